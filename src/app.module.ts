@@ -1,0 +1,64 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuthModule } from './auth/auth.module.js';
+import { ForumThrottlerGuard } from './auth/guards/forum-throttler.guard.js';
+import { JwtAuthGuard } from './auth/guards/jwt-auth.guard.js';
+import { RolesGuard } from './auth/guards/roles.guard.js';
+import { CollaborativesModule } from './collaboratives/collaboratives.module.js';
+import { NoUnexpectedBodyGuard } from './common/no-unexpected-body.guard.js';
+import { ProblemDetailsFilter } from './common/problem-details.filter.js';
+import { RedisThrottlerStorage } from './common/redis-throttler.storage.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { SeedModule } from './database/seed/seed.module.js';
+import { HealthModule } from './health/health.module.js';
+import { EventsModule } from './realtime/events.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { PracticesModule } from './practices/practices.module.js';
+import { SearchModule } from './search/search.module.js';
+import { ThreadsModule } from './threads/threads.module.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl),
+        ScheduleModule.forRoot(),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimits.general }],
+          // With several instances the counters must be shared, or each would allow the full limit.
+          ...(config.redisUrl ? { storage: new RedisThrottlerStorage(config.redisUrl) } : {}),
+        }),
+        SeedModule,
+        EventsModule,
+        HealthModule,
+        UsersModule,
+        AuthModule,
+        CollaborativesModule,
+        RealtimeModule,
+        NotificationsModule,
+        ThreadsModule,
+        SearchModule,
+        PracticesModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        // In this order: who is calling, may they, how often, and is the body one the route takes.
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_GUARD, useClass: ForumThrottlerGuard },
+        { provide: APP_GUARD, useClass: NoUnexpectedBodyGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import { depthLimitedJsonParser } from './common/json-body.js';
+import { PinoNestLogger } from './common/logger.js';
+import { sendRouterProblem, writeClientErrorProblem } from './common/transport-errors.js';
+import type { AppConfig } from './config/app-config.js';
+import { setUpOpenApi } from './openapi.js';
+import { ForumIoAdapter } from './realtime/forum-io.adapter.js';
+import { serveWebClient } from './web-client/serve-web-client.js';
+
+const ONE_MIB = 1024 * 1024;
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Keeps a caller's own request id (from a proxy, say) when it is sane; otherwise makes one. */
+function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export interface AppOptions {
+  /** Folder of the built web client (index.html and assets) to serve at `/`; none when absent. */
+  webRoot?: string;
+}
+
+/** Builds the whole application, ready to listen. Shared by `main.ts` and the tests. */
+export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    genReqId: requestId,
+    bodyLimit: ONE_MIB,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    frameworkErrors: sendRouterProblem,
+    clientErrorHandler: writeClientErrorProblem,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, databaseUrl), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  app.useBodyParser('application/json', { bodyLimit: ONE_MIB }, depthLimitedJsonParser(fastify));
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: [`'self'`],
+        // Swagger UI styles itself inline.
+        styleSrc: [`'self'`, `'unsafe-inline'`],
+        imgSrc: [`'self'`, 'data:'],
+        // The NHS.UK design system's Frutiger typeface is licensed for NHS services and only served from here.
+        fontSrc: [`'self'`, 'https://assets.nhs.uk'],
+        scriptSrc: [`'self'`],
+        connectSrc: [`'self'`],
+      },
+    },
+  });
+  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
+  app.useWebSocketAdapter(new ForumIoAdapter(app, config.redisUrl, config.corsOrigins));
+  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });
+  setUpOpenApi(app);
+  if (options.webRoot) await serveWebClient(app, options.webRoot);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,47 @@
+import type { LoggerService } from '@nestjs/common';
+import { pino, type Logger } from 'pino';
+
+/** JSON lines on stdout; credentials never reach the log even if someone logs a request. */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'collaboratives-forum' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.currentPassword', '*.newPassword', '*.refreshToken', '*.accessToken'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+/** Lets Nest's own `Logger` write through the same pino instance. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, params: unknown[]) {
+    const context = typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;
+    const child = context ? this.logger.child({ context }) : this.logger;
+    if (message instanceof Error) child[level]({ err: message }, message.message);
+    else if (typeof message === 'object' && message !== null) child[level](message, String(params[0] ?? ''));
+    else child[level](String(message));
+  }
+
+  log(message: unknown, ...params: unknown[]) {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]) {
+    // Nest passes a stack string before the context; keep it as a field, not the message.
+    this.write('error', message, params.filter((param) => !(typeof param === 'string' && param.includes('\n    at '))));
+  }
+  warn(message: unknown, ...params: unknown[]) {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]) {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]) {
+    this.write('trace', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]) {
+    this.write('fatal', message, params);
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, test } from '@jest/globals';
+import { mentionedHandles, renderMarkdown } from './markdown.js';
+
+describe('renderMarkdown', () => {
+  test('renders ordinary Markdown', () => {
+    expect(renderMarkdown('**Elective** waits fell by _a third_')).toBe('<p><strong>Elective</strong> waits fell by <em>a third</em></p>');
+  });
+
+  test('links are marked nofollow ugc noopener', () => {
+    expect(renderMarkdown('[guide](https://www.england.nhs.uk/)')).toBe(
+      '<p><a href="https://www.england.nhs.uk/" rel="nofollow ugc noopener">guide</a></p>',
+    );
+  });
+
+  test.each([
+    ['[x](javascript:alert(1))', 'javascript:'],
+    ['[x](data:text/html;base64,PHNjcmlwdD4=)', 'data:'],
+    ['<script>alert(1)</script>', '<script'],
+    ['<img src=x onerror=alert(1)>', '<img'],
+    ['<a href="#" onclick="steal()">x</a>', '<a href="#"'],
+    ['![x](javascript:alert(1))', 'javascript:'],
+    ['<iframe src="https://evil.example"></iframe>', '<iframe'],
+  ])('%s never survives as live markup', (markdown, forbidden) => {
+    expect(renderMarkdown(markdown)).not.toContain(forbidden);
+  });
+
+  test('@handles link to profiles and are listed once each, but not in code or emails', () => {
+    const markdown = 'Thanks @sarah-whitfield and @David-Mensah! cc @sarah-whitfield, not `@code-user` nor someone@nhs.net';
+    expect(renderMarkdown(markdown)).toContain('<a href="/people/sarah-whitfield" data-mention="sarah-whitfield" rel="nofollow ugc noopener">@sarah-whitfield</a>');
+    expect(mentionedHandles(markdown)).toEqual(['sarah-whitfield', 'david-mensah']);
+  });
+
+  test('raw HTML is shown as text, not dropped silently', () => {
+    expect(renderMarkdown('a <b>bold</b> claim')).toContain('&lt;b&gt;bold&lt;/b&gt;');
+  });
+});

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health.controller.js';
+
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false, errorLogStyle: 'json' })],
+  controllers: [HealthController],
+})
+export class HealthModule {}
