@@ -1,0 +1,8 @@
+import type { Role } from '../users/user.entity.js';
+
+/** The caller of a request, as the access token and its live session establish it. */
+export interface AuthUser {
+  id: string;
+  role: Role;
+  sessionId: string;
+}

@@ -1,0 +1,13 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { Role } from '../users/user.entity.js';
+import type { AuthUser } from './auth-user.js';
+
+export const ROLES_KEY = 'roles';
+
+/** Narrows a route to these site roles (checked by RolesGuard after sign-in). */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** The signed-in caller. Only on private routes: the global guard guarantees it is set. */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser => {
+  return context.switchToHttp().getRequest<{ user: AuthUser }>().user;
+});

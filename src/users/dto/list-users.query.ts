@@ -1,0 +1,24 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination.js';
+import { Trim } from '../../common/transforms.js';
+import { ROLES, USER_STATUSES, type Role, type UserStatus } from '../user.entity.js';
+
+export class ListUsersQuery extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of a name, email, handle or organisation.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 100)
+  query?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ enum: USER_STATUSES })
+  @IsOptional()
+  @IsIn(USER_STATUSES, { message: `status must be one of ${USER_STATUSES.join(', ')}` })
+  status?: UserStatus;
+}
