@@ -1,0 +1,94 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Collaborative } from './collaborative.entity.js';
+import type { MembershipRole } from './membership.entity.js';
+
+/** What one caller may do in one collaborative. */
+export interface CollaborativeAccess {
+  collaborative: Collaborative;
+  /** The caller's role inside the collaborative, or null when not a member. */
+  membership: MembershipRole | null;
+  canRead: boolean;
+  canPost: boolean;
+  canModerate: boolean;
+}
+
+const isSiteStaff = (user: AuthUser) => user.role === 'moderator' || user.role === 'admin';
+
+/**
+ * The one rule for "may this user read / post in / moderate this collaborative?".
+ * Every module asks here. A collaborative the caller may not read is answered exactly
+ * like one that does not exist (404), so hidden and missing look the same.
+ */
+@Injectable()
+export class AccessService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Everything the caller may do in the collaborative; null when it does not exist. */
+  async lookup(user: AuthUser, collaborativeId: string): Promise<CollaborativeAccess | null> {
+    const row = await this.dataSource
+      .createQueryBuilder(Collaborative, 'c')
+      .leftJoin('collaborative_members', 'm', 'm.collaborative_id = c.id AND m.user_id = :userId', { userId: user.id })
+      .addSelect('m.role', 'membership_role')
+      .where('c.id = :id', { id: collaborativeId })
+      .getRawAndEntities();
+    const collaborative = row.entities[0];
+    if (!collaborative) return null;
+    const membership = (row.raw[0]?.membership_role ?? null) as MembershipRole | null;
+    return this.decide(user, collaborative, membership);
+  }
+
+  decide(user: AuthUser, collaborative: Collaborative, membership: MembershipRole | null): CollaborativeAccess {
+    const canRead = collaborative.visibility === 'public' || membership !== null || isSiteStaff(user);
+    const canModerate = canRead && (isSiteStaff(user) || membership === 'lead');
+    const open = collaborative.archivedAt === null;
+    const canPost = canRead && open && (collaborative.visibility === 'public' || membership !== null);
+    return { collaborative, membership, canRead, canPost, canModerate };
+  }
+
+  /** 404 unless the caller may read the collaborative. */
+  async requireRead(user: AuthUser, collaborativeId: string): Promise<CollaborativeAccess> {
+    const access = await this.lookup(user, collaborativeId);
+    if (!access?.canRead) throw new NotFoundException('No collaborative with this id.');
+    return access;
+  }
+
+  /** 404 when hidden; 409 when archived (read-only); 403 when only members may post. */
+  async requirePost(user: AuthUser, collaborativeId: string): Promise<CollaborativeAccess> {
+    const access = await this.requireRead(user, collaborativeId);
+    if (access.collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
+    if (!access.canPost) throw new ForbiddenException('Only members of this collaborative can post in it. Ask to join first.');
+    return access;
+  }
+
+  /** 404 when hidden; 403 unless a lead of this collaborative or a site moderator or admin. */
+  async requireModerate(user: AuthUser, collaborativeId: string): Promise<CollaborativeAccess> {
+    const access = await this.requireRead(user, collaborativeId);
+    if (!access.canModerate) throw new ForbiddenException("Only this collaborative's leads and site moderators can do this.");
+    return access;
+  }
+
+  /**
+   * SQL condition for lists: rows whose collaborative (column `collaborativeIdColumn`)
+   * the caller may read. Bind the returned parameters with the query.
+   */
+  readableCondition(user: AuthUser, collaborativeIdColumn: string): { sql: string; params: Record<string, unknown> } {
+    if (isSiteStaff(user)) return { sql: 'TRUE', params: {} };
+    return {
+      sql: `EXISTS (SELECT 1 FROM collaboratives rc WHERE rc.id = ${collaborativeIdColumn} AND (rc.visibility = 'public'
+              OR EXISTS (SELECT 1 FROM collaborative_members rm WHERE rm.collaborative_id = rc.id AND rm.user_id = :readerId)))`,
+      params: { readerId: user.id },
+    };
+  }
+
+  /** Ids of the collaboratives the caller leads (for moderation queues), or null for site staff (all). */
+  async moderatedCollaborativeIds(user: AuthUser): Promise<string[] | null> {
+    if (isSiteStaff(user)) return null;
+    const rows: Array<{ collaborative_id: string }> = await this.dataSource.query(
+      `SELECT collaborative_id FROM collaborative_members WHERE user_id = $1 AND role = 'lead'`,
+      [user.id],
+    );
+    return rows.map((row) => row.collaborative_id);
+  }
+}

@@ -1,0 +1,131 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { renderMarkdown } from '../common/markdown.js';
+import { slugify } from '../common/slug.js';
+import { decodeCursor, escapeLike, exactTimestamp, toPage, type Page } from '../common/pagination.js';
+import { AccessService } from './access.service.js';
+import { Collaborative } from './collaborative.entity.js';
+import { toCollaborativeDto, type CollaborativeDto } from './dto/collaborative.dto.js';
+import type { ListCollaborativesQuery } from './dto/list-collaboratives.query.js';
+import type { CreateCollaborativeDto, UpdateCollaborativeDto } from './dto/write-collaborative.dto.js';
+import type { MembershipRole } from './membership.entity.js';
+import type { FollowLevel } from './follow.entity.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UNIQUE_VIOLATION = '23505';
+
+interface ViewerRow {
+  membership_role: MembershipRole | null;
+  follow_level: FollowLevel | null;
+  join_pending: boolean;
+  sort_key: string;
+}
+
+/** The directory: finding, reading, creating, editing and archiving collaboratives. */
+@Injectable()
+export class CollaborativesService {
+  constructor(
+    @InjectRepository(Collaborative) private readonly collaboratives: Repository<Collaborative>,
+    private readonly access: AccessService,
+  ) {}
+
+  /** Collaboratives with the caller's membership, follow and pending request alongside. */
+  private withViewer(caller: AuthUser): SelectQueryBuilder<Collaborative> {
+    return this.collaboratives
+      .createQueryBuilder('c')
+      .leftJoin('collaborative_members', 'm', 'm.collaborative_id = c.id AND m.user_id = :viewerId', { viewerId: caller.id })
+      .addSelect('m.role', 'membership_role')
+      .addSelect('(SELECT f.level FROM collaborative_follows f WHERE f.collaborative_id = c.id AND f.user_id = :viewerId)', 'follow_level')
+      .addSelect(
+        `EXISTS (SELECT 1 FROM join_requests j WHERE j.collaborative_id = c.id AND j.user_id = :viewerId AND j.status = 'pending')`,
+        'join_pending',
+      );
+  }
+
+  private toDto(caller: AuthUser, collaborative: Collaborative, row: ViewerRow): CollaborativeDto {
+    const access = this.access.decide(caller, collaborative, row.membership_role ?? null);
+    return toCollaborativeDto(access, { followLevel: row.follow_level ?? null, joinRequestPending: row.join_pending });
+  }
+
+  async list(caller: AuthUser, query: ListCollaborativesQuery): Promise<Page<CollaborativeDto>> {
+    const qb = this.withViewer(caller);
+    if (query.q) qb.andWhere(`c.search_vector @@ websearch_to_tsquery('english', :q)`, { q: query.q });
+    if (query.type) qb.andWhere('c.type = :type', { type: query.type });
+    if (query.sector) qb.andWhere(':sector = ANY(c.sectors)', { sector: query.sector });
+    if (query.region) {
+      qb.andWhere(`(c.region ILIKE '%' || :region || '%' OR c.ics ILIKE '%' || :region || '%')`, { region: escapeLike(query.region) });
+    }
+    if (query.following) qb.andWhere('EXISTS (SELECT 1 FROM collaborative_follows ff WHERE ff.collaborative_id = c.id AND ff.user_id = :viewerId)');
+    if (query.member) qb.andWhere('m.role IS NOT NULL');
+
+    if (query.sort === 'activity') {
+      qb.addSelect(exactTimestamp('c.last_activity_at'), 'sort_key').orderBy('c.last_activity_at', 'DESC').addOrderBy('c.id', 'DESC');
+      if (query.cursor) {
+        const [time, id] = decodeCursor(query.cursor, ['date', 'uuid']);
+        qb.andWhere('(c.last_activity_at, c.id) < (CAST(:time AS timestamptz), :id)', { time, id });
+      }
+    } else {
+      qb.addSelect('lower(c.name)', 'sort_key').orderBy('lower(c.name)', 'ASC').addOrderBy('c.id', 'ASC');
+      if (query.cursor) {
+        const [name, id] = decodeCursor(query.cursor, ['string', 'uuid']);
+        qb.andWhere('(lower(c.name), c.id) > (:name, :id)', { name, id });
+      }
+    }
+    const { entities, raw } = await qb.limit(query.limit + 1).getRawAndEntities<ViewerRow>();
+    const rows = entities.map((entity, index) => ({ entity, raw: raw[index]! }));
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.raw.sort_key, row.entity.id],
+      (row) => this.toDto(caller, row.entity, row.raw),
+    );
+  }
+
+  /** By id or slug. Members-only ones are found too: their name and description are public. */
+  async get(caller: AuthUser, idOrSlug: string): Promise<CollaborativeDto> {
+    const qb = this.withViewer(caller);
+    if (UUID.test(idOrSlug)) qb.where('c.id = :key', { key: idOrSlug });
+    else qb.where('c.slug = :key', { key: idOrSlug.toLowerCase() });
+    const { entities, raw } = await qb.getRawAndEntities<ViewerRow>();
+    if (!entities[0]) throw new NotFoundException('No collaborative with this id or slug.');
+    return this.toDto(caller, entities[0], raw[0]!);
+  }
+
+  async create(caller: AuthUser, dto: CreateCollaborativeDto): Promise<CollaborativeDto> {
+    const slug = dto.slug ?? slugify(dto.name);
+    const entity = this.collaboratives.create({
+      ...dto,
+      slug,
+      description: dto.description ?? '',
+      descriptionHtml: renderMarkdown(dto.description ?? ''),
+    });
+    try {
+      await this.collaboratives.insert(entity);
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new ConflictException(`The slug "${slug}" is taken. Choose another slug.`);
+      }
+      throw error;
+    }
+    return this.get(caller, entity.id);
+  }
+
+  /** Admins, and leads of this collaborative. Archived ones are read-only. */
+  async update(caller: AuthUser, id: string, dto: UpdateCollaborativeDto): Promise<CollaborativeDto> {
+    const { collaborative } = await this.access.requireModerate(caller, id);
+    if (collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
+    const changes: Partial<Collaborative> = { ...dto };
+    if (dto.description !== undefined) changes.descriptionHtml = renderMarkdown(dto.description);
+    await this.collaboratives.update({ id }, changes);
+    return this.get(caller, id);
+  }
+
+  /** Archiving keeps everything readable and stops every change. */
+  async setArchived(caller: AuthUser, id: string, archived: boolean): Promise<CollaborativeDto> {
+    await this.access.requireRead(caller, id);
+    await this.collaboratives.update({ id }, { archivedAt: archived ? new Date() : null });
+    return this.get(caller, id);
+  }
+}

@@ -1,0 +1,122 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { decodeCursor, exactTimestamp, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import { EventStore } from '../realtime/event-store.service.js';
+import { toPublicProfile } from '../users/dto/profile.dto.js';
+import { User } from '../users/user.entity.js';
+import { AccessService } from './access.service.js';
+import { Collaborative } from './collaborative.entity.js';
+import type { CreateJoinRequestDto, JoinRequestDto, ListJoinRequestsQuery } from './dto/membership.dto.js';
+import { JoinRequest } from './join-request.entity.js';
+import { upsertMember } from './membership-writes.js';
+
+const UNIQUE_VIOLATION = '23505';
+
+function toDto(request: JoinRequest): JoinRequestDto {
+  return {
+    id: request.id,
+    collaborativeId: request.collaborativeId,
+    collaborativeName: request.collaborative!.name,
+    requester: toPublicProfile(request.user!),
+    message: request.message,
+    status: request.status,
+    createdAt: request.createdAt.toISOString(),
+    decidedAt: request.decidedAt?.toISOString() ?? null,
+  };
+}
+
+/** Asking to join a collaborative, and its leads' answers. */
+@Injectable()
+export class JoinRequestsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly events: EventStore,
+  ) {}
+
+  private query(): SelectQueryBuilder<JoinRequest> {
+    return this.dataSource
+      .createQueryBuilder(JoinRequest, 'r')
+      .innerJoinAndMapOne('r.collaborative', Collaborative, 'c', 'c.id = r.collaborative_id')
+      .innerJoinAndMapOne('r.user', User, 'u', 'u.id = r.user_id')
+      .addSelect(exactTimestamp('r.created_at'), 'sort_key');
+  }
+
+  private async page(qb: SelectQueryBuilder<JoinRequest>, query: PageQueryDto, direction: 'ASC' | 'DESC'): Promise<Page<JoinRequestDto>> {
+    qb.orderBy('r.created_at', direction).addOrderBy('r.id', direction).limit(query.limit + 1);
+    if (query.cursor) {
+      const [time, id] = decodeCursor(query.cursor, ['date', 'uuid']);
+      qb.andWhere(`(r.created_at, r.id) ${direction === 'ASC' ? '>' : '<'} (CAST(:time AS timestamptz), :id)`, { time, id });
+    }
+    const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
+    const rows = entities.map((request, index) => ({ request, sortKey: raw[index]!.sort_key }));
+    return toPage(rows, query.limit, (row) => [row.sortKey, row.request.id], (row) => toDto(row.request));
+  }
+
+  async request(caller: AuthUser, collaborativeId: string, dto: CreateJoinRequestDto): Promise<JoinRequestDto> {
+    const access = await this.access.lookup(caller, collaborativeId);
+    if (!access) throw new NotFoundException('No collaborative with this id.');
+    if (access.collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
+    if (access.membership) throw new ConflictException('You are already a member of this collaborative.');
+    let id: string;
+    try {
+      const result = await this.dataSource.getRepository(JoinRequest).insert({ collaborativeId, userId: caller.id, message: dto.message ?? '' });
+      id = result.identifiers[0]!.id as string;
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new ConflictException('You already asked to join; the leads have not answered yet.');
+      }
+      throw error;
+    }
+    return toDto(await this.query().where('r.id = :id', { id }).getOneOrFail());
+  }
+
+  /** For the collaborative's leads and site staff: oldest first, so nobody waits forever. */
+  async listForCollaborative(caller: AuthUser, collaborativeId: string, query: ListJoinRequestsQuery): Promise<Page<JoinRequestDto>> {
+    await this.access.requireModerate(caller, collaborativeId);
+    const qb = this.query().where('r.collaborative_id = :collaborativeId AND r.status = :status', { collaborativeId, status: query.status });
+    return this.page(qb, query, 'ASC');
+  }
+
+  /** The caller's own requests and their outcomes, newest first. */
+  mine(caller: AuthUser, query: PageQueryDto): Promise<Page<JoinRequestDto>> {
+    return this.page(this.query().where('r.user_id = :userId', { userId: caller.id }), query, 'DESC');
+  }
+
+  async decide(caller: AuthUser, collaborativeId: string, requestId: string, approve: boolean): Promise<JoinRequestDto> {
+    const { collaborative } = await this.access.requireModerate(caller, collaborativeId);
+    if (collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
+    const status = approve ? 'approved' : 'declined';
+    await this.dataSource.transaction(async (manager) => {
+      const [, updated] = await manager.query(
+        `UPDATE join_requests SET status = $1, decided_by_id = $2, decided_at = now()
+          WHERE id = $3 AND collaborative_id = $4 AND status = 'pending'`,
+        [status, caller.id, requestId, collaborativeId],
+      );
+      if (updated === 0) await this.explainUndecidable(manager.getRepository(JoinRequest), requestId, collaborativeId);
+      const request = await manager.findOneByOrFail(JoinRequest, { id: requestId });
+      if (approve) await upsertMember(manager, this.events, collaborativeId, request.userId, 'member');
+      await this.events.append(manager, {
+        type: 'join-request.decided',
+        userId: request.userId,
+        payload: { requestId, collaborativeId, collaborativeName: collaborative.name, status },
+      });
+    });
+    return toDto(await this.query().where('r.id = :id', { id: requestId }).getOneOrFail());
+  }
+
+  private async explainUndecidable(requests: { findOneBy(where: object): Promise<JoinRequest | null> }, id: string, collaborativeId: string) {
+    const request = await requests.findOneBy({ id, collaborativeId });
+    if (!request) throw new NotFoundException('No join request with this id in this collaborative.');
+    throw new ConflictException(`This request was already ${request.status}.`);
+  }
+
+  async withdraw(caller: AuthUser, requestId: string): Promise<void> {
+    const [, updated] = await this.dataSource.query(
+      `UPDATE join_requests SET status = 'withdrawn', decided_at = now() WHERE id = $1 AND user_id = $2 AND status = 'pending'`,
+      [requestId, caller.id],
+    );
+    if (updated === 0) throw new NotFoundException('You have no pending join request with this id.');
+  }
+}
