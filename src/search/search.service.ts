@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AccessService } from '../collaboratives/access.service.js';
+import { Keyset } from '../common/keyset.js';
+import type { Page } from '../common/pagination.js';
+import { toPublicProfile } from '../users/dto/profile.dto.js';
+import { User } from '../users/user.entity.js';
+import type { SearchHitDto, SearchQueryDto } from './dto/search.dto.js';
+import { SNIPPET_OPTIONS, START, STOP, TITLE_OPTIONS, toMarkedHtml } from './highlight.js';
+
+/** Written out where it is used (not a CTE), so the planner sees the words and picks the GIN index. */
+const QUERY = `websearch_to_tsquery('english', :q)`;
+
+/** Best match first; ties by kind and id, so every hit has one place in the order. */
+const BEST_FIRST = new Keyset([
+  { sql: 'h.rank', kind: 'real' },
+  { sql: 'h.type', kind: 'text' },
+  { sql: 'h.id', kind: 'uuid' },
+]);
+
+interface HitRow {
+  type: 'thread' | 'reply' | 'practice';
+  id: string;
+  thread_id: string | null;
+  collaborative_id: string | null;
+  author_id: string;
+  created_at: Date;
+  thread_title: string;
+  title_headline: string;
+  snippet: string;
+  [key: string]: unknown;
+}
+
+/**
+ * Full-text search over threads and replies the caller may read: weighted tsvectors
+ * kept by triggers, GIN indexes, websearch_to_tsquery (quotes and -word work), ranked,
+ * with highlighted snippets computed for the page's rows only.
+ */
+@Injectable()
+export class SearchService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async search(user: AuthUser, query: SearchQueryDto): Promise<Page<SearchHitDto>> {
+    const readable = this.access.readableCondition(user, 't.collaborative_id');
+    const filters = [
+      't.deleted_at IS NULL',
+      readable.sql,
+      ...(query.collaborativeId ? ['t.collaborative_id = :collaborativeId'] : []),
+      ...(query.tag ? ['t.tags @> ARRAY[:tag]::text[]'] : []),
+    ].join(' AND ');
+    const branches = [
+      (query.type === 'thread' || query.type === 'all') &&
+        `SELECT 'thread' AS type, t.id, t.id AS thread_id, t.collaborative_id, t.author_id, t.created_at, ts_rank(t.search_vector, ${QUERY}) AS rank
+           FROM threads t WHERE t.search_vector @@ ${QUERY} AND ${filters}`,
+      (query.type === 'reply' || query.type === 'all') &&
+        `SELECT 'reply' AS type, r.id, r.thread_id, t.collaborative_id, r.author_id, r.created_at, ts_rank(r.search_vector, ${QUERY}) AS rank
+           FROM replies r JOIN threads t ON t.id = r.thread_id
+          WHERE r.search_vector @@ ${QUERY} AND r.deleted_at IS NULL AND ${filters}`,
+      (query.type === 'practice' || query.type === 'all') && this.practiceBranch(user, query),
+    ].filter(Boolean);
+    const after = BEST_FIRST.after(query.cursor);
+    const keys = BEST_FIRST.selects.map(([sql, alias]) => `${sql} AS ${alias}`).join(', ');
+    const order = BEST_FIRST.order.map(([sql, direction]) => `${sql} ${direction}`).join(', ');
+    const sql = `
+      WITH page AS (
+        SELECT h.*, ${keys} FROM (${branches.join(' UNION ALL ')}) h
+         ${after ? `WHERE ${after.sql}` : ''}
+         ORDER BY ${order} LIMIT :limit
+      )
+      SELECT h.*, COALESCE(t.title, p.title) AS thread_title,
+             CASE WHEN h.type = 'reply' THEN t.title
+                  ELSE ts_headline('english', translate(COALESCE(t.title, p.title), :markers, ''), ${QUERY}, :titleOptions) END AS title_headline,
+             ts_headline('english', translate(COALESCE(r.body, t.body, p.summary || ' ' || p.challenge || ' ' || p.approach || ' ' || p.outcomes || ' ' || p.lessons), :markers, ''), ${QUERY}, :snippetOptions) AS snippet
+        FROM page h LEFT JOIN threads t ON t.id = h.thread_id LEFT JOIN replies r ON h.type = 'reply' AND r.id = h.id
+             LEFT JOIN practices p ON h.type = 'practice' AND p.id = h.id
+       ORDER BY ${order}`;
+    const params = {
+      ...readable.params,
+      ...this.access.readableCondition(user, 'p.collaborative_id').params,
+      ...after?.params,
+      q: query.q,
+      collaborativeId: query.collaborativeId,
+      tag: query.tag,
+      limit: query.limit + 1,
+      markers: START + STOP,
+      titleOptions: TITLE_OPTIONS,
+      snippetOptions: SNIPPET_OPTIONS,
+    };
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    const rows: HitRow[] = await this.dataSource.query(text, values);
+    const hasMore = rows.length > query.limit;
+    const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
+    const authors = await this.authors(pageRows);
+    return {
+      items: pageRows.map((row) => ({
+        type: row.type,
+        id: row.id,
+        threadId: row.thread_id,
+        collaborativeId: row.collaborative_id,
+        threadTitle: row.thread_title,
+        titleHtml: toMarkedHtml(row.title_headline),
+        snippetHtml: toMarkedHtml(row.snippet),
+        author: toPublicProfile(authors.get(row.author_id)!),
+        createdAt: row.created_at.toISOString(),
+      })),
+      nextCursor: hasMore ? BEST_FIRST.cursorOf(pageRows[pageRows.length - 1]!) : null,
+    };
+  }
+
+  /** Published case studies the caller may read (those in no collaborative, everyone). */
+  private practiceBranch(user: AuthUser, query: SearchQueryDto): string {
+    const readable = this.access.readableCondition(user, 'p.collaborative_id');
+    const filters = [
+      `p.status = 'published'`,
+      'p.deleted_at IS NULL',
+      'p.hidden_at IS NULL',
+      `(p.collaborative_id IS NULL OR ${readable.sql})`,
+      ...(query.collaborativeId ? ['p.collaborative_id = :collaborativeId'] : []),
+      ...(query.tag ? ['p.tags @> ARRAY[:tag]::text[]'] : []),
+    ].join(' AND ');
+    return `SELECT 'practice' AS type, p.id, NULL::uuid AS thread_id, p.collaborative_id, p.author_id, p.published_at AS created_at, ts_rank(p.search_vector, ${QUERY}) AS rank
+              FROM practices p WHERE p.search_vector @@ ${QUERY} AND ${filters}`;
+  }
+
+  /** The page's authors in one query. */
+  private async authors(rows: HitRow[]): Promise<Map<string, User>> {
+    if (rows.length === 0) return new Map();
+    const users = await this.dataSource.getRepository(User).findBy({ id: In([...new Set(rows.map((row) => row.author_id))]) });
+    return new Map(users.map((user) => [user.id, user]));
+  }
+}

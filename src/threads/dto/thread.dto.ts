@@ -1,0 +1,77 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../common/pagination.js';
+import { PublicProfileDto, toPublicProfile } from '../../users/dto/profile.dto.js';
+import { THREAD_KINDS, type Thread, type ThreadKind } from '../thread.entity.js';
+import { ReplyViewDto } from './reply.dto.js';
+
+/** A thread in a list: everything but the body. */
+export class ThreadSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) collaborativeId: string;
+  @ApiProperty({ enum: THREAD_KINDS }) kind: ThreadKind;
+  @ApiProperty({ description: '`[deleted]` once deleted.' }) title: string;
+  @ApiProperty({ type: [String], example: ['elective-recovery', 'diagnostics'] }) tags: string[];
+  @ApiProperty({ type: PublicProfileDto, nullable: true, description: 'Null once deleted.' }) author: PublicProfileDto | null;
+  @ApiProperty() replyCount: number;
+  @ApiProperty() voteCount: number;
+  @ApiProperty({ description: 'Distinct signed-in readers other than the author.' }) viewCount: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) acceptedReplyId: string | null;
+  @ApiProperty() isPinned: boolean;
+  @ApiProperty({ description: 'A locked thread takes no new replies.' }) isLocked: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', description: 'Creation or the latest reply.' }) lastActivityAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deletedAt: string | null;
+}
+
+/** A whole thread, as every reader sees it (and as live events carry it). */
+export class ThreadDto extends ThreadSummaryDto {
+  @ApiProperty({ description: 'Markdown as written; empty once deleted.' }) body: string;
+  @ApiProperty({ description: 'Sanitised HTML rendered from the body.' }) bodyHtml: string;
+}
+
+/** What the caller has done and may do here. */
+export class ThreadViewerDto {
+  @ApiProperty() voted: boolean;
+  @ApiProperty({ description: 'Whether you follow the thread’s collaborative.' }) followsCollaborative: boolean;
+  @ApiProperty({ description: 'Whether you follow this thread (PUT /api/threads/:id/follow).' }) followsThread: boolean;
+  @ApiProperty() canEdit: boolean;
+  @ApiProperty() canDelete: boolean;
+  @ApiProperty() canReply: boolean;
+  @ApiProperty({ description: 'Mark or unmark the accepted answer (questions only).' }) canAcceptAnswer: boolean;
+  @ApiProperty({ description: 'Pin and lock (leads of the collaborative and site moderators).' }) canModerate: boolean;
+}
+
+export class ThreadDetailDto extends ThreadDto {
+  @ApiProperty({ type: ReplyViewDto, nullable: true, description: 'The accepted answer, shown first.' }) acceptedReply: ReplyViewDto | null;
+  @ApiProperty({ type: ThreadViewerDto }) viewer: ThreadViewerDto;
+}
+
+/** `author` is the thread's author as loaded with it; a deleted thread shows none. */
+export function toThreadSummary(thread: Thread): ThreadSummaryDto {
+  const deleted = thread.deletedAt !== null;
+  return {
+    id: thread.id,
+    collaborativeId: thread.collaborativeId,
+    kind: thread.kind,
+    title: thread.title,
+    tags: thread.tags,
+    author: !deleted && thread.author ? toPublicProfile(thread.author) : null,
+    replyCount: thread.replyCount,
+    voteCount: thread.voteCount,
+    viewCount: thread.viewCount,
+    acceptedReplyId: thread.acceptedReplyId,
+    isPinned: thread.isPinned,
+    isLocked: thread.isLocked,
+    createdAt: thread.createdAt.toISOString(),
+    lastActivityAt: thread.lastActivityAt.toISOString(),
+    editedAt: thread.editedAt?.toISOString() ?? null,
+    deletedAt: thread.deletedAt?.toISOString() ?? null,
+  };
+}
+
+export function toThreadDto(thread: Thread): ThreadDto {
+  return { ...toThreadSummary(thread), body: thread.body, bodyHtml: thread.bodyHtml };
+}
+
+export class ThreadSummaryPageDto extends PageOf(ThreadSummaryDto) {}

@@ -1,0 +1,128 @@
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Keyset } from '../common/keyset.js';
+import { renderMarkdown } from '../common/markdown.js';
+import type { Page, PageQueryDto } from '../common/pagination.js';
+import { EventStore } from '../realtime/event-store.service.js';
+import { toReplyDto, type ReplyViewDto } from './dto/reply.dto.js';
+import type { CreateReplyDto, UpdateReplyDto } from './dto/write-reply.dto.js';
+import { Reply } from './reply.entity.js';
+import { RevisionsService } from './revisions.service.js';
+import { ThreadGuard } from './thread-guard.service.js';
+import { requireLive, requireMayDelete, requireMayEdit, requireUnlocked } from './thread-rules.js';
+import { insertReply, tombstoneReply } from './thread-writes.js';
+import type { Thread } from './thread.entity.js';
+
+/** Oldest first: positions are unique per thread and handed out in commit order. */
+const OLDEST_FIRST = new Keyset([{ sql: 'r.position', kind: 'int' }], 'ASC');
+
+@Injectable()
+export class RepliesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly guard: ThreadGuard,
+    private readonly revisions: RevisionsService,
+    private readonly events: EventStore,
+  ) {}
+
+  async reply(user: AuthUser, threadId: string, dto: CreateReplyDto): Promise<ReplyViewDto> {
+    const { thread } = await this.guard.post(user, threadId);
+    requireLive(thread, 'thread');
+    requireUnlocked(thread);
+    if (dto.quotedReplyId) await this.requireQuotable(thread.id, dto.quotedReplyId);
+    const reply = await this.dataSource.transaction(async (manager) => {
+      const created = await insertReply(manager, { threadId, authorId: user.id, body: dto.body, quotedReplyId: dto.quotedReplyId });
+      // Locked or deleted after the checks above: the locked row has the last word.
+      if (!created) throw new ConflictException('This thread no longer takes replies: it was locked or deleted.');
+      await this.events.append(manager, {
+        type: 'reply.created',
+        collaborativeId: thread.collaborativeId,
+        threadId,
+        payload: toReplyDto(created, thread.acceptedReplyId),
+      });
+      return created;
+    });
+    return { ...toReplyDto(reply, thread.acceptedReplyId), voted: false };
+  }
+
+  async list(user: AuthUser, threadId: string, page: PageQueryDto): Promise<Page<ReplyViewDto>> {
+    const { thread } = await this.guard.read(user, threadId);
+    const query = this.dataSource
+      .getRepository(Reply)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.author', 'author')
+      .where('r.thread_id = :threadId', { threadId });
+    const { rows, nextCursor } = await OLDEST_FIRST.fetch(query, page);
+    return { items: await this.views(user, rows, thread.acceptedReplyId), nextCursor };
+  }
+
+  async edit(user: AuthUser, replyId: string, dto: UpdateReplyDto): Promise<ReplyViewDto> {
+    const { reply, thread, access } = await this.guard.readReply(user, replyId);
+    requireMayEdit(user, reply, access, 'reply');
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockReply(manager, replyId);
+      requireLive(current, 'reply');
+      if (current.body === dto.body) return current;
+      await this.revisions.recordReply(manager, replyId, user.id);
+      await manager.update(Reply, { id: replyId }, { body: dto.body, bodyHtml: renderMarkdown(dto.body), editedAt: () => 'now()' });
+      const edited = await manager.findOneOrFail(Reply, { where: { id: replyId }, relations: { author: true } });
+      await this.events.append(manager, {
+        type: 'reply.updated',
+        collaborativeId: thread.collaborativeId,
+        threadId: thread.id,
+        payload: toReplyDto(edited, thread.acceptedReplyId),
+      });
+      return edited;
+    });
+    return (await this.views(user, [updated], thread.acceptedReplyId))[0]!;
+  }
+
+  /** Soft: the reply stays in its place as a tombstone, so the conversation still reads. */
+  async remove(user: AuthUser, replyId: string): Promise<void> {
+    const { reply, thread, access } = await this.guard.readReply(user, replyId);
+    requireMayDelete(user, reply, access, 'reply');
+    await this.dataSource.transaction(async (manager) => {
+      const outcome = await tombstoneReply(manager, replyId, user.id);
+      if (!outcome) return;
+      const scope = { collaborativeId: thread.collaborativeId, threadId: thread.id };
+      if (outcome.wasAccepted) {
+        await this.events.append(manager, { type: 'thread.answer-accepted', ...scope, payload: { threadId: thread.id, acceptedReplyId: null } });
+      }
+      await this.events.append(manager, { type: 'reply.deleted', ...scope, payload: { replyId, threadId: thread.id } });
+    });
+  }
+
+  /** The accepted answer as the caller sees it, shown first on its thread. */
+  async acceptedOf(user: AuthUser, thread: Thread): Promise<ReplyViewDto | null> {
+    if (!thread.acceptedReplyId) return null;
+    const reply = await this.dataSource.getRepository(Reply).findOne({ where: { id: thread.acceptedReplyId }, relations: { author: true } });
+    return reply ? (await this.views(user, [reply], thread.acceptedReplyId))[0]! : null;
+  }
+
+  /** Replies with the caller's votes, in one query for the whole page. */
+  private async views(user: AuthUser, replies: Reply[], acceptedReplyId: string | null): Promise<ReplyViewDto[]> {
+    const voted = new Set<string>();
+    if (replies.length > 0) {
+      const rows: Array<{ reply_id: string }> = await this.dataSource.query(
+        `SELECT reply_id FROM reply_votes WHERE user_id = $1 AND reply_id = ANY($2::uuid[])`,
+        [user.id, replies.map((reply) => reply.id)],
+      );
+      rows.forEach((row) => voted.add(row.reply_id));
+    }
+    return replies.map((reply) => ({ ...toReplyDto(reply, acceptedReplyId), voted: voted.has(reply.id) }));
+  }
+
+  private async requireQuotable(threadId: string, quotedReplyId: string): Promise<void> {
+    const quoted = await this.dataSource.getRepository(Reply).findOneBy({ id: quotedReplyId, threadId });
+    if (!quoted || quoted.deletedAt) {
+      throw new UnprocessableEntityException('quotedReplyId must be a reply of this thread that has not been deleted.');
+    }
+  }
+
+  private async lockReply(manager: EntityManager, replyId: string): Promise<Reply> {
+    // NO KEY UPDATE: replies quoting or voting for this one (key-share locks) are not blocked.
+    await manager.query(`SELECT 1 FROM replies WHERE id = $1 FOR NO KEY UPDATE`, [replyId]);
+    return manager.findOneOrFail(Reply, { where: { id: replyId } });
+  }
+}

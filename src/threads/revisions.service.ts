@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Keyset } from '../common/keyset.js';
+import type { Page, PageQueryDto } from '../common/pagination.js';
+import { toReplyRevision, toThreadRevision, type ReplyRevisionDto, type ThreadRevisionDto } from './dto/revision.dto.js';
+import { ReplyRevision, ThreadRevision } from './revision.entities.js';
+import { ThreadGuard } from './thread-guard.service.js';
+
+const NEWEST_FIRST = new Keyset([{ sql: 'v.number', kind: 'int' }]);
+
+/**
+ * Every edit keeps the version it replaced. Readers of the content may read its history;
+ * deleting the content deletes the history with it (see thread-writes).
+ */
+@Injectable()
+export class RevisionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly guard: ThreadGuard,
+  ) {}
+
+  /** Copies the thread as it is now; call under the thread's row lock, before changing it. */
+  async recordThread(manager: EntityManager, threadId: string, editorId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO thread_revisions (thread_id, number, title, body, body_html, tags, editor_id)
+       SELECT t.id, COALESCE((SELECT max(number) FROM thread_revisions WHERE thread_id = t.id), 0) + 1, t.title, t.body, t.body_html, t.tags, $2
+         FROM threads t WHERE t.id = $1`,
+      [threadId, editorId],
+    );
+  }
+
+  /** Copies the reply as it is now; call under the reply's row lock, before changing it. */
+  async recordReply(manager: EntityManager, replyId: string, editorId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO reply_revisions (reply_id, number, body, body_html, editor_id)
+       SELECT r.id, COALESCE((SELECT max(number) FROM reply_revisions WHERE reply_id = r.id), 0) + 1, r.body, r.body_html, $2
+         FROM replies r WHERE r.id = $1`,
+      [replyId, editorId],
+    );
+  }
+
+  async ofThread(user: AuthUser, threadId: string, page: PageQueryDto): Promise<Page<ThreadRevisionDto>> {
+    await this.guard.read(user, threadId);
+    const query = this.dataSource
+      .getRepository(ThreadRevision)
+      .createQueryBuilder('v')
+      .innerJoinAndSelect('v.editor', 'editor')
+      .where('v.thread_id = :threadId', { threadId });
+    const { rows, nextCursor } = await NEWEST_FIRST.fetch(query, page);
+    return { items: rows.map(toThreadRevision), nextCursor };
+  }
+
+  async ofReply(user: AuthUser, replyId: string, page: PageQueryDto): Promise<Page<ReplyRevisionDto>> {
+    await this.guard.readReply(user, replyId);
+    const query = this.dataSource
+      .getRepository(ReplyRevision)
+      .createQueryBuilder('v')
+      .innerJoinAndSelect('v.editor', 'editor')
+      .where('v.reply_id = :replyId', { replyId });
+    const { rows, nextCursor } = await NEWEST_FIRST.fetch(query, page);
+    return { items: rows.map(toReplyRevision), nextCursor };
+  }
+}

@@ -1,0 +1,83 @@
+import type { EntityManager } from 'typeorm';
+import { mentionedHandles } from '../common/markdown.js';
+import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
+import type { EventRow } from '../realtime/envelope.js';
+import type { ReplyDto } from './dto/reply.dto.js';
+import type { ThreadDto } from './dto/thread.dto.js';
+
+const excerpt = (markdown: string) => markdown.replace(/\s+/g, ' ').trim().slice(0, 160);
+
+async function threadTitle(manager: EntityManager, threadId: string): Promise<{ title: string; authorId: string | null }> {
+  const [row] = await manager.query(`SELECT title, author_id FROM threads WHERE id = $1`, [threadId]);
+  return { title: row?.title ?? 'a thread', authorId: row?.author_id ?? null };
+}
+
+/** @mentioned people, by handle. */
+async function mentions(manager: EntityManager, event: EventRow, markdown: string, actorId: string | null, title: string, threadId: string) {
+  const handles = mentionedHandles(markdown);
+  if (handles.length === 0) return [];
+  const users: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE lower(handle) = ANY($1::text[])`, [handles]);
+  return users.map(
+    (user): NotificationDraft => ({ userId: user.id, type: 'mention', actorId, collaborativeId: event.collaborative_id, threadId, title, excerpt: excerpt(markdown) }),
+  );
+}
+
+/** Replies notify the asker, everyone who replied before, and the thread's followers. */
+async function onReply(event: EventRow, manager: EntityManager): Promise<NotificationDraft[]> {
+  const reply = event.payload as ReplyDto;
+  const actorId = reply.author?.id ?? null;
+  const thread = await threadTitle(manager, reply.threadId);
+  const people: Array<{ user_id: string }> = await manager.query(
+    `SELECT author_id AS user_id FROM threads WHERE id = $1 AND author_id IS NOT NULL
+     UNION SELECT author_id FROM replies WHERE thread_id = $1 AND deleted_at IS NULL AND author_id IS NOT NULL
+     UNION SELECT user_id FROM thread_follows WHERE thread_id = $1`,
+    [reply.threadId],
+  );
+  const base = { actorId, collaborativeId: event.collaborative_id, threadId: reply.threadId, excerpt: excerpt(reply.body) };
+  return [
+    ...(await mentions(manager, event, reply.body, actorId, `${reply.author?.displayName ?? 'Someone'} mentioned you in "${thread.title}"`, reply.threadId)),
+    ...people.map((person): NotificationDraft => ({ ...base, userId: person.user_id, type: 'reply', title: `${reply.author?.displayName ?? 'Someone'} replied to "${thread.title}"` })),
+  ];
+}
+
+/** A new thread notifies followers of its collaborative, as their follow level says. */
+async function onThread(event: EventRow, manager: EntityManager): Promise<NotificationDraft[]> {
+  const thread = event.payload as ThreadDto;
+  const actorId = thread.author?.id ?? null;
+  const levels = thread.kind === 'question' ? ['all', 'questions-and-practices'] : ['all'];
+  const followers: Array<{ user_id: string }> = await manager.query(
+    `SELECT user_id FROM collaborative_follows WHERE collaborative_id = $1 AND level::text = ANY($2::text[])`,
+    [thread.collaborativeId, levels],
+  );
+  const name = thread.author?.displayName ?? 'Someone';
+  return [
+    ...(await mentions(manager, event, thread.body, actorId, `${name} mentioned you in "${thread.title}"`, thread.id)),
+    ...followers.map((follower): NotificationDraft => ({
+      userId: follower.user_id,
+      type: 'new-thread',
+      actorId,
+      collaborativeId: thread.collaborativeId,
+      threadId: thread.id,
+      title: `${name} ${thread.kind === 'question' ? 'asked' : 'started'} "${thread.title}"`,
+      excerpt: excerpt(thread.body),
+    })),
+  ];
+}
+
+/** An accepted answer notifies the person who wrote it. */
+async function onAccepted(event: EventRow, manager: EntityManager): Promise<NotificationDraft[]> {
+  const { threadId, acceptedReplyId } = event.payload as { threadId: string; acceptedReplyId: string | null };
+  if (!acceptedReplyId) return [];
+  const [reply] = await manager.query(`SELECT author_id FROM replies WHERE id = $1 AND deleted_at IS NULL`, [acceptedReplyId]);
+  if (!reply?.author_id) return [];
+  const thread = await threadTitle(manager, threadId);
+  return [
+    { userId: reply.author_id, type: 'answer-accepted', actorId: thread.authorId, collaborativeId: event.collaborative_id, threadId, title: `Your reply was accepted as the answer to "${thread.title}"` },
+  ];
+}
+
+export function registerThreadNotifications(rules: NotificationRules): void {
+  rules.register('reply.created', onReply);
+  rules.register('thread.created', onThread);
+  rules.register('thread.answer-accepted', onAccepted);
+}

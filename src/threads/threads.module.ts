@@ -1,0 +1,57 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { NotificationRules } from '../notifications/notification-rules.js';
+import { rooms } from '../realtime/envelope.js';
+import { LiveSubjects } from '../realtime/live-subjects.js';
+import { ThreadFollowsController } from './thread-follows.controller.js';
+import { ThreadFollowsService } from './thread-follows.service.js';
+import { registerThreadNotifications } from './thread-notifications.js';
+import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
+import { AnswersService } from './answers.service.js';
+import { RepliesController } from './replies.controller.js';
+import { RepliesService } from './replies.service.js';
+import { RevisionsService } from './revisions.service.js';
+import { ThreadActionsController } from './thread-actions.controller.js';
+import { ThreadFlagsService } from './thread-flags.service.js';
+import { ThreadGuard } from './thread-guard.service.js';
+import { ThreadListsService } from './thread-lists.service.js';
+import { ThreadViewsService } from './thread-views.service.js';
+import { ThreadsController } from './threads.controller.js';
+import { ThreadsSeeder } from './threads.seed.js';
+import { ThreadsService } from './threads.service.js';
+import { VotesService } from './votes.service.js';
+
+/** Threads, replies, accepted answers, votes and revisions. Exposes ThreadsService only. */
+@Module({
+  imports: [CollaborativesModule],
+  controllers: [ThreadsController, RepliesController, ThreadActionsController, ThreadFollowsController],
+  providers: [
+    ThreadGuard,
+    ThreadsService,
+    ThreadListsService,
+    ThreadViewsService,
+    RepliesService,
+    RevisionsService,
+    VotesService,
+    AnswersService,
+    ThreadFlagsService,
+    ThreadsSeeder,
+    ThreadFollowsService,
+  ],
+  exports: [ThreadsService],
+})
+export class ThreadsModule implements OnModuleInit {
+  constructor(
+    private readonly subjects: LiveSubjects,
+    private readonly rules: NotificationRules,
+    private readonly guard: ThreadGuard,
+  ) {}
+
+  onModuleInit(): void {
+    // Subscribing to a thread's live room applies the same rule as reading it.
+    this.subjects.register('threadId', async (user, id) => {
+      const found = await this.guard.read(user, id).catch(() => null);
+      return found ? { room: rooms.thread(id), collaborativeId: found.thread.collaborativeId } : null;
+    });
+    registerThreadNotifications(this.rules);
+  }
+}

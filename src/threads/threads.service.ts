@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
+import { renderMarkdown } from '../common/markdown.js';
+import { EventStore } from '../realtime/event-store.service.js';
+import { toThreadDto, type ThreadDetailDto } from './dto/thread.dto.js';
+import type { CreateThreadDto, UpdateThreadDto } from './dto/write-thread.dto.js';
+import { RepliesService } from './replies.service.js';
+import { RevisionsService } from './revisions.service.js';
+import { ThreadGuard } from './thread-guard.service.js';
+import { mayAcceptAnswer, mayDelete, mayEdit, mayReply, requireLive, requireMayDelete, requireMayEdit } from './thread-rules.js';
+import { ThreadViewsService } from './thread-views.service.js';
+import { insertThread, tombstoneThread } from './thread-writes.js';
+import { Thread } from './thread.entity.js';
+
+/** Asking, reading, editing and deleting one thread. Lists are ThreadListsService's. */
+@Injectable()
+export class ThreadsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly guard: ThreadGuard,
+    private readonly views: ThreadViewsService,
+    private readonly replies: RepliesService,
+    private readonly revisions: RevisionsService,
+    private readonly events: EventStore,
+  ) {}
+
+  async ask(user: AuthUser, collaborativeId: string, dto: CreateThreadDto): Promise<ThreadDetailDto> {
+    await this.access.requirePost(user, collaborativeId);
+    const thread = await this.dataSource.transaction(async (manager) => {
+      const created = await insertThread(manager, {
+        collaborativeId,
+        authorId: user.id,
+        kind: dto.kind ?? 'question',
+        title: dto.title,
+        body: dto.body,
+        tags: dto.tags ?? [],
+      });
+      await this.events.append(manager, { type: 'thread.created', collaborativeId, threadId: created.id, payload: toThreadDto(created) });
+      return created;
+    });
+    return this.show(user, thread.id, { countView: false });
+  }
+
+  /** The thread with its accepted answer and what the caller may do; counts a first view. */
+  async show(user: AuthUser, threadId: string, options: { countView: boolean } = { countView: true }): Promise<ThreadDetailDto> {
+    const { thread, access } = await this.guard.read(user, threadId);
+    if (options.countView) thread.viewCount = await this.views.record(user, thread);
+    return this.detail(user, thread, access);
+  }
+
+  async edit(user: AuthUser, threadId: string, dto: UpdateThreadDto): Promise<ThreadDetailDto> {
+    const { thread, access } = await this.guard.read(user, threadId);
+    requireMayEdit(user, thread, access, 'thread');
+    await this.dataSource.transaction(async (manager) => {
+      // NO KEY UPDATE: new replies' key-share locks on the thread are not blocked by it.
+      await manager.query(`SELECT 1 FROM threads WHERE id = $1 FOR NO KEY UPDATE`, [threadId]);
+      const current = await manager.findOneOrFail(Thread, { where: { id: threadId } });
+      requireLive(current, 'thread');
+      const next = { title: dto.title ?? current.title, body: dto.body ?? current.body, tags: dto.tags ?? current.tags };
+      const unchanged = next.title === current.title && next.body === current.body && next.tags.join() === current.tags.join();
+      if (unchanged) return;
+      await this.revisions.recordThread(manager, threadId, user.id);
+      await manager.update(Thread, { id: threadId }, { ...next, bodyHtml: renderMarkdown(next.body), editedAt: () => 'now()' });
+      const edited = await manager.findOneOrFail(Thread, { where: { id: threadId }, relations: { author: true } });
+      await this.events.append(manager, { type: 'thread.updated', collaborativeId: current.collaborativeId, threadId, payload: toThreadDto(edited) });
+    });
+    return this.show(user, threadId, { countView: false });
+  }
+
+  /** Soft: the thread becomes a tombstone and its replies stay readable. Deleting twice is harmless. */
+  async remove(user: AuthUser, threadId: string): Promise<void> {
+    const { thread, access } = await this.guard.read(user, threadId);
+    requireMayDelete(user, thread, access, 'thread');
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await tombstoneThread(manager, threadId, user.id))) return;
+      const payload = { threadId, collaborativeId: thread.collaborativeId };
+      await this.events.append(manager, { type: 'thread.deleted', collaborativeId: thread.collaborativeId, threadId, payload });
+    });
+  }
+
+  private async detail(user: AuthUser, thread: Thread, access: CollaborativeAccess): Promise<ThreadDetailDto> {
+    const [state]: Array<{ voted: boolean; follows: boolean; following: boolean }> = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM thread_votes WHERE thread_id = $1 AND user_id = $2) AS voted,
+              EXISTS (SELECT 1 FROM collaborative_follows WHERE collaborative_id = $3 AND user_id = $2) AS follows,
+              EXISTS (SELECT 1 FROM thread_follows WHERE thread_id = $1 AND user_id = $2) AS following`,
+      [thread.id, user.id, thread.collaborativeId],
+    );
+    return {
+      ...toThreadDto(thread),
+      acceptedReply: await this.replies.acceptedOf(user, thread),
+      viewer: {
+        voted: state!.voted,
+        followsCollaborative: state!.follows,
+        followsThread: state!.following,
+        canEdit: mayEdit(user, thread, access),
+        canDelete: mayDelete(user, thread, access),
+        canReply: mayReply(thread, access),
+        canAcceptAnswer: mayAcceptAnswer(user, thread, access),
+        canModerate: access.canModerate,
+      },
+    };
+  }
+}
