@@ -1,0 +1,39 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
+import { NotificationRules } from '../notifications/notification-rules.js';
+import { rooms } from '../realtime/envelope.js';
+import { LiveSubjects } from '../realtime/live-subjects.js';
+import { ThreadsModule } from '../threads/threads.module.js';
+import { CommentsController } from './comments.controller.js';
+import { CommentsService } from './comments.service.js';
+import { EndorsementsService } from './endorsements.service.js';
+import { PracticeGuard } from './practice-guard.service.js';
+import { PracticeListsService } from './practice-lists.service.js';
+import { registerPracticeNotifications } from './practice-notifications.js';
+import { PracticeQuestionsService } from './practice-questions.service.js';
+import { PracticesController } from './practices.controller.js';
+import { PracticesSeeder } from './practices.seed.js';
+import { PracticesService } from './practices.service.js';
+
+/** The best-practice library: case studies, endorsements, comments, questions to the authors. */
+@Module({
+  imports: [CollaborativesModule, ThreadsModule],
+  controllers: [PracticesController, CommentsController],
+  providers: [PracticeGuard, PracticesService, PracticeListsService, EndorsementsService, CommentsService, PracticeQuestionsService, PracticesSeeder],
+  exports: [PracticesService, PracticeGuard],
+})
+export class PracticesModule implements OnModuleInit {
+  constructor(
+    private readonly subjects: LiveSubjects,
+    private readonly rules: NotificationRules,
+    private readonly guard: PracticeGuard,
+  ) {}
+
+  onModuleInit(): void {
+    this.subjects.register('practiceId', async (user, id) => {
+      const found = await this.guard.read(user, id).catch(() => null);
+      return found ? { room: rooms.practice(id), collaborativeId: found.practice.collaborativeId } : null;
+    });
+    registerPracticeNotifications(this.rules);
+  }
+}
