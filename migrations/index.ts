@@ -1,0 +1,22 @@
+// Every migration, oldest first. `npm run migration:generate -- <Name>` adds new files here.
+import { CreateCollaboratives1795504333697 } from './1795504333697-CreateCollaboratives.js';
+import { CreateUsersAndSessions1795504910259 } from './1795504910259-CreateUsersAndSessions.js';
+import { CreateMembershipAndFollows1795505348641 } from './1795505348641-CreateMembershipAndFollows.js';
+import { CreateEvents1795505434155 } from './1795505434155-CreateEvents.js';
+import { CreateEventHorizonAndNotifications1795506651259 } from './1795506651259-CreateEventHorizonAndNotifications.js';
+import { CreateThreads1795506775347 } from './1795506775347-CreateThreads.js';
+import { AddThreadSearch1795506775348 } from './1795506775348-AddThreadSearch.js';
+import { CreateThreadFollows1795509069654 } from './1795509069654-CreateThreadFollows.js';
+import { CreatePractices1795509305195 } from './1795509305195-CreatePractices.js';
+
+export const MIGRATIONS = [
+  CreateCollaboratives1795504333697,
+  CreateUsersAndSessions1795504910259,
+  CreateMembershipAndFollows1795505348641,
+  CreateEvents1795505434155,
+  CreateEventHorizonAndNotifications1795506651259,
+  CreateThreads1795506775347,
+  AddThreadSearch1795506775348,
+  CreateThreadFollows1795509069654,
+  CreatePractices1795509305195,
+];

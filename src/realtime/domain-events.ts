@@ -1,0 +1,52 @@
+import type { ReplyDto } from '../threads/dto/reply.dto.js';
+import type { ThreadDto } from '../threads/dto/thread.dto.js';
+
+/**
+ * Every event a user-visible write appends, by type, with the payload clients receive.
+ * Modules add their own entries here as they grow.
+ */
+import type { NotificationDto } from '../notifications/dto/notification.dto.js';
+
+import type { PracticeDto } from '../practices/dto/practice.dto.js';
+import type { CommentDto } from '../practices/dto/comment.dto.js';
+
+export interface DomainEventMap {
+  'practice.published': PracticeDto;
+  'practice.updated': PracticeDto;
+  'practice.deleted': { practiceId: string; collaborativeId: string | null };
+  'comment.created': CommentDto;
+  'comment.updated': CommentDto;
+  'comment.deleted': { commentId: string; practiceId: string };
+  'endorsements.changed': { practiceId: string; endorsementCount: number };
+  'notification.created': NotificationDto;
+  'membership.changed': { collaborativeId: string; userId: string; role: 'member' | 'lead' | null };
+  'user.suspended': { userId: string; until: string | null; reason: string };
+  'user.role-changed': { userId: string; role: 'member' | 'moderator' | 'admin' };
+  'join-request.decided': { requestId: string; collaborativeId: string; collaborativeName: string; status: 'approved' | 'declined' };
+  'thread.created': ThreadDto;
+  'thread.updated': ThreadDto;
+  'thread.deleted': { threadId: string; collaborativeId: string };
+  'thread.pinned': { threadId: string; isPinned: boolean };
+  'thread.locked': { threadId: string; isLocked: boolean };
+  'thread.answer-accepted': { threadId: string; acceptedReplyId: string | null };
+  'reply.created': ReplyDto;
+  'reply.updated': ReplyDto;
+  'reply.deleted': { replyId: string; threadId: string };
+  'votes.changed': { target: 'thread' | 'reply'; id: string; threadId: string; voteCount: number };
+}
+
+export type DomainEventType = keyof DomainEventMap;
+
+/** Where an event is delivered and who may see it: the collaborative's readers, or one user. */
+export interface DomainEventScope {
+  collaborativeId?: string | null;
+  threadId?: string | null;
+  practiceId?: string | null;
+  /** Set for events meant for one person only (their notifications). */
+  userId?: string | null;
+}
+
+export type DomainEvent<T extends DomainEventType = DomainEventType> = DomainEventScope & {
+  type: T;
+  payload: DomainEventMap[T];
+};

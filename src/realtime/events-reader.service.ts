@@ -1,0 +1,72 @@
+import { GoneException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { problem } from '../common/problem-details.js';
+import { EVENT_COLUMNS, type EventRow } from './envelope.js';
+
+export const PRUNED_THROUGH = 'pruned-through';
+
+/** What one reader subscribed to beyond their followed collaboratives. */
+export interface ExtraSubjects {
+  collaboratives?: string[];
+  threads?: string[];
+  practices?: string[];
+}
+
+const isSiteStaff = (user: AuthUser) => user.role === 'moderator' || user.role === 'admin';
+
+/** Reads stored events back for catch-up, filtered to what the reader may see now. */
+@Injectable()
+export class EventsReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Throws 410 (resync) when events after `afterId` may already have been pruned. */
+  async requireRetained(afterId: string): Promise<void> {
+    const [cursor] = await this.dataSource.query(`SELECT event_id FROM event_cursors WHERE name = $1`, [PRUNED_THROUGH]);
+    if (BigInt(cursor?.event_id ?? 0) > BigInt(afterId)) {
+      throw new GoneException(
+        problem(410, 'Events after this id are no longer kept. Reload from the REST API and continue from the newest id.', {
+          type: '/problems/resync',
+          title: 'Resync needed',
+        }),
+      );
+    }
+  }
+
+  async isRetained(afterId: string): Promise<boolean> {
+    return this.requireRetained(afterId).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  async latestId(): Promise<string> {
+    const [row] = await this.dataSource.query(`SELECT coalesce(max(id), 0)::text AS id FROM events`);
+    return row.id;
+  }
+
+  /**
+   * Events after `afterId`, in id order: the reader's own, and those of collaboratives
+   * they follow (or subscribed to) and may read now, or of threads and practices they
+   * subscribed to (already access-checked when subscribing).
+   */
+  async visibleAfter(user: AuthUser, afterId: string, limit: number, extra: ExtraSubjects = {}, upTo?: string): Promise<EventRow[]> {
+    const staff = isSiteStaff(user);
+    return this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS} FROM events e
+        WHERE e.id > $2 AND ($8::bigint IS NULL OR e.id <= $8::bigint)
+          AND (e.user_id = $1
+               OR (e.user_id IS NULL AND (
+                     e.collaborative_id IN (
+                       SELECT c.id FROM collaboratives c
+                        WHERE (c.id IN (SELECT f.collaborative_id FROM collaborative_follows f WHERE f.user_id = $1) OR c.id = ANY($4::uuid[]))
+                          AND ($3 OR c.visibility = 'public'
+                               OR EXISTS (SELECT 1 FROM collaborative_members m WHERE m.collaborative_id = c.id AND m.user_id = $1)))
+                     OR e.thread_id = ANY($5::uuid[])
+                     OR e.practice_id = ANY($6::uuid[]))))
+        ORDER BY e.id
+        LIMIT $7`,
+      [user.id, afterId, staff, extra.collaboratives ?? [], extra.threads ?? [], extra.practices ?? [], limit, upTo ?? null],
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import type { Namespace } from 'socket.io';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../collaboratives/access.service.js';
+import { rooms, type RoutedEvent } from './envelope.js';
+import type { LiveSocket } from './live-socket.js';
+import { LiveSubjects, type ResolvedSubject, type SubjectKind } from './live-subjects.js';
+
+/** Which rooms a socket is in, and keeping that true when access changes. */
+@Injectable()
+export class LiveRooms {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly subjects: LiveSubjects,
+  ) {}
+
+  /** The person's own room and every collaborative they follow and may read. */
+  async joinInitialRooms(socket: LiveSocket): Promise<void> {
+    const { user } = socket.data;
+    const staff = user.role === 'moderator' || user.role === 'admin';
+    const followed: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT c.id FROM collaborative_follows f JOIN collaboratives c ON c.id = f.collaborative_id
+        WHERE f.user_id = $1
+          AND ($2 OR c.visibility = 'public' OR EXISTS (SELECT 1 FROM collaborative_members m WHERE m.collaborative_id = c.id AND m.user_id = $1))`,
+      [user.id, staff],
+    );
+    socket.join(rooms.user(user.id));
+    for (const { id } of followed) this.enter(socket, { room: rooms.collaborative(id), collaborativeId: id });
+  }
+
+  private enter(socket: LiveSocket, subject: ResolvedSubject): void {
+    socket.join(subject.room);
+    socket.data.subjects.set(subject.room, subject.collaborativeId);
+  }
+
+  async join(socket: LiveSocket, kind: SubjectKind, id: string): Promise<ResolvedSubject | null> {
+    const subject = await this.subjects.resolve(socket.data.user, kind, id);
+    if (subject) this.enter(socket, subject);
+    return subject;
+  }
+
+  async leave(socket: LiveSocket, kind: SubjectKind, id: string): Promise<void> {
+    const room = kind === 'threadId' ? rooms.thread(id) : kind === 'practiceId' ? rooms.practice(id) : rooms.collaborative(id);
+    socket.leave(room);
+    socket.data.subjects.delete(room);
+  }
+
+  /** Local sockets of one person. */
+  private socketsOf(namespace: Namespace, userId: string): LiveSocket[] {
+    const ids = namespace.adapter.rooms.get(rooms.user(userId)) ?? new Set<string>();
+    return [...ids].map((id) => namespace.sockets.get(id) as LiveSocket | undefined).filter((socket): socket is LiveSocket => Boolean(socket));
+  }
+
+  /**
+   * Access changes take effect at once: a suspended person or one whose role changed is
+   * disconnected (they reconnect with their new rights); someone who left a collaborative
+   * they can no longer read leaves its rooms; a new member joins its room.
+   */
+  async applyAccessChange(namespace: Namespace, event: RoutedEvent): Promise<void> {
+    const { type, data } = event.envelope;
+    if (type === 'user.suspended' || type === 'user.role-changed') {
+      for (const socket of this.socketsOf(namespace, (data as { userId: string }).userId)) socket.disconnect(true);
+      return;
+    }
+    if (type !== 'membership.changed') return;
+    const { collaborativeId, userId, role } = data as { collaborativeId: string; userId: string; role: string | null };
+    for (const socket of this.socketsOf(namespace, userId)) {
+      const access = await this.access.lookup(socket.data.user, collaborativeId);
+      if (access?.canRead && role !== null) {
+        this.enter(socket, { room: rooms.collaborative(collaborativeId), collaborativeId });
+      } else if (!access?.canRead) {
+        for (const [room, owner] of socket.data.subjects) {
+          if (owner === collaborativeId) {
+            socket.leave(room);
+            socket.data.subjects.delete(room);
+          }
+        }
+      }
+    }
+  }
+}

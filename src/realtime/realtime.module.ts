@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
+import { CatchUpService } from './catch-up.service.js';
+import { EventPruner } from './event-pruner.service.js';
+import { EventRelay } from './event-relay.service.js';
+import { EventsController } from './events.controller.js';
+import { EventsReader } from './events-reader.service.js';
+import { LiveRooms } from './live-rooms.service.js';
+import { LiveGateway } from './live.gateway.js';
+
+/** Live delivery: the relay that tails the event store, the socket gateway, catch-up and pruning. */
+@Module({
+  imports: [AuthModule, CollaborativesModule],
+  controllers: [EventsController],
+  providers: [EventRelay, EventsReader, CatchUpService, LiveRooms, LiveGateway, EventPruner],
+  exports: [EventsReader, EventRelay],
+})
+export class RealtimeModule {}

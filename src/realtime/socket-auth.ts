@@ -1,0 +1,32 @@
+import type { JwtService } from '@nestjs/jwt';
+import type { SessionsService } from '../auth/sessions.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { isEventId } from './event-id.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Checks a socket's handshake token exactly as HTTP does (HS256 only, live session,
+ * not suspended). Any failure is the same `unauthorized`, so probing learns nothing.
+ */
+export async function authenticateHandshake(token: unknown, jwt: JwtService, sessions: SessionsService): Promise<AuthUser | null> {
+  if (typeof token !== 'string' || token.length > 4096) return null;
+  let payload: { sub?: unknown; sid?: unknown };
+  try {
+    payload = await jwt.verifyAsync(token, { algorithms: ['HS256'] });
+  } catch {
+    return null;
+  }
+  if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !UUID.test(payload.sub) || !UUID.test(payload.sid)) return null;
+  const caller = await sessions.resolveCaller(payload.sub, payload.sid);
+  if (!caller || caller.suspended) return null;
+  return { id: caller.id, role: caller.role, sessionId: caller.sessionId };
+}
+
+/** `lastEventId` as a decimal string, or null when absent; undefined when malformed. */
+export function parseEventId(value: unknown): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (isEventId(value)) return value;
+  return undefined;
+}
