@@ -1,0 +1,42 @@
+import { setFocus } from 'nhsuk-frontend';
+import { SkipLink } from 'nhsuk-react-components';
+import { useEffect, useRef } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { useSession } from '../auth/use-session';
+import { SiteFooter } from './SiteFooter';
+import { SiteHeader } from './SiteHeader';
+
+/**
+ * A page change in a single-page app is silent for screen readers and leaves focus on the link
+ * that was followed; moving focus to the new page's heading reads it out and starts keyboard
+ * users at the top, as a full page load would.
+ */
+function useFocusHeadingOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const heading = document.querySelector<HTMLElement>('#maincontent h1');
+    if (heading) setFocus(heading);
+  }, [pathname]);
+}
+
+export function Layout() {
+  const state = useSession();
+  useFocusHeadingOnNavigation();
+  return (
+    <>
+      <SkipLink href="#maincontent">Skip to main content</SkipLink>
+      <SiteHeader state={state} />
+      <div className="nhsuk-width-container">
+        <main className="nhsuk-main-wrapper" id="maincontent">
+          <Outlet />
+        </main>
+      </div>
+      <SiteFooter />
+    </>
+  );
+}
