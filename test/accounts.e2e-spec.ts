@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { createUser, registrationFor, signIn, TEST_PASSWORD, type TestUser } from './factories/user.factory.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('accounts and profiles', () => {
+  let forum: TestApp;
+  let admin: TestUser;
+
+  beforeAll(async () => {
+    forum = await startTestApp({ env: { ALLOWED_EMAIL_DOMAINS: 'nhs.net,nhs.uk' } });
+    admin = await createUser(forum, 'admin');
+  });
+  afterAll(() => forum?.close());
+
+  test('registering returns the profile, normalises the email and never leaks the hash', async () => {
+    const registration = registrationFor();
+    const response = await forum.http.post('/api/auth/register', { ...registration, email: `  ${registration.email.toUpperCase()} ` });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ email: registration.email, role: 'member', status: 'active', sector: 'acute' });
+    expect(response.text).not.toMatch(/password|hash/i);
+  });
+
+  test('a subdomain of an allowed domain may register; another domain gets 422 with the reason', async () => {
+    expect((await forum.http.post('/api/auth/register', registrationFor({ email: 'coo@mft.nhs.uk' }))).status).toBe(201);
+    const refused = await forum.http.post('/api/auth/register', registrationFor({ email: 'someone@gmail.com' }));
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toContain('nhs.net, nhs.uk');
+    const lookalike = await forum.http.post('/api/auth/register', registrationFor({ email: 'someone@fakenhs.net' }));
+    expect(lookalike.status).toBe(422);
+  });
+
+  test('the same email in another case is a 409', async () => {
+    const registration = registrationFor();
+    expect((await forum.http.post('/api/auth/register', registration)).status).toBe(201);
+    const again = await forum.http.post('/api/auth/register', { ...registration, email: registration.email.toUpperCase() });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/already exists/);
+  });
+
+  test.each([
+    ['too short', 'Short-pass1', /at least 12 characters/],
+    ['common', 'Password1234', /too common/],
+    ['the email itself', '', /must not be your email/],
+    ['one repeated character', 'zzzzzzzzzzzzzzzz', /too common/],
+  ])('a weak password (%s) is refused on the password field', async (_label, password, message) => {
+    const registration = registrationFor();
+    const response = await forum.http.post('/api/auth/register', { ...registration, password: password || registration.email });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: 'password', message: expect.stringMatching(message) }]);
+  });
+
+  test('invalid fields are all reported, each on its field', async () => {
+    const response = await forum.http.post('/api/auth/register', { email: 'not-an-email', password: 5, sector: 'dentistry' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const fields = response.body.errors.map((error: { field: string }) => error.field);
+    expect(fields).toEqual(expect.arrayContaining(['email', 'password', 'displayName', 'organisation', 'jobTitle', 'sector']));
+  });
+
+  test.each([['role', 'admin'], ['id', '00000000-0000-4000-8000-000000000000'], ['status', 'active'], ['createdAt', '2020-01-01']])(
+    'a body that sets %s is refused and nothing is created',
+    async (field, value) => {
+      const registration = registrationFor();
+      const response = await forum.http.post('/api/auth/register', { ...registration, [field]: value });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([{ field, message: `property ${field} should not exist` }]);
+      expect((await forum.http.post('/api/auth/login', { email: registration.email, password: TEST_PASSWORD })).status).toBe(401);
+    },
+  );
+
+  test('a member edits their own profile but cannot set their role or status', async () => {
+    const member = await createUser(forum);
+    const updated = await forum.http.patch('/api/users/me', { bio: 'Leads elective recovery', jobTitle: 'COO' }, { token: member.accessToken });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ bio: 'Leads elective recovery', jobTitle: 'COO' });
+    for (const field of ['role', 'status', 'email', 'id']) {
+      const refused = await forum.http.patch('/api/users/me', { [field]: 'admin' }, { token: member.accessToken });
+      expect(refused.status).toBe(400);
+    }
+    expect((await forum.http.get('/api/users/me', { token: member.accessToken })).body.role).toBe('member');
+  });
+
+  test("another person's profile has no email, except for an admin", async () => {
+    const member = await createUser(forum);
+    const other = await createUser(forum);
+    const seen = await forum.http.get(`/api/users/${member.id}`, { token: other.accessToken });
+    expect(seen.status).toBe(200);
+    expect(seen.body.email).toBeUndefined();
+    expect(seen.body.displayName).toBeDefined();
+    expect((await forum.http.get(`/api/users/${member.id}`, { token: member.accessToken })).body.email).toBe(member.email);
+    expect((await forum.http.get(`/api/users/${member.id}`, { token: admin.accessToken })).body.email).toBe(member.email);
+    expect((await forum.http.get('/api/users/not-a-uuid', { token: member.accessToken })).status).toBe(400);
+    expect((await forum.http.get('/api/users/00000000-0000-4000-8000-000000000000', { token: member.accessToken })).status).toBe(404);
+  });
+
+  test('only an admin changes roles, and the new role counts at once', async () => {
+    const member = await createUser(forum);
+    const moderator = await createUser(forum, 'moderator');
+    const target = await createUser(forum);
+    for (const caller of [member, moderator, target]) {
+      const refused = await forum.http.patch(`/api/admin/users/${target.id}/role`, { role: 'admin' }, { token: caller.accessToken });
+      expect(refused.status).toBe(403);
+    }
+    const changed = await forum.http.patch(`/api/admin/users/${target.id}/role`, { role: 'moderator' }, { token: admin.accessToken });
+    expect(changed.status).toBe(200);
+    expect(changed.body.role).toBe('moderator');
+    expect((await forum.http.patch(`/api/admin/users/${target.id}/role`, { role: 'king' }, { token: admin.accessToken })).status).toBe(400);
+    // The access token issued before still says member; the database decides.
+    const stillRefused = await forum.http.patch(`/api/admin/users/${member.id}/role`, { role: 'admin' }, { token: target.accessToken });
+    expect(stillRefused.status).toBe(403);
+    expect(stillRefused.body.detail).toBe('Only admin users can do this.');
+  });
+
+  test('changing the password needs the current one and ends every other session', async () => {
+    const member = await createUser(forum);
+    const laptop = await signIn(forum.http, member.email);
+    const wrong = await forum.http.post('/api/auth/password', { currentPassword: 'not-my-password-at-all', newPassword: 'a-brand-new-passphrase' }, { token: member.accessToken });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0].field).toBe('currentPassword');
+    const weak = await forum.http.post('/api/auth/password', { currentPassword: member.password, newPassword: 'password1234' }, { token: member.accessToken });
+    expect(weak.status).toBe(400);
+    expect(weak.body.errors[0].field).toBe('newPassword');
+
+    const changed = await forum.http.post('/api/auth/password', { currentPassword: member.password, newPassword: 'a-brand-new-passphrase' }, { token: member.accessToken });
+    expect(changed.status).toBe(204);
+    expect((await forum.http.get('/api/users/me', { token: member.accessToken })).status).toBe(200);
+    expect((await forum.http.get('/api/users/me', { token: laptop.accessToken })).status).toBe(401);
+    expect((await forum.http.post('/api/auth/refresh', { refreshToken: laptop.refreshToken })).status).toBe(401);
+    expect((await forum.http.post('/api/auth/login', { email: member.email, password: member.password })).status).toBe(401);
+    expect((await forum.http.post('/api/auth/login', { email: member.email, password: 'a-brand-new-passphrase' })).status).toBe(200);
+  });
+
+  test('the OpenAPI document shows the account routes with their schemas and bearer security', async () => {
+    const document = (await forum.http.get('/docs/openapi.json')).body;
+    expect(document.paths['/api/auth/register'].post.requestBody.content['application/json'].schema.$ref).toContain('RegisterDto');
+    expect(document.paths['/api/auth/login'].post.responses['200']).toBeDefined();
+    expect(document.paths['/api/users/me'].get.security).toEqual([{ bearer: [] }]);
+    expect(document.paths['/api/admin/users/{id}/role'].patch.responses['403']).toBeDefined();
+    expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+});
+
+describe('admin user list', () => {
+  let forum: TestApp;
+
+  beforeAll(async () => {
+    forum = await startTestApp();
+  });
+  afterAll(() => forum?.close());
+
+  test('admins page through everyone and search; nobody else may', async () => {
+    const admin = await createUser(forum, 'admin');
+    const member = await createUser(forum, 'member', { displayName: 'Findable Person', organisation: 'Wye Valley NHS Trust' });
+    await Promise.all(Array.from({ length: 6 }, () => createUser(forum)));
+    expect((await forum.http.get('/api/admin/users', { token: member.accessToken })).status).toBe(403);
+    const found = await forum.http.get('/api/admin/users?query=wye%20valley', { token: admin.accessToken });
+    expect(found.body.items.map((user: { id: string }) => user.id)).toEqual([member.id]);
+    expect(found.body.items[0].email).toBe(member.email);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await forum.http.get(
+        `/api/admin/users?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: admin.accessToken },
+      );
+      seen.push(...page.body.items.map((user) => user.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(8);
+    expect(new Set(seen).size).toBe(8);
+    expect((await forum.http.get('/api/admin/users?role=admin', { token: admin.accessToken })).body.items).toHaveLength(1);
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, test } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
+import { browserSuite } from './support/browser-suite.js';
+import { errorSummaryShown, fieldError, focused, heading, signIn, waitUntil } from './support/forum-pages.js';
+import { reviewPage } from './support/review.js';
+
+const SARAH = 'sarah.whitfield@example.nhs.uk';
+
+/** Everything the registration form asks, answered as Nia would. */
+async function fillRegistration(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Work email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Full name').fill('Nia Okoro');
+  await page.getByLabel('Organisation').fill('Leeds Teaching Hospitals NHS Trust');
+  await page.getByLabel('Job title').fill('Director of Operations');
+  await page.getByLabel('Acute').check();
+}
+
+describe('registering and signing in, in a browser', () => {
+  const suite = browserSuite();
+
+  test('a newcomer registers, guided by the error summary to each field that needs fixing', async () => {
+    const page = await suite.newPage();
+    await page.goto('/');
+    await heading(page, 'Collaboratives Forum');
+    await reviewPage(page, 'welcome');
+
+    await page.getByRole('main').getByRole('link', { name: 'Create an account' }).click();
+    await heading(page, 'Create an account');
+    await reviewPage(page, 'register');
+
+    await page.getByRole('button', { name: 'Create account' }).click();
+    expect(await errorSummaryShown(page)).toEqual([
+      'Enter your work email address',
+      'Enter a password',
+      'Enter your full name',
+      'Enter the organisation you work for',
+      'Enter your job title',
+      'Select the sector your organisation works in',
+    ]);
+    expect(await page.title()).toBe('Error: Create an account – Collaboratives Forum');
+    expect(await fieldError(page, 'displayName')).toBe('Enter your full name');
+    await reviewPage(page, 'register-errors');
+
+    await page.getByRole('link', { name: 'Enter your full name' }).click();
+    expect((await focused(page)).id).toBe('displayName');
+
+    const email = `nia.okoro.${Date.now()}@example.nhs.uk`;
+    await fillRegistration(page, email, 'too-short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    // The API refuses the password; its words appear in the summary and on the field.
+    await page.getByText('The password must have at least 12 characters').first().waitFor();
+    expect(await errorSummaryShown(page)).toEqual(['The password must have at least 12 characters']);
+    expect(await fieldError(page, 'password')).toBe('The password must have at least 12 characters');
+    expect(await fieldError(page, 'displayName')).toBe('');
+
+    await page.getByLabel('Password', { exact: true }).fill('seven-purple-lanterns-drift');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await heading(page, 'Home');
+    await page.getByText('Welcome to the forum, Nia Okoro').waitFor();
+    await page.getByRole('banner').getByRole('link', { name: 'Nia Okoro' }).waitFor();
+    await reviewPage(page, 'home');
+
+    // Registering again with the same address is refused on the email field.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await heading(page, 'Sign in');
+    await page.goto('/register');
+    await fillRegistration(page, email, 'another-long-unusual-phrase');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText(/already exists/).first().waitFor();
+    expect(await fieldError(page, 'email')).toMatch(/^An account with this email address already exists/);
+  });
+
+  test('a wrong password is explained; the right one opens the forum, and a reload stays signed in', async () => {
+    const page = await suite.newPage();
+    await page.goto('/sign-in');
+    await heading(page, 'Sign in');
+    await reviewPage(page, 'sign-in');
+    await page.getByLabel('Email address').fill(SARAH);
+    await page.getByLabel('Password', { exact: true }).fill('not-my-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(await errorSummaryShown(page)).toEqual(['The email address or password is not correct']);
+    await reviewPage(page, 'sign-in-errors');
+
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await heading(page, 'Home');
+
+    // Only the refresh token is stored; the access token lives in memory.
+    const stored = await page.evaluate<{ keys: string[]; values: string; session: number }>(
+      '({ keys: Object.keys(localStorage), values: Object.values(localStorage).join(), session: sessionStorage.length })',
+    );
+    expect(stored).toEqual({ keys: ['collaboratives-forum.refresh-token'], values: expect.not.stringContaining('eyJ'), session: 0 });
+
+    await page.reload();
+    await heading(page, 'Home');
+    await page.getByRole('banner').getByRole('link', { name: 'Sarah Whitfield' }).waitFor();
+  });
+
+  test('signing out forgets the session; a signed-out visit to a page asks to sign in, then returns there', async () => {
+    const page = await suite.newPage();
+    await signIn(page, SARAH, DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await heading(page, 'Sign in');
+    await page.getByText('You have signed out').waitFor();
+    expect(await page.evaluate('localStorage.length')).toBe(0);
+
+    await page.goto('/account/sessions');
+    await heading(page, 'Sign in');
+    expect(new URL(page.url()).search).toBe('?next=%2Faccount%2Fsessions');
+    await page.getByLabel('Email address').fill(SARAH);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await heading(page, 'Devices signed in to your account');
+  });
+
+  test('keyboard only: skip link, each field in turn with a visible focus, and sign in', async () => {
+    const page = await suite.newPage();
+    await page.goto('/sign-in');
+    await heading(page, 'Sign in');
+
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ text: 'Skip to main content', visible: true });
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).id).toBe('maincontent');
+
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ id: 'email', visible: true });
+    await page.keyboard.type(SARAH);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ id: 'password', visible: true });
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ text: 'Show', visible: true });
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ text: 'Sign in', visible: true });
+    await page.keyboard.press('Enter');
+
+    await heading(page, 'Home');
+    // The new page's heading takes focus, so a screen reader announces where we are.
+    await waitUntil(page, 'document.activeElement?.tagName === "H1"');
+  });
+
+  test('an access token the API rejects is refreshed once, transparently, and the call retried', async () => {
+    const page = await suite.newPage();
+    await signIn(page, SARAH, DEMO_PASSWORD);
+    const calls: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/api/')) calls.push(`${request.method()} ${path}`);
+    });
+    let rejected = false;
+    await page.route('**/api/auth/sessions', async (route) => {
+      if (rejected) return route.fallback();
+      rejected = true;
+      await route.fulfill({ status: 401, contentType: 'application/problem+json', body: JSON.stringify({ type: '/problems/unauthorized', title: 'Not signed in', status: 401, detail: 'The access token has expired.' }) });
+    });
+
+    await page.getByRole('banner').getByRole('link', { name: 'Sarah Whitfield' }).click();
+    await heading(page, 'Your account');
+    await page.getByRole('link', { name: 'Devices signed in to your account' }).click();
+    await page.getByText('This device').waitFor();
+    expect(calls).toEqual(['GET /api/auth/sessions', 'POST /api/auth/refresh', 'GET /api/auth/sessions']);
+  });
+
+  test('the sections still being built are reachable from the navigation and say so; unknown pages say not found', async () => {
+    const page = await suite.newPage();
+    await signIn(page, SARAH, DEMO_PASSWORD);
+    for (const [link, title] of [
+      ['Collaboratives', 'Collaboratives'],
+      ['Practices', 'Best practice'],
+      ['Search', 'Search'],
+      ['Notifications', 'Notifications'],
+    ]) {
+      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: link }).click();
+      await heading(page, title);
+      await page.getByText('This part of the forum is not open yet.').waitFor();
+      await reviewPage(page, `section-${link.toLowerCase()}`);
+    }
+    await page.goto('/no-such-page');
+    await heading(page, 'Page not found');
+    await reviewPage(page, 'not-found');
+  });
+});

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
+import { createUser, type TestUser } from './factories/user.factory.js';
+import type { HttpResponse } from './support/http.js';
+import { problemViolations } from './support/problem-check.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Regressions for what the route fuzzer (fuzz.e2e-spec.ts) found: each input here once
+ * gave a 500 or an error that was not problem details.
+ */
+describe('hostile input is refused as problem details', () => {
+  let forum: TestApp;
+  let admin: TestUser;
+  let collaborative: TestCollaborative;
+
+  beforeAll(async () => {
+    forum = await startTestApp();
+    admin = await createUser(forum, 'admin');
+    collaborative = await createCollaborative(forum, admin);
+  });
+  afterAll(() => forum?.close());
+
+  const expectProblem = (response: HttpResponse, status: number) => {
+    expect(problemViolations(response)).toEqual([]);
+    expect(response.status).toBe(status);
+  };
+
+  test('a URL that does not percent-decode to UTF-8 is a 400 problem, not Fastify JSON', async () => {
+    expectProblem(await forum.http.get('/api/users/%ED%A0%80', { token: admin.accessToken }), 400);
+  });
+
+  test('an over-long path parameter is a 414 problem', async () => {
+    const response = await forum.http.get(`/api/users/${'a'.repeat(300)}`, { token: admin.accessToken });
+    expectProblem(response, 414);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  test('a request line past the header limit is a 431 problem', async () => {
+    expectProblem(await forum.http.get(`/api/collaboratives?q=${'q'.repeat(20_000)}`, { token: admin.accessToken }), 431);
+  });
+
+  test('JSON nested deeper than 32 levels is a 400 problem, not a stack overflow', async () => {
+    const raw = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const response = await forum.http.request('POST', '/api/auth/refresh', { raw, headers: { 'content-type': 'application/json' } });
+    expectProblem(response, 400);
+    expect(response.body.detail).toContain('32 levels');
+  });
+
+  test('a NUL character in a path parameter or a body field is a 400 naming it', async () => {
+    const inPath = await forum.http.get('/api/users/by-handle/a%00b', { token: admin.accessToken });
+    expectProblem(inPath, 400);
+    expect(inPath.body.errors).toEqual([expect.objectContaining({ field: 'handle' })]);
+    const inBody = await forum.http.patch('/api/users/me', { bio: 'a\u0000b' }, { token: admin.accessToken });
+    expectProblem(inBody, 400);
+    expect(inBody.body.errors).toEqual([expect.objectContaining({ field: 'bio' })]);
+  });
+
+  test('null for a field that may be left out but not emptied is a 400, not a NOT NULL violation', async () => {
+    const profile = await forum.http.patch('/api/users/me', { sector: null }, { token: admin.accessToken });
+    expectProblem(profile, 400);
+    expect(profile.body.errors[0].field).toBe('sector');
+    const renamed = await forum.http.patch(`/api/collaboratives/${collaborative.id}`, { name: null }, { token: admin.accessToken });
+    expectProblem(renamed, 400);
+    expect(renamed.body.errors[0].field).toBe('name');
+  });
+
+  test('null still clears the nullable region of a collaborative', async () => {
+    const cleared = await forum.http.patch(`/api/collaboratives/${collaborative.id}`, { region: null }, { token: admin.accessToken });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.region).toBeNull();
+  });
+
+  test('an event id past the bigint range is a 400', async () => {
+    expectProblem(await forum.http.get('/api/events?after=9999999999999999999', { token: admin.accessToken }), 400);
+  });
+});

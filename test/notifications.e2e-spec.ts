@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { createCollaborative } from './factories/collaborative.factory.js';
+import { createUser, registrationFor, type TestUser } from './factories/user.factory.js';
+import { connectLive } from './support/live-client.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('notifications', () => {
+  let forum: TestApp;
+  let admin: TestUser;
+
+  beforeAll(async () => {
+    forum = await startTestApp();
+    admin = await createUser(forum, 'admin');
+  });
+  afterAll(() => forum?.close());
+
+  const unread = async (user: TestUser) => (await forum.http.get('/api/notifications/unread-count', { token: user.accessToken })).body.unread;
+  const eventually = async (check: () => Promise<boolean>) => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      if (await check()) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('condition never held');
+  };
+
+  test('a join-request outcome notifies the requester, persisted and live, and can be marked read', async () => {
+    const space = await createCollaborative(forum, admin, { visibility: 'members' });
+    const requester = await createUser(forum);
+    const live = await connectLive(forum.baseUrl, { token: requester.accessToken });
+    const asked = await forum.http.post(`/api/collaboratives/${space.id}/join-requests`, {}, { token: requester.accessToken });
+    await forum.http.post(`/api/collaboratives/${space.id}/join-requests/${asked.body.id}/approve`, undefined, { token: admin.accessToken });
+
+    await live.waitFor((received) => received.some((event) => event.type === 'notification.created'));
+    const pushed = live.received.find((event) => event.type === 'notification.created')!;
+    expect(pushed.data).toMatchObject({ type: 'join-request', read: false, title: expect.stringContaining('was approved') });
+    live.close();
+
+    expect(await unread(requester)).toBe(1);
+    const listed = await forum.http.get('/api/notifications', { token: requester.accessToken });
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items[0].id).toBe(pushed.data.id);
+    expect(await unread(admin)).toBe(0); // the actor is never notified
+
+    const someoneElse = await createUser(forum);
+    const notMine = await forum.http.post('/api/notifications/read', { ids: [pushed.data.id] }, { token: someoneElse.accessToken });
+    expect(notMine.body.unread).toBe(0);
+    expect(await unread(requester)).toBe(1);
+    const marked = await forum.http.post('/api/notifications/read', { ids: [pushed.data.id] }, { token: requester.accessToken });
+    expect(marked.status).toBe(200);
+    expect(marked.body.unread).toBe(0);
+    expect((await forum.http.get('/api/notifications', { token: requester.accessToken })).body.items[0].read).toBe(true);
+  });
+
+  test('mark-read bodies are validated', async () => {
+    const user = await createUser(forum);
+    for (const body of [{}, { ids: [] }, { ids: ['nope'] }, { all: false }, { all: true, extra: 1 }]) {
+      expect((await forum.http.post('/api/notifications/read', body, { token: user.accessToken })).status).toBe(400);
+    }
+    expect((await forum.http.post('/api/notifications/read', { all: true }, { token: user.accessToken })).body).toEqual({ unread: 0 });
+  });
+
+  test('each notification is made once, even when the worker runs again', async () => {
+    const space = await createCollaborative(forum, admin, { visibility: 'members' });
+    const requester = await createUser(forum);
+    const asked = await forum.http.post(`/api/collaboratives/${space.id}/join-requests`, {}, { token: requester.accessToken });
+    await forum.http.post(`/api/collaboratives/${space.id}/join-requests/${asked.body.id}/decline`, undefined, { token: admin.accessToken });
+    await eventually(async () => (await unread(requester)) === 1);
+    const { NotificationsWorker } = await import('../src/notifications/notifications.worker.js');
+    await forum.app.get(NotificationsWorker).drain();
+    expect(await unread(requester)).toBe(1);
+  });
+
+  test('handles: made from the display name, unique, editable, and findable', async () => {
+    const first = await forum.http.post('/api/auth/register', registrationFor({ displayName: 'Zoë Ní Bhriain' }));
+    const second = await forum.http.post('/api/auth/register', registrationFor({ displayName: 'Zoe Ni Bhriain' }));
+    expect(first.body.handle).toBe('zoe-ni-bhriain');
+    expect(second.body.handle).toBe('zoe-ni-bhriain-2');
+    const user = await createUser(forum);
+    const taken = await forum.http.patch('/api/users/me', { handle: 'Zoe-Ni-Bhriain' }, { token: user.accessToken });
+    expect(taken.status).toBe(409);
+    expect((await forum.http.patch('/api/users/me', { handle: '-bad-' }, { token: user.accessToken })).status).toBe(400);
+    const changed = await forum.http.patch('/api/users/me', { handle: 'elective-lead' }, { token: user.accessToken });
+    expect(changed.body.handle).toBe('elective-lead');
+    expect((await forum.http.get('/api/users/by-handle/Elective-Lead', { token: admin.accessToken })).body.id).toBe(user.id);
+  });
+
+  test('follow levels are set per collaborative', async () => {
+    const space = await createCollaborative(forum, admin);
+    const reader = await createUser(forum);
+    expect((await forum.http.patch(`/api/collaboratives/${space.id}/follow`, { level: 'none' }, { token: reader.accessToken })).status).toBe(404);
+    await forum.http.put(`/api/collaboratives/${space.id}/follow`, undefined, { token: reader.accessToken });
+    expect((await forum.http.patch(`/api/collaboratives/${space.id}/follow`, { level: 'loud' }, { token: reader.accessToken })).status).toBe(400);
+    expect((await forum.http.patch(`/api/collaboratives/${space.id}/follow`, { level: 'questions-and-practices' }, { token: reader.accessToken })).status).toBe(204);
+    const detail = await forum.http.get(`/api/collaboratives/${space.id}`, { token: reader.accessToken });
+    expect(detail.body.viewer).toMatchObject({ following: true, followLevel: 'questions-and-practices' });
+  });
+});

@@ -1,0 +1,262 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { addMember, createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
+import { createUser, type TestUser } from './factories/user.factory.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const complete = {
+  title: 'Shared diagnostic capacity across the collaborative',
+  summary: 'One waiting list for imaging across four trusts.',
+  challenge: 'Idle scanners at one site, **long waits** at another.',
+  approach: 'A shared booking system and a weekly capacity huddle.',
+  outcomes: 'Waits fell.',
+  lessons: 'Agree reporting first.',
+  outcomeMeasures: [{ label: 'Diagnostic waits over 6 weeks', before: 31, after: 12, unit: '%' }],
+  sectors: ['acute'],
+  themes: ['diagnostics'],
+  tags: ['imaging'],
+  organisations: ['Example NHS Foundation Trust'],
+  contact: 'The COO',
+};
+
+describe('best-practice library', () => {
+  let forum: TestApp;
+  let admin: TestUser;
+  let author: TestUser;
+  let coAuthor: TestUser;
+  let reader: TestUser;
+  let space: TestCollaborative;
+  let secret: TestCollaborative;
+
+  const draft = async (overrides: Record<string, unknown> = {}, who = author) => {
+    const response = await forum.http.post('/api/practices', { ...complete, collaborativeId: space.id, ...overrides }, { token: who.accessToken });
+    if (response.status !== 201) throw new Error(`${response.status} ${response.text}`);
+    return response.body;
+  };
+  const publish = async (id: string, who = author) => forum.http.post(`/api/practices/${id}/publish`, undefined, { token: who.accessToken });
+  const get = (id: string, who: TestUser) => forum.http.get(`/api/practices/${id}`, { token: who.accessToken });
+
+  beforeAll(async () => {
+    forum = await startTestApp();
+    admin = await createUser(forum, 'admin');
+    [author, coAuthor, reader] = await Promise.all([createUser(forum), createUser(forum), createUser(forum)]);
+    space = await createCollaborative(forum, admin, { name: 'Imaging network' });
+    secret = await createCollaborative(forum, admin, { name: 'Private finance', visibility: 'members' });
+    await addMember(forum, admin, secret.id, author);
+  });
+  afterAll(() => forum?.close());
+
+  test('a draft is seen only by its authors, then published for every reader', async () => {
+    const created = await draft({ coAuthorIds: [coAuthor.id] });
+    expect(created).toMatchObject({ status: 'draft', publishedAt: null, coAuthors: [{ id: coAuthor.id }] });
+    expect(created.challengeHtml).toContain('<strong>long waits</strong>');
+    expect((await get(created.id, coAuthor)).status).toBe(200);
+    for (const outsider of [reader, admin]) expect((await get(created.id, outsider)).status).toBe(404);
+    const drafts = await forum.http.get('/api/practices?status=draft', { token: coAuthor.accessToken });
+    expect(drafts.body.items.map((item: { id: string }) => item.id)).toContain(created.id);
+    expect((await forum.http.get('/api/practices', { token: reader.accessToken })).body.items.map((i: { id: string }) => i.id)).not.toContain(created.id);
+
+    expect((await publish(created.id, reader)).status).toBe(404);
+    const published = await publish(created.id, coAuthor);
+    expect(published.status).toBe(200);
+    expect(published.body.status).toBe('published');
+    expect((await get(created.id, reader)).body.viewer).toMatchObject({ isAuthor: false, canEndorse: true, canEdit: false });
+  });
+
+  test('publishing needs every section and a theme, each missing one named', async () => {
+    const created = await draft({ summary: undefined, lessons: '', themes: [] });
+    const refused = await publish(created.id);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['lessons', 'summary', 'themes']);
+  });
+
+  test.each(([
+    [{ outcomeMeasures: Array.from({ length: 21 }, () => complete.outcomeMeasures[0]) }, 'outcomeMeasures'],
+    [{ outcomeMeasures: [{ label: 'x', before: 'thirty', after: 12, unit: '%' }] }, 'outcomeMeasures[0].before'],
+    [{ outcomeMeasures: [{ label: '', before: 1, after: 2, unit: '%' }] }, 'outcomeMeasures[0].label'],
+    [{ themes: ['astrology'] }, 'themes'],
+    [{ title: 'x' }, 'title'],
+    [{ challenge: 'x'.repeat(20_001) }, 'challenge'],
+    [{ authorId: '00000000-0000-4000-8000-000000000000' }, 'authorId'],
+    [{ endorsementCount: 5 }, 'endorsementCount'],
+    [{ status: 'published' }, 'status'],
+  ] as Array<[Record<string, unknown>, string]>).map(([body, field]) => [field, body] as const))('an invalid %s is refused on its field', async (field, body) => {
+    const response = await forum.http.post('/api/practices', { ...complete, ...body }, { token: author.accessToken });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+  });
+
+  test('the collaborative rule applies: members-only case studies are hidden like missing ones', async () => {
+    expect((await forum.http.post('/api/practices', { ...complete, collaborativeId: secret.id }, { token: reader.accessToken })).status).toBe(404);
+    const created = await draft({ collaborativeId: secret.id });
+    await publish(created.id);
+    const hidden = await get(created.id, reader);
+    const missing = await get('00000000-0000-4000-8000-000000000000', reader);
+    expect(hidden.status).toBe(404);
+    expect({ ...hidden.body, instance: undefined, requestId: undefined }).toEqual({ ...missing.body, instance: undefined, requestId: undefined });
+    expect((await forum.http.get(`/api/practices?collaborativeId=${secret.id}`, { token: reader.accessToken })).body.items).toEqual([]);
+    expect((await get(created.id, admin)).status).toBe(200);
+    // Without a collaborative, every signed-in user reads it.
+    const open = await draft({ collaborativeId: undefined });
+    await publish(open.id);
+    expect((await get(open.id, reader)).status).toBe(200);
+  });
+
+  test('endorsements: not on your own, one per person, exact under parallel requests', async () => {
+    const created = await draft();
+    await publish(created.id);
+    expect((await forum.http.put(`/api/practices/${created.id}/endorsement`, {}, { token: author.accessToken })).status).toBe(403);
+    const endorsers = await Promise.all(Array.from({ length: 12 }, () => createUser(forum)));
+    const results = await Promise.all(
+      endorsers.flatMap((endorser) => [1, 2].map(() => forum.http.put(`/api/practices/${created.id}/endorsement`, { note: 'We tried this too' }, { token: endorser.accessToken }))),
+    );
+    expect(results.every((result) => result.status === 200)).toBe(true);
+    expect((await get(created.id, reader)).body.endorsementCount).toBe(12);
+    await forum.http.delete(`/api/practices/${created.id}/endorsement`, { token: endorsers[0]!.accessToken });
+    await forum.http.delete(`/api/practices/${created.id}/endorsement`, { token: endorsers[0]!.accessToken });
+    expect((await get(created.id, reader)).body.endorsementCount).toBe(11);
+    const listed = await forum.http.get(`/api/practices/${created.id}/endorsements`, { token: reader.accessToken });
+    expect(listed.body.items[0]).toMatchObject({ note: 'We tried this too', organisation: 'Example NHS Foundation Trust' });
+  });
+
+  test('comments: oldest first, edited with history, deleted as tombstones, counted', async () => {
+    const created = await draft();
+    expect((await forum.http.post(`/api/practices/${created.id}/comments`, { body: 'Too early' }, { token: reader.accessToken })).status).toBe(404);
+    await publish(created.id);
+    const first = await forum.http.post(`/api/practices/${created.id}/comments`, { body: 'Did you need new IT?' }, { token: reader.accessToken });
+    expect(first.status).toBe(201);
+    await forum.http.post(`/api/practices/${created.id}/comments`, { body: 'Only a shared booking view.' }, { token: author.accessToken });
+    expect((await forum.http.patch(`/api/comments/${first.body.id}`, { body: 'Hijacked' }, { token: author.accessToken })).status).toBe(403);
+    const edited = await forum.http.patch(`/api/comments/${first.body.id}`, { body: 'Did you need new IT systems?' }, { token: reader.accessToken });
+    expect(edited.body.editedAt).not.toBeNull();
+    expect((await forum.http.get(`/api/comments/${first.body.id}/revisions`, { token: author.accessToken })).body[0].body).toBe('Did you need new IT?');
+    const listed = await forum.http.get(`/api/practices/${created.id}/comments`, { token: reader.accessToken });
+    expect(listed.body.items.map((comment: { body: string }) => comment.body)).toEqual(['Did you need new IT systems?', 'Only a shared booking view.']);
+    expect((await get(created.id, reader)).body.commentCount).toBe(2);
+    expect((await forum.http.delete(`/api/comments/${first.body.id}`, { token: reader.accessToken })).status).toBe(204);
+    const after = await forum.http.get(`/api/practices/${created.id}/comments`, { token: reader.accessToken });
+    expect(after.body.items[0]).toMatchObject({ body: '', author: null });
+    expect(after.body.items[0].deletedAt).not.toBeNull();
+    expect((await get(created.id, reader)).body.commentCount).toBe(1);
+  });
+
+  test('asking the authors opens a linked question thread in the collaborative', async () => {
+    const created = await draft();
+    await publish(created.id);
+    const asked = await forum.http.post(`/api/practices/${created.id}/questions`, { title: 'How did you fund the booking system?', body: 'We are looking at the same.' }, { token: reader.accessToken });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ collaborativeId: space.id, kind: 'question' });
+    expect(asked.body.body).toContain(`/practices/${created.id}`);
+    const detail = await get(created.id, reader);
+    expect(detail.body.questions).toEqual([{ threadId: asked.body.id, title: 'How did you fund the booking system?', replyCount: 0 }]);
+  });
+
+  test('edits keep revisions; search finds it only after publishing', async () => {
+    const created = await draft({ title: 'Zeppelin logistics for pathology samples' });
+    const find = async () => (await forum.http.get('/api/practices?q=zeppelin', { token: author.accessToken })).body.items.map((i: { id: string }) => i.id);
+    expect(await find()).toEqual([]);
+    await publish(created.id);
+    expect(await find()).toEqual([created.id]);
+    await forum.http.patch(`/api/practices/${created.id}`, { summary: 'Drones, in the end.' }, { token: author.accessToken });
+    const revisions = await forum.http.get(`/api/practices/${created.id}/revisions`, { token: reader.accessToken });
+    expect(revisions.body[0].content.summary).toBe(complete.summary);
+    expect((await forum.http.patch(`/api/practices/${created.id}`, { summary: 'x' }, { token: reader.accessToken })).status).toBe(403);
+    expect((await forum.http.patch(`/api/practices/${created.id}`, { collaborativeId: secret.id }, { token: author.accessToken })).status).toBe(400);
+    await forum.http.delete(`/api/practices/${created.id}`, { token: author.accessToken });
+    expect(await find()).toEqual([]);
+  });
+
+  test('filters and sorts', async () => {
+    const workforce = await draft({ title: 'Rostering nurses across sites', themes: ['workforce'], sectors: ['community'], tags: ['rostering'] });
+    await publish(workforce.id);
+    const ids = async (query: string) => (await forum.http.get(`/api/practices?${query}`, { token: reader.accessToken })).body.items.map((i: { id: string }) => i.id);
+    expect(await ids('theme=workforce')).toEqual([workforce.id]);
+    expect(await ids('sector=community&tag=rostering')).toEqual([workforce.id]);
+    expect(await ids(`author=${author.id}&theme=workforce`)).toEqual([workforce.id]);
+    const endorsed = await ids('sort=endorsed&limit=1');
+    expect(endorsed).toHaveLength(1);
+    expect((await forum.http.get('/api/practices?sort=random', { token: reader.accessToken })).status).toBe(400);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await forum.http.get(`/api/practices?sort=discussed&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: reader.accessToken });
+      seen.push(...page.body.items.map((item) => item.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+  });
+
+  test('the Markdown export is the whole case study', async () => {
+    const created = await draft({ coAuthorIds: [coAuthor.id] });
+    await publish(created.id);
+    const exported = await forum.http.get(`/api/practices/${created.id}/export.md`, { token: reader.accessToken });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toContain('text/markdown');
+    expect(exported.headers.get('content-disposition')).toBe('attachment; filename="shared-diagnostic-capacity-across-the-collaborative.md"');
+    for (const part of ['# Shared diagnostic capacity', '## The challenge', 'Idle scanners', '## What we did', '## What changed', '| Diagnostic waits over 6 weeks | 31 | 12 | % |', '## Lessons', 'Diagnostics']) {
+      expect(exported.text).toContain(part);
+    }
+  });
+});
+
+describe('case studies in site search', () => {
+  let forum: TestApp;
+
+  beforeAll(async () => {
+    forum = await startTestApp();
+  });
+  afterAll(() => forum?.close());
+
+  test('published ones appear in GET /api/search with type=practice, drafts and hidden collaboratives never', async () => {
+    const admin = await createUser(forum, 'admin');
+    const author = await createUser(forum);
+    const outsider = await createUser(forum);
+    const secret = await createCollaborative(forum, admin, { visibility: 'members' });
+    await addMember(forum, admin, secret.id, author);
+    const make = async (title: string, collaborativeId?: string) =>
+      (await forum.http.post('/api/practices', { ...complete, title, collaborativeId }, { token: author.accessToken })).body.id as string;
+    const open = await make('Hovercraft transfers between community hospitals');
+    const privateOne = await make('Hovercraft budgets, private', secret.id);
+    const draftOnly = await make('Hovercraft pilot, still a draft');
+    for (const id of [open, privateOne]) await forum.http.post(`/api/practices/${id}/publish`, undefined, { token: author.accessToken });
+    const hits = async (who: TestUser, type = 'practice') =>
+      (await forum.http.get(`/api/search?q=hovercraft&type=${type}`, { token: who.accessToken })).body.items as Array<{ id: string; type: string; titleHtml: string }>;
+    expect((await hits(outsider)).map((hit) => hit.id)).toEqual([open]);
+    expect((await hits(author)).map((hit) => hit.id).sort()).toEqual([open, privateOne].sort());
+    expect((await hits(outsider))[0]!.titleHtml).toContain('<mark>Hovercraft</mark>');
+    expect((await hits(outsider, 'all')).map((hit) => hit.type)).toEqual(['practice']);
+    expect((await hits(author)).map((hit) => hit.id)).not.toContain(draftOnly);
+  });
+});
+
+describe('case studies notify', () => {
+  let forum: TestApp;
+
+  beforeAll(async () => {
+    forum = await startTestApp();
+  });
+  afterAll(() => forum?.close());
+
+  test('publishing notifies followers of the collaborative; comments notify the authors and earlier commenters, never the commenter', async () => {
+    const admin = await createUser(forum, 'admin');
+    const [author, follower, quiet, commenter, later] = await Promise.all([1, 2, 3, 4, 5].map(() => createUser(forum)));
+    const space = await createCollaborative(forum, admin);
+    for (const user of [follower, quiet]) await forum.http.put(`/api/collaboratives/${space.id}/follow`, undefined, { token: user!.accessToken });
+    await forum.http.patch(`/api/collaboratives/${space.id}/follow`, { level: 'none' }, { token: quiet!.accessToken });
+    const created = await forum.http.post('/api/practices', { ...complete, collaborativeId: space.id }, { token: author!.accessToken });
+    await forum.http.post(`/api/practices/${created.body.id}/publish`, undefined, { token: author!.accessToken });
+    await forum.http.post(`/api/practices/${created.body.id}/comments`, { body: 'Did it last?' }, { token: commenter!.accessToken });
+    await forum.http.post(`/api/practices/${created.body.id}/comments`, { body: 'Same question.' }, { token: later!.accessToken });
+    const types = async (user: TestUser) =>
+      ((await forum.http.get('/api/notifications', { token: user.accessToken })).body.items as Array<{ type: string; practiceId: string }>)
+        .filter((n) => n.practiceId === created.body.id)
+        .map((n) => n.type)
+        .sort();
+    for (let attempt = 0; attempt < 100 && (await types(commenter!)).length === 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await types(follower!)).toEqual(['new-practice']);
+    expect(await types(quiet!)).toEqual([]);
+    expect(await types(author!)).toEqual(['comment', 'comment']); // one per comment
+    expect(await types(commenter!)).toEqual(['comment']);
+    expect(await types(later!)).toEqual([]);
+  });
+});

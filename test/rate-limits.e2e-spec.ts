@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { registrationFor, TEST_PASSWORD } from './factories/user.factory.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('abuse limits', () => {
+  let forum: TestApp;
+
+  beforeAll(async () => {
+    forum = await startTestApp({
+      env: { RATE_LIMIT_LOGIN_PER_ACCOUNT: '3', RATE_LIMIT_LOGIN_PER_IP: '8', RATE_LIMIT_REGISTER_PER_IP: '6', RATE_LIMIT_GENERAL: '50' },
+    });
+  });
+  afterAll(() => forum?.close());
+
+  const register = async () => {
+    const registration = registrationFor();
+    expect((await forum.http.post('/api/auth/register', registration)).status).toBe(201);
+    return registration.email;
+  };
+  const login = (email: string, password: string) => forum.http.post('/api/auth/login', { email, password });
+  /** Lets every counter's window run out, as if the time had passed. */
+  const endWindows = () => forum.app.get(DataSource).query(`UPDATE auth_attempts SET expires_at = now() - interval '1 second'`);
+
+  test('failed sign-ins per account: blocked with Retry-After even for the right password; a success resets the count', async () => {
+    const email = await register();
+    await login(email, 'wrong-password-1');
+    await login(email, 'wrong-password-2');
+    expect((await login(email, TEST_PASSWORD)).status).toBe(200); // resets
+    for (let attempt = 0; attempt < 3; attempt++) expect((await login(email, 'wrong-password-x')).status).toBe(401);
+    const blocked = await login(email, TEST_PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect(blocked.body.detail).toMatch(/Too many failed sign-ins for this account/);
+
+    await endWindows();
+    expect((await login(email, TEST_PASSWORD)).status).toBe(200);
+  });
+
+  test('failed sign-ins per address, across accounts', async () => {
+    await endWindows();
+    for (let attempt = 0; attempt < 8; attempt++) {
+      expect((await login(`nobody-${attempt}@nhs.net`, 'wrong-password')).status).toBe(401);
+    }
+    const blocked = await login('someone-else@nhs.net', 'wrong-password');
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    await endWindows();
+  });
+
+  test('registrations per address per hour', async () => {
+    await endWindows();
+    for (let attempt = 0; attempt < 6; attempt++) await forum.http.post('/api/auth/register', registrationFor());
+    const blocked = await forum.http.post('/api/auth/register', registrationFor());
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(3000);
+    await endWindows();
+    expect((await forum.http.post('/api/auth/register', registrationFor())).status).toBe(201);
+  });
+
+  test('the general limit applies per person, with Retry-After', async () => {
+    await endWindows();
+    const email = await register();
+    const { accessToken } = (await login(email, TEST_PASSWORD)).body;
+    let response;
+    let answered = 0;
+    for (let request = 0; request < 70; request++) {
+      response = await forum.http.get('/api/users/me', { token: accessToken });
+      if (response.status !== 200) break;
+      answered++;
+    }
+    expect(answered).toBeLessThanOrEqual(50);
+    expect(response!.status).toBe(429);
+    expect(response!.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(response!.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});

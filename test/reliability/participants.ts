@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
+import { TEST_PASSWORD, registrationFor } from '../factories/user.factory.js';
+import type { HttpClient } from '../support/http.js';
+import type { Writer } from './write-load.js';
+
+async function signIn(http: HttpClient, email: string, password: string): Promise<Writer> {
+  const response = await http.post('/api/auth/login', { email, password });
+  if (response.status !== 200) throw new Error(`sign-in of ${email} failed: ${response.status} ${response.text}`);
+  return { id: response.body.user.id, email, token: response.body.accessToken };
+}
+
+/** The demo admin (the server runs with its demo data). */
+export const signInDemoAdmin = (http: HttpClient) => signIn(http, 'admin@example.nhs.uk', DEMO_PASSWORD);
+
+/** New members who register and sign in over HTTP. */
+export async function registerWriters(http: HttpClient, count: number): Promise<Writer[]> {
+  return Promise.all(
+    Array.from({ length: count }, async () => {
+      const registration = registrationFor({ email: `writer-${randomBytes(5).toString('hex')}@nhs.net` });
+      const response = await http.post('/api/auth/register', registration);
+      if (response.status !== 201) throw new Error(`register failed: ${response.status} ${response.text}`);
+      return signIn(http, registration.email, TEST_PASSWORD);
+    }),
+  );
+}
+
+/** Collaborative ids by slug. */
+export async function collaborativesBySlug(http: HttpClient, token: string): Promise<Map<string, string>> {
+  const response = await http.get('/api/collaboratives?limit=100', { token });
+  return new Map(response.body.items.map((item: { slug: string; id: string }) => [item.slug, item.id]));
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { addFollower, insertCollaborative } from './factories/collaborative-rows.factory.js';
+import { askThread } from './factories/thread.factory.js';
+import { createUser, type TestUser } from './factories/user.factory.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+
+/** Every table a plan reads with a sequential scan. */
+function seqScans(node: PlanNode): string[] {
+  const own = node['Node Type'] === 'Seq Scan' ? [node['Relation Name']!] : [];
+  return [...own, ...(node.Plans ?? []).flatMap(seqScans)];
+}
+
+/**
+ * On a few thousand threads and replies, every list must read the threads and replies
+ * tables through an index (never a sequential scan), with a fixed number of queries
+ * per page whatever its size (no N+1). The SQL is what the app really sends: recorded
+ * from TypeORM while the routes are called over HTTP, then EXPLAINed with its parameters.
+ */
+describe('query plans of every list', () => {
+  let forum: TestApp;
+  let db: DataSource;
+  let reader: TestUser;
+  let busy: string;
+  let busyThread: string;
+  let recorded: Array<{ sql: string; params: unknown[] }> | null = null;
+
+  beforeAll(async () => {
+    forum = await startTestApp();
+    db = forum.app.get(DataSource);
+    const author = await createUser(forum);
+    reader = await createUser(forum);
+    busy = await insertCollaborative(forum);
+    const others = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(() => insertCollaborative(forum)));
+    await addFollower(forum, busy, reader);
+    await addFollower(forum, others[0]!, reader);
+    busyThread = (await askThread(forum, author, busy, { title: 'The busiest thread', body: 'Radiology capacity.' })).id;
+    // 4,000 threads over nine collaboratives, and 6,000 replies, 2,000 of them on one thread.
+    await db.query(
+      `INSERT INTO threads (collaborative_id, author_id, kind, title, body, body_html, tags, vote_count, created_at, last_activity_at)
+       SELECT (ARRAY[$1::uuid] || $2::uuid[])[1 + n % 9], $3, (CASE WHEN n % 4 = 0 THEN 'discussion' ELSE 'question' END)::thread_kind,
+              'Generated thread ' || n, 'Elective waits and workforce number ' || n, '<p>x</p>',
+              CASE WHEN n % 10 = 0 THEN ARRAY['workforce'] ELSE ARRAY['diagnostics'] END, n % 17,
+              now() - n * interval '1 minute', now() - n * interval '30 seconds'
+         FROM generate_series(1, 4000) AS n`,
+      [busy, others, author.id],
+    );
+    await db.query(
+      `INSERT INTO replies (thread_id, position, author_id, body, body_html)
+       SELECT CASE WHEN n <= 2000 THEN $1 ELSE (SELECT id FROM threads ORDER BY id OFFSET (n % 3000) LIMIT 1) END,
+              n, $2, 'Reply about radiology ' || n, '<p>x</p>'
+         FROM generate_series(1, 6000) AS n`,
+      [busyThread, author.id],
+    );
+    await db.query(`UPDATE threads SET reply_seq = 6000 WHERE id = $1`, [busyThread]);
+    await db.query(
+      `INSERT INTO thread_revisions (thread_id, number, title, body, body_html, editor_id)
+       SELECT $1, n, 'Old title', 'Old body', '<p>x</p>', $2 FROM generate_series(1, 300) AS n`,
+      [busyThread, author.id],
+    );
+    // VACUUM also moves the GIN indexes' pending entries into the index proper, as autovacuum would.
+    await db.query('VACUUM ANALYZE');
+
+    const logger = db.logger;
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (sql: string, params?: unknown[], runner?: never) => {
+      recorded?.push({ sql, params: params ?? [] });
+      return original(sql, params, runner);
+    };
+  });
+  afterAll(() => forum?.close());
+
+  /** Calls the route and returns the SELECTs it sent that read threads or replies. */
+  async function queriesOf(path: string) {
+    recorded = [];
+    const response = await forum.http.get(path, { token: reader.accessToken });
+    expect([path, response.status]).toEqual([path, 200]);
+    const queries = recorded.filter(({ sql }) => /^\s*(SELECT|WITH)\b/i.test(sql) && /\b(threads|replies)\b/.test(sql));
+    recorded = null;
+    return { queries, total: queries.length, body: response.body };
+  }
+
+  const lists = () => [
+    `/api/collaboratives/${busy}/threads`,
+    `/api/collaboratives/${busy}/threads?sort=new`,
+    `/api/collaboratives/${busy}/threads?sort=top`,
+    `/api/collaboratives/${busy}/threads?sort=unanswered`,
+    `/api/collaboratives/${busy}/threads?tag=workforce`,
+    `/api/threads`,
+    `/api/threads/${busyThread}/replies`,
+    `/api/threads/${busyThread}/revisions`,
+  ];
+
+  test('no list reads threads or replies with a sequential scan, on its first page or a later one', async () => {
+    for (const path of lists()) {
+      const first = await queriesOf(path);
+      const next = await queriesOf(`${path}${path.includes('?') ? '&' : '?'}cursor=${first.body.nextCursor}`);
+      for (const { sql, params } of [...first.queries, ...next.queries]) {
+        const [{ 'QUERY PLAN': plan }] = await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+        const scanned = seqScans(plan[0].Plan).filter((table) => table === 'threads' || table === 'replies');
+        expect({ path, sql, scanned }).toEqual({ path, sql, scanned: [] });
+      }
+    }
+  });
+
+  test('search for a rare word reads threads and replies through their full-text indexes', async () => {
+    const { queries } = await queriesOf('/api/search?q=busiest');
+    expect(queries).toHaveLength(1);
+    const [{ 'QUERY PLAN': plan }] = await db.query(`EXPLAIN (FORMAT JSON) ${queries[0]!.sql}`, queries[0]!.params);
+    expect(seqScans(plan[0].Plan).filter((table) => table === 'threads' || table === 'replies')).toEqual([]);
+    expect(JSON.stringify(plan)).toMatch(/threads_search_idx[\s\S]*replies_search_idx/);
+  });
+
+  test('a page of 100 takes as many queries as a page of 2: authors and votes are loaded per page', async () => {
+    for (const path of [...lists(), '/api/search?q=radiology']) {
+      const small = await queriesOf(`${path}${path.includes('?') ? '&' : '?'}limit=2`);
+      const large = await queriesOf(`${path}${path.includes('?') ? '&' : '?'}limit=100`);
+      expect(large.body.items.length).toBeGreaterThan(2);
+      expect([path, large.total]).toEqual([path, small.total]);
+    }
+  });
+});
