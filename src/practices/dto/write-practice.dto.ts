@@ -13,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Trim, TrimLower } from '../../common/transforms.js';
+import { Optional, Trim, TrimLower } from '../../common/transforms.js';
 import { SECTORS } from '../../users/user.entity.js';
 import { THEMES } from '../practice.entity.js';
 
