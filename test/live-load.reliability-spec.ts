@@ -70,7 +70,7 @@ test('every socket gets exactly what its person may see, once and in order, thro
   await db.connect();
   try {
     const [{ id: startId }] = (await db.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM events')).rows as [{ id: string }];
-    const sockets = people.flatMap((person) => Array.from({ length: TABS }, () => ({ person, reader: new ResumingReader(() => http.baseUrl, () => person.token, startId) })));
+    const sockets = people.flatMap((person) => Array.from({ length: TABS }, () => ({ person, dropped: false, reader: new ResumingReader(() => http.baseUrl, () => person.token, startId) })));
     for (let index = 0; index < sockets.length; index += 50) await Promise.all(sockets.slice(index, index + 50).map(({ reader }) => reader.connect()));
 
     // Outsiders asking for a members-only room are refused, so they cannot listen in that way either.
@@ -85,7 +85,9 @@ test('every socket gets exactly what its person may see, once and in order, thro
       const dropEvery = LOAD_MS / (DROPS + 1);
       for (let drop = 0; drop < DROPS; drop++) {
         await sleep(dropEvery);
-        const { reader } = sockets[(drop * 37) % sockets.length]!;
+        const socket = sockets[(drop * 37) % sockets.length]!;
+        const { reader } = socket;
+        socket.dropped = true;
         reader.close();
         void sleep(200 + (drop % 5) * 300).then(() => reader.connect().then(() => reconnections++));
       }
@@ -130,7 +132,7 @@ test('every socket gets exactly what its person may see, once and in order, thro
     expect(load.count('acked')).toBeGreaterThan(WRITERS);
     expect(load.count('unknown')).toBe(0);
     expect(sockets.every(({ reader }) => isIncreasing(ids(reader.received)))).toBe(true);
-    expect(wrong.map(({ person, reader }) => ({ person: person.id, got: reader.received.length, expected: expectedByPerson.get(person.id)!.length }))).toEqual([]);
+    expect(wrong.map(({ person, reader, dropped }) => ({ person: person.id, dropped, got: reader.received.length, expected: expectedByPerson.get(person.id)!.length }))).toEqual([]);
   } finally {
     await db.end();
   }

@@ -16,8 +16,7 @@ export class ResumingReader {
 
   async connect(): Promise<void> {
     const lastEventId = this.received.at(-1)?.id ?? this.startAfter;
-    this.client = await connectLive(this.baseUrl(), { token: this.token(), lastEventId });
-    this.client.received = this.received;
+    this.client = await connectLive(this.baseUrl(), { token: this.token(), lastEventId }, this.received);
   }
 
   get live(): LiveClient | null {
