@@ -171,6 +171,17 @@ describe('live updates over socket.io', () => {
     expect(await disconnected).toBe('io server disconnect');
   });
 
+  test('a socket ends when the access token it connected with expires', async () => {
+    const { sid } = forum.app.get(JwtService).decode(reader.accessToken) as { sid: string };
+    const shortLived = await forum.app.get(JwtService).signAsync({ sub: reader.id, sid, role: 'member' }, { expiresIn: 2 });
+    const client = await live(reader, { token: shortLived });
+    const reason = await new Promise<string>((resolve) => client.socket.once('disconnect', (why) => resolve(why)));
+    expect(reason).toBe('io server disconnect');
+    // The same person reconnects with a fresh token and is served as before.
+    const again = await live(reader);
+    expect(again.socket.connected).toBe(true);
+  });
+
   test('hostile packets never hurt the server', async () => {
     const client = await live(reader);
     expect(await client.request('no-such-event', {})).toEqual({ ok: false, error: 'unknown event "no-such-event"' });
