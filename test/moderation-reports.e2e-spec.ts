@@ -112,9 +112,24 @@ describe('the review queue', () => {
     const audit = await forum.http.get(`/api/moderation/audit-log?targetId=${doomed.reply.id}&action=reply.delete`, { token: cast.admin.accessToken });
     expect(audit.body.items[0].before.body).toBe('Our weekend CT list is shared across three trusts.');
 
+    // Hiding what reports hid upholds it: a later dismissal no longer brings it back.
+    const upheld = await authorThread(forum, cast);
+    const first = await report(readers[0]!, 'reply', upheld.reply.id, 'patient-identifiable-data');
+    await forum.http.post(`/api/moderation/reports/${first.body.id}/resolve`, { action: 'hide', note: 'Names a patient.' }, { token: cast.lead.accessToken });
+    const later = await report(readers[1]!, 'reply', upheld.reply.id, 'other');
+    const dismissedLater = await forum.http.post(`/api/moderation/reports/${later.body.id}/resolve`, { action: 'dismiss', note: 'Already handled.' }, { token: cast.lead.accessToken });
+    expect(dismissedLater.body).toMatchObject({ targetHidden: true });
+
     const vague = await authorThread(forum, cast);
     const inaccurate = await report(readers[0]!, 'thread', vague.thread.id);
     const asked = await forum.http.post(`/api/moderation/reports/${inaccurate.body.id}/resolve`, { action: 'edit-request', note: 'Please cite the source.' }, { token: cast.lead.accessToken });
     expect(asked.status).toBe(200);
+    let notice: { title: string; excerpt: string } | undefined;
+    for (let attempt = 0; attempt < 200 && !notice; attempt++) {
+      const list = await forum.http.get('/api/notifications', { token: cast.author.accessToken });
+      notice = list.body.items.find((item: { type: string; threadId: string }) => item.type === 'moderation' && item.threadId === vague.thread.id);
+      if (!notice) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(notice).toMatchObject({ title: 'Moderators ask you to edit your thread', excerpt: 'Reason: Please cite the source.' });
   });
 });

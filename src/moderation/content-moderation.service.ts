@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { appendAudit } from './audit-writes.js';
-import { deleteContent, hideContent, publicEvent, restoreContent, type ContentType } from './content-writes.js';
+import { confirmHidden, deleteContent, hideContent, publicEvent, restoreContent, type ContentType } from './content-writes.js';
 import { ItemViews, type ItemView } from './item-views.js';
 import { noticeAuthor } from './moderation-notices.js';
 import { ModerationTargets, type Target } from './moderation-targets.service.js';
@@ -39,7 +39,12 @@ export class ContentModeration {
   /** Inside a transaction; `actorId` null when the report threshold hid it. */
   async hideIn(manager: EntityManager, target: ContentTarget, actorId: string | null, reason: string): Promise<boolean> {
     const before = { hidden: target.hiddenAt !== null };
-    if (!(await hideContent(manager, target, actorId, reason))) return false;
+    if (!(await hideContent(manager, target, actorId, reason))) {
+      if (!actorId || !(await confirmHidden(manager, target, actorId, reason))) return false;
+      await this.audit(manager, target, actorId, `${target.type}.hide`, reason, { pendingReview: true }, { pendingReview: false });
+      await noticeAuthor(manager, this.events, target, `${target.type}.hide`, reason, actorId);
+      return true;
+    }
     const action = `${target.type}.${actorId ? 'hide' : 'auto-hide'}`;
     await this.audit(manager, target, actorId, action, reason, before, { hidden: true });
     await this.events.append(manager, await publicEvent(manager, target, 'hidden'));

@@ -37,6 +37,16 @@ export async function hideContent(manager: EntityManager, target: Target & { typ
   return true;
 }
 
+/** A moderator upholds what reports alone hid, so dismissing later reports no longer restores it. */
+export async function confirmHidden(manager: EntityManager, target: Target & { type: ContentType }, actorId: string, reason: string): Promise<boolean> {
+  const changed = await rowsOf(
+    manager,
+    `UPDATE ${TABLES[target.type]} SET hidden_by_id = $2, hidden_reason = $3 WHERE id = $1 AND hidden_at IS NOT NULL AND hidden_by_id IS NULL RETURNING id`,
+    [target.id, actorId, reason],
+  );
+  return changed.length > 0;
+}
+
 /** Shows it again. False when it was not hidden. */
 export async function restoreContent(manager: EntityManager, target: Target & { type: ContentType }): Promise<boolean> {
   const changed = await rowsOf(
