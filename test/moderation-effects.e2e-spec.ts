@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { addMember, createCollaborative } from './factories/collaborative.factory.js';
+import { askThread } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
 import { checkCounters } from './reliability/consistency.js';
 import { connectLive, refusal } from './support/live-client.js';
@@ -221,6 +223,29 @@ describe('notifications and live events', () => {
       await live.waitFor((received) => received.some((event) => event.type === 'reply.hidden'));
       const event = live.received.find((candidate) => candidate.type === 'reply.hidden')!;
       expect(event.data).toMatchObject({ id: reply.id, hidden: true, body: '' });
+    } finally {
+      live.close();
+    }
+  });
+});
+
+describe('a thread moved where a subscriber may not read', () => {
+  test('its live events stop reaching that subscriber', async () => {
+    const secret = await createCollaborative(forum, cast.admin, { visibility: 'members' });
+    const insider = await createUser(forum);
+    await addMember(forum, cast.admin, secret.id, insider);
+    const { thread } = await authorThread(forum, cast);
+    const own = await askThread(forum, cast.member, cast.home.id);
+    const live = await connectLive(forum.baseUrl, { token: cast.member.accessToken });
+    try {
+      expect(await live.request('subscribe', { threadId: thread.id })).toEqual({ ok: true });
+      await forum.http.post(`/api/threads/${thread.id}/move`, { reason: 'Members only topic.', collaborativeId: secret.id }, as(cast.moderator));
+      await live.waitFor((received) => received.some((event) => event.type === 'thread.moved'));
+      expect((await forum.http.post(`/api/threads/${thread.id}/replies`, { body: 'Inside only.' }, as(insider))).status).toBe(201);
+      // A later event for this reader: delivery is in id order, so the reply would have come first.
+      await forum.http.post(`/api/threads/${own.id}/lock`, { reason: 'Answered.' }, as(cast.moderator));
+      await live.waitFor((received) => received.some((event) => event.type === 'moderation.notice'));
+      expect(live.received.filter((event) => event.type === 'reply.created' && event.threadId === thread.id)).toEqual([]);
     } finally {
       live.close();
     }
