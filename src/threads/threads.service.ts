@@ -91,8 +91,8 @@ export class ThreadsService {
       [thread.id, user.id, thread.collaborativeId],
     );
     return {
-      ...toThreadDto(thread),
-      acceptedReply: await this.replies.acceptedOf(user, thread),
+      ...toThreadDto(thread, thread.authorId === user.id || access.canModerate),
+      acceptedReply: await this.replies.acceptedOf(user, thread, access.canModerate),
       viewer: {
         voted: state!.voted,
         followsCollaborative: state!.follows,
