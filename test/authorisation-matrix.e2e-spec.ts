@@ -65,13 +65,17 @@ describe.each(operations.map((operation) => [operation.key, operation] as const)
 
 });
 
-/** Routes that tell an outsider 404 about something real, by an id in the path. */
-const hiding = operations.filter((operation) => MATRIX[operation.key]?.expect.outsider === 404 && /\{\w+\}/.test(operation.path));
+/** Cells where someone is told 404 about something real, by an id in the path. */
+const hiding = operations.flatMap((operation) =>
+  (['outsider', 'otherLead'] as const)
+    .filter((caller) => MATRIX[operation.key]?.expect[caller] === 404 && /\{\w+\}/.test(operation.path))
+    .map((caller) => [operation.key, caller, operation] as const),
+);
 
-test.each(hiding.map((operation) => [operation.key, operation] as const))('%s answers a hidden item exactly like a missing one', async (key, operation) => {
-  const request = await MATRIX[key]!.request(world, 'outsider');
+test.each(hiding)('%s answers %s about a hidden item exactly as about a missing one', async (key, caller, operation) => {
+  const request = await MATRIX[key]!.request(world, caller);
   const randomised = Object.entries(request.params ?? {}).map(([name, value]) => [name, /^[0-9a-f-]{36}$/.test(value) ? randomUUID() : value]);
-  const hidden = await send(operation, 'outsider', request);
-  const absent = await send(operation, 'outsider', { ...request, params: Object.fromEntries(randomised) });
+  const hidden = await send(operation, caller, request);
+  const absent = await send(operation, caller, { ...request, params: Object.fromEntries(randomised) });
   expect(seen(hidden)).toEqual(seen(absent));
 });

@@ -61,6 +61,9 @@ export class QueueService {
 
   /** Applies one decision to every open report on the report's item. */
   async resolve(user: AuthUser, reportId: string, dto: ResolveReportDto): Promise<ResolutionDto> {
+    // Who may resolve at all is decided before the id is looked at, so the answer says nothing about it.
+    const led = await this.access.moderatedCollaborativeIds(user);
+    if (led !== null && led.length === 0) throw new ForbiddenException('Only site moderators and collaborative leads resolve reports.');
     const report = await this.dataSource.getRepository(Report).findOneBy({ id: reportId });
     if (!report) throw new NotFoundException('No report with this id.');
     const target = await this.moderableTarget(user, report);
@@ -122,11 +125,7 @@ export class QueueService {
     const target = await this.targets.load(report.targetType, report.targetId);
     const hidden = () => new NotFoundException('No report with this id.');
     if (!target) throw hidden();
-    if (!(await this.targets.mayModerate(user, target))) {
-      const led = await this.access.moderatedCollaborativeIds(user);
-      if (led !== null && led.length === 0) throw new ForbiddenException('Only site moderators and collaborative leads resolve reports.');
-      throw hidden();
-    }
+    if (!(await this.targets.mayModerate(user, target))) throw hidden();
     return target;
   }
 
