@@ -171,6 +171,22 @@ describe('live updates over socket.io', () => {
     expect(await disconnected).toBe('io server disconnect');
   });
 
+  test('a collaborative going members-only stops the feeds of outsiders already connected', async () => {
+    const place = await createCollaborative(forum, admin, { name: 'Going private live space' });
+    const outsider = await createUser(forum);
+    await forum.http.put(`/api/collaboratives/${place.id}/follow`, undefined, { token: outsider.accessToken });
+    const client = await live(outsider);
+    const staff = await live(admin);
+    expect(await staff.request('subscribe', { collaborativeId: place.id })).toEqual({ ok: true });
+    await forum.http.patch(`/api/collaboratives/${place.id}`, { visibility: 'members' }, { token: admin.accessToken });
+    await client.waitFor((received) => received.some((e) => e.type === 'collaborative.visibility-changed' && e.collaborativeId === place.id));
+    const count = client.received.length;
+    const joiner = await createUser(forum);
+    await addMember(forum, admin, place.id, joiner);
+    await staff.waitFor((received) => received.some((e) => e.type === 'membership.changed' && e.data.userId === joiner.id));
+    expect(client.received.slice(count).filter((e) => e.collaborativeId === place.id)).toEqual([]);
+  });
+
   test('a socket ends when the access token it connected with expires', async () => {
     const { sid } = forum.app.get(JwtService).decode(reader.accessToken) as { sid: string };
     const shortLived = await forum.app.get(JwtService).signAsync({ sub: reader.id, sid, role: 'member' }, { expiresIn: 2 });

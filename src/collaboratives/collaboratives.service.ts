@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { renderMarkdown } from '../common/markdown.js';
 import { slugify } from '../common/slug.js';
 import { decodeCursor, escapeLike, exactTimestamp, toPage, type Page } from '../common/pagination.js';
+import { EventStore } from '../realtime/event-store.service.js';
 import { AccessService } from './access.service.js';
 import { Collaborative } from './collaborative.entity.js';
 import { toCollaborativeDto, type CollaborativeDto } from './dto/collaborative.dto.js';
@@ -29,6 +30,7 @@ export class CollaborativesService {
   constructor(
     @InjectRepository(Collaborative) private readonly collaboratives: Repository<Collaborative>,
     private readonly access: AccessService,
+    private readonly events: EventStore,
   ) {}
 
   /** Collaboratives with the caller's membership, follow and pending request alongside. */
@@ -124,7 +126,13 @@ export class CollaborativesService {
     if (collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
     const changes: Partial<Collaborative> = { ...dto };
     if (dto.description !== undefined) changes.descriptionHtml = renderMarkdown(dto.description);
-    await this.collaboratives.update({ id }, changes);
+    await this.collaboratives.manager.transaction(async (manager) => {
+      await manager.update(Collaborative, { id }, changes);
+      // Open sockets re-check their rooms: going members-only must stop outsiders' feeds at once.
+      if (dto.visibility && dto.visibility !== collaborative.visibility) {
+        await this.events.append(manager, { type: 'collaborative.visibility-changed', collaborativeId: id, payload: { collaborativeId: id, visibility: dto.visibility } });
+      }
+    });
     return this.get(caller, id);
   }
 

@@ -20,6 +20,7 @@ export interface DomainEventMap {
   'endorsements.changed': { practiceId: string; endorsementCount: number };
   'notification.created': NotificationDto;
   'membership.changed': { collaborativeId: string; userId: string; role: 'member' | 'lead' | null };
+  'collaborative.visibility-changed': { collaborativeId: string; visibility: 'public' | 'members' };
   'user.suspended': { userId: string; until: string | null; reason: string };
   'user.role-changed': { userId: string; role: 'member' | 'moderator' | 'admin' };
   'join-request.decided': { requestId: string; collaborativeId: string; collaborativeName: string; status: 'approved' | 'declined' };

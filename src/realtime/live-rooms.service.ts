@@ -64,6 +64,7 @@ export class LiveRooms {
       return;
     }
     if (type === 'thread.moved') return this.recheckThreadRoom(namespace, (data as { threadId: string }).threadId);
+    if (type === 'collaborative.visibility-changed') return this.recheckCollaborative(namespace, (data as { collaborativeId: string }).collaborativeId);
     if (type !== 'membership.changed') return;
     const { collaborativeId, userId, role } = data as { collaborativeId: string; userId: string; role: string | null };
     for (const socket of this.socketsOf(namespace, userId)) {
@@ -71,12 +72,26 @@ export class LiveRooms {
       if (access?.canRead && role !== null) {
         this.enter(socket, { room: rooms.collaborative(collaborativeId), collaborativeId });
       } else if (!access?.canRead) {
-        for (const [room, owner] of socket.data.subjects) {
-          if (owner === collaborativeId) {
-            socket.leave(room);
-            socket.data.subjects.delete(room);
-          }
-        }
+        this.leaveCollaborative(socket, collaborativeId);
+      }
+    }
+  }
+
+  /** Every local socket with a room in the collaborative is asked again whether it may read it. */
+  private async recheckCollaborative(namespace: Namespace, collaborativeId: string): Promise<void> {
+    for (const socket of namespace.sockets.values() as Iterable<LiveSocket>) {
+      if (![...socket.data.subjects.values()].includes(collaborativeId)) continue;
+      const access = await this.access.lookup(socket.data.user, collaborativeId);
+      if (!access?.canRead) this.leaveCollaborative(socket, collaborativeId);
+    }
+  }
+
+  /** Leaves the collaborative's room and every thread or case-study room inside it. */
+  private leaveCollaborative(socket: LiveSocket, collaborativeId: string): void {
+    for (const [room, owner] of socket.data.subjects) {
+      if (owner === collaborativeId) {
+        socket.leave(room);
+        socket.data.subjects.delete(room);
       }
     }
   }
