@@ -1,5 +1,11 @@
 import { Route, Routes } from 'react-router';
 import { AccountPage } from './account/AccountPage';
+import { FollowingSettingsPage } from './account/FollowingSettingsPage';
+import { PersonPage } from './people/PersonPage';
+import { EditPracticePage, NewPracticePage } from './practices/PracticeFormPage';
+import { PracticePage } from './practices/PracticePage';
+import { PracticesPage } from './practices/PracticesPage';
+import { SearchPage } from './search/SearchPage';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
 import { EditProfilePage } from './account/EditProfilePage';
 import { SessionsPage } from './account/SessionsPage';
@@ -11,7 +17,6 @@ import { NotificationsPage } from './notifications/NotificationsPage';
 import { AskQuestionPage } from './threads/AskQuestionPage';
 import { ThreadPage } from './threads/ThreadPage';
 import { Layout } from './layout/Layout';
-import { ComingSoonPage } from './pages/ComingSoonPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
@@ -29,8 +34,14 @@ export function App() {
           <Route path="collaboratives/:idOrSlug" element={<CollaborativePage />} />
           <Route path="collaboratives/:idOrSlug/ask" element={<AskQuestionPage />} />
           <Route path="threads/:id" element={<ThreadPage />} />
-          <Route path="practices" element={<ComingSoonPage title="Best practice" purpose="Case studies from trusts, with the outcomes they measured." />} />
-          <Route path="search" element={<ComingSoonPage title="Search" purpose="Search questions, replies and case studies." />} />
+          <Route path="practices" element={<PracticesPage />} />
+          <Route path="practices/drafts" element={<PracticesPage drafts />} />
+          <Route path="practices/new" element={<NewPracticePage />} />
+          <Route path="practices/:id" element={<PracticePage />} />
+          <Route path="practices/:id/edit" element={<EditPracticePage />} />
+          <Route path="search" element={<SearchPage />} />
+          <Route path="people/:handle" element={<PersonPage />} />
+          <Route path="account/following" element={<FollowingSettingsPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="account/profile" element={<EditProfilePage />} />

@@ -17,7 +17,7 @@ export function ConnectionIndicator() {
     <li className="nhsuk-header__account-item app-connection" data-status={status}>
       <span className="app-connection__dot" aria-hidden="true" />
       <span className="nhsuk-u-visually-hidden">Live updates: </span>
-      {words}
+      <span>{words}</span>
     </li>
   );
 }
