@@ -13,6 +13,7 @@ import { FollowPanel } from './FollowPanel';
 import { JoinRequestForm } from './JoinRequestForm';
 import { TYPE_LABELS } from './labels';
 import { MembersList } from './MembersList';
+import { PendingJoinRequests } from './PendingJoinRequests';
 import { ThreadsSection } from './ThreadsSection';
 
 export function CollaborativePage() {
@@ -51,6 +52,7 @@ export function CollaborativePage() {
       />
       <FollowPanel collaborative={collaborative} onChanged={changed} />
       <JoinRequestForm collaborative={collaborative} onSent={changed} />
+      {collaborative.viewer.canModerate && <PendingJoinRequests collaborativeId={collaborative.id} onDecided={changed} />}
       {collaborative.viewer.canPost && (
         <Button asElement={Link} to={`/collaboratives/${collaborative.slug}/ask`} href={`/collaboratives/${collaborative.slug}/ask`}>
           Ask a question

@@ -31,7 +31,7 @@ export function ReplyForm({ threadId, body, onBodyChange, quoted, onClearQuote, 
   });
   return (
     <section aria-labelledby="reply-heading">
-      <h2 id="reply-heading">Your reply</h2>
+      <h2 id="reply-heading">Reply to this thread</h2>
       <FormErrorSummary errors={errors} attempt={attempt} />
       <form onSubmit={onSubmit} noValidate>
         {quoted && (
