@@ -19,7 +19,7 @@ describe('collaboratives, in a browser', () => {
 
     await page.getByLabel('Type').selectOption('ambulance');
     await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByText('West Midlands and Yorkshire', { exact: false }).first().waitFor();
+    await page.getByText('Showing 1', { exact: true }).waitFor();
     expect(await results.allInnerTexts()).toEqual([expect.stringMatching(/ambulance/i)]);
 
     await page.getByLabel('Type').selectOption('');
@@ -27,7 +27,7 @@ describe('collaboratives, in a browser', () => {
     await page.getByLabel('Search collaboratives').fill('diagnostic');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/region=North\+West/);
-    await results.first().waitFor();
+    await page.getByText('Showing 1', { exact: true }).waitFor();
     expect(await results.allInnerTexts()).toEqual(['Greater Manchester acute provider collaborative']);
 
     await results.getByRole('link').click();

@@ -37,8 +37,18 @@ export function useCursorList<T>(loadPage: LoadPage<T>, key: string): CursorList
   latest.current = loadPage;
   const generation = useRef(0);
 
+  const shownKey = useRef(key);
+
   useEffect(() => {
     const mine = ++generation.current;
+    // Something else asked for (a new filter): the old items must not pass for its answer.
+    // A reload of the same list keeps them until the new page arrives, so nothing flickers.
+    if (shownKey.current !== key) {
+      shownKey.current = key;
+      setItems([]);
+      setCursor(null);
+      setStatus('loading');
+    }
     latest.current().then(
       ({ data, error }) => {
         if (mine !== generation.current) return;
