@@ -37,7 +37,7 @@ export function OutcomeMeasuresFields({ rows, onChange, errorFor }: Props) {
             <TextInput id={id('label')} label="What was measured" value={row.label} onChange={(event) => set(index, { label: event.currentTarget.value })} error={errorFor(id('label'))} />
             <TextInput id={id('before')} label="Before" inputMode="decimal" width={5} value={row.before} onChange={(event) => set(index, { before: event.currentTarget.value })} error={errorFor(id('before'))} />
             <TextInput id={id('after')} label="After" inputMode="decimal" width={5} value={row.after} onChange={(event) => set(index, { after: event.currentTarget.value })} error={errorFor(id('after'))} />
-            <TextInput id={id('unit')} label="Unit (optional)" hint="For example: days, %, patients" width={10} value={row.unit} onChange={(event) => set(index, { unit: event.currentTarget.value })} error={errorFor(id('unit'))} />
+            <TextInput id={id('unit')} label="Unit" hint="For example: days, %, patients" width={10} value={row.unit} onChange={(event) => set(index, { unit: event.currentTarget.value })} error={errorFor(id('unit'))} />
             <Button type="button" secondary small onClick={() => onChange(rows.filter((_, i) => i !== index))}>
               Remove measure {index + 1}
             </Button>
