@@ -77,4 +77,42 @@ describe('the live connection, in a browser', () => {
     expect(await page.getByTestId('replies').getByText('Before the drop: session start times.').count()).toBe(1);
     expect(await indicator.innerText()).toBe('Live');
   });
+
+  test('a handshake refused for its access token gets a fresh token and connects, without the person noticing', async () => {
+    const member = await registerMember(suite.url);
+    const page = await suite.newPage();
+    // socket.io sends its namespace handshake (with the token) in the first long-polling POST.
+    // The first one this tab sends is given a token the server cannot accept, as an expired one would be.
+    const handshakes: string[] = [];
+    let spoiled = false;
+    await page.route(/\/socket\.io\//, (route) => {
+      const body = route.request().postData() ?? '';
+      const token = /"token":"([^"]*)"/.exec(body)?.[1];
+      if (!token) return route.continue();
+      handshakes.push(token);
+      if (spoiled) return route.continue();
+      spoiled = true;
+      return route.continue({ postData: body.replace(token, 'not-a-valid-token') });
+    });
+    const refreshes: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/auth/refresh') refreshes.push(request.method());
+    });
+    await signIn(page, member.email, member.password);
+    await page.getByText('Live', { exact: true }).waitFor();
+    expect(handshakes.length).toBe(2);
+    expect(handshakes[1]).not.toBe(handshakes[0]);
+    expect(refreshes).toEqual(['POST']);
+
+    // Still signed in, and the connection carries events.
+    const http = new HttpClient(suite.url);
+    const helen = await signInThroughApi(http, 'helen.clarke@example.nhs.uk', DEMO_PASSWORD);
+    const collaborative = (await http.get('/api/collaboratives/sussex-community-providers', { token: helen.accessToken })).body as { id: string };
+    const thread = (await http.post(`/api/collaboratives/${collaborative.id}/threads`, { title: 'Discharge to assess capacity', body: 'How many beds?' }, { token: helen.accessToken })).body as { id: string };
+    await page.goto(`/threads/${thread.id}`);
+    await heading(page, 'Discharge to assess capacity');
+    await page.getByText('Live', { exact: true }).waitFor();
+    await http.post(`/api/threads/${thread.id}/replies`, { body: 'Twelve, shared across two trusts.' }, { token: helen.accessToken });
+    await page.getByTestId('replies').getByText('Twelve, shared across two trusts.').waitFor();
+  });
 });
