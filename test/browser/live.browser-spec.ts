@@ -101,7 +101,7 @@ describe('the live connection, in a browser', () => {
     await signIn(page, member.email, member.password);
     await page.getByText('Live', { exact: true }).waitFor();
     expect(handshakes.length).toBe(2);
-    expect(handshakes[1]).not.toBe(handshakes[0]);
+    // The second handshake came after a refresh (its token can equal the first when both were signed in the same second).
     expect(refreshes).toEqual(['POST']);
 
     // Still signed in, and the connection carries events.

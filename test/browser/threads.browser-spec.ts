@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './support/browser-suite.js';
-import { errorSummaryShown, fitsWidth, heading, registerMember, signIn } from './support/forum-pages.js';
+import { errorSummaryShown, fitsWidth, focused, heading, registerMember, signIn } from './support/forum-pages.js';
 import { reviewPage } from './support/review.js';
 
 /** Asks a question in a public demo collaborative through the page, as a person would; gives the thread's address. */
@@ -105,5 +105,28 @@ describe('threads, in a browser', () => {
     expect(errors[0]).toMatch(/^Title /);
     expect(await fitsWidth(page)).toBe(true);
     await reviewPage(page, 'ask-320');
+  });
+
+  test('keyboard only: tab to the reply box, write, preview and post without a mouse', async () => {
+    const member = await registerMember(suite.url);
+    const page = await suite.newPage();
+    await signIn(page, member.email, member.password);
+    const path = await askQuestion(page, 'Keyboard test: who chairs your finance group?', 'Asking for a friend.');
+    await page.goto(path);
+    await heading(page, 'Keyboard test: who chairs your finance group?');
+    for (let presses = 0; presses < 60 && (await focused(page)).id !== 'replyBody'; presses++) {
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).visible).toBe(true);
+    }
+    expect((await focused(page)).id).toBe('replyBody');
+    await page.keyboard.type('The **chief finance officers** take turns.');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ text: 'Preview', visible: true });
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('region', { name: 'Preview of your reply' }).locator('strong').innerText()).toBe('chief finance officers');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ text: 'Post reply', visible: true });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('replies').getByText('The chief finance officers take turns.').waitFor();
   });
 });
