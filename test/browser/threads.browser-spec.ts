@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { browserSuite } from './support/browser-suite.js';
 import { errorSummaryShown, fitsWidth, focused, heading, registerMember, signIn } from './support/forum-pages.js';
 import { reviewPage } from './support/review.js';
@@ -128,5 +129,27 @@ describe('threads, in a browser', () => {
     expect(await focused(page)).toMatchObject({ text: 'Post reply', visible: true });
     await page.keyboard.press('Enter');
     await page.getByTestId('replies').getByText('The chief finance officers take turns.').waitFor();
+  });
+
+  test('a moderator pins and locks a thread; the asker sees it locked, live, and the reply form goes', async () => {
+    const member = await registerMember(suite.url);
+    const asker = await suite.newPage();
+    const moderator = await suite.newPage();
+    await signIn(asker, member.email, member.password);
+    await signIn(moderator, 'moderator@example.nhs.uk', DEMO_PASSWORD);
+    const path = await askQuestion(asker, 'Locking test: winter escalation triggers', 'Which OPEL triggers do you share?');
+    await asker.getByRole('button', { name: 'Post reply' }).waitFor();
+
+    await moderator.goto(path);
+    await heading(moderator, 'Locking test: winter escalation triggers');
+    await moderator.getByRole('button', { name: 'Pin thread' }).click();
+    await moderator.getByRole('button', { name: 'Unpin thread' }).waitFor();
+    await moderator.getByRole('button', { name: 'Lock thread' }).click();
+    await moderator.getByRole('button', { name: 'Unlock thread' }).waitFor();
+
+    await asker.getByText('This thread is locked: it can be read, but nobody can reply.').waitFor();
+    await asker.getByRole('button', { name: 'Post reply' }).waitFor({ state: 'detached' });
+    expect(await asker.getByText('Pinned', { exact: true }).count()).toBe(1);
+    await reviewPage(asker, 'thread-locked');
   });
 });

@@ -11,6 +11,7 @@ import { LoadProblem } from '../layout/LoadProblem';
 import { usePageTitle } from '../layout/use-page-title';
 import { RepliesSection } from './RepliesSection';
 import { ThreadActions } from './ThreadActions';
+import { ThreadModeration } from './ThreadModeration';
 import { ThreadQuestion } from './ThreadQuestion';
 import { useThreadLive } from './use-thread-live';
 
@@ -37,6 +38,7 @@ export function ThreadPage() {
       <FlashBanner />
       <ThreadQuestion thread={thread} />
       <ThreadActions thread={thread} meId={user.id} onChanged={(change) => setThread((current) => ({ ...current, ...change }))} />
+      <ThreadModeration thread={thread} onChanged={reloadThread} />
       <RepliesSection thread={thread} replies={replies} meId={user.id} onAccepted={reloadThread} />
     </>
   );
