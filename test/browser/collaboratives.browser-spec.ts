@@ -50,7 +50,7 @@ describe('collaboratives, in a browser', () => {
     await reviewPage(page, 'home-feed');
   });
 
-  test('members only: a newcomer cannot read it, asks to join, and the request is shown as waiting', async () => {
+  test('members only: a newcomer cannot read it and asks to join; a lead approves and the newcomer can read it', async () => {
     const member = await registerMember(suite.url);
     const page = await suite.newPage();
     await signIn(page, member.email, member.password);

@@ -46,7 +46,7 @@ export function CommentsSection({ practiceId, canComment }: { practiceId: string
             <p className="app-meta nhsuk-u-margin-bottom-1">
               {comment.author ? <Link to={`/people/${comment.author.handle}`}>{comment.author.displayName}</Link> : 'Deleted'} · {formatDateTime(comment.createdAt)}
             </p>
-            {comment.deletedAt ? <p className="app-meta">[deleted]</p> : <ServerHtml html={comment.bodyHtml} />}
+            {comment.deletedAt ? <p className="app-meta">[deleted]</p> : comment.hidden && !comment.bodyHtml ? <p className="app-meta">[hidden by a moderator]</p> : <ServerHtml html={comment.bodyHtml} />}
           </li>
         ))}
       </ul>

@@ -53,6 +53,7 @@ export function PracticePage() {
           <Tag modifier="yellow">Draft</Tag> Only its authors can see this case study until it is published.
         </p>
       )}
+      {practice.hidden && <p className="nhsuk-inset-text">A moderator has hidden this case study: only its authors and moderators can see it.</p>}
       <Tags tags={practice.themes.map((theme) => THEME_LABELS[theme])} modifier="blue" label="Themes" />
       <p className="nhsuk-lede-text">{practice.summary}</p>
       <p className="app-meta">
