@@ -46,3 +46,6 @@ export function useUnreadCount(): number {
   }, []);
   return useSyncExternalStore(unreadCount.subscribe, unreadCount.value);
 }
+
+// Marking read in another tab sends no event: coming back to this tab asks again.
+window.addEventListener('focus', () => void unreadCount.refresh().catch(() => undefined));
