@@ -79,9 +79,9 @@ describe('threads, in a browser', () => {
     await askerPage.getByTestId('unread-count').waitFor({ state: 'detached' });
   });
 
-  test('an empty reply shows the NHS.UK error summary linked to the field', async () => {
+  test('at 320 px: an empty reply shows the error summary linked to the field; then post, edit and delete your own reply', async () => {
     const member = await registerMember(suite.url);
-    const page = await suite.newPage();
+    const page = await suite.newPage({ width: 320, height: 640 });
     await signIn(page, member.email, member.password);
     const path = await askQuestion(page, 'Who runs a single elective waiting list?', 'Looking for examples.');
     await page.goto(path);
@@ -90,6 +90,24 @@ describe('threads, in a browser', () => {
     expect(await errorSummaryShown(page)).toEqual(['Enter your reply']);
     await page.locator('.nhsuk-error-summary a').click();
     expect(await page.evaluate('document.activeElement.id')).toBe('replyBody');
+
+    await page.getByLabel('Your reply').fill('Bump: anyone in the North West?');
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    const replies = page.getByTestId('replies');
+    await replies.getByText('Bump: anyone in the North West?').waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await reviewPage(page, 'thread-320');
+
+    await page.getByRole('button', { name: 'Edit reply 1' }).click();
+    await page.getByLabel('Edit reply 1').fill('Anyone in the North West running one list?');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await replies.getByText('Anyone in the North West running one list?').waitFor();
+    await replies.getByText('edited', { exact: false }).waitFor();
+
+    await page.getByRole('button', { name: 'Delete reply 1' }).click();
+    await page.getByRole('button', { name: 'Yes, delete reply 1' }).click();
+    await replies.getByText('[deleted]').waitFor();
+    expect(await replies.getByText('Anyone in the North West running one list?').count()).toBe(0);
   });
 
   test('asking with a too-short title shows the API’s field error; the page works at 320 px', async () => {

@@ -55,7 +55,7 @@ export function RepliesSection({ thread, replies, meId, onAccepted }: Props) {
       {thread.acceptedReply && (
         <section aria-labelledby="accepted-heading">
           <h2 id="accepted-heading">Accepted answer</h2>
-          <ReplyView reply={thread.acceptedReply} {...common} onQuote={onQuote} />
+          <ReplyView reply={thread.acceptedReply} {...common} onQuote={onQuote} copy />
         </section>
       )}
       <section aria-labelledby="replies-heading">

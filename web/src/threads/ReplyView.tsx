@@ -1,8 +1,11 @@
 import { Button, Tag } from 'nhsuk-react-components';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Reply } from '../api/types';
 import { formatDateTime } from '../layout/format';
 import { ServerHtml } from '../layout/ServerHtml';
+import { OwnReplyActions } from './OwnReplyActions';
+import { ReplyEditor } from './ReplyEditor';
 import { VoteButton } from './VoteButton';
 
 interface Props {
@@ -13,14 +16,19 @@ interface Props {
   onChanged(reply: Reply): void;
   onQuote(reply: Reply): void;
   onAccept(reply: Reply, accept: boolean): void;
+  /** The accepted answer is shown twice (first, and in its place); its copy at the top gets ids of its own. */
+  copy?: boolean;
 }
 
 /** One reply: who wrote it and when, its body, and what you can do with it. */
-export function ReplyView({ reply, meId, canReply, canAccept, onChanged, onQuote, onAccept }: Props) {
+export function ReplyView({ reply, meId, canReply, canAccept, onChanged, onQuote, onAccept, copy = false }: Props) {
+  const anchor = `${copy ? 'accepted' : 'reply'}-${reply.id}`;
   const deleted = reply.deletedAt !== null;
+  const own = reply.author?.id === meId;
+  const [editing, setEditing] = useState(false);
   return (
-    <article id={`reply-${reply.id}`} className={`app-reply${reply.isAccepted ? ' app-reply--accepted' : ''}`} aria-labelledby={`reply-${reply.id}-by`}>
-      <p id={`reply-${reply.id}-by`} className="app-meta nhsuk-u-margin-bottom-2">
+    <article id={anchor} className={`app-reply${reply.isAccepted ? ' app-reply--accepted' : ''}`} aria-labelledby={`${anchor}-by`}>
+      <p id={`${anchor}-by`} className="app-meta nhsuk-u-margin-bottom-2">
         <span className="nhsuk-u-visually-hidden">Reply {reply.position} by </span>
         {reply.author ? <Link to={`/people/${reply.author.handle}`}>{reply.author.displayName}</Link> : 'Deleted'}
         {reply.author && `, ${reply.author.jobTitle}, ${reply.author.organisation}`} · {formatDateTime(reply.createdAt)}
@@ -37,15 +45,29 @@ export function ReplyView({ reply, meId, canReply, canAccept, onChanged, onQuote
           <a href={`#reply-${reply.quotedReplyId}`}>In reply to an earlier post</a>
         </p>
       )}
-      {deleted ? <p className="app-meta">[deleted]</p> : <ServerHtml html={reply.bodyHtml} />}
-      {!deleted && (
+      {deleted ? (
+        <p className="app-meta">[deleted]</p>
+      ) : editing ? (
+        <ReplyEditor
+          reply={reply}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false);
+            onChanged(saved);
+          }}
+        />
+      ) : (
+        <ServerHtml html={reply.bodyHtml} />
+      )}
+      {!deleted && !editing && (
         <div className="app-actions nhsuk-u-margin-bottom-2">
-          <VoteButton target="reply" id={reply.id} voted={reply.voted} voteCount={reply.voteCount} own={reply.author?.id === meId} onVoted={(state) => onChanged({ ...reply, ...state })} />
+          <VoteButton target="reply" id={reply.id} voted={reply.voted} voteCount={reply.voteCount} own={own} onVoted={(state) => onChanged({ ...reply, ...state })} />
           {canReply && (
             <Button type="button" secondary small onClick={() => onQuote(reply)}>
               Quote<span className="nhsuk-u-visually-hidden"> reply {reply.position}</span>
             </Button>
           )}
+          {own && <OwnReplyActions reply={reply} onEdit={() => setEditing(true)} onDeleted={onChanged} />}
           {canAccept && (
             <Button type="button" secondary small onClick={() => onAccept(reply, !reply.isAccepted)}>
               {reply.isAccepted ? 'Unmark as accepted answer' : 'Accept this answer'}
