@@ -9,7 +9,7 @@ import { FormPage } from '../forms/FormPage';
 import { LoadProblem } from '../layout/LoadProblem';
 import { ShowMore } from '../layout/ShowMore';
 import { Success } from '../layout/Success';
-import { useAction } from '../threads/use-action';
+import { useAction } from '../api/use-action';
 
 function FollowRow({ collaborative, onSaved }: { collaborative: Collaborative; onSaved(message: string): void }) {
   const { busy, problem, run } = useAction();

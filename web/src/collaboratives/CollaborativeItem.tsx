@@ -1,12 +1,9 @@
 import { Link } from 'react-router';
 import type { Collaborative } from '../api/types';
+import { plural } from '../layout/format';
 import { Tags } from '../layout/Tags';
 import { SECTOR_LABELS } from '../users/labels';
 import { TYPE_LABELS } from './labels';
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** One collaborative in the directory: what it is, who is in it and where you stand. */
 export function CollaborativeItem({ collaborative }: { collaborative: Collaborative }) {

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { components } from '../api/schema';
 import { useCursorList } from '../api/use-cursor-list';
-import { useAction } from '../threads/use-action';
+import { useAction } from '../api/use-action';
 
 type JoinRequest = components['schemas']['JoinRequestDto'];
 

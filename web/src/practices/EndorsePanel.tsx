@@ -4,7 +4,7 @@ import type { PracticeDetail } from '../api/types';
 import { errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
 import { FormErrorSummary } from '../forms/FormErrorSummary';
 import { text, useFormSubmit } from '../forms/use-form-submit';
-import { useAction } from '../threads/use-action';
+import { useAction } from '../api/use-action';
 
 const FIELDS: FieldSpecs = { note: { label: 'Note' } };
 

@@ -1,6 +1,6 @@
 import { Button } from 'nhsuk-react-components';
 import { session } from '../api/client';
-import { useAction } from '../threads/use-action';
+import { useAction } from '../api/use-action';
 
 /**
  * The export needs the access token, which a plain link cannot send: the file is fetched with

@@ -2,7 +2,7 @@ import { Button } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { Reply } from '../api/types';
-import { useAction } from './use-action';
+import { useAction } from '../api/use-action';
 
 interface Props {
   reply: Reply;

@@ -6,7 +6,7 @@ import { LoadProblem } from '../layout/LoadProblem';
 import { ShowMore } from '../layout/ShowMore';
 import { ReplyForm } from './ReplyForm';
 import { ReplyView } from './ReplyView';
-import { useAction } from './use-action';
+import { useAction } from '../api/use-action';
 
 interface Props {
   thread: ThreadDetail;

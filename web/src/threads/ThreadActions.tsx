@@ -1,7 +1,7 @@
 import { Button } from 'nhsuk-react-components';
 import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
-import { useAction } from './use-action';
+import { useAction } from '../api/use-action';
 import { VoteButton } from './VoteButton';
 
 interface Props {

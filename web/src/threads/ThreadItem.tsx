@@ -1,11 +1,7 @@
 import { Link } from 'react-router';
 import type { ThreadSummary } from '../api/types';
-import { formatDateTime } from '../layout/format';
+import { formatDateTime, plural } from '../layout/format';
 import { Tags } from '../layout/Tags';
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** One thread in a list: title, state, tags and how much has happened in it. */
 export function ThreadItem({ thread, tagLink }: { thread: ThreadSummary; tagLink?: (tag: string) => string }) {
@@ -33,7 +29,7 @@ export function ThreadItem({ thread, tagLink }: { thread: ThreadSummary; tagLink
       )}
       <p className="app-meta nhsuk-u-margin-bottom-0">
         {thread.author ? `${thread.author.displayName} · ` : ''}
-        {plural(thread.replyCount, 'reply').replace('replys', 'replies')} · {plural(thread.voteCount, 'vote')} · last activity {formatDateTime(thread.lastActivityAt)}
+        {plural(thread.replyCount, 'reply', 'replies')} · {plural(thread.voteCount, 'vote')} · last activity {formatDateTime(thread.lastActivityAt)}
       </p>
     </li>
   );

@@ -1,7 +1,7 @@
 import { Button } from 'nhsuk-react-components';
 import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
-import { useAction } from './use-action';
+import { useAction } from '../api/use-action';
 
 /** For leads and moderators: pin the thread to the top of its collaborative, or lock it against replies. */
 export function ThreadModeration({ thread, onChanged }: { thread: ThreadDetail; onChanged(): void }) {

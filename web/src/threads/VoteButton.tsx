@@ -1,6 +1,6 @@
 import { Button } from 'nhsuk-react-components';
 import { api } from '../api/client';
-import { useAction } from './use-action';
+import { useAction } from '../api/use-action';
 
 interface Props {
   target: 'thread' | 'reply';
