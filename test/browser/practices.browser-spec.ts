@@ -126,7 +126,7 @@ describe('the best-practice library, in a browser', () => {
     expect(await page.getByRole('list', { name: 'Results' }).getByText('Question', { exact: true }).count()).toBe(0);
   });
 
-  test('a person’s page, and the library and a case study at 320 px', async () => {
+  test('at 320 px: the library, a case study, a person’s page, the share form, search and the home feed', async () => {
     const page = await suite.newPage({ width: 320, height: 640 });
     await signIn(page, 'sarah.whitfield@example.nhs.uk', DEMO_PASSWORD);
     await page.goto('/practices');
@@ -140,5 +140,17 @@ describe('the best-practice library, in a browser', () => {
     await page.getByRole('heading', { name: 'Case studies' }).waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await reviewPage(page, 'person-320');
+    // Each page with what to wait for before measuring: its form, or the first item of its list.
+    for (const [path, title, name, filled] of [
+      ['/practices/new', 'Share a practice', 'practice-new-320', 'main form'],
+      ['/search?q=capacity&type=all', 'Search', 'search-320', 'main .app-items li'],
+      ['/', 'Home', 'home-feed-320', 'main .app-items li'],
+    ]) {
+      await page.goto(path);
+      await heading(page, title);
+      await page.locator(filled).first().waitFor();
+      expect({ path, fits: await fitsWidth(page) }).toEqual({ path, fits: true });
+      await reviewPage(page, name);
+    }
   });
 });
