@@ -63,6 +63,11 @@ describe('collaboratives, in a browser', () => {
     await page.getByText('Your request to join has been sent to the leads').waitFor();
     await page.getByText('You have asked to join.', { exact: false }).waitFor();
     await reviewPage(page, 'collaborative-members-only');
+    await page.goto('/account/join-requests');
+    await heading(page, 'Your requests to join');
+    const request = page.getByRole('list', { name: 'Your requests to join' }).getByRole('listitem');
+    expect(await request.innerText()).toContain('The Foundation Group Waiting');
+    await reviewPage(page, 'account-join-requests');
 
     // The lead sees the request on the collaborative's page and approves it; the newcomer can then read.
     const lead = await suite.newPage();
@@ -73,6 +78,9 @@ describe('collaboratives, in a browser', () => {
     await lead.getByText(`${member.displayName}'s request was approved`).waitFor();
     await page.getByTestId('unread-count').waitFor();
     await page.reload();
+    await heading(page, 'Your requests to join');
+    expect(await request.innerText()).toContain('The Foundation Group Approved');
+    await page.getByRole('link', { name: 'The Foundation Group' }).click();
     await heading(page, 'The Foundation Group');
     await page.getByRole('heading', { name: 'Threads' }).waitFor();
   });

@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { AccountPage } from './account/AccountPage';
 import { FollowingSettingsPage } from './account/FollowingSettingsPage';
+import { JoinRequestsPage } from './account/JoinRequestsPage';
 import { PersonPage } from './people/PersonPage';
 import { EditPracticePage, NewPracticePage } from './practices/PracticeFormPage';
 import { PracticePage } from './practices/PracticePage';
@@ -42,6 +43,7 @@ export function App() {
           <Route path="search" element={<SearchPage />} />
           <Route path="people/:handle" element={<PersonPage />} />
           <Route path="account/following" element={<FollowingSettingsPage />} />
+          <Route path="account/join-requests" element={<JoinRequestsPage />} />
           <Route path="notifications" element={<NotificationsPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="account/profile" element={<EditProfilePage />} />

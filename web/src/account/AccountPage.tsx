@@ -48,6 +48,9 @@ export function AccountPage() {
           <Link to="/account/following">Notifications from collaboratives you follow</Link>
         </li>
         <li>
+          <Link to="/account/join-requests">Your requests to join collaboratives</Link>
+        </li>
+        <li>
           <Link to="/account/sessions">Devices signed in to your account</Link>
         </li>
         <li>
