@@ -99,9 +99,14 @@ describe('the best-practice library, in a browser', () => {
     await page.getByLabel('Lessons learned').fill('Start with the consultant rota.');
     await page.getByLabel('Urgent and emergency care').check();
     await page.getByLabel('Acute').check();
+    await page.getByLabel('Co-authors (optional)').fill('@no-such-member');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    expect(await errorSummaryShown(page)).toEqual(['No member has the handle @no-such-member']);
+    await page.getByLabel('Co-authors (optional)').fill('@helen-clarke');
     await page.getByRole('button', { name: 'Publish' }).click();
     await heading(page, 'Same-day emergency care across two sites');
     await page.getByText('Your case study has been published').waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Helen Clarke' }).waitFor();
     expect(await page.getByRole('table', { name: 'Outcome measures before and after' }).getByRole('row').nth(1).innerText()).toMatch(/Admissions avoided per week\s+12 admissions\s+45 admissions/);
   });
 

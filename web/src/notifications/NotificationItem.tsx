@@ -9,13 +9,19 @@ interface Props {
   onMarkRead(id: string): void;
 }
 
-/** One notification: what happened, when, a link to it and, while unread, a button to mark it read. */
+/** One notification: what happened, when, a link to it (following it marks it read) and, while unread, a button to mark it read. */
 export function NotificationItem({ notification, onMarkRead }: Props) {
   const to = notificationLink(notification);
   return (
     <li className="app-notification" data-read={notification.read}>
       <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">
-        {to ? <Link to={to}>{notification.title}</Link> : notification.title}
+        {to ? (
+          <Link to={to} onClick={() => !notification.read && onMarkRead(notification.id)}>
+            {notification.title}
+          </Link>
+        ) : (
+          notification.title
+        )}
         {!notification.read && (
           <>
             {' '}

@@ -13,6 +13,7 @@ import { MarkdownEditor } from '../markdown/MarkdownEditor';
 import { SECTOR_LABELS, SECTORS } from '../users/labels';
 import { THEME_LABELS, THEMES } from './labels';
 import { EMPTY_ROW, measuresFrom, OutcomeMeasuresFields, type MeasureRow } from './OutcomeMeasuresFields';
+import { resolveHandles } from './resolve-handles';
 import { useCollaborativeOptions } from './use-collaborative-options';
 
 const SECTIONS = [
@@ -33,6 +34,7 @@ function fieldsFor(rows: number): FieldSpecs {
     tags: { label: 'Tags' },
     organisations: { label: 'Organisations' },
     contact: { label: 'Contact' },
+    coAuthorIds: { label: 'Co-authors' },
     collaborativeId: { label: 'Collaborative' },
     outcomeMeasures: { label: 'Outcome measures' },
   };
@@ -66,6 +68,8 @@ function PracticeForm({ existing }: { existing: PracticeDetail | null }) {
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
     const empty = emptyRequiredFields(form, fields);
     if (empty.length > 0) return empty;
+    const coAuthors = await resolveHandles(text(form, 'coAuthorIds'), 'coAuthorIds');
+    if ('errors' in coAuthors) return coAuthors.errors;
     const body = {
       title: text(form, 'title'),
       summary: text(form, 'summary'),
@@ -76,6 +80,7 @@ function PracticeForm({ existing }: { existing: PracticeDetail | null }) {
       tags: parseTags(text(form, 'tags')),
       organisations: list(text(form, 'organisations')),
       contact: text(form, 'contact'),
+      coAuthorIds: coAuthors.ids,
     };
     const collaborativeId = text(form, 'collaborativeId') || undefined;
     const saved = existing
@@ -141,6 +146,15 @@ function PracticeForm({ existing }: { existing: PracticeDetail | null }) {
         <TextInput id="tags" name="tags" label="Tags (optional)" hint="Separated by commas" defaultValue={existing?.tags.join(', ')} error={errorFor('tags')} />
         <TextInput id="organisations" name="organisations" label="Organisations (optional)" hint="The trusts involved, separated by commas" defaultValue={existing?.organisations.join(', ')} error={errorFor('organisations')} />
         <TextInput id="contact" name="contact" label="Contact (optional)" hint="Who peers can ask, for example a name and role" defaultValue={existing?.contact} error={errorFor('contact')} />
+        <TextInput
+          id="coAuthorIds"
+          name="coAuthorIds"
+          label="Co-authors (optional)"
+          hint="Their handles, separated by commas, for example @helen-clarke. Co-authors can edit the case study"
+          spellCheck={false}
+          defaultValue={existing?.coAuthors.map((author) => `@${author.handle}`).join(', ')}
+          error={errorFor('coAuthorIds')}
+        />
         <div className="app-actions">
           <Button type="submit" secondary disabled={busy} onClick={() => (intent.current = 'save')}>
             Save draft
