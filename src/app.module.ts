@@ -20,6 +20,7 @@ import { EventsModule } from './realtime/events.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PracticesModule } from './practices/practices.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
 import { SearchModule } from './search/search.module.js';
 import { ThreadsModule } from './threads/threads.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         ThreadsModule,
         SearchModule,
         PracticesModule,
+        ModerationModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

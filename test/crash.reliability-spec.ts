@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
-import { connectLive, ids, isIncreasing, type Envelope, type LiveClient } from './support/live-client.js';
-import { checkAcknowledgedWrites, checkCounters } from './reliability/consistency.js';
+import { ids, isIncreasing } from './support/live-client.js';
+import { checkAcknowledgedWrites, checkCounters, visibleEventIds } from './reliability/consistency.js';
 import { ForumUnderTest } from './reliability/forum-under-test.js';
-import { collaborativesBySlug, registerWriters, signInDemoAdmin } from './reliability/participants.js';
+import { ResumingReader } from './reliability/resuming-reader.js';
+import { askThreads, collaborativesBySlug, registerWriters, signInDemoAdmin } from './reliability/participants.js';
 import { TODAY_WRITES, WriteLoad, type LoadContext } from './reliability/write-load.js';
 
 /**
@@ -26,31 +27,15 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => forum.dispose());
 
-/** A live client that reconnects after each restart with the last id it saw. */
-class ResumingReader {
-  readonly received: Envelope[] = [];
-  private client: LiveClient | null = null;
-
-  constructor(private readonly token: () => string) {}
-
-  async connect(): Promise<void> {
-    const lastEventId = this.received.at(-1)?.id ?? '0';
-    this.client = await connectLive(forum.http.baseUrl, { token: this.token(), lastEventId });
-    this.client.received = this.received; // one list across connections
-  }
-
-  close(): void {
-    this.client?.close();
-  }
-}
-
 test('writes acknowledged before a SIGKILL are kept, counters stay exact, and a resuming client misses nothing', async () => {
   const admin = await signInDemoAdmin(forum.http);
-  const context: LoadContext = { forum, admin, collaboratives: await collaborativesBySlug(forum.http, admin.token) };
+  const collaboratives = await collaborativesBySlug(forum.http, admin.token);
+  const threadIds = await askThreads(forum.http, admin.token, collaboratives.get('greater-manchester-acute')!, 5);
+  const context: LoadContext = { forum, admin, collaboratives, threadIds };
   // The reader follows every collaborative, so every collaborative event is one it may see.
   for (const id of context.collaboratives.values()) await forum.http.put(`/api/collaboratives/${id}/follow`, undefined, { token: admin.token });
   const writers = await registerWriters(forum.http, WRITERS);
-  const reader = new ResumingReader(() => admin.token);
+  const reader = new ResumingReader(() => forum.http.baseUrl, () => admin.token);
   await reader.connect();
 
   const load = new WriteLoad(context, writers, TODAY_WRITES);
@@ -75,13 +60,7 @@ test('writes acknowledged before a SIGKILL are kept, counters stay exact, and a 
   try {
     const writes = await checkAcknowledgedWrites(db, load.journal, TODAY_WRITES);
     const counters = await checkCounters(db);
-    const visible = await db.query<{ id: string }>(
-      `SELECT e.id::text AS id FROM events e
-        WHERE e.user_id = $1 OR (e.user_id IS NULL AND e.collaborative_id IN (SELECT collaborative_id FROM collaborative_follows WHERE user_id = $1))
-        ORDER BY e.id`,
-      [admin.id],
-    );
-    const expected = visible.rows.map((row) => row.id);
+    const expected = await visibleEventIds(db, admin.id);
     for (let waited = 0; reader.received.length < expected.length && waited < 20_000; waited += 200) await sleep(200);
     reader.close();
 

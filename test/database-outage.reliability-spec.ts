@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { checkAcknowledgedWrites } from './reliability/consistency.js';
 import { ForumUnderTest } from './reliability/forum-under-test.js';
-import { collaborativesBySlug, registerWriters, signInDemoAdmin } from './reliability/participants.js';
+import { askThreads, collaborativesBySlug, registerWriters, signInDemoAdmin } from './reliability/participants.js';
 import { startDedicatedPostgres, type DedicatedPostgres } from './support/dedicated-postgres.js';
 import { send, TODAY_WRITES, WriteLoad, type JournalEntry, type LoadContext } from './reliability/write-load.js';
 
@@ -37,7 +37,9 @@ const within = (entry: JournalEntry, from: number, to: number) => entry.startedA
 
 test('a database outage gives fast 503s, then service resumes without a restart and nothing acknowledged is lost', async () => {
   const admin = await signInDemoAdmin(forum.http);
-  const context: LoadContext = { forum, admin, collaboratives: await collaborativesBySlug(forum.http, admin.token) };
+  const collaboratives = await collaborativesBySlug(forum.http, admin.token);
+  const threadIds = await askThreads(forum.http, admin.token, collaboratives.get('greater-manchester-acute')!, 5);
+  const context: LoadContext = { forum, admin, collaboratives, threadIds };
   const load = new WriteLoad(context, await registerWriters(forum.http, WRITERS), TODAY_WRITES);
   let stoppedAt = 0;
   let restartedAt = 0;

@@ -35,7 +35,7 @@ describe('live updates over socket.io', () => {
 
   test('handshakes without a valid token, or from a suspended person, are refused as unauthorized', async () => {
     const suspended = await createUser(forum);
-    await forum.http.post(`/api/admin/users/${suspended.id}/suspension`, { reason: 'Testing' }, { token: admin.accessToken });
+    await forum.http.post(`/api/users/${suspended.id}/suspend`, { reason: 'Testing' }, { token: admin.accessToken });
     const expired = await forum.app.get(JwtService).signAsync({ sub: reader.id, sid: '00000000-0000-4000-8000-000000000000', role: 'member' }, { expiresIn: -1 });
     const forged = await new JwtService({ secret: 'a-different-secret-that-is-long-enough' }).signAsync({ sub: reader.id, sid: reader.id, role: 'admin' });
     for (const auth of [{}, { token: 'garbage' }, { token: expired }, { token: forged }, { token: suspended.accessToken }, { token: reader.accessToken, lastEventId: 'abc' }]) {
@@ -167,8 +167,19 @@ describe('live updates over socket.io', () => {
     expect(client.received.slice(count).some((e) => e.collaborativeId === secret.id)).toBe(false);
 
     const disconnected = new Promise<string>((resolve) => client.socket.once('disconnect', (reason) => resolve(reason)));
-    await forum.http.post(`/api/admin/users/${insider.id}/suspension`, { reason: 'Testing' }, { token: admin.accessToken });
+    await forum.http.post(`/api/users/${insider.id}/suspend`, { reason: 'Testing' }, { token: admin.accessToken });
     expect(await disconnected).toBe('io server disconnect');
+  });
+
+  test('a socket ends when the access token it connected with expires', async () => {
+    const { sid } = forum.app.get(JwtService).decode(reader.accessToken) as { sid: string };
+    const shortLived = await forum.app.get(JwtService).signAsync({ sub: reader.id, sid, role: 'member' }, { expiresIn: 2 });
+    const client = await live(reader, { token: shortLived });
+    const reason = await new Promise<string>((resolve) => client.socket.once('disconnect', (why) => resolve(why)));
+    expect(reason).toBe('io server disconnect');
+    // The same person reconnects with a fresh token and is served as before.
+    const again = await live(reader);
+    expect(again.socket.connected).toBe(true);
   });
 
   test('hostile packets never hurt the server', async () => {

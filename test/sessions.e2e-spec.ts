@@ -184,7 +184,7 @@ describe('sign-in, sessions and tokens', () => {
   test('a suspended user is locked out at once and let back in when reinstated', async () => {
     const member = await createUser(forum);
     const suspended = await forum.http.post(
-      `/api/admin/users/${member.id}/suspension`,
+      `/api/users/${member.id}/suspend`,
       { reason: 'Shared patient-identifiable data', until: new Date(Date.now() + 86_400_000).toISOString() },
       { token: admin.accessToken },
     );
@@ -192,16 +192,17 @@ describe('sign-in, sessions and tokens', () => {
     expect(suspended.body.status).toBe('suspended');
 
     expect((await me(member.accessToken)).status).toBe(401);
-    expect((await forum.http.post('/api/auth/refresh', { refreshToken: member.refreshToken })).status).toBe(403);
+    // The suspension ended every session, so the refresh token is spent too.
+    expect((await forum.http.post('/api/auth/refresh', { refreshToken: member.refreshToken })).status).toBe(401);
     const login = await forum.http.post('/api/auth/login', { email: member.email, password: member.password });
     expect(login.status).toBe(403);
     expect(login.body.detail).toMatch(/suspended until .*Shared patient-identifiable data/);
 
     const member2 = await createUser(forum);
-    expect((await forum.http.post(`/api/admin/users/${member.id}/suspension`, { reason: 'x' }, { token: member2.accessToken })).status).toBe(403);
-    expect((await forum.http.post(`/api/admin/users/${member.id}/suspension`, { reason: 'Past', until: '2001-01-01T00:00:00Z' }, { token: admin.accessToken })).status).toBe(400);
+    expect((await forum.http.post(`/api/users/${member.id}/suspend`, { reason: 'xyz' }, { token: member2.accessToken })).status).toBe(403);
+    expect((await forum.http.post(`/api/users/${member.id}/suspend`, { reason: 'Past', until: '2001-01-01T00:00:00Z' }, { token: admin.accessToken })).status).toBe(400);
 
-    expect((await forum.http.delete(`/api/admin/users/${member.id}/suspension`, { token: admin.accessToken })).status).toBe(200);
+    expect((await forum.http.post(`/api/users/${member.id}/unsuspend`, { reason: 'Appeal upheld' }, { token: admin.accessToken })).status).toBe(200);
     expect((await forum.http.post('/api/auth/login', { email: member.email, password: member.password })).status).toBe(200);
   });
 });

@@ -39,8 +39,8 @@ describe('who may read and post in threads', () => {
     ['PUT', `/api/threads/${threadId}/accepted-reply`, { replyId }],
     ['DELETE', `/api/threads/${threadId}/accepted-reply`, undefined],
     ['GET', `/api/threads/${threadId}/revisions`, undefined],
-    ['PUT', `/api/threads/${threadId}/pin`, undefined],
-    ['PUT', `/api/threads/${threadId}/lock`, undefined],
+    ['POST', `/api/threads/${threadId}/pin`, { reason: 'Pinned for everyone' }],
+    ['POST', `/api/threads/${threadId}/lock`, { reason: 'Locked for everyone' }],
     ['PATCH', `/api/replies/${replyId}`, { body: 'Edited by a stranger' }],
     ['DELETE', `/api/replies/${replyId}`, undefined],
     ['PUT', `/api/replies/${replyId}/vote`, undefined],
@@ -101,15 +101,15 @@ describe('who may read and post in threads', () => {
     const lead = await createUser(forum);
     await addMember(forum, open, lead, 'lead');
     const question = await askThread(forum, member, open);
-    expect((await forum.http.put(`/api/threads/${question.id}/lock`, undefined, { token: member.accessToken })).status).toBe(403);
-    const locked = await forum.http.put(`/api/threads/${question.id}/lock`, undefined, { token: lead.accessToken });
+    expect((await forum.http.post(`/api/threads/${question.id}/lock`, { reason: 'Off topic' }, { token: member.accessToken })).status).toBe(403);
+    const locked = await forum.http.post(`/api/threads/${question.id}/lock`, { reason: 'Off topic' }, { token: lead.accessToken });
     expect(locked.status).toBe(200);
     expect(locked.body).toMatchObject({ isLocked: true, viewer: { canReply: false, canModerate: true } });
     const refused = await forum.http.post(`/api/threads/${question.id}/replies`, { body: 'Too late' }, { token: outsider.accessToken });
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/locked/);
     expect((await forum.http.get(`/api/threads/${question.id}`, { token: outsider.accessToken })).body).toMatchObject({ isLocked: true, replyCount: 0 });
-    await forum.http.delete(`/api/threads/${question.id}/lock`, { token: lead.accessToken });
+    await forum.http.post(`/api/threads/${question.id}/unlock`, { reason: 'Back on topic' }, { token: lead.accessToken });
     expect((await forum.http.post(`/api/threads/${question.id}/replies`, { body: 'Now open' }, { token: outsider.accessToken })).status).toBe(201);
   });
 

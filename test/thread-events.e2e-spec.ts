@@ -34,8 +34,8 @@ describe('thread events', () => {
     await forum.http.put(`/api/threads/${thread.id}/accepted-reply`, { replyId: reply.id }, { token: asker.accessToken });
     await forum.http.patch(`/api/threads/${thread.id}`, { body: 'Edited body' }, { token: asker.accessToken });
     await forum.http.patch(`/api/replies/${reply.id}`, { body: 'Edited reply' }, { token: peer.accessToken });
-    await forum.http.put(`/api/threads/${thread.id}/pin`, undefined, { token: moderator.accessToken });
-    await forum.http.put(`/api/threads/${thread.id}/lock`, undefined, { token: moderator.accessToken });
+    await forum.http.post(`/api/threads/${thread.id}/pin`, { reason: 'Useful to all' }, { token: moderator.accessToken });
+    await forum.http.post(`/api/threads/${thread.id}/lock`, { reason: 'Answered' }, { token: moderator.accessToken });
     await forum.http.post(`/api/threads/${thread.id}/replies`, { body: 'Refused: locked' }, { token: peer.accessToken });
     await forum.http.delete(`/api/replies/${reply.id}`, { token: peer.accessToken });
     await forum.http.delete(`/api/threads/${thread.id}`, { token: asker.accessToken });

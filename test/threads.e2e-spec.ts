@@ -194,12 +194,12 @@ describe('threads', () => {
 
     test('a pinned thread comes first by activity, and its flag shows', async () => {
       const moderator = await createUser(forum, 'moderator');
-      const pinned = await forum.http.put(`/api/threads/${ids.recent}/pin`, undefined, { token: moderator.accessToken });
+      const pinned = await forum.http.post(`/api/threads/${ids.recent}/pin`, { reason: 'Useful to all' }, { token: moderator.accessToken });
       expect(pinned.status).toBe(200);
       expect(pinned.body.isPinned).toBe(true);
-      expect((await forum.http.put(`/api/threads/${ids.recent}/pin`, undefined, { token: peer.accessToken })).status).toBe(403);
+      expect((await forum.http.post(`/api/threads/${ids.recent}/pin`, { reason: 'Useful to all' }, { token: peer.accessToken })).status).toBe(403);
       expect((await titles(''))[0]).toBe('recent');
-      await forum.http.delete(`/api/threads/${ids.recent}/pin`, { token: moderator.accessToken });
+      await forum.http.post(`/api/threads/${ids.recent}/unpin`, { reason: 'No longer current' }, { token: moderator.accessToken });
       expect((await titles(''))[0]).toBe('old');
     });
 

@@ -38,7 +38,7 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     const member = await createUser(a);
     const socket = await connectLive(b.baseUrl, { token: member.accessToken });
     const gone = new Promise<string>((resolve) => socket.socket.once('disconnect', (reason) => resolve(reason)));
-    await a.http.post(`/api/admin/users/${member.id}/suspension`, { reason: 'Testing' }, { token: admin.accessToken });
+    await a.http.post(`/api/users/${member.id}/suspend`, { reason: 'Testing' }, { token: admin.accessToken });
     expect(await gone).toBe('io server disconnect');
   });
 

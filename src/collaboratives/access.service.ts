@@ -1,5 +1,5 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Collaborative } from './collaborative.entity.js';
 import type { MembershipRole } from './membership.entity.js';
@@ -80,6 +80,19 @@ export class AccessService {
               OR EXISTS (SELECT 1 FROM collaborative_members rm WHERE rm.collaborative_id = rc.id AND rm.user_id = :readerId)))`,
       params: { readerId: user.id },
     };
+  }
+
+  /** Which of these people may read the collaborative (the same rule as `decide`, for many at once). */
+  async readersAmong(userIds: string[], collaborativeId: string, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT u.id FROM users u JOIN collaboratives c ON c.id = $2
+        WHERE u.id = ANY($1::uuid[])
+          AND (c.visibility = 'public' OR u.role IN ('moderator', 'admin')
+               OR EXISTS (SELECT 1 FROM collaborative_members m WHERE m.collaborative_id = c.id AND m.user_id = u.id))`,
+      [userIds, collaborativeId],
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Ids of the collaboratives the caller leads (for moderation queues), or null for site staff (all). */

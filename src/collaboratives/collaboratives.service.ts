@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -114,7 +114,13 @@ export class CollaborativesService {
 
   /** Admins, and leads of this collaborative. Archived ones are read-only. */
   async update(caller: AuthUser, id: string, dto: UpdateCollaborativeDto): Promise<CollaborativeDto> {
-    const { collaborative } = await this.access.requireModerate(caller, id);
+    // Not site moderators: they moderate content; what a collaborative says about itself is its leads' to change.
+    const access = await this.access.lookup(caller, id);
+    if (!access) throw new NotFoundException('No collaborative with this id.');
+    if (caller.role !== 'admin' && access.membership !== 'lead') {
+      throw new ForbiddenException('Only an admin or a lead of this collaborative can change its details.');
+    }
+    const { collaborative } = access;
     if (collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
     const changes: Partial<Collaborative> = { ...dto };
     if (dto.description !== undefined) changes.descriptionHtml = renderMarkdown(dto.description);

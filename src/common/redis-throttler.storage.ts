@@ -1,4 +1,5 @@
-import type { ThrottlerStorage } from '@nestjs/throttler';
+import { Logger } from '@nestjs/common';
+import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
 
 // One round trip: count the hit in a fixed window, and block the key once over the limit.
@@ -14,22 +15,36 @@ if blocked <= 0 and hits > tonumber(ARGV[2]) then
 end
 return { hits, ttl, blocked }`;
 
-/** Throttler counters in Redis, so several API instances share one limit instead of each allowing it. */
+/**
+ * Throttler counters in Redis, so several API instances share one limit instead of each
+ * allowing it. While Redis is unreachable each instance counts in its own memory: the
+ * limit still holds per instance, and requests are not refused because a cache is down.
+ */
 export class RedisThrottlerStorage implements ThrottlerStorage {
+  private readonly log = new Logger('RedisThrottlerStorage');
   private readonly redis: Redis;
+  private readonly local = new ThrottlerStorageService();
+  private degraded = false;
 
   constructor(url: string) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 2 });
+    // No offline queue: while disconnected a command fails at once and the local count takes over.
+    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     this.redis.on('error', () => undefined); // surfaced by the failing command instead
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
     const base = `forum:throttle:${throttlerName}:${key}`;
-    const [hits, timeToExpire, timeToBlock] = (await this.redis.eval(INCREMENT, 2, base, `${base}:blocked`, ttl, limit, blockDuration || ttl)) as [
-      number,
-      number,
-      number,
-    ];
+    let result: [number, number, number];
+    try {
+      result = (await this.redis.eval(INCREMENT, 2, base, `${base}:blocked`, ttl, limit, blockDuration || ttl)) as [number, number, number];
+    } catch (error) {
+      if (!this.degraded) this.log.warn(`Redis unreachable (${(error as Error).message}); counting request limits on this instance until it is back`);
+      this.degraded = true;
+      return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
+    }
+    if (this.degraded) this.log.log('Redis reachable again; request limits are shared across instances');
+    this.degraded = false;
+    const [hits, timeToExpire, timeToBlock] = result;
     const isBlocked = timeToBlock > 0;
     return {
       totalHits: hits,
@@ -40,6 +55,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.local.onApplicationShutdown();
     await this.redis.quit().catch(() => undefined);
   }
 }

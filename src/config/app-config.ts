@@ -30,6 +30,8 @@ export class AppConfig {
   readonly corsOrigins: string[];
   readonly trustProxy: boolean;
   readonly eventRetentionDays: number;
+  /** Distinct people with open reports on one item that hide it pending review. */
+  readonly autoHideReports: number;
   readonly rateLimits: RateLimits;
 
   constructor(values: Omit<AppConfig, never>) {
@@ -78,6 +80,7 @@ export function loadConfig(env: Env): AppConfig {
     corsOrigins: read(env, 'CORS_ORIGINS')!,
     trustProxy: read(env, 'TRUST_PROXY')!,
     eventRetentionDays: read(env, 'EVENT_RETENTION_DAYS')!,
+    autoHideReports: read(env, 'AUTO_HIDE_REPORTS')!,
     rateLimits: {
       loginPerAccount: read(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT')!,
       loginPerIp: read(env, 'RATE_LIMIT_LOGIN_PER_IP')!,

@@ -69,6 +69,11 @@ export const VARIABLES = {
     default: '7',
     meaning: 'Days live-update events are kept for reconnecting clients to catch up; older ones are pruned.',
   }),
+  AUTO_HIDE_REPORTS: variable({
+    parse: integer(1, 1000),
+    default: '3',
+    meaning: 'Open reports from this many different people hide an item at once, pending review (a report of patient-identifiable data always does).',
+  }),
   RATE_LIMIT_LOGIN_PER_ACCOUNT: variable({
     parse: integer(1, 1_000_000),
     default: '5',

@@ -16,10 +16,13 @@ import { ReplyVote, ThreadVote } from '../threads/vote.entities.js';
 import { PRACTICE_ENTITIES } from '../practices/practice-relations.entities.js';
 import { ThreadFollow } from '../threads/thread-follow.entity.js';
 import { User } from '../users/user.entity.js';
+import { AuditRecord } from '../moderation/audit-record.entity.js';
+import { Report } from '../moderation/report.entity.js';
 
 /** Every entity, listed explicitly: ESM and Jest make glob loading fragile. */
 export const ENTITIES = [
   Collaborative, Membership, Follow, JoinRequest, User, Session, RefreshToken, AuthAttempt, EventRecord, EventCursor, Notification,
   Thread, Reply, ThreadVote, ReplyVote, ThreadView, ThreadRevision, ReplyRevision, ThreadFollow,
   ...PRACTICE_ENTITIES,
+  Report, AuditRecord,
 ];

@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { SerialRunner } from '../common/serial-runner.js';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AccessService } from '../collaboratives/access.service.js';
 import { EVENT_COLUMNS, type EventRow } from '../realtime/envelope.js';
 import { EventRelay } from '../realtime/event-relay.service.js';
@@ -13,7 +12,6 @@ import { NotificationRules, type NotificationDraft } from './notification-rules.
 
 const CURSOR = 'notifications';
 const WORKER_LOCK = 0x6e6f7466; // "notf"
-// Small batches: appending notification events holds the event-append lock until commit.
 const BATCH = 50;
 
 /**
@@ -73,26 +71,30 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
       if (!locked) return 0;
       const [cursor] = await manager.query(`SELECT event_id::text AS id FROM event_cursors WHERE name = $1 FOR UPDATE`, [CURSOR]);
       const rows: EventRow[] = await manager.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE id > $1 ORDER BY id LIMIT $2`, [cursor.id, BATCH]);
-      for (const row of rows) await this.notify(manager, row);
+      const created: Notification[] = [];
+      for (const row of rows) created.push(...(await this.notify(manager, row)));
       if (rows.length > 0) {
         await manager.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [rows[rows.length - 1]!.id, CURSOR]);
       }
+      // Last, so the event-append lock (which every posting transaction waits on) is held only for the commit.
+      await this.events.appendAll(
+        manager,
+        created.map((notification) => ({ type: 'notification.created' as const, userId: notification.userId, payload: toNotificationDto(notification) })),
+      );
       return rows.length;
     });
   }
 
-  private async notify(manager: EntityManager, event: EventRow): Promise<void> {
-    const drafts = await this.rules.draftsFor(event, manager);
-    const seen = new Set<string>();
-    for (const draft of drafts) {
-      const key = `${draft.userId}:${draft.type}`;
-      if (draft.userId === draft.actorId || seen.has(key) || !(await this.mayRead(manager, draft))) continue;
-      seen.add(key);
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        .values({
+  /** Writes the notifications one event causes, and returns them. */
+  private async notify(manager: EntityManager, event: EventRow): Promise<Notification[]> {
+    const drafts = await this.recipients(manager, await this.rules.draftsFor(event, manager));
+    if (drafts.length === 0) return [];
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(
+        drafts.map((draft) => ({
           userId: draft.userId,
           type: draft.type,
           actorId: draft.actorId,
@@ -101,23 +103,43 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
           practiceId: draft.practiceId ?? null,
           eventId: String(event.id),
           data: { title: draft.title, ...(draft.excerpt ? { excerpt: draft.excerpt } : {}) },
-        })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      const id = inserted.raw[0]?.id as string | undefined;
-      if (!id) continue;
-      const notification = await manager.findOneOrFail(Notification, { where: { id }, relations: { actor: true } });
-      await this.events.append(manager, { type: 'notification.created', userId: draft.userId, payload: toNotificationDto(notification) });
-    }
+        })),
+      )
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const ids = (inserted.raw as Array<{ id: string }>).map((row) => row.id);
+    if (ids.length === 0) return [];
+    const found = await manager.find(Notification, { where: { id: In(ids) }, relations: { actor: true } });
+    const byId = new Map(found.map((notification) => [notification.id, notification]));
+    return ids.map((id) => byId.get(id)!);
   }
 
-  /** Never a notification about something the recipient may not read. */
-  private async mayRead(manager: EntityManager, draft: NotificationDraft): Promise<boolean> {
-    const [user] = await manager.query(`SELECT role, status FROM users WHERE id = $1`, [draft.userId]);
-    if (!user) return false;
-    if (!draft.collaborativeId) return true;
-    const recipient: AuthUser = { id: draft.userId, role: user.role, sessionId: '' };
-    return Boolean((await this.access.lookup(recipient, draft.collaborativeId))?.canRead);
+  /**
+   * One notification per person and type, never to the actor, and never about something
+   * the recipient may not read (one access query per event, not one per recipient).
+   */
+  private async recipients(manager: EntityManager, drafts: NotificationDraft[]): Promise<NotificationDraft[]> {
+    const seen = new Set<string>();
+    const unique = drafts.filter((draft) => {
+      const key = `${draft.userId}:${draft.type}`;
+      if (draft.userId === draft.actorId || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const byCollaborative = new Map<string | null, NotificationDraft[]>();
+    for (const draft of unique) byCollaborative.set(draft.collaborativeId, [...(byCollaborative.get(draft.collaborativeId) ?? []), draft]);
+    const allowed = new Set<NotificationDraft>();
+    for (const [collaborativeId, group] of byCollaborative) {
+      const userIds = [...new Set(group.map((draft) => draft.userId))];
+      const readers = collaborativeId ? await this.access.readersAmong(userIds, collaborativeId, manager) : await this.existing(manager, userIds);
+      for (const draft of group) if (readers.has(draft.userId)) allowed.add(draft);
+    }
+    return unique.filter((draft) => allowed.has(draft));
+  }
+
+  private async existing(manager: EntityManager, userIds: string[]): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE id = ANY($1::uuid[])`, [userIds]);
+    return new Set(rows.map((row) => row.id));
   }
 }

@@ -42,11 +42,16 @@ export class PracticeGuard {
     return { practice, coAuthorIds, access, isAuthor, canModerate: access ? access.canModerate : isSiteStaff(user) };
   }
 
-  /** Published, live, and in a collaborative that is not archived (or in none). */
+  /**
+   * Open for responses (comments, endorsements, questions): published, live, in a
+   * collaborative that is not archived (or in none), and one the caller may post in —
+   * site staff read members-only collaboratives to moderate them, not to take part.
+   */
   async published(user: AuthUser, practiceId: string): Promise<PracticeInContext> {
     const found = await this.read(user, practiceId);
     if (found.practice.status !== 'published' || found.practice.deletedAt || found.practice.hiddenAt) throw notFound();
     if (found.access?.collaborative.archivedAt) throw new ForbiddenException('This collaborative is archived and read-only.');
+    if (found.access && !found.access.canPost) throw new ForbiddenException('Only members of this collaborative can respond to its case studies. Ask to join first.');
     return found;
   }
 }

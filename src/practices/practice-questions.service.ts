@@ -1,6 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { ThreadDetailDto } from '../threads/dto/thread.dto.js';
 import { CreateThreadDto } from '../threads/dto/write-thread.dto.js';
@@ -15,7 +14,6 @@ import { PracticeGuard } from './practice-guard.service.js';
 @Injectable()
 export class PracticeQuestionsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly guard: PracticeGuard,
     private readonly threads: ThreadsService,
   ) {}
@@ -27,8 +25,9 @@ export class PracticeQuestionsService {
       throw new BadRequestException('This case study belongs to no collaborative: choose one to ask in (collaborativeId).');
     }
     const body = `${dto.body}\n\n---\nAbout the case study [${practice.title.replace(/[[\]]/g, '')}](/practices/${practice.id}).`;
-    const thread = await this.threads.ask(user, collaborativeId, plainToInstance(CreateThreadDto, { title: dto.title, body, kind: 'question', tags: ['case-study'] }));
-    await this.dataSource.query(`INSERT INTO practice_questions (practice_id, thread_id) VALUES ($1, $2)`, [practiceId, thread.id]);
-    return thread;
+    const question = plainToInstance(CreateThreadDto, { title: dto.title, body, kind: 'question', tags: ['case-study'] });
+    return this.threads.ask(user, collaborativeId, question, async (manager, threadId) => {
+      await manager.query(`INSERT INTO practice_questions (practice_id, thread_id) VALUES ($1, $2)`, [practiceId, threadId]);
+    });
   }
 }

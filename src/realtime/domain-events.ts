@@ -33,6 +33,29 @@ export interface DomainEventMap {
   'reply.updated': ReplyDto;
   'reply.deleted': { replyId: string; threadId: string };
   'votes.changed': { target: 'thread' | 'reply'; id: string; threadId: string; voteCount: number };
+  // Moderation: public events carry what every reader may see (hidden content as its notice).
+  'thread.hidden': ThreadDto;
+  'thread.restored': ThreadDto;
+  'thread.moved': { threadId: string; fromCollaborativeId: string; toCollaborativeId: string };
+  'thread.merged': { threadId: string; mergedIntoId: string };
+  'reply.hidden': ReplyDto;
+  'reply.restored': ReplyDto;
+  'practice.hidden': PracticeDto;
+  'practice.restored': PracticeDto;
+  'comment.hidden': CommentDto;
+  'comment.restored': CommentDto;
+  /** To the affected person only: what moderators did to their content or account, and why. */
+  'moderation.notice': ModerationNotice;
+}
+
+export interface ModerationNotice {
+  action: string;
+  targetType: 'thread' | 'reply' | 'practice' | 'comment' | 'user';
+  targetId: string;
+  threadId: string | null;
+  practiceId: string | null;
+  reason: string;
+  actorId: string | null;
 }
 
 export type DomainEventType = keyof DomainEventMap;

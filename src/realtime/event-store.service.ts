@@ -20,16 +20,25 @@ export const EVENTS_CHANNEL = 'forum_events';
  */
 @Injectable()
 export class EventStore {
-  async append<T extends DomainEventType>(manager: EntityManager, event: DomainEvent<T>): Promise<void> {
+  append<T extends DomainEventType>(manager: EntityManager, event: DomainEvent<T>): Promise<void> {
+    return this.appendAll(manager, [event]);
+  }
+
+  /** Several events in one insert, in the given order, taking the lock once. */
+  async appendAll(manager: EntityManager, events: ReadonlyArray<DomainEvent<DomainEventType>>): Promise<void> {
+    if (events.length === 0) return;
     await manager.query('SELECT pg_advisory_xact_lock($1)', [EVENT_APPEND_LOCK]);
-    await manager.insert(EventRecord, {
-      type: event.type,
-      collaborativeId: event.collaborativeId ?? null,
-      threadId: event.threadId ?? null,
-      practiceId: event.practiceId ?? null,
-      userId: event.userId ?? null,
-      payload: event.payload as object,
-    });
+    await manager.insert(
+      EventRecord,
+      events.map((event) => ({
+        type: event.type,
+        collaborativeId: event.collaborativeId ?? null,
+        threadId: event.threadId ?? null,
+        practiceId: event.practiceId ?? null,
+        userId: event.userId ?? null,
+        payload: event.payload as object,
+      })),
+    );
     // Delivered to listeners at commit, never for a rolled-back transaction.
     await manager.query(`SELECT pg_notify($1, '')`, [EVENTS_CHANNEL]);
   }

@@ -63,6 +63,7 @@ export class LiveRooms {
       for (const socket of this.socketsOf(namespace, (data as { userId: string }).userId)) socket.disconnect(true);
       return;
     }
+    if (type === 'thread.moved') return this.recheckThreadRoom(namespace, (data as { threadId: string }).threadId);
     if (type !== 'membership.changed') return;
     const { collaborativeId, userId, role } = data as { collaborativeId: string; userId: string; role: string | null };
     for (const socket of this.socketsOf(namespace, userId)) {
@@ -76,6 +77,22 @@ export class LiveRooms {
             socket.data.subjects.delete(room);
           }
         }
+      }
+    }
+  }
+
+  /** A thread that moved collaborative is readable by other people now: each socket in its room is asked again. */
+  private async recheckThreadRoom(namespace: Namespace, threadId: string): Promise<void> {
+    const room = rooms.thread(threadId);
+    for (const socketId of [...(namespace.adapter.rooms.get(room) ?? [])]) {
+      const socket = namespace.sockets.get(socketId) as LiveSocket | undefined;
+      if (!socket) continue;
+      const subject = await this.subjects.resolve(socket.data.user, 'threadId', threadId);
+      if (subject) {
+        socket.data.subjects.set(room, subject.collaborativeId);
+      } else {
+        socket.leave(room);
+        socket.data.subjects.delete(room);
       }
     }
   }

@@ -4,6 +4,8 @@ import type { DeliveryGate } from './delivery-gate.js';
 
 export interface LiveSocketData {
   user: AuthUser;
+  /** When the handshake's access token expires (ms since the epoch): the socket ends then. */
+  expiresAt: number;
   lastEventId: string | null;
   gate: DeliveryGate;
   /** Each joined subject room and the collaborative it belongs to (null: none). */

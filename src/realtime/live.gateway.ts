@@ -40,11 +40,12 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       const auth = (socket.handshake.auth ?? {}) as { token?: unknown; lastEventId?: unknown };
       const lastEventId = parseEventId(auth.lastEventId);
       authenticateHandshake(auth.token, this.jwt, this.sessions)
-        .then((user) => {
-          if (!user || lastEventId === undefined) return next(new Error('unauthorized'));
+        .then((identity) => {
+          if (!identity || lastEventId === undefined) return next(new Error('unauthorized'));
           const live = socket as LiveSocket;
           live.data = {
-            user,
+            user: identity.user,
+            expiresAt: identity.expiresAt,
             lastEventId,
             gate: new DeliveryGate((envelope) => live.emit(envelope.type, envelope as never)),
             subjects: new Map(),
@@ -62,6 +63,10 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   async handleConnection(socket: LiveSocket): Promise<void> {
     try {
       socket.on('error', () => undefined);
+      // Access is checked with the token it was granted on: when that expires, so does the
+      // socket; the client reconnects with a refreshed token (and its lastEventId).
+      const expiry = setTimeout(() => socket.disconnect(true), Math.max(0, socket.data.expiresAt - Date.now()));
+      socket.once('disconnect', () => clearTimeout(expiry));
       socket.use((packet, next) => this.limit(socket, packet, next));
       socket.onAny((event: string, ...args: unknown[]) => {
         const ack = args[args.length - 1];

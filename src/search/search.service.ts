@@ -48,6 +48,8 @@ export class SearchService {
     const readable = this.access.readableCondition(user, 't.collaborative_id');
     const filters = [
       't.deleted_at IS NULL',
+      // Hidden by moderators: out of search for everyone, so its words cannot be found.
+      't.hidden_at IS NULL',
       readable.sql,
       ...(query.collaborativeId ? ['t.collaborative_id = :collaborativeId'] : []),
       ...(query.tag ? ['t.tags @> ARRAY[:tag]::text[]'] : []),
@@ -59,7 +61,7 @@ export class SearchService {
       (query.type === 'reply' || query.type === 'all') &&
         `SELECT 'reply' AS type, r.id, r.thread_id, t.collaborative_id, r.author_id, r.created_at, ts_rank(r.search_vector, ${QUERY}) AS rank
            FROM replies r JOIN threads t ON t.id = r.thread_id
-          WHERE r.search_vector @@ ${QUERY} AND r.deleted_at IS NULL AND ${filters}`,
+          WHERE r.search_vector @@ ${QUERY} AND r.deleted_at IS NULL AND r.hidden_at IS NULL AND ${filters}`,
       (query.type === 'practice' || query.type === 'all') && this.practiceBranch(user, query),
     ].filter(Boolean);
     const after = BEST_FIRST.after(query.cursor);

@@ -25,6 +25,16 @@ export abstract class PostColumns {
 
   @Column({ type: 'uuid', nullable: true })
   deletedById: string | null;
+
+  /** Set when moderators hide it: readers then see a notice, its author and moderators the content. */
+  @Column({ type: 'timestamptz', nullable: true })
+  hiddenAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  hiddenById: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  hiddenReason: string | null;
 }
 
 /** The columns both revision tables share: the earlier body, and who replaced it when. */

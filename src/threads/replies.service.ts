@@ -47,14 +47,14 @@ export class RepliesService {
   }
 
   async list(user: AuthUser, threadId: string, page: PageQueryDto): Promise<Page<ReplyViewDto>> {
-    const { thread } = await this.guard.read(user, threadId);
+    const { thread, access } = await this.guard.read(user, threadId);
     const query = this.dataSource
       .getRepository(Reply)
       .createQueryBuilder('r')
       .innerJoinAndSelect('r.author', 'author')
       .where('r.thread_id = :threadId', { threadId });
     const { rows, nextCursor } = await OLDEST_FIRST.fetch(query, page);
-    return { items: await this.views(user, rows, thread.acceptedReplyId), nextCursor };
+    return { items: await this.views(user, rows, thread.acceptedReplyId, access.canModerate), nextCursor };
   }
 
   async edit(user: AuthUser, replyId: string, dto: UpdateReplyDto): Promise<ReplyViewDto> {
@@ -75,7 +75,13 @@ export class RepliesService {
       });
       return edited;
     });
-    return (await this.views(user, [updated], thread.acceptedReplyId))[0]!;
+    return (await this.views(user, [updated], thread.acceptedReplyId, access.canModerate))[0]!;
+  }
+
+  /** One reply as the caller sees it (after a moderation action, for instance). */
+  async show(user: AuthUser, replyId: string): Promise<ReplyViewDto> {
+    const { reply, thread, access } = await this.guard.readReply(user, replyId);
+    return (await this.views(user, [reply], thread.acceptedReplyId, access.canModerate))[0]!;
   }
 
   /** Soft: the reply stays in its place as a tombstone, so the conversation still reads. */
@@ -94,14 +100,14 @@ export class RepliesService {
   }
 
   /** The accepted answer as the caller sees it, shown first on its thread. */
-  async acceptedOf(user: AuthUser, thread: Thread): Promise<ReplyViewDto | null> {
+  async acceptedOf(user: AuthUser, thread: Thread, canModerate: boolean): Promise<ReplyViewDto | null> {
     if (!thread.acceptedReplyId) return null;
     const reply = await this.dataSource.getRepository(Reply).findOne({ where: { id: thread.acceptedReplyId }, relations: { author: true } });
-    return reply ? (await this.views(user, [reply], thread.acceptedReplyId))[0]! : null;
+    return reply ? (await this.views(user, [reply], thread.acceptedReplyId, canModerate))[0]! : null;
   }
 
-  /** Replies with the caller's votes, in one query for the whole page. */
-  private async views(user: AuthUser, replies: Reply[], acceptedReplyId: string | null): Promise<ReplyViewDto[]> {
+  /** Replies with the caller's votes, in one query for the whole page; hidden ones shown to their authors and moderators. */
+  private async views(user: AuthUser, replies: Reply[], acceptedReplyId: string | null, canModerate: boolean): Promise<ReplyViewDto[]> {
     const voted = new Set<string>();
     if (replies.length > 0) {
       const rows: Array<{ reply_id: string }> = await this.dataSource.query(
@@ -110,7 +116,10 @@ export class RepliesService {
       );
       rows.forEach((row) => voted.add(row.reply_id));
     }
-    return replies.map((reply) => ({ ...toReplyDto(reply, acceptedReplyId), voted: voted.has(reply.id) }));
+    return replies.map((reply) => ({
+      ...toReplyDto(reply, acceptedReplyId, canModerate || reply.authorId === user.id),
+      voted: voted.has(reply.id),
+    }));
   }
 
   private async requireQuotable(threadId: string, quotedReplyId: string): Promise<void> {

@@ -42,6 +42,10 @@ export class Reply extends PostColumns {
   @JoinColumn({ name: 'deleted_by_id', foreignKeyConstraintName: 'replies_deleted_by_id_fkey' })
   deletedBy?: User;
 
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'hidden_by_id', foreignKeyConstraintName: 'replies_hidden_by_id_fkey' })
+  hiddenBy?: User;
+
   /** Filled by a trigger from body (C); never written by the app. */
   @Index('replies_search_idx', { synchronize: false })
   @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })

@@ -10,10 +10,9 @@ import { VoteStateDto } from './dto/vote.dto.js';
 import { AcceptReplyDto } from './dto/write-reply.dto.js';
 import { AnswersService } from './answers.service.js';
 import { RevisionsService } from './revisions.service.js';
-import { ThreadFlagsService } from './thread-flags.service.js';
 import { VotesService } from './votes.service.js';
 
-/** What people do to a thread or reply besides writing it: answers, votes, history, flags. */
+/** What people do to a thread or reply besides writing it: answers, votes, history. Pinning and locking are moderation's. */
 @ApiTags('threads')
 @ApiBearerAuth()
 @Controller()
@@ -22,7 +21,6 @@ export class ThreadActionsController {
     private readonly answers: AnswersService,
     private readonly votes: VotesService,
     private readonly revisions: RevisionsService,
-    private readonly flags: ThreadFlagsService,
   ) {}
 
   @Put('threads/:id/accepted-reply')
@@ -87,37 +85,5 @@ export class ThreadActionsController {
   @ApiProblems(400, 401, 404)
   replyRevisions(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto): Promise<Page<ReplyRevisionDto>> {
     return this.revisions.ofReply(user, id, query);
-  }
-
-  @Put('threads/:id/pin')
-  @ApiOperation({ summary: 'Pin a thread to the top of its collaborative (leads and moderators).' })
-  @ApiOkResponse({ type: ThreadDetailDto })
-  @ApiProblems(400, 401, 403, 404)
-  pin(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ThreadDetailDto> {
-    return this.flags.pin(user, id, true);
-  }
-
-  @Delete('threads/:id/pin')
-  @ApiOperation({ summary: 'Unpin a thread (leads and moderators).' })
-  @ApiOkResponse({ type: ThreadDetailDto })
-  @ApiProblems(400, 401, 403, 404)
-  unpin(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ThreadDetailDto> {
-    return this.flags.pin(user, id, false);
-  }
-
-  @Put('threads/:id/lock')
-  @ApiOperation({ summary: 'Lock a thread: no new replies (leads and moderators).' })
-  @ApiOkResponse({ type: ThreadDetailDto })
-  @ApiProblems(400, 401, 403, 404)
-  lock(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ThreadDetailDto> {
-    return this.flags.lock(user, id, true);
-  }
-
-  @Delete('threads/:id/lock')
-  @ApiOperation({ summary: 'Unlock a thread (leads and moderators).' })
-  @ApiOkResponse({ type: ThreadDetailDto })
-  @ApiProblems(400, 401, 403, 404)
-  unlock(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ThreadDetailDto> {
-    return this.flags.lock(user, id, false);
   }
 }

@@ -35,7 +35,7 @@ export class ThreadListsService {
     // Literal, not a parameter, so the planner can use the partial index for unanswered questions.
     if (query.sort === 'unanswered') threads.andWhere(`t.kind = 'question' AND t.accepted_reply_id IS NULL`);
     if (query.tag) threads.andWhere('t.tags @> ARRAY[:tag]::text[]', { tag: query.tag });
-    return this.page(ORDERS[query.sort], threads, query);
+    return this.page(ORDERS[query.sort], threads, query, user);
   }
 
   /** Latest activity across every collaborative the caller follows and may still read. */
@@ -44,15 +44,17 @@ export class ThreadListsService {
     const threads = this.live()
       .andWhere('t.collaborative_id IN (SELECT f.collaborative_id FROM collaborative_follows f WHERE f.user_id = :followerId)', { followerId: user.id })
       .andWhere(readable.sql, readable.params);
-    return this.page(FEED, threads, query);
+    return this.page(FEED, threads, query, user);
   }
 
   private live(): SelectQueryBuilder<Thread> {
     return this.dataSource.getRepository(Thread).createQueryBuilder('t').innerJoinAndSelect('t.author', 'author').where('t.deleted_at IS NULL');
   }
 
-  private async page(order: Keyset, threads: SelectQueryBuilder<Thread>, query: PageQueryDto): Promise<Page<ThreadSummaryDto>> {
+  private async page(order: Keyset, threads: SelectQueryBuilder<Thread>, query: PageQueryDto, user: AuthUser): Promise<Page<ThreadSummaryDto>> {
     const { rows, nextCursor } = await order.fetch(threads, query);
-    return { items: rows.map(toThreadSummary), nextCursor };
+    // In lists, hidden titles show only to their authors and site staff; leads see them on the thread itself.
+    const staff = user.role === 'moderator' || user.role === 'admin';
+    return { items: rows.map((thread) => toThreadSummary(thread, staff || thread.authorId === user.id)), nextCursor };
   }
 }

@@ -8,7 +8,11 @@ import type { ThreadDto } from './dto/thread.dto.js';
 const excerpt = (markdown: string) => markdown.replace(/\s+/g, ' ').trim().slice(0, 160);
 
 async function threadTitle(manager: EntityManager, threadId: string): Promise<{ title: string; authorId: string | null }> {
-  const [row] = await manager.query(`SELECT title, author_id FROM threads WHERE id = $1`, [threadId]);
+  // A hidden thread's title must not travel in notifications about it.
+  const [row] = await manager.query(
+    `SELECT CASE WHEN hidden_at IS NULL THEN title ELSE '[hidden by moderators pending review]' END AS title, author_id FROM threads WHERE id = $1`,
+    [threadId],
+  );
   return { title: row?.title ?? 'a thread', authorId: row?.author_id ?? null };
 }
 

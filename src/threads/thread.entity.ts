@@ -83,6 +83,18 @@ export class Thread extends PostColumns {
   @JoinColumn({ name: 'deleted_by_id', foreignKeyConstraintName: 'threads_deleted_by_id_fkey' })
   deletedBy?: User;
 
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'hidden_by_id', foreignKeyConstraintName: 'threads_hidden_by_id_fkey' })
+  hiddenBy?: User;
+
+  /** Set when moderators merged this thread into another: clients follow it there. */
+  @Column({ type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
+  @ManyToOne(() => Thread, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'merged_into_id', foreignKeyConstraintName: 'threads_merged_into_id_fkey' })
+  mergedInto?: Relation<Thread>;
+
   /** Filled by a trigger from title (A), tags (B) and body (C); never written by the app. */
   @Index('threads_search_idx', { synchronize: false })
   @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })

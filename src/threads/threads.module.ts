@@ -11,7 +11,6 @@ import { RepliesController } from './replies.controller.js';
 import { RepliesService } from './replies.service.js';
 import { RevisionsService } from './revisions.service.js';
 import { ThreadActionsController } from './thread-actions.controller.js';
-import { ThreadFlagsService } from './thread-flags.service.js';
 import { ThreadGuard } from './thread-guard.service.js';
 import { ThreadListsService } from './thread-lists.service.js';
 import { ThreadViewsService } from './thread-views.service.js';
@@ -20,7 +19,7 @@ import { ThreadsSeeder } from './threads.seed.js';
 import { ThreadsService } from './threads.service.js';
 import { VotesService } from './votes.service.js';
 
-/** Threads, replies, accepted answers, votes and revisions. Exposes ThreadsService only. */
+/** Threads, replies, accepted answers, votes and revisions. Exposes ThreadsService and RepliesService (moderation shows changed items through them). */
 @Module({
   imports: [CollaborativesModule],
   controllers: [ThreadsController, RepliesController, ThreadActionsController, ThreadFollowsController],
@@ -33,11 +32,10 @@ import { VotesService } from './votes.service.js';
     RevisionsService,
     VotesService,
     AnswersService,
-    ThreadFlagsService,
     ThreadsSeeder,
     ThreadFollowsService,
   ],
-  exports: [ThreadsService],
+  exports: [ThreadsService, RepliesService],
 })
 export class ThreadsModule implements OnModuleInit {
   constructor(

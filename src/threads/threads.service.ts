@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
 import { renderMarkdown } from '../common/markdown.js';
@@ -27,7 +27,8 @@ export class ThreadsService {
     private readonly events: EventStore,
   ) {}
 
-  async ask(user: AuthUser, collaborativeId: string, dto: CreateThreadDto): Promise<ThreadDetailDto> {
+  /** `linked` writes what else belongs with the new thread, in its transaction (all or nothing). */
+  async ask(user: AuthUser, collaborativeId: string, dto: CreateThreadDto, linked?: (manager: EntityManager, threadId: string) => Promise<void>): Promise<ThreadDetailDto> {
     await this.access.requirePost(user, collaborativeId);
     const thread = await this.dataSource.transaction(async (manager) => {
       const created = await insertThread(manager, {
@@ -38,6 +39,7 @@ export class ThreadsService {
         body: dto.body,
         tags: dto.tags ?? [],
       });
+      await linked?.(manager, created.id);
       await this.events.append(manager, { type: 'thread.created', collaborativeId, threadId: created.id, payload: toThreadDto(created) });
       return created;
     });
@@ -89,8 +91,8 @@ export class ThreadsService {
       [thread.id, user.id, thread.collaborativeId],
     );
     return {
-      ...toThreadDto(thread),
-      acceptedReply: await this.replies.acceptedOf(user, thread),
+      ...toThreadDto(thread, thread.authorId === user.id || access.canModerate),
+      acceptedReply: await this.replies.acceptedOf(user, thread, access.canModerate),
       viewer: {
         voted: state!.voted,
         followsCollaborative: state!.follows,

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -16,6 +16,10 @@ import { hashPassword } from './password-hasher.js';
 import { passwordProblem } from './password-policy.js';
 import { HANDLE_MAX_LENGTH } from './dto/update-profile.dto.js';
 import { User, type Role } from './user.entity.js';
+import { appendAudit, changedFields } from '../moderation/audit-writes.js';
+import type { EntityManager } from 'typeorm';
+
+const suspensionOf = (user: User) => ({ status: user.status, suspendedUntil: user.suspendedUntil, suspensionReason: user.suspensionReason });
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -151,23 +155,34 @@ export class UsersService {
     }
   }
 
-  async changeRole(id: string, dto: ChangeRoleDto): Promise<OwnProfileDto> {
+  /** Role changes are audited like moderation: who, when, from what to what. */
+  async changeRole(actor: AuthUser, id: string, dto: ChangeRoleDto): Promise<OwnProfileDto> {
     const user = await this.requireUser(id);
+    const before = { role: user.role };
     user.role = dto.role;
     await this.users.manager.transaction(async (manager) => {
       await manager.save(user);
+      await appendAudit(manager, { actorId: actor.id, action: 'user.role-change', targetType: 'user', targetId: id, targetAuthorId: id, ...changedFields(before, { role: dto.role }) });
       await this.events.append(manager, { type: 'user.role-changed', userId: id, payload: { userId: id, role: dto.role } });
     });
     return toOwnProfile(user);
   }
 
-  /** Locks the person out: sign-in, refresh and every existing access token stop working. */
-  async suspend(id: string, dto: SuspendUserDto): Promise<OwnProfileDto> {
+  /**
+   * Locks the person out: sign-in and refresh stop working, every session ends, and the
+   * `user.suspended` event disconnects their live sockets. Site moderators and admins
+   * only (the caller's role is checked by the route); never an admin, never yourself.
+   */
+  async suspend(actor: AuthUser, id: string, dto: SuspendUserDto): Promise<OwnProfileDto> {
+    if (actor.id === id) throw new ForbiddenException('You cannot suspend yourself.');
     const user = await this.requireUser(id);
     if (user.role === 'admin') throw new ConflictException('An admin cannot be suspended. Change their role first.');
+    const before = suspensionOf(user);
     Object.assign(user, { status: 'suspended', suspendedUntil: dto.until ?? null, suspensionReason: dto.reason });
     await this.users.manager.transaction(async (manager) => {
       await manager.save(user);
+      await manager.query(`UPDATE sessions SET ended_at = now(), end_reason = 'suspended' WHERE user_id = $1 AND ended_at IS NULL`, [id]);
+      await this.audit(manager, actor, 'user.suspend', user, before, dto.reason);
       await this.events.append(manager, {
         type: 'user.suspended',
         userId: id,
@@ -177,9 +192,25 @@ export class UsersService {
     return toOwnProfile(user);
   }
 
-  async reinstate(id: string): Promise<OwnProfileDto> {
+  async reinstate(actor: AuthUser, id: string, reason: string): Promise<OwnProfileDto> {
+    if (actor.id === id) throw new ForbiddenException('You cannot lift your own suspension.');
     const user = await this.requireUser(id);
+    if (user.status !== 'suspended') throw new ConflictException('This person is not suspended.');
+    const before = suspensionOf(user);
     Object.assign(user, { status: 'active', suspendedUntil: null, suspensionReason: null });
-    return toOwnProfile(await this.users.save(user));
+    await this.users.manager.transaction(async (manager) => {
+      await manager.save(user);
+      await this.audit(manager, actor, 'user.unsuspend', user, before, reason);
+      await this.events.append(manager, {
+        type: 'moderation.notice',
+        userId: id,
+        payload: { action: 'user.unsuspend', targetType: 'user', targetId: id, threadId: null, practiceId: null, reason, actorId: actor.id },
+      });
+    });
+    return toOwnProfile(user);
+  }
+
+  private audit(manager: EntityManager, actor: AuthUser, action: string, user: User, before: ReturnType<typeof suspensionOf>, reason: string) {
+    return appendAudit(manager, { actorId: actor.id, action, targetType: 'user', targetId: user.id, targetAuthorId: user.id, reason, ...changedFields(before, suspensionOf(user)) });
   }
 }

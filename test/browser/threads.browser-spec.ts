@@ -160,8 +160,13 @@ describe('threads, in a browser', () => {
 
     await moderator.goto(path);
     await heading(moderator, 'Locking test: winter escalation triggers');
+    await moderator.getByText('Moderate this thread').click();
+    await moderator.getByRole('button', { name: 'Pin thread' }).click();
+    expect(await errorSummaryShown(moderator)).toEqual(['Enter the reason for this action']);
+    await moderator.getByLabel('Reason').fill('Useful for every trust this winter');
     await moderator.getByRole('button', { name: 'Pin thread' }).click();
     await moderator.getByRole('button', { name: 'Unpin thread' }).waitFor();
+    await moderator.getByLabel('Reason').fill('Answered; further replies belong in a new thread');
     await moderator.getByRole('button', { name: 'Lock thread' }).click();
     await moderator.getByRole('button', { name: 'Unlock thread' }).waitFor();
 

@@ -93,3 +93,24 @@ export async function checkCounters(db: pg.Client): Promise<CounterCheck> {
   }
   return { columns, mismatches };
 }
+
+/**
+ * The ids of the events a person's live connection should deliver after `afterId`: their
+ * own, and those of the collaboratives they follow and may read. The same rule as the
+ * server's, restated here so a server that leaks or drops an event disagrees with it.
+ */
+export async function visibleEventIds(db: pg.Client, userId: string, afterId = '0'): Promise<string[]> {
+  const visible = await db.query<{ id: string }>(
+    `SELECT e.id::text AS id FROM events e
+      WHERE e.id > $2::bigint
+        AND (e.user_id = $1
+             OR (e.user_id IS NULL AND e.collaborative_id IN (
+                   SELECT c.id FROM collaboratives c JOIN collaborative_follows f ON f.collaborative_id = c.id AND f.user_id = $1
+                    WHERE c.visibility = 'public'
+                       OR EXISTS (SELECT 1 FROM users u WHERE u.id = $1 AND u.role IN ('moderator', 'admin'))
+                       OR EXISTS (SELECT 1 FROM collaborative_members m WHERE m.collaborative_id = c.id AND m.user_id = $1))))
+      ORDER BY e.id`,
+    [userId, afterId],
+  );
+  return visible.rows.map((row) => row.id);
+}

@@ -30,3 +30,14 @@ export async function collaborativesBySlug(http: HttpClient, token: string): Pro
   const response = await http.get('/api/collaboratives?limit=100', { token });
   return new Map(response.body.items.map((item: { slug: string; id: string }) => [item.slug, item.id]));
 }
+
+/** Fresh questions for the load to reply to, asked by `token`'s owner in one collaborative. */
+export async function askThreads(http: HttpClient, token: string, collaborativeId: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const response = await http.post(`/api/collaboratives/${collaborativeId}/threads`, { title: `Load question ${index} ${randomBytes(3).toString('hex')}`, body: 'Replies welcome.' }, { token });
+    if (response.status !== 201) throw new Error(`asking failed: ${response.status} ${response.text}`);
+    ids.push(response.body.id);
+  }
+  return ids;
+}

@@ -27,6 +27,8 @@ export interface LoadContext {
   admin: Writer;
   /** Collaborative ids by slug. */
   collaboratives: Map<string, string>;
+  /** Threads the writers may reply to. */
+  threadIds: string[];
 }
 
 export interface PlannedWrite {
@@ -40,8 +42,7 @@ export interface PlannedWrite {
 
 /**
  * One kind of write the load makes, and how to read its state back. Each kind keeps to
- * its own keys (and collaboratives), so kinds never change each other's state. Thread
- * replies become one more kind when threads land.
+ * its own keys (and collaboratives), so kinds never change each other's state.
  */
 export interface WriteKind {
   name: string;
@@ -111,8 +112,22 @@ export const PROFILE_EDITS: WriteKind = {
   },
 };
 
-/** Today's writes; add the replies kind here when threads exist. */
-export const TODAY_WRITES: readonly WriteKind[] = [FOLLOWS, MEMBERSHIPS, JOIN_REQUESTS, PROFILE_EDITS];
+/** A reply whose body names its key, so it can be found again. */
+export const REPLIES: WriteKind = {
+  name: 'reply',
+  initial: false,
+  plan(writer, context, step) {
+    const threadId = pick(context.threadIds, step + writer.id.charCodeAt(0));
+    const key = `reply:${writer.id}:${step}`;
+    return { key, state: true, method: 'POST', path: `/api/threads/${threadId}/replies`, token: writer.token, body: { body: `Our experience (${key}).` } };
+  },
+  async read(db, key) {
+    const found = await db.query('SELECT 1 FROM replies WHERE author_id = $1 AND body = $2', [writerOf(key), `Our experience (${key}).`]);
+    return (found.rowCount ?? 0) > 0;
+  },
+};
+
+export const TODAY_WRITES: readonly WriteKind[] = [REPLIES, FOLLOWS, MEMBERSHIPS, JOIN_REQUESTS, PROFILE_EDITS];
 
 /** One write over HTTP, never waiting more than `timeoutMs`; a network failure is an unknown outcome. */
 export async function send(context: LoadContext, write: PlannedWrite, timeoutMs = 10_000): Promise<{ status: number | null; outcome: Outcome; body: unknown; contentType: string }> {

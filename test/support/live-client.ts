@@ -20,12 +20,15 @@ export interface LiveClient {
   close(): void;
 }
 
-/** A real socket.io-client connection to `/live`, recording every event it gets. */
-export function connectLive(baseUrl: string, auth: Record<string, unknown>): Promise<LiveClient> {
+/**
+ * A real socket.io-client connection to `/live`, recording every event it gets (into
+ * `received` when given: events can arrive in the same tick as the connection itself).
+ */
+export function connectLive(baseUrl: string, auth: Record<string, unknown>, received: Envelope[] = []): Promise<LiveClient> {
   const socket = io(`${baseUrl}/live`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
   const client: LiveClient = {
     socket,
-    received: [],
+    received,
     resyncs: 0,
     waitFor(predicate, ms = 10_000) {
       return new Promise((resolve, reject) => {

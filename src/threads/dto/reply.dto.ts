@@ -17,6 +17,8 @@ export class ReplyDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deletedAt: string | null;
+  @ApiProperty({ description: 'Hidden by moderators: readers see a notice; its author and moderators see the content.' }) hidden: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was hidden; only for its author and moderators.' }) hiddenReason: string | null;
 }
 
 /** A reply as the caller sees it. */
@@ -24,22 +26,30 @@ export class ReplyViewDto extends ReplyDto {
   @ApiProperty({ description: 'Whether you voted for it.' }) voted: boolean;
 }
 
-/** `reply.author` must be loaded; `acceptedReplyId` is its thread's. */
-export function toReplyDto(reply: Reply, acceptedReplyId: string | null): ReplyDto {
+const HIDDEN_NOTICE = '[hidden by moderators pending review]';
+
+/**
+ * `reply.author` must be loaded; `acceptedReplyId` is its thread's. A hidden reply
+ * shows a notice unless `showHidden` (its author, moderators).
+ */
+export function toReplyDto(reply: Reply, acceptedReplyId: string | null, showHidden = false): ReplyDto {
   const deleted = reply.deletedAt !== null;
+  const masked = !deleted && reply.hiddenAt !== null && !showHidden;
   return {
     id: reply.id,
     threadId: reply.threadId,
     position: reply.position,
     author: !deleted && reply.author ? toPublicProfile(reply.author) : null,
-    body: reply.body,
-    bodyHtml: reply.bodyHtml,
+    body: masked ? '' : reply.body,
+    bodyHtml: masked ? `<p>${HIDDEN_NOTICE}</p>` : reply.bodyHtml,
     quotedReplyId: reply.quotedReplyId,
     voteCount: reply.voteCount,
     isAccepted: reply.id === acceptedReplyId,
     createdAt: reply.createdAt.toISOString(),
     editedAt: reply.editedAt?.toISOString() ?? null,
     deletedAt: reply.deletedAt?.toISOString() ?? null,
+    hidden: reply.hiddenAt !== null,
+    hiddenReason: showHidden ? reply.hiddenReason : null,
   };
 }
 

@@ -22,6 +22,10 @@ export class ThreadSummaryDto {
   @ApiProperty({ format: 'date-time', description: 'Creation or the latest reply.' }) lastActivityAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deletedAt: string | null;
+  @ApiProperty({ description: 'Hidden by moderators: readers see a notice; its author and moderators see the content.' }) hidden: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was hidden; only for its author and moderators.' }) hiddenReason: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Merged into this thread by moderators: follow it there.' })
+  mergedIntoId: string | null;
 }
 
 /** A whole thread, as every reader sees it (and as live events carry it). */
@@ -47,15 +51,21 @@ export class ThreadDetailDto extends ThreadDto {
   @ApiProperty({ type: ThreadViewerDto }) viewer: ThreadViewerDto;
 }
 
-/** `author` is the thread's author as loaded with it; a deleted thread shows none. */
-export function toThreadSummary(thread: Thread): ThreadSummaryDto {
+export const HIDDEN_NOTICE = '[hidden by moderators pending review]';
+
+/**
+ * `author` is the thread's author as loaded with it; a deleted thread shows none. A
+ * hidden thread shows a notice unless `showHidden` (its author, moderators).
+ */
+export function toThreadSummary(thread: Thread, showHidden = false): ThreadSummaryDto {
   const deleted = thread.deletedAt !== null;
+  const masked = !deleted && thread.hiddenAt !== null && !showHidden;
   return {
     id: thread.id,
     collaborativeId: thread.collaborativeId,
     kind: thread.kind,
-    title: thread.title,
-    tags: thread.tags,
+    title: masked ? HIDDEN_NOTICE : thread.title,
+    tags: masked ? [] : thread.tags,
     author: !deleted && thread.author ? toPublicProfile(thread.author) : null,
     replyCount: thread.replyCount,
     voteCount: thread.voteCount,
@@ -67,11 +77,19 @@ export function toThreadSummary(thread: Thread): ThreadSummaryDto {
     lastActivityAt: thread.lastActivityAt.toISOString(),
     editedAt: thread.editedAt?.toISOString() ?? null,
     deletedAt: thread.deletedAt?.toISOString() ?? null,
+    hidden: thread.hiddenAt !== null,
+    hiddenReason: showHidden ? thread.hiddenReason : null,
+    mergedIntoId: thread.mergedIntoId,
   };
 }
 
-export function toThreadDto(thread: Thread): ThreadDto {
-  return { ...toThreadSummary(thread), body: thread.body, bodyHtml: thread.bodyHtml };
+export function toThreadDto(thread: Thread, showHidden = false): ThreadDto {
+  const masked = thread.deletedAt === null && thread.hiddenAt !== null && !showHidden;
+  return {
+    ...toThreadSummary(thread, showHidden),
+    body: masked ? '' : thread.body,
+    bodyHtml: masked ? `<p>${HIDDEN_NOTICE}</p>` : thread.bodyHtml,
+  };
 }
 
 export class ThreadSummaryPageDto extends PageOf(ThreadSummaryDto) {}

@@ -26,7 +26,7 @@ export function AdminUsersPage() {
   });
   return (
     <FormPage title="Manage member roles" errors={errors} attempt={attempt}>
-      <p>Moderators review reports and act on posts; admins also manage roles and suspensions.</p>
+      <p>Moderators review reports, act on posts and suspend accounts; admins also manage roles.</p>
       <form onSubmit={onSubmit} noValidate>
         <TextInput
           id="id"

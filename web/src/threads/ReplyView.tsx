@@ -57,7 +57,14 @@ export function ReplyView({ reply, meId, canReply, canAccept, onChanged, onQuote
           }}
         />
       ) : (
-        <ServerHtml html={reply.bodyHtml} />
+        <>
+          {reply.hidden && (
+            <p className="app-meta">
+              <Tag modifier="grey">Hidden</Tag> A moderator has hidden this reply{reply.hiddenReason ? `: ${reply.hiddenReason}` : '.'}
+            </p>
+          )}
+          {reply.bodyHtml && <ServerHtml html={reply.bodyHtml} />}
+        </>
       )}
       {!deleted && !editing && (
         <div className="app-actions nhsuk-u-margin-bottom-2">

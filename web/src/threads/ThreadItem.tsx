@@ -8,6 +8,7 @@ export function ThreadItem({ thread, tagLink }: { thread: ThreadSummary; tagLink
   const state = [
     thread.isPinned ? 'Pinned' : null,
     thread.isLocked ? 'Locked' : null,
+    thread.hidden ? 'Hidden' : null,
     thread.kind === 'question' ? (thread.acceptedReplyId ? 'Answered' : 'Question') : 'Discussion',
   ].filter((word): word is string => word !== null);
   return (

@@ -1,34 +1,50 @@
-import { Button } from 'nhsuk-react-components';
+import { Button, Details, TextInput } from 'nhsuk-react-components';
+import { useRef } from 'react';
 import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
-import { useAction } from '../api/use-action';
+import { emptyRequiredFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
+import { FormErrorSummary } from '../forms/FormErrorSummary';
+import { text, useFormSubmit } from '../forms/use-form-submit';
 
-/** For leads and moderators: pin the thread to the top of its collaborative, or lock it against replies. */
+const FIELDS: FieldSpecs = { reason: { label: 'Reason', whenEmpty: 'Enter the reason for this action' } };
+
+type Action = 'pin' | 'unpin' | 'lock' | 'unlock';
+
+/**
+ * For leads and moderators: pin the thread to the top of its collaborative, or lock it against
+ * replies. Every moderation action needs a reason, which the audit log keeps and the author is sent.
+ */
 export function ThreadModeration({ thread, onChanged }: { thread: ThreadDetail; onChanged(): void }) {
-  const { busy, problem, run } = useAction();
+  const action = useRef<Action>('pin');
+  const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
+    const empty = emptyRequiredFields(form, FIELDS);
+    if (empty.length > 0) return empty;
+    const request = { params: { path: { id: thread.id } }, body: { reason: text(form, 'reason') } };
+    const paths = { pin: '/api/threads/{id}/pin', unpin: '/api/threads/{id}/unpin', lock: '/api/threads/{id}/lock', unlock: '/api/threads/{id}/unlock' } as const;
+    const { error } = await api.POST(paths[action.current], request);
+    if (error) return errorsFromProblem(error, FIELDS);
+    (document.getElementById('reason') as HTMLInputElement | null)?.form?.reset();
+    onChanged();
+  });
   if (!thread.viewer.canModerate || thread.deletedAt) return null;
-  const path = { params: { path: { id: thread.id } } };
+  const press = (next: Action) => () => (action.current = next);
   return (
-    <div className="app-actions nhsuk-u-margin-bottom-4" role="group" aria-label="Moderation">
-      <Button
-        type="button"
-        secondary
-        small
-        disabled={busy}
-        onClick={() => void run(() => (thread.isPinned ? api.DELETE('/api/threads/{id}/pin', path) : api.PUT('/api/threads/{id}/pin', path)), onChanged)}
-      >
-        {thread.isPinned ? 'Unpin thread' : 'Pin thread'}
-      </Button>
-      <Button
-        type="button"
-        secondary
-        small
-        disabled={busy}
-        onClick={() => void run(() => (thread.isLocked ? api.DELETE('/api/threads/{id}/lock', path) : api.PUT('/api/threads/{id}/lock', path)), onChanged)}
-      >
-        {thread.isLocked ? 'Unlock thread' : 'Lock thread'}
-      </Button>
-      {problem && <span className="nhsuk-error-message nhsuk-u-margin-bottom-0">{problem}</span>}
-    </div>
+    <Details open={errors.length > 0}>
+      <Details.Summary>Moderate this thread</Details.Summary>
+      <Details.Text>
+        <FormErrorSummary errors={errors} attempt={attempt} />
+        <form onSubmit={onSubmit} noValidate>
+          <TextInput id="reason" name="reason" label="Reason" hint="Kept in the audit log and sent to the author" maxLength={500} error={errorFor('reason')} />
+          <div className="app-actions">
+            <Button type="submit" secondary small disabled={busy} onClick={press(thread.isPinned ? 'unpin' : 'pin')}>
+              {thread.isPinned ? 'Unpin thread' : 'Pin thread'}
+            </Button>
+            <Button type="submit" secondary small disabled={busy} onClick={press(thread.isLocked ? 'unlock' : 'lock')}>
+              {thread.isLocked ? 'Unlock thread' : 'Lock thread'}
+            </Button>
+          </div>
+        </form>
+      </Details.Text>
+    </Details>
   );
 }

@@ -1,0 +1,55 @@
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AccessService } from '../collaboratives/access.service.js';
+import { decodeCursor, encodeCursor, type Page } from '../common/pagination.js';
+import { User } from '../users/user.entity.js';
+import { AuditRecord } from './audit-record.entity.js';
+import { toAuditRecordDto, type AuditQueryDto, type AuditRecordDto } from './dto/audit.dto.js';
+
+/**
+ * Reading the audit log, newest first. Admins and site moderators read every record
+ * (moderators act everywhere, so they need the whole history to act consistently);
+ * leads read the records of collaboratives they lead; everyone else is refused. There is
+ * no way to change a record: no route writes here, and the table refuses UPDATE and DELETE.
+ */
+@Injectable()
+export class AuditLogService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async list(user: AuthUser, query: AuditQueryDto): Promise<Page<AuditRecordDto>> {
+    const led = await this.access.moderatedCollaborativeIds(user);
+    if (led !== null && led.length === 0) throw new ForbiddenException('The audit log is for admins, site moderators and collaborative leads.');
+    const qb = this.dataSource
+      .createQueryBuilder(AuditRecord, 'a')
+      .leftJoin(User, 'actor', 'actor.id = a.actorId')
+      .addSelect('actor.displayName', 'actor_name')
+      // Ids increase in insertion order: the id alone is an exact keyset.
+      .orderBy('a.id', 'DESC')
+      .limit(query.limit + 1);
+    if (led !== null) qb.andWhere('a.collaborative_id = ANY(:led::uuid[])', { led });
+    if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
+    if (query.targetType) qb.andWhere('a.target_type = :targetType', { targetType: query.targetType });
+    if (query.targetId) qb.andWhere('a.target_id = :targetId', { targetId: query.targetId });
+    if (query.action) qb.andWhere('a.action = :action', { action: query.action });
+    if (query.collaborativeId) qb.andWhere('a.collaborative_id = :collaborativeId', { collaborativeId: query.collaborativeId });
+    if (query.from) qb.andWhere('a.created_at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('a.created_at < :to', { to: query.to });
+    if (query.cursor) {
+      const [id] = decodeCursor(query.cursor, ['string']);
+      if (!/^\d{1,18}$/.test(String(id))) throw new BadRequestException('The cursor is not valid for this list. Start again without a cursor.');
+      qb.andWhere('a.id < :afterId', { afterId: id });
+    }
+    const { entities, raw } = await qb.getRawAndEntities<{ actor_name: string | null }>();
+    const rows = entities.map((record, index) => ({ record, actorName: raw[index]?.actor_name ?? null }));
+    const hasMore = rows.length > query.limit;
+    const page = hasMore ? rows.slice(0, query.limit) : rows;
+    return {
+      items: page.map((row) => toAuditRecordDto(row.record, row.actorName)),
+      nextCursor: hasMore ? encodeCursor([String(page[page.length - 1]!.record.id)]) : null,
+    };
+  }
+}

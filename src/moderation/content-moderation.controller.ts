@@ -1,0 +1,73 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/decorators.js';
+import { ApiProblems } from '../common/api-problems.decorator.js';
+import { CommentDto } from '../practices/dto/comment.dto.js';
+import { PracticeDetailDto } from '../practices/dto/practice.dto.js';
+import { ReplyViewDto } from '../threads/dto/reply.dto.js';
+import { ContentModeration } from './content-moderation.service.js';
+import { ReasonDto } from './dto/action.dto.js';
+
+/** Hide and restore replies, case studies and comments: leads of their collaborative and site moderators. */
+@ApiTags('moderation')
+@ApiBearerAuth()
+@ApiExtraModels(ReplyViewDto, PracticeDetailDto, CommentDto)
+@Controller()
+export class ContentModerationController {
+  constructor(private readonly content: ContentModeration) {}
+
+  @Post('replies/:id/hide')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Hide a reply: readers see a notice; its author and moderators still see it.' })
+  @ApiOkResponse({ type: ReplyViewDto })
+  @ApiProblems(400, 401, 403, 404)
+  hideReply(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return this.content.hide(user, 'reply', id, dto.reason) as Promise<ReplyViewDto>;
+  }
+
+  @Post('replies/:id/restore')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Show a hidden reply again.' })
+  @ApiOkResponse({ type: ReplyViewDto })
+  @ApiProblems(400, 401, 403, 404)
+  restoreReply(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return this.content.restore(user, 'reply', id, dto.reason) as Promise<ReplyViewDto>;
+  }
+
+  @Post('practices/:id/hide')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Hide a case study: readers see a notice; its authors and moderators still see it.' })
+  @ApiOkResponse({ type: PracticeDetailDto })
+  @ApiProblems(400, 401, 403, 404)
+  hidePractice(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return this.content.hide(user, 'practice', id, dto.reason) as Promise<PracticeDetailDto>;
+  }
+
+  @Post('practices/:id/restore')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Show a hidden case study again.' })
+  @ApiOkResponse({ type: PracticeDetailDto })
+  @ApiProblems(400, 401, 403, 404)
+  restorePractice(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return this.content.restore(user, 'practice', id, dto.reason) as Promise<PracticeDetailDto>;
+  }
+
+  @Post('comments/:id/hide')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Hide a comment: readers see a notice; its author and moderators still see it.' })
+  @ApiOkResponse({ type: CommentDto })
+  @ApiProblems(400, 401, 403, 404)
+  hideComment(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return this.content.hide(user, 'comment', id, dto.reason) as Promise<CommentDto>;
+  }
+
+  @Post('comments/:id/restore')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Show a hidden comment again.' })
+  @ApiOkResponse({ type: CommentDto })
+  @ApiProblems(400, 401, 403, 404)
+  restoreComment(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+    return this.content.restore(user, 'comment', id, dto.reason) as Promise<CommentDto>;
+  }
+}

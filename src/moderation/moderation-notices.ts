@@ -1,0 +1,57 @@
+import type { EntityManager } from 'typeorm';
+import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
+import type { ModerationNotice } from '../realtime/domain-events.js';
+import type { EventRow } from '../realtime/envelope.js';
+import type { EventStore } from '../realtime/event-store.service.js';
+import type { Target } from './moderation-targets.service.js';
+
+/** Tells the person whose content or account it was what moderators did, and why (not when they did it themself). */
+export async function noticeAuthor(manager: EntityManager, events: EventStore, target: Target, action: string, reason: string, actorId: string | null): Promise<void> {
+  if (!target.authorId || target.authorId === actorId) return;
+  await events.append(manager, {
+    type: 'moderation.notice',
+    userId: target.authorId,
+    payload: { action, targetType: target.type, targetId: target.id, threadId: target.threadId, practiceId: target.practiceId, reason, actorId },
+  });
+}
+
+const TITLES: Record<string, string> = {
+  hide: 'Moderators hid your {kind}',
+  'auto-hide': 'Your {kind} was hidden pending review after reports',
+  restore: 'Moderators restored your {kind}',
+  delete: 'Moderators deleted your {kind}',
+  'edit-request': 'Moderators ask you to edit your {kind}',
+  lock: 'Moderators locked your thread',
+  unlock: 'Moderators unlocked your thread',
+  pin: 'Moderators pinned your thread',
+  unpin: 'Moderators unpinned your thread',
+  move: 'Moderators moved your thread to another collaborative',
+  merge: 'Moderators merged your thread into another',
+  suspend: 'Your account was suspended',
+  unsuspend: 'Your suspension was lifted',
+};
+const KINDS: Record<string, string> = { thread: 'thread', reply: 'reply', practice: 'case study', comment: 'comment', user: 'account' };
+
+/** `moderation.notice` events become a `moderation` notification with the reason as its excerpt. */
+async function onNotice(event: EventRow): Promise<NotificationDraft[]> {
+  const notice = event.payload as ModerationNotice;
+  const verb = notice.action.slice(notice.action.indexOf('.') + 1);
+  const title = (TITLES[verb] ?? 'Moderators acted on your {kind}').replace('{kind}', KINDS[notice.targetType] ?? 'post');
+  return [
+    {
+      userId: event.user_id!,
+      type: 'moderation',
+      actorId: notice.actorId,
+      // It concerns the author even where they can no longer read (a thread moved away).
+      collaborativeId: null,
+      threadId: notice.threadId,
+      practiceId: notice.practiceId,
+      title,
+      excerpt: `Reason: ${notice.reason}`.slice(0, 300),
+    },
+  ];
+}
+
+export function registerModerationNotifications(rules: NotificationRules): void {
+  rules.register('moderation.notice', onNotice);
+}

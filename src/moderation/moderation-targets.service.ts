@@ -1,0 +1,112 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AccessService } from '../collaboratives/access.service.js';
+import type { TargetType } from './report.entity.js';
+
+/** Anything people can report or moderators act on, with where it lives and whose it is. */
+export interface Target {
+  type: TargetType;
+  id: string;
+  collaborativeId: string | null;
+  authorId: string | null;
+  threadId: string | null;
+  practiceId: string | null;
+  hiddenAt: Date | null;
+  hiddenById: string | null;
+  deletedAt: Date | null;
+  /** For drafts of case studies: only their authors may see them. */
+  draftAuthorIds: string[] | null;
+  /** What a moderator reviews: title and body (or a profile's name and bio). */
+  content: Record<string, unknown>;
+}
+
+const NAMES: Record<TargetType, string> = { thread: 'thread', reply: 'reply', practice: 'practice', comment: 'comment', user: 'user' };
+export const notFound = (type: TargetType) => new NotFoundException(`No ${NAMES[type]} with this id.`);
+const isSiteStaff = (user: AuthUser) => user.role === 'moderator' || user.role === 'admin';
+
+const QUERIES: Record<TargetType, string> = {
+  thread: `SELECT t.id, t.collaborative_id, t.author_id, t.id AS thread_id, NULL::uuid AS practice_id, t.hidden_at, t.hidden_by_id, t.deleted_at,
+                  NULL::text AS status, jsonb_build_object('title', t.title, 'body', t.body) AS content
+             FROM threads t WHERE t.id = $1`,
+  reply: `SELECT r.id, t.collaborative_id, r.author_id, r.thread_id, NULL::uuid AS practice_id, r.hidden_at, r.hidden_by_id, r.deleted_at,
+                 NULL::text AS status, jsonb_build_object('threadTitle', t.title, 'body', r.body) AS content
+            FROM replies r JOIN threads t ON t.id = r.thread_id WHERE r.id = $1`,
+  practice: `SELECT p.id, p.collaborative_id, p.author_id, NULL::uuid AS thread_id, p.id AS practice_id, p.hidden_at, p.hidden_by_id, p.deleted_at,
+                    p.status::text AS status, jsonb_build_object('title', p.title, 'summary', p.summary) AS content
+               FROM practices p WHERE p.id = $1`,
+  comment: `SELECT c.id, p.collaborative_id, c.author_id, NULL::uuid AS thread_id, c.practice_id, c.hidden_at, c.hidden_by_id, c.deleted_at,
+                   p.status::text AS status, jsonb_build_object('practiceTitle', p.title, 'body', c.body) AS content
+              FROM practice_comments c JOIN practices p ON p.id = c.practice_id WHERE c.id = $1`,
+  user: `SELECT u.id, NULL::uuid AS collaborative_id, u.id AS author_id, NULL::uuid AS thread_id, NULL::uuid AS practice_id,
+                NULL::timestamptz AS hidden_at, NULL::uuid AS hidden_by_id, NULL::timestamptz AS deleted_at, NULL::text AS status,
+                jsonb_build_object('displayName', u.display_name, 'organisation', u.organisation, 'jobTitle', u.job_title, 'bio', u.bio) AS content
+           FROM users u WHERE u.id = $1`,
+};
+
+/**
+ * Loads report and moderation targets of every kind and applies the one access rule
+ * (AccessService) to their collaborative: something the caller may not read answers
+ * exactly like something missing.
+ */
+@Injectable()
+export class ModerationTargets {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async load(type: TargetType, id: string, manager: EntityManager = this.dataSource.manager): Promise<Target | null> {
+    const [row] = await manager.query(QUERIES[type], [id]);
+    if (!row) return null;
+    let draftAuthorIds: string[] | null = null;
+    if (row.status === 'draft') {
+      const coAuthors: Array<{ user_id: string }> = await manager.query(`SELECT user_id FROM practice_coauthors WHERE practice_id = $1`, [row.practice_id]);
+      draftAuthorIds = [row.author_id, ...coAuthors.map((coAuthor) => coAuthor.user_id)];
+    }
+    return {
+      type,
+      id: row.id,
+      collaborativeId: row.collaborative_id,
+      authorId: row.author_id,
+      threadId: row.thread_id,
+      practiceId: row.practice_id,
+      hiddenAt: row.hidden_at,
+      hiddenById: row.hidden_by_id,
+      deletedAt: row.deleted_at,
+      draftAuthorIds,
+      content: row.content,
+    };
+  }
+
+  /** 404 unless it exists, is not deleted, and the caller may read it. */
+  async requireReadable(user: AuthUser, type: TargetType, id: string): Promise<Target> {
+    const target = await this.load(type, id);
+    if (!target || target.deletedAt || !(await this.mayRead(user, target))) throw notFound(type);
+    return target;
+  }
+
+  /** ... and the caller may moderate it: leads of its collaborative, site moderators and admins (403 otherwise). */
+  async requireModerable(user: AuthUser, type: TargetType, id: string): Promise<Target> {
+    const target = await this.requireReadable(user, type, id);
+    if (!(await this.mayModerate(user, target))) {
+      throw new ForbiddenException(
+        type === 'user' || !target.collaborativeId
+          ? 'Only site moderators and admins can do this.'
+          : "Only this collaborative's leads and site moderators can do this.",
+      );
+    }
+    return target;
+  }
+
+  async mayModerate(user: AuthUser, target: Target): Promise<boolean> {
+    if (!target.collaborativeId) return isSiteStaff(user);
+    return Boolean((await this.access.lookup(user, target.collaborativeId))?.canModerate);
+  }
+
+  private async mayRead(user: AuthUser, target: Target): Promise<boolean> {
+    if (target.draftAuthorIds && !target.draftAuthorIds.includes(user.id)) return false;
+    if (!target.collaborativeId) return true;
+    return Boolean((await this.access.lookup(user, target.collaborativeId))?.canRead);
+  }
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { buildMatrixWorld, CALLERS, MATRIX, type CallerName, type MatrixRequest, type MatrixWorld } from './fixtures/authorisation-matrix.js';
+import { signIn } from './factories/user.factory.js';
+import type { HttpResponse } from './support/http.js';
+import { fillPath, isWrite, loadOperations, type Operation } from './support/openapi.js';
+import { startTestApp } from './support/test-app.js';
+
+/**
+ * Every route of the served OpenAPI document against every kind of caller, each cell
+ * with the status the table in fixtures/authorisation-matrix.ts expects. A route the
+ * table does not list fails here, so a new route cannot ship without deciding who may
+ * call it. Where an outsider is told 404, a random id must get the very same answer.
+ */
+const forum = await startTestApp();
+const operations = await loadOperations(forum.http);
+let world: MatrixWorld;
+
+beforeAll(async () => {
+  world = await buildMatrixWorld(forum);
+}, 120_000);
+afterAll(() => forum.close());
+
+function urlFor(operation: Operation, request: MatrixRequest): string {
+  const params = Object.fromEntries(Object.entries(request.params ?? {}).map(([name, value]) => [name, encodeURIComponent(value)]));
+  return fillPath(operation.path, params) + (request.query ? `?${request.query}` : '');
+}
+
+function send(operation: Operation, caller: CallerName, request: MatrixRequest): Promise<HttpResponse> {
+  const token = caller === 'anonymous' ? undefined : world.users[caller].accessToken;
+  return forum.http.request(operation.method, urlFor(operation, request), { token, body: request.body ?? (isWrite(operation) && operation.body ? {} : undefined) });
+}
+
+/** A caller whose call ended its own session (logout, sign out everywhere) signs in again. */
+async function stillSignedIn(caller: CallerName): Promise<void> {
+  if (caller === 'anonymous' || caller === 'suspended') return;
+  const user = world.users[caller];
+  if ((await forum.http.get('/api/users/me', { token: user.accessToken })).status === 200) return;
+  Object.assign(user, await signIn(forum.http, user.email, user.password));
+}
+
+/** What a person would see of an answer; `instance` and `requestId` name this request, so they differ by design. */
+const seen = (response: HttpResponse) => ({ status: response.status, body: typeof response.body === 'object' ? { ...response.body, instance: undefined, requestId: undefined } : response.body });
+
+test('the table lists every route the API serves, and nothing else', () => {
+  const served = operations.map((operation) => operation.key).sort();
+  expect(Object.keys(MATRIX).sort()).toEqual(served);
+});
+
+describe.each(operations.map((operation) => [operation.key, operation] as const))('%s', (key, operation) => {
+  test('each caller gets the status the table says', async () => {
+    const row = MATRIX[key];
+    if (!row) throw new Error(`${key} is not in test/fixtures/authorisation-matrix.ts: say who may call it`);
+    const shared = isWrite(operation) || operation.method === 'DELETE' ? null : await row.request(world, 'member');
+    const got: Partial<Record<CallerName, number | string>> = {};
+    for (const caller of CALLERS) {
+      const request = shared ?? (await row.request(world, caller));
+      const response = await send(operation, caller, request);
+      got[caller] = response.status === row.expect[caller] ? response.status : `${response.status}: ${response.text.slice(0, 200)}`;
+      if (response.status < 300) await row.restore?.(world, caller);
+      await stillSignedIn(caller);
+    }
+    expect(got).toEqual(row.expect);
+  });
+
+});
+
+/** Routes that tell an outsider 404 about something real, by an id in the path. */
+const hiding = operations.filter((operation) => MATRIX[operation.key]?.expect.outsider === 404 && /\{\w+\}/.test(operation.path));
+
+test.each(hiding.map((operation) => [operation.key, operation] as const))('%s answers a hidden item exactly like a missing one', async (key, operation) => {
+  const request = await MATRIX[key]!.request(world, 'outsider');
+  const randomised = Object.entries(request.params ?? {}).map(([name, value]) => [name, /^[0-9a-f-]{36}$/.test(value) ? randomUUID() : value]);
+  const hidden = await send(operation, 'outsider', request);
+  const absent = await send(operation, 'outsider', { ...request, params: Object.fromEntries(randomised) });
+  expect(seen(hidden)).toEqual(seen(absent));
+});
