@@ -160,7 +160,7 @@ describe('threads, in a browser', () => {
 
     await moderator.goto(path);
     await heading(moderator, 'Locking test: winter escalation triggers');
-    await moderator.getByText('Moderate this thread').click();
+    await moderator.getByRole('heading', { name: 'Moderate this thread' }).waitFor();
     await moderator.getByRole('button', { name: 'Pin thread' }).click();
     expect(await errorSummaryShown(moderator)).toEqual(['Enter the reason for this action']);
     await moderator.getByLabel('Reason').fill('Useful for every trust this winter');

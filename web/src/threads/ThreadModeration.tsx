@@ -1,4 +1,4 @@
-import { Button, Details, TextInput } from 'nhsuk-react-components';
+import { Button, TextInput } from 'nhsuk-react-components';
 import { useRef } from 'react';
 import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
@@ -29,22 +29,22 @@ export function ThreadModeration({ thread, onChanged }: { thread: ThreadDetail; 
   if (!thread.viewer.canModerate || thread.deletedAt) return null;
   const press = (next: Action) => () => (action.current = next);
   return (
-    <Details open={errors.length > 0}>
-      <Details.Summary>Moderate this thread</Details.Summary>
-      <Details.Text>
-        <FormErrorSummary errors={errors} attempt={attempt} />
-        <form onSubmit={onSubmit} noValidate>
-          <TextInput id="reason" name="reason" label="Reason" hint="Kept in the audit log and sent to the author" maxLength={500} error={errorFor('reason')} />
-          <div className="app-actions">
-            <Button type="submit" secondary small disabled={busy} onClick={press(thread.isPinned ? 'unpin' : 'pin')}>
-              {thread.isPinned ? 'Unpin thread' : 'Pin thread'}
-            </Button>
-            <Button type="submit" secondary small disabled={busy} onClick={press(thread.isLocked ? 'unlock' : 'lock')}>
-              {thread.isLocked ? 'Unlock thread' : 'Lock thread'}
-            </Button>
-          </div>
-        </form>
-      </Details.Text>
-    </Details>
+    <section aria-labelledby="moderation-heading" className="nhsuk-u-margin-bottom-4">
+      <h2 id="moderation-heading" className="nhsuk-heading-s">
+        Moderate this thread
+      </h2>
+      <FormErrorSummary errors={errors} attempt={attempt} />
+      <form onSubmit={onSubmit} noValidate>
+        <TextInput id="reason" name="reason" label="Reason" hint="Kept in the audit log and sent to the author" maxLength={500} error={errorFor('reason')} />
+        <div className="app-actions">
+          <Button type="submit" secondary small disabled={busy} onClick={press(thread.isPinned ? 'unpin' : 'pin')}>
+            {thread.isPinned ? 'Unpin thread' : 'Pin thread'}
+          </Button>
+          <Button type="submit" secondary small disabled={busy} onClick={press(thread.isLocked ? 'unlock' : 'lock')}>
+            {thread.isLocked ? 'Unlock thread' : 'Lock thread'}
+          </Button>
+        </div>
+      </form>
+    </section>
   );
 }
