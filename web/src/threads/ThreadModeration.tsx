@@ -23,7 +23,6 @@ export function ThreadModeration({ thread, onChanged }: { thread: ThreadDetail; 
     const paths = { pin: '/api/threads/{id}/pin', unpin: '/api/threads/{id}/unpin', lock: '/api/threads/{id}/lock', unlock: '/api/threads/{id}/unlock' } as const;
     const { error } = await api.POST(paths[action.current], request);
     if (error) return errorsFromProblem(error, FIELDS);
-    (document.getElementById('reason') as HTMLInputElement | null)?.form?.reset();
     onChanged();
   });
   if (!thread.viewer.canModerate || thread.deletedAt) return null;
