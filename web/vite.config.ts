@@ -31,7 +31,8 @@ export default defineConfig({
       '/api': api,
       '/docs': api,
       '/health': api,
-      '/live': { target: api, ws: true },
+      // socket.io's namespace is /live, but its transport runs on its default path /socket.io/.
+      '/socket.io': { target: api, ws: true },
     },
   },
 });

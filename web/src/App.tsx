@@ -1,12 +1,23 @@
 import { Route, Routes } from 'react-router';
 import { AccountPage } from './account/AccountPage';
+import { FollowingSettingsPage } from './account/FollowingSettingsPage';
+import { JoinRequestsPage } from './account/JoinRequestsPage';
+import { PersonPage } from './people/PersonPage';
+import { EditPracticePage, NewPracticePage } from './practices/PracticeFormPage';
+import { PracticePage } from './practices/PracticePage';
+import { PracticesPage } from './practices/PracticesPage';
+import { SearchPage } from './search/SearchPage';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
 import { EditProfilePage } from './account/EditProfilePage';
 import { SessionsPage } from './account/SessionsPage';
 import { AdminUsersPage } from './admin/AdminUsersPage';
 import { RequireSignIn } from './auth/RequireSignIn';
+import { CollaborativePage } from './collaboratives/CollaborativePage';
+import { CollaborativesPage } from './collaboratives/CollaborativesPage';
+import { NotificationsPage } from './notifications/NotificationsPage';
+import { AskQuestionPage } from './threads/AskQuestionPage';
+import { ThreadPage } from './threads/ThreadPage';
 import { Layout } from './layout/Layout';
-import { ComingSoonPage } from './pages/ComingSoonPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
@@ -20,10 +31,20 @@ export function App() {
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route element={<RequireSignIn />}>
-          <Route path="collaboratives" element={<ComingSoonPage title="Collaboratives" purpose="Browse the provider collaboratives, follow them and ask to join." />} />
-          <Route path="practices" element={<ComingSoonPage title="Best practice" purpose="Case studies from trusts, with the outcomes they measured." />} />
-          <Route path="search" element={<ComingSoonPage title="Search" purpose="Search questions, replies and case studies." />} />
-          <Route path="notifications" element={<ComingSoonPage title="Notifications" purpose="Replies, answers and news from what you follow." />} />
+          <Route path="collaboratives" element={<CollaborativesPage />} />
+          <Route path="collaboratives/:idOrSlug" element={<CollaborativePage />} />
+          <Route path="collaboratives/:idOrSlug/ask" element={<AskQuestionPage />} />
+          <Route path="threads/:id" element={<ThreadPage />} />
+          <Route path="practices" element={<PracticesPage />} />
+          <Route path="practices/drafts" element={<PracticesPage drafts />} />
+          <Route path="practices/new" element={<NewPracticePage />} />
+          <Route path="practices/:id" element={<PracticePage />} />
+          <Route path="practices/:id/edit" element={<EditPracticePage />} />
+          <Route path="search" element={<SearchPage />} />
+          <Route path="people/:handle" element={<PersonPage />} />
+          <Route path="account/following" element={<FollowingSettingsPage />} />
+          <Route path="account/join-requests" element={<JoinRequestsPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="account" element={<AccountPage />} />
           <Route path="account/profile" element={<EditProfilePage />} />
           <Route path="account/password" element={<ChangePasswordPage />} />

@@ -10,6 +10,7 @@ import { ROLE_LABELS, SECTOR_LABELS } from '../users/labels';
 function profileDetails(user: Profile): Detail[] {
   const details: Array<[string, string]> = [
     ['Full name', user.displayName],
+    ['Handle', `@${user.handle}`],
     ['Organisation', user.organisation],
     ['Job title', user.jobTitle],
     ['Sector', SECTOR_LABELS[user.sector]],
@@ -41,9 +42,21 @@ export function AccountPage() {
       <DetailsList details={profileDetails(user)} />
       <h2>Sign-in details</h2>
       <DetailsList details={signInDetails(user)} />
-      <p>
-        <Link to="/account/sessions">Devices signed in to your account</Link>
-      </p>
+      <h2>Settings</h2>
+      <ul className="nhsuk-list">
+        <li>
+          <Link to="/account/following">Notifications from collaboratives you follow</Link>
+        </li>
+        <li>
+          <Link to="/account/join-requests">Your requests to join collaboratives</Link>
+        </li>
+        <li>
+          <Link to="/account/sessions">Devices signed in to your account</Link>
+        </li>
+        <li>
+          <Link to={`/people/${user.handle}`}>Your public profile</Link>
+        </li>
+      </ul>
     </>
   );
 }

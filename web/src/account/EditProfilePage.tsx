@@ -1,4 +1,4 @@
-import { Button, Textarea } from 'nhsuk-react-components';
+import { Button, TextInput, Textarea } from 'nhsuk-react-components';
 import { useNavigate } from 'react-router';
 import { api, session } from '../api/client';
 import type { Sector } from '../api/types';
@@ -8,7 +8,7 @@ import { FormPage } from '../forms/FormPage';
 import { text, useFormSubmit } from '../forms/use-form-submit';
 import { PROFILE_FIELDS, ProfileFields } from '../users/ProfileFields';
 
-const FIELDS: FieldSpecs = { ...PROFILE_FIELDS, bio: { label: 'About you' } };
+const FIELDS: FieldSpecs = { ...PROFILE_FIELDS, handle: { label: 'Handle', whenEmpty: 'Enter your handle' }, bio: { label: 'About you' } };
 
 export function EditProfilePage() {
   const { user } = useSession();
@@ -19,6 +19,7 @@ export function EditProfilePage() {
     const { data, error } = await api.PATCH('/api/users/me', {
       body: {
         displayName: text(form, 'displayName'),
+        handle: text(form, 'handle').replace(/^@/, ''),
         organisation: text(form, 'organisation'),
         jobTitle: text(form, 'jobTitle'),
         sector: form.get('sector') as Sector,
@@ -35,6 +36,7 @@ export function EditProfilePage() {
       <p>Other members see these details beside your questions, replies and case studies.</p>
       <form onSubmit={onSubmit} noValidate>
         <ProfileFields errorFor={errorFor} profile={user} />
+        <TextInput id="handle" name="handle" label="Handle" hint="Your address on the forum: /people/your-handle. Lower-case letters, numbers and hyphens" prefix="@" autoComplete="username" spellCheck={false} defaultValue={user.handle} error={errorFor('handle')} />
         <Textarea
           id="bio"
           name="bio"

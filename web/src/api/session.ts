@@ -38,6 +38,11 @@ export class Session {
 
   readonly state = (): SessionState => this.current;
 
+  /** The access token as it is now, for the live connection's handshake (null when signed out). */
+  accessTokenNow(): string | null {
+    return this.current.status === 'signed-in' ? this.accessToken : null;
+  }
+
   /** After sign-in or a refresh: the new tokens, and the person they belong to. */
   begin(tokens: Tokens): void {
     this.accessToken = tokens.accessToken;

@@ -38,10 +38,15 @@ export function emptyRequiredFields(form: FormData, fields: FieldSpecs): FormErr
 export function errorsFromProblem(problem: Problem, fields: FieldSpecs, fieldFor: Partial<Record<number, string>> = {}): FormError[] {
   if (problem.errors?.length) {
     return problem.errors.map(({ field, message }) => {
-      const spec = fields[field];
+      // Nested fields come as `outcomeMeasures[0].before`: the form's id for it is
+      // `outcomeMeasures-0-before`, or else the whole list's field `outcomeMeasures`.
+      const nested = field.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-');
+      const id = fields[nested] ? nested : field.split(/[.[]/)[0]!;
+      const spec = fields[id];
       if (!spec) return { message: asErrorMessage(message) };
-      const worded = message.startsWith(`${field} `) ? spec.label + message.slice(field.length) : message;
-      return { field, message: asErrorMessage(worded) };
+      const property = field.split(/[.\]]/).at(-1)!;
+      const worded = message.startsWith(`${property} `) ? spec.label + message.slice(property.length) : message;
+      return { field: id, message: asErrorMessage(worded) };
     });
   }
   return [{ field: fieldFor[problem.status], message: asErrorMessage(problem.detail || problem.title) }];

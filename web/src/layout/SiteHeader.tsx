@@ -2,6 +2,8 @@ import { Header } from 'nhsuk-react-components';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { SessionState } from '../api/session';
 import { signOut } from '../auth/sign-out';
+import { ConnectionIndicator } from '../live/ConnectionIndicator';
+import { NotificationsBell } from '../notifications/NotificationsBell';
 import { SERVICE_NAME } from './use-page-title';
 
 const SECTIONS = [
@@ -9,7 +11,6 @@ const SECTIONS = [
   { to: '/collaboratives', text: 'Collaboratives' },
   { to: '/practices', text: 'Practices' },
   { to: '/search', text: 'Search' },
-  { to: '/notifications', text: 'Notifications' },
 ];
 
 function isCurrent(section: string, path: string): boolean {
@@ -25,6 +26,8 @@ function SignedInHeader({ user }: { user: NonNullable<SessionState['user']> }) {
     // screens, behind React's back; a new key when the set of items changes starts it afresh.
     <Header key={sections.length} service={{ text: SERVICE_NAME, href: '/' }} logo={{ href: '/' }}>
       <Header.Account>
+        <ConnectionIndicator />
+        <NotificationsBell />
         <Header.AccountItem asElement={Link} to="/account" href="/account" icon>
           {user.displayName}
         </Header.AccountItem>

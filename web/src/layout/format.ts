@@ -4,3 +4,8 @@ const DATE_TIME = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyl
 export function formatDateTime(iso: string): string {
   return DATE_TIME.format(new Date(iso));
 }
+
+/** "1 reply", "3 replies". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

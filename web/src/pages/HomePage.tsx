@@ -1,6 +1,7 @@
 import { Button, Card } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import { useSession } from '../auth/use-session';
+import { HomeFeed } from '../feed/HomeFeed';
 import { FlashBanner } from '../layout/FlashBanner';
 import { usePageTitle } from '../layout/use-page-title';
 
@@ -32,7 +33,6 @@ function SignedInHome({ name }: { name: string }) {
       <FlashBanner />
       <h1>Home</h1>
       <p className="nhsuk-lede-text">Signed in as {name}.</p>
-      <p>New questions, replies and case studies from the collaboratives you follow will appear here.</p>
       <Card.Group>
         {SECTIONS.map((section) => (
           <Card.GroupItem key={section.to} width="one-third">
@@ -47,6 +47,7 @@ function SignedInHome({ name }: { name: string }) {
           </Card.GroupItem>
         ))}
       </Card.Group>
+      <HomeFeed />
     </>
   );
 }

@@ -1,0 +1,161 @@
+import { describe, expect, test } from '@jest/globals';
+import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
+import { browserSuite } from './support/browser-suite.js';
+import { errorSummaryShown, fieldError, fitsWidth, heading, registerMember, signIn } from './support/forum-pages.js';
+import { reviewPage } from './support/review.js';
+
+const DEMO_PRACTICE = 'Sharing CT and MRI capacity across six acute trusts';
+
+describe('the best-practice library, in a browser', () => {
+  const suite = browserSuite();
+
+  test('library filters and cards with headline outcomes; the case study charts its measures, takes an endorsement with a note and a comment, and exports', async () => {
+    const member = await registerMember(suite.url);
+    const page = await suite.newPage();
+    await signIn(page, member.email, member.password);
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Practices' }).click();
+    await heading(page, 'Best practice');
+    await page.getByRole('link', { name: DEMO_PRACTICE }).waitFor();
+    await reviewPage(page, 'practices');
+
+    await page.getByLabel('Theme', { exact: true }).selectOption('diagnostics');
+    await page.getByLabel('Sector', { exact: true }).selectOption('acute');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/theme=diagnostics/);
+    const card = page.locator('.nhsuk-card', { has: page.getByRole('link', { name: DEMO_PRACTICE }) });
+    await card.waitFor();
+    expect(await card.getByRole('list', { name: 'Headline outcomes' }).innerText()).toContain('Patients waiting over 6 weeks for CT/MRI: 31% before, 12% after (down 61%)');
+    await page.getByLabel('Theme', { exact: true }).selectOption('workforce');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/theme=workforce/);
+    await card.waitFor({ state: 'detached' });
+
+    await page.goto('/practices');
+    await page.getByRole('link', { name: DEMO_PRACTICE }).click();
+    await heading(page, DEMO_PRACTICE);
+    const table = page.getByRole('table', { name: 'Outcome measures before and after' });
+    expect(await table.getByRole('row').nth(1).innerText()).toMatch(/Patients waiting over 6 weeks for CT\/MRI\s+31%\s+12%/);
+    await reviewPage(page, 'practice');
+
+    await page.getByLabel('Note with your endorsement (optional)').fill('We copied the capacity huddle in Lancashire.');
+    await page.getByRole('button', { name: 'Endorse' }).click();
+    await page.getByText('You have endorsed this case study', { exact: true }).first().waitFor();
+    await page.getByRole('list', { name: 'Endorsements' }).getByText('“We copied the capacity huddle in Lancashire.”').waitFor();
+
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    expect(await errorSummaryShown(page)).toEqual(['Enter your comment']);
+    await page.getByLabel('Your comment').fill('How did you agree **shared reporting**?');
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await page.getByRole('list', { name: 'Comments' }).getByText('How did you agree shared reporting?').waitFor();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download as Markdown' }).click();
+    expect((await download).suggestedFilename()).toBe('sharing-ct-and-mri-capacity-across-six-acute-trusts.md');
+
+    // Ask the authors: a question thread, linked back from the case study.
+    await page.getByText('Ask the authors a question').click();
+    await page.getByLabel('Your question').fill('Which radiology system linked the sites?');
+    await page.getByLabel('Details').fill('We use two different RIS products.');
+    await page.getByRole('button', { name: 'Send question' }).click();
+    await heading(page, 'Which radiology system linked the sites?');
+  });
+
+  test('share a practice: field errors from the API, save a draft, then publish once complete', async () => {
+    const member = await registerMember(suite.url);
+    const page = await suite.newPage();
+    await signIn(page, member.email, member.password);
+    await page.goto('/practices/new');
+    await heading(page, 'Share a practice');
+    await reviewPage(page, 'practice-new');
+
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    expect(await errorSummaryShown(page)).toEqual(['Enter a title for your case study']);
+
+    await page.getByLabel('Title', { exact: true }).fill('Same-day emergency care across two sites');
+    await page.getByLabel('What was measured').fill('Admissions avoided per week');
+    await page.getByLabel('Before', { exact: true }).fill('not a number');
+    await page.getByLabel('After', { exact: true }).fill('45');
+    await page.getByLabel('Unit', { exact: true }).fill('admissions');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const numberErrors = await errorSummaryShown(page);
+    expect(numberErrors.length).toBeGreaterThan(0);
+    expect(await fieldError(page, 'outcomeMeasures-0-before')).toMatch(/^Before /);
+
+    await page.getByLabel('Before', { exact: true }).fill('12');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await heading(page, 'Edit your case study');
+    await page.getByText('Your draft has been saved').waitFor();
+
+    // Publishing an incomplete draft names each missing part on its field.
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const missing = await errorSummaryShown(page);
+    expect(missing).toEqual(expect.arrayContaining(['Summary is needed before publishing', 'The challenge is needed before publishing', 'At least one theme is needed before publishing']));
+    expect(await fieldError(page, 'summary')).toBe('Summary is needed before publishing');
+
+    await page.getByLabel('Summary').fill('One SDEC rota across both sites, open 12 hours a day.');
+    await page.getByLabel('The challenge').fill('Two small units, each closing early.');
+    await page.getByLabel('What you did').fill('- one rota\n- one triage line');
+    await page.getByLabel('Outcomes', { exact: true }).fill('More patients home the same day.');
+    await page.getByLabel('Lessons learned').fill('Start with the consultant rota.');
+    await page.getByLabel('Urgent and emergency care').check();
+    await page.getByLabel('Acute').check();
+    await page.getByLabel('Co-authors (optional)').fill('@no-such-member');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    expect(await errorSummaryShown(page)).toEqual(['No member has the handle @no-such-member']);
+    await page.getByLabel('Co-authors (optional)').fill('@helen-clarke');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await heading(page, 'Same-day emergency care across two sites');
+    await page.getByText('Your case study has been published').waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Helen Clarke' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Outcome measures before and after' }).getByRole('row').nth(1).innerText()).toMatch(/Admissions avoided per week\s+12 admissions\s+45 admissions/);
+  });
+
+  test('search highlights the matching words in threads and case studies', async () => {
+    const page = await suite.newPage();
+    await signIn(page, 'david.mensah@example.nhs.uk', DEMO_PASSWORD);
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Search' }).click();
+    await heading(page, 'Search');
+    await page.getByLabel('Search questions, replies and case studies').fill('capacity');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('list', { name: 'Results' }).getByRole('listitem').first().waitFor();
+    const marks = await page.locator('.app-items mark').allInnerTexts();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.every((mark) => /^capacit/i.test(mark))).toBe(true);
+    expect(await page.getByRole('list', { name: 'Results' }).getByText('Question', { exact: true }).count()).toBeGreaterThan(0);
+    await reviewPage(page, 'search');
+
+    await page.getByRole('radio', { name: 'Case studies' }).check();
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/type=practice/);
+    await page.getByRole('list', { name: 'Results' }).getByText('Case study', { exact: true }).first().waitFor();
+    expect(await page.getByRole('list', { name: 'Results' }).getByText('Question', { exact: true }).count()).toBe(0);
+  });
+
+  test('at 320 px: the library, a case study, a person’s page, the share form, search and the home feed', async () => {
+    const page = await suite.newPage({ width: 320, height: 640 });
+    await signIn(page, 'sarah.whitfield@example.nhs.uk', DEMO_PASSWORD);
+    await page.goto('/practices');
+    await heading(page, 'Best practice');
+    await page.getByRole('link', { name: DEMO_PRACTICE }).click();
+    await heading(page, DEMO_PRACTICE);
+    expect(await fitsWidth(page)).toBe(true);
+    await reviewPage(page, 'practice-320');
+    await page.getByRole('main').getByRole('link', { name: 'Sarah Whitfield' }).first().click();
+    await heading(page, 'Sarah Whitfield');
+    await page.getByRole('heading', { name: 'Case studies' }).waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    await reviewPage(page, 'person-320');
+    // Each page with what to wait for before measuring: its form, or the first item of its list.
+    for (const [path, title, name, filled] of [
+      ['/practices/new', 'Share a practice', 'practice-new-320', 'main form'],
+      ['/search?q=capacity&type=all', 'Search', 'search-320', 'main .app-items li'],
+      ['/', 'Home', 'home-feed-320', 'main .app-items li'],
+    ]) {
+      await page.goto(path);
+      await heading(page, title);
+      await page.locator(filled).first().waitFor();
+      expect({ path, fits: await fitsWidth(page) }).toEqual({ path, fits: true });
+      await reviewPage(page, name);
+    }
+  });
+});

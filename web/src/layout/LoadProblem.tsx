@@ -1,0 +1,12 @@
+import { WarningCallout } from 'nhsuk-react-components';
+import type { Problem } from '../api/types';
+
+/** What to say when a page's content could not be loaded. */
+export function LoadProblem({ problem }: { problem: Pick<Problem, 'status' | 'detail'> }) {
+  return (
+    <WarningCallout>
+      <WarningCallout.Heading>{problem.status === 404 ? 'Not found' : 'Could not load this'}</WarningCallout.Heading>
+      <p>{problem.status === 404 ? 'It may have been removed, or you may not have access to it.' : problem.detail}</p>
+    </WarningCallout>
+  );
+}

@@ -1,0 +1,165 @@
+import { io, type Socket } from 'socket.io-client';
+
+/** One event as the server sends it, live or replayed. */
+export interface LiveEnvelope<T = unknown> {
+  id: string;
+  type: string;
+  collaborativeId: string | null;
+  threadId?: string;
+  practiceId?: string;
+  createdAt: string;
+  data: T;
+}
+
+export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
+
+export type Subject = { threadId: string } | { practiceId: string } | { collaborativeId: string };
+
+/** What the connection needs from the sign-in: the token now, and a fresh one when it is refused. */
+export interface TokenSource {
+  accessTokenNow(): string | null;
+  refresh(): Promise<unknown>;
+}
+
+type Listener = (event: LiveEnvelope) => void;
+
+const SEEN_KEPT = 500;
+
+function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * This tab's one socket to `/live`. It keeps the id of the last event seen, so a reconnect
+ * (network drop, sleep, an expired token) hands it to the server and the missed events arrive
+ * first, in order, without the pages reloading. Subjects (a thread, a practice, a
+ * collaborative) are counted by the components that want them and renewed after each reconnect.
+ */
+export class LiveConnection {
+  private socket: Socket | null = null;
+  private lastEventId: string | null = null;
+  /** The last id when the socket dropped: subjects replay from there after a reconnect. */
+  private droppedAt: string | null = null;
+  private readonly seen = new Set<string>();
+  private readonly subjects = new Map<string, { subject: Subject; count: number }>();
+  private readonly listeners = new Set<Listener>();
+  private readonly statusListeners = new Set<() => void>();
+  private currentStatus: LiveStatus = 'off';
+  private refusedInARow = 0;
+
+  constructor(private readonly tokens: TokenSource) {}
+
+  readonly status = (): LiveStatus => this.currentStatus;
+
+  readonly onStatus = (listener: () => void): (() => void) => {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  };
+
+  /** Every event this tab receives; filter by `type` and subject in the listener. */
+  listen(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    if (this.socket) return;
+    this.setStatus('connecting');
+    const socket = io('/live', {
+      // A function, so every reconnect sends the token and last id as they are then.
+      auth: (send) => send({ token: this.tokens.accessTokenNow(), lastEventId: this.lastEventId }),
+    });
+    socket.on('connect', () => this.connected());
+    socket.on('disconnect', (reason) => this.dropped(reason));
+    socket.on('connect_error', (error) => void this.refused(error));
+    socket.onAny((type: string, envelope: LiveEnvelope) => this.received(type, envelope));
+    this.socket = socket;
+  }
+
+  /** On sign-out: the socket closes and nothing of this person's stream is kept. */
+  stop(): void {
+    const socket = this.socket;
+    this.socket = null;
+    socket?.disconnect();
+    this.lastEventId = null;
+    this.droppedAt = null;
+    this.seen.clear();
+    this.setStatus('off');
+  }
+
+  subscribe(subject: Subject): () => void {
+    const key = JSON.stringify(subject);
+    const entry = this.subjects.get(key);
+    if (entry) entry.count++;
+    else {
+      this.subjects.set(key, { subject, count: 1 });
+      if (this.socket?.connected) this.socket.emit('subscribe', subject, () => undefined);
+    }
+    return () => {
+      const current = this.subjects.get(key);
+      if (!current) return;
+      current.count--;
+      if (current.count > 0) return;
+      this.subjects.delete(key);
+      if (this.socket?.connected) this.socket.emit('unsubscribe', subject, () => undefined);
+    };
+  }
+
+  private connected(): void {
+    this.refusedInARow = 0;
+    this.setStatus('live');
+    for (const { subject } of this.subjects.values()) {
+      this.socket?.emit('subscribe', this.droppedAt ? { ...subject, lastEventId: this.droppedAt } : subject, () => undefined);
+    }
+    this.droppedAt = null;
+  }
+
+  private dropped(reason: string): void {
+    this.droppedAt = this.lastEventId;
+    if (!this.socket) return;
+    // The server closing the socket (a suspension, a role change) is not retried by socket.io.
+    if (reason === 'io server disconnect') void this.retryWithFreshToken();
+    else this.setStatus('reconnecting');
+  }
+
+  /** The handshake was refused: most often the access token expired while the tab slept. */
+  private async refused(error: Error): Promise<void> {
+    if (!this.socket) return;
+    this.setStatus('reconnecting');
+    if (error.message === 'unauthorized') await this.retryWithFreshToken();
+  }
+
+  private async retryWithFreshToken(): Promise<void> {
+    this.setStatus('reconnecting');
+    this.refusedInARow++;
+    // Back off when refresh keeps failing, so a dead session does not spin.
+    if (this.refusedInARow > 1) await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 1000 * 2 ** this.refusedInARow)));
+    try {
+      await this.tokens.refresh();
+    } catch {
+      // Offline: the next try refreshes again.
+    }
+    if (this.socket && this.tokens.accessTokenNow()) this.socket.connect();
+  }
+
+  private received(type: string, envelope: LiveEnvelope): void {
+    if (type === 'resync') {
+      // The server no longer keeps what this tab missed: listeners reload from the API.
+      for (const listener of this.listeners) listener({ id: '', type, collaborativeId: null, createdAt: new Date().toISOString(), data: envelope });
+      return;
+    }
+    if (!envelope || typeof envelope.id !== 'string') return;
+    // A reconnect's replay and a subject's replay can both carry an event: deliver it once.
+    if (this.seen.has(envelope.id)) return;
+    this.seen.add(envelope.id);
+    if (this.seen.size > SEEN_KEPT) this.seen.delete(this.seen.values().next().value!);
+    if (!this.lastEventId || compareIds(envelope.id, this.lastEventId) > 0) this.lastEventId = envelope.id;
+    for (const listener of this.listeners) listener(envelope);
+  }
+
+  private setStatus(status: LiveStatus): void {
+    if (status === this.currentStatus) return;
+    this.currentStatus = status;
+    for (const listener of this.statusListeners) listener();
+  }
+}

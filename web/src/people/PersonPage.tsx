@@ -1,0 +1,52 @@
+import { useParams } from 'react-router';
+import { api } from '../api/client';
+import type { PracticeSummary } from '../api/types';
+import { useCursorList } from '../api/use-cursor-list';
+import { useLoad } from '../api/use-load';
+import { DetailsList } from '../layout/DetailsList';
+import { formatDateTime } from '../layout/format';
+import { LoadProblem } from '../layout/LoadProblem';
+import { usePageTitle } from '../layout/use-page-title';
+import { PracticeCard } from '../practices/PracticeCard';
+import { ROLE_LABELS, SECTOR_LABELS } from '../users/labels';
+
+function TheirPractices({ authorId }: { authorId: string }) {
+  const list = useCursorList<PracticeSummary>((cursor) => api.GET('/api/practices', { params: { query: { author: authorId, cursor } } }), authorId);
+  if (list.status !== 'loaded' || list.items.length === 0) return null;
+  return (
+    <section aria-labelledby="practices-heading">
+      <h2 id="practices-heading">Case studies</h2>
+      {list.items.map((practice) => (
+        <PracticeCard key={practice.id} practice={practice} />
+      ))}
+    </section>
+  );
+}
+
+/** A member's public profile, by @handle. */
+export function PersonPage() {
+  const { handle = '' } = useParams();
+  const [loaded] = useLoad(() => api.GET('/api/users/by-handle/{handle}', { params: { path: { handle } } }), handle);
+  usePageTitle(loaded.status === 'loaded' ? loaded.data.displayName : 'Member');
+  if (loaded.status === 'loading') return <p role="status">Loading…</p>;
+  if (loaded.status === 'failed') return <LoadProblem problem={loaded.problem} />;
+  const person = loaded.data;
+  return (
+    <>
+      <h1 className="nhsuk-u-margin-bottom-2">{person.displayName}</h1>
+      <p className="nhsuk-lede-text">
+        {person.jobTitle}, {person.organisation}
+      </p>
+      <DetailsList
+        details={[
+          { key: 'Handle', value: `@${person.handle}` },
+          { key: 'Sector', value: SECTOR_LABELS[person.sector] },
+          { key: 'Role on the forum', value: ROLE_LABELS[person.role] },
+          { key: 'Member since', value: formatDateTime(person.createdAt) },
+          ...(person.bio ? [{ key: 'About', value: person.bio }] : []),
+        ]}
+      />
+      <TheirPractices authorId={person.id} />
+    </>
+  );
+}

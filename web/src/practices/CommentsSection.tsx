@@ -1,0 +1,65 @@
+import { Button } from 'nhsuk-react-components';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import type { Comment } from '../api/types';
+import { useCursorList } from '../api/use-cursor-list';
+import { emptyRequiredFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
+import { FormErrorSummary } from '../forms/FormErrorSummary';
+import { useFormSubmit } from '../forms/use-form-submit';
+import { formatDateTime } from '../layout/format';
+import { ServerHtml } from '../layout/ServerHtml';
+import { ShowMore } from '../layout/ShowMore';
+import { useLiveEvents } from '../live/use-live';
+import { MarkdownEditor } from '../markdown/MarkdownEditor';
+
+const FIELDS: FieldSpecs = { comment: { label: 'Your comment', whenEmpty: 'Enter your comment' } };
+
+/** Comments on a case study, oldest first, new ones live, and the form to add one. */
+export function CommentsSection({ practiceId, canComment }: { practiceId: string; canComment: boolean }) {
+  const list = useCursorList<Comment>((cursor) => api.GET('/api/practices/{id}/comments', { params: { path: { id: practiceId }, query: { cursor } } }), practiceId);
+  const [body, setBody] = useState('');
+  const add = (comment: Comment) => {
+    if (!list.hasMore) list.update((items) => (items.some((item) => item.id === comment.id) ? items.map((item) => (item.id === comment.id ? comment : item)) : [...items, comment]));
+  };
+  useLiveEvents(['comment.created', 'comment.updated', 'comment.deleted'], (event) => {
+    if (event.type === 'resync') return list.reload();
+    if (event.practiceId !== practiceId) return;
+    if (event.type === 'comment.deleted') return list.reload();
+    add(event.data as Comment);
+  });
+  const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
+    const empty = emptyRequiredFields(form, FIELDS);
+    if (empty.length > 0) return empty;
+    const { data, error } = await api.POST('/api/practices/{id}/comments', { params: { path: { id: practiceId } }, body: { body: body.trim() } });
+    if (error) return errorsFromProblem({ ...error, errors: error.errors?.map((e) => ({ ...e, field: e.field === 'body' ? 'comment' : e.field })) }, FIELDS);
+    setBody('');
+    add(data);
+  });
+  return (
+    <section aria-labelledby="comments-heading">
+      <h2 id="comments-heading">Comments</h2>
+      {list.status === 'loaded' && list.items.length === 0 && <p>No comments yet.</p>}
+      <ul className="nhsuk-list app-items" aria-label="Comments" aria-live="polite">
+        {list.items.map((comment) => (
+          <li key={comment.id}>
+            <p className="app-meta nhsuk-u-margin-bottom-1">
+              {comment.author ? <Link to={`/people/${comment.author.handle}`}>{comment.author.displayName}</Link> : 'Deleted'} · {formatDateTime(comment.createdAt)}
+            </p>
+            {comment.deletedAt ? <p className="app-meta">[deleted]</p> : comment.hidden && !comment.bodyHtml ? <p className="app-meta">[hidden by a moderator]</p> : <ServerHtml html={comment.bodyHtml} />}
+          </li>
+        ))}
+      </ul>
+      <ShowMore list={list} what="comments" />
+      {canComment && (
+        <form onSubmit={onSubmit} noValidate>
+          <FormErrorSummary errors={errors} attempt={attempt} />
+          <MarkdownEditor id="comment" label="Your comment" value={body} onChange={setBody} error={errorFor('comment')} rows={4} />
+          <Button type="submit" disabled={busy}>
+            Post comment
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}
