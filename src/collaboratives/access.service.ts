@@ -1,5 +1,5 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Collaborative } from './collaborative.entity.js';
 import type { MembershipRole } from './membership.entity.js';
@@ -80,6 +80,26 @@ export class AccessService {
               OR EXISTS (SELECT 1 FROM collaborative_members rm WHERE rm.collaborative_id = rc.id AND rm.user_id = :readerId)))`,
       params: { readerId: user.id },
     };
+  }
+
+  /**
+   * Set-based `requireRead` for many people at once (the same rule as `decide`): for each
+   * pair, whether that person exists and may read that collaborative (null: no
+   * collaborative, readable by everyone signed in). One query, in the given order.
+   */
+  async mayReadEach(manager: EntityManager, pairs: Array<{ userId: string; collaborativeId: string | null }>): Promise<boolean[]> {
+    if (pairs.length === 0) return [];
+    const rows: Array<{ readable: boolean }> = await manager.query(
+      `SELECT u.id IS NOT NULL AND (d.collaborative_id IS NULL OR (c.id IS NOT NULL AND (c.visibility = 'public'
+                OR u.role IN ('moderator', 'admin') OR m.user_id IS NOT NULL))) AS readable
+         FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS d(user_id, collaborative_id, position)
+         LEFT JOIN users u ON u.id = d.user_id
+         LEFT JOIN collaboratives c ON c.id = d.collaborative_id
+         LEFT JOIN collaborative_members m ON m.collaborative_id = d.collaborative_id AND m.user_id = d.user_id
+        ORDER BY d.position`,
+      [pairs.map((pair) => pair.userId), pairs.map((pair) => pair.collaborativeId)],
+    );
+    return rows.map((row) => row.readable);
   }
 
   /** Ids of the collaboratives the caller leads (for moderation queues), or null for site staff (all). */

@@ -2,14 +2,14 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { Subscription } from 'rxjs';
 import { SerialRunner } from '../common/serial-runner.js';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
+import type { DomainEvent } from '../realtime/domain-events.js';
 import { EVENT_COLUMNS, type EventRow } from '../realtime/envelope.js';
 import { EventRelay } from '../realtime/event-relay.service.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toNotificationDto } from './dto/notification.dto.js';
-import { Notification } from './notification.entity.js';
-import { NotificationRules, type NotificationDraft } from './notification-rules.js';
+import { NotificationRules } from './notification-rules.js';
+import type { User } from '../users/user.entity.js';
 
 const CURSOR = 'notifications';
 const WORKER_LOCK = 0x6e6f7466; // "notf"
@@ -67,57 +67,88 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
     while (!this.stopped && (await this.processBatch()) === BATCH);
   }
 
+  /**
+   * One batch in one transaction. The notification events are appended together at the
+   * very end: the append lock serialises every event writer in the forum until commit, so
+   * it must be held for the commit only, not while a batch's notifications are worked out.
+   */
   private processBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [WORKER_LOCK]);
       if (!locked) return 0;
       const [cursor] = await manager.query(`SELECT event_id::text AS id FROM event_cursors WHERE name = $1 FOR UPDATE`, [CURSOR]);
       const rows: EventRow[] = await manager.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE id > $1 ORDER BY id LIMIT $2`, [cursor.id, BATCH]);
-      for (const row of rows) await this.notify(manager, row);
+      const created: Array<DomainEvent<'notification.created'>> = [];
+      for (const row of rows) created.push(...(await this.notify(manager, row)));
       if (rows.length > 0) {
         await manager.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [rows[rows.length - 1]!.id, CURSOR]);
       }
+      await this.events.appendMany(manager, created);
       return rows.length;
     });
   }
 
-  private async notify(manager: EntityManager, event: EventRow): Promise<void> {
-    const drafts = await this.rules.draftsFor(event, manager);
+  /**
+   * The event's notifications, written with one statement per step whatever the number of
+   * recipients (a new thread in a big collaborative notifies thousands). Returns their
+   * events, in draft order.
+   */
+  private async notify(manager: EntityManager, event: EventRow): Promise<Array<DomainEvent<'notification.created'>>> {
+    const candidates = (await this.rules.draftsFor(event, manager)).filter((draft) => draft.userId !== draft.actorId);
+    if (candidates.length === 0) return [];
+    // Never a notification about something the recipient may not read.
+    const readable = await this.access.mayReadEach(manager, candidates);
     const seen = new Set<string>();
-    for (const draft of drafts) {
+    const drafts = candidates.filter((draft, index) => {
       const key = `${draft.userId}:${draft.type}`;
-      if (draft.userId === draft.actorId || seen.has(key) || !(await this.mayRead(manager, draft))) continue;
+      if (seen.has(key) || !readable[index]) return false;
       seen.add(key);
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        .values({
-          userId: draft.userId,
-          type: draft.type,
-          actorId: draft.actorId,
-          collaborativeId: draft.collaborativeId,
-          threadId: draft.threadId ?? null,
-          practiceId: draft.practiceId ?? null,
-          eventId: String(event.id),
-          data: { title: draft.title, ...(draft.excerpt ? { excerpt: draft.excerpt } : {}) },
-        })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      const id = inserted.raw[0]?.id as string | undefined;
-      if (!id) continue;
-      const notification = await manager.findOneOrFail(Notification, { where: { id }, relations: { actor: true } });
-      await this.events.append(manager, { type: 'notification.created', userId: draft.userId, payload: toNotificationDto(notification) });
+      return true;
+    });
+    if (drafts.length === 0) return [];
+    const inserted: Array<{ id: string; user_id: string; type: string; created_at: Date }> = await manager.query(
+      `INSERT INTO notifications (user_id, type, actor_id, collaborative_id, thread_id, practice_id, event_id, data)
+       SELECT d.user_id, d.type, d.actor_id, d.collaborative_id, d.thread_id, d.practice_id, $7::bigint, d.data::jsonb
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $8::text[])
+              AS d(user_id, type, actor_id, collaborative_id, thread_id, practice_id, data)
+       ON CONFLICT DO NOTHING
+       RETURNING id, user_id, type, created_at`,
+      [
+        drafts.map((draft) => draft.userId),
+        drafts.map((draft) => draft.type),
+        drafts.map((draft) => draft.actorId),
+        drafts.map((draft) => draft.collaborativeId),
+        drafts.map((draft) => draft.threadId ?? null),
+        drafts.map((draft) => draft.practiceId ?? null),
+        String(event.id),
+        drafts.map((draft) => JSON.stringify({ title: draft.title, ...(draft.excerpt ? { excerpt: draft.excerpt } : {}) })),
+      ],
+    );
+    const byKey = new Map(inserted.map((row) => [`${row.user_id}:${row.type}`, row]));
+    const actorIds = [...new Set(drafts.map((draft) => draft.actorId).filter((id): id is string => id !== null))];
+    const actors = new Map<string, string>();
+    if (actorIds.length > 0) {
+      const rows: Array<{ id: string; display_name: string }> = await manager.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [actorIds]);
+      rows.forEach((row) => actors.set(row.id, row.display_name));
     }
-  }
-
-  /** Never a notification about something the recipient may not read. */
-  private async mayRead(manager: EntityManager, draft: NotificationDraft): Promise<boolean> {
-    const [user] = await manager.query(`SELECT role, status FROM users WHERE id = $1`, [draft.userId]);
-    if (!user) return false;
-    if (!draft.collaborativeId) return true;
-    const recipient: AuthUser = { id: draft.userId, role: user.role, sessionId: '' };
-    return Boolean((await this.access.lookup(recipient, draft.collaborativeId))?.canRead);
+    return drafts.flatMap((draft) => {
+      const row = byKey.get(`${draft.userId}:${draft.type}`);
+      if (!row) return [];
+      const payload = toNotificationDto({
+        id: row.id,
+        userId: draft.userId,
+        type: draft.type,
+        actorId: draft.actorId,
+        actor: draft.actorId && actors.has(draft.actorId) ? ({ displayName: actors.get(draft.actorId) } as User) : null,
+        collaborativeId: draft.collaborativeId,
+        threadId: draft.threadId ?? null,
+        practiceId: draft.practiceId ?? null,
+        eventId: String(event.id),
+        data: { title: draft.title, ...(draft.excerpt ? { excerpt: draft.excerpt } : {}) },
+        readAt: null,
+        createdAt: row.created_at,
+      });
+      return [{ type: 'notification.created' as const, userId: draft.userId, payload }];
+    });
   }
 }
