@@ -2,6 +2,7 @@
 // `pg`, the same JWT check (HS256, then the live-session query), the same SQL the
 // services run, the same JSON shapes. No Nest, no TypeORM, no class-validator.
 // Env: DATABASE_URL, JWT_SECRET, PORT, HOST.
+import { createSecretKey } from 'node:crypto';
 import Fastify from 'fastify';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
@@ -9,7 +10,8 @@ import { renderMarkdown } from '../../dist/src/common/markdown.js';
 import { SNIPPET_OPTIONS, START, STOP, TITLE_OPTIONS, toMarkedHtml } from '../../dist/src/search/highlight.js';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
-const secret = process.env.JWT_SECRET;
+// As the forum does: a KeyObject made once (a string would be tried as a PEM key first on every request).
+const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET));
 const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
