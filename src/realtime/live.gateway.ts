@@ -117,10 +117,18 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     const local = this.namespace.adapter.rooms;
     const recipients = new Set<string>();
     for (const room of event.rooms) for (const socketId of local.get(room) ?? []) recipients.add(socketId);
+    // Sockets in the middle of a catch-up go through their gate; the others get one
+    // broadcast, which encodes the packet once instead of once per socket (a new thread
+    // in a collaborative with thousands of live followers). `local`: every instance runs
+    // its own relay, so this must not go through the Redis adapter to the others.
+    const open: string[] = [];
     for (const socketId of recipients) {
       const socket = this.namespace.sockets.get(socketId) as LiveSocket | undefined;
-      socket?.data.gate.offer(event.envelope);
+      if (!socket) continue;
+      if (socket.data.gate.isOpen) open.push(socketId);
+      else socket.data.gate.offer(event.envelope);
     }
+    if (open.length > 0) this.namespace.local.to(open).emit(event.envelope.type, event.envelope as never);
     await this.liveRooms.applyAccessChange(this.namespace, event);
   }
 
