@@ -121,7 +121,7 @@ try {
         // 100 events back as a follower sees the stream: the 101st newest event of the busy
         // collaborative (the people's own notifications in between come on top).
         const { rows: [back] } = await client.query(
-          `SELECT id::text FROM events WHERE collaborative_id = $1 AND user_id IS NULL ORDER BY id DESC OFFSET 100 LIMIT 1`,
+          `SELECT e.id::text AS id FROM events e WHERE e.collaborative_id = $1 AND e.user_id IS NULL ORDER BY e.id DESC OFFSET 100 LIMIT 1`,
           [fx.busyCollaborativeId],
         );
         const lastEventId = back.id;
@@ -146,6 +146,7 @@ try {
     }
   }
   results.finishedAt = new Date().toISOString();
+  results.complete = only.length === 6 && !profileDir;
   const { markdown, files } = report(root, results);
   process.stdout.write(`\n${markdown}\n`);
   log(`Written: ${files.join(', ')}`);

@@ -84,13 +84,17 @@ export function toMarkdown(results) {
 export function report(root, results) {
   const dir = join(root, 'bench', 'results');
   const stamp = results.startedAt.replace(/[:.]/g, '-');
-  writeFileSync(join(dir, `latest-${results.scale}.json`), JSON.stringify(results, null, 2));
-  results.growth = growth(dir);
+  // Only a complete, unprofiled run becomes the latest of its scale (and feeds growth).
+  const complete = results.complete;
+  if (complete) writeFileSync(join(dir, `latest-${results.scale}.json`), JSON.stringify(results, null, 2));
+  results.growth = complete ? growth(dir) : [];
   const markdown = toMarkdown(results);
   const files = [join(dir, `${stamp}.json`), join(dir, `${stamp}.md`)];
   writeFileSync(files[0], JSON.stringify(results, null, 2));
   writeFileSync(files[1], `${markdown}\n`);
-  writeFileSync(join(dir, `latest-${results.scale}.json`), JSON.stringify(results, null, 2));
-  writeFileSync(join(dir, `latest-${results.scale}.md`), `${markdown}\n`);
+  if (complete) {
+    writeFileSync(join(dir, `latest-${results.scale}.json`), JSON.stringify(results, null, 2));
+    writeFileSync(join(dir, `latest-${results.scale}.md`), `${markdown}\n`);
+  }
   return { markdown, files };
 }
