@@ -8,6 +8,7 @@ import { CreateThreads1795506775347 } from './1795506775347-CreateThreads.js';
 import { AddThreadSearch1795506775348 } from './1795506775348-AddThreadSearch.js';
 import { CreateThreadFollows1795509069654 } from './1795509069654-CreateThreadFollows.js';
 import { CreatePractices1795509305195 } from './1795509305195-CreatePractices.js';
+import { AddEventReaderIndexes1795600000000 } from './1795600000000-AddEventReaderIndexes.js';
 
 export const MIGRATIONS = [
   CreateCollaboratives1795504333697,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddThreadSearch1795506775348,
   CreateThreadFollows1795509069654,
   CreatePractices1795509305195,
+  AddEventReaderIndexes1795600000000,
 ];
