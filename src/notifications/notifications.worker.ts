@@ -15,6 +15,7 @@ const CURSOR = 'notifications';
 const WORKER_LOCK = 0x6e6f7466; // "notf"
 // Small batches: appending notification events holds the event-append lock until commit.
 const BATCH = 50;
+const MAX_NOTIFICATIONS = 2000;
 
 /**
  * Turns committed events into notifications. A durable consumer: its position in the
@@ -79,12 +80,15 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
       const [cursor] = await manager.query(`SELECT event_id::text AS id FROM event_cursors WHERE name = $1 FOR UPDATE`, [CURSOR]);
       const rows: EventRow[] = await manager.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE id > $1 ORDER BY id LIMIT $2`, [cursor.id, BATCH]);
       const created: Array<DomainEvent<'notification.created'>> = [];
-      for (const row of rows) created.push(...(await this.notify(manager, row)));
-      if (rows.length > 0) {
-        await manager.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [rows[rows.length - 1]!.id, CURSOR]);
+      let done = 0;
+      // Stop early once a batch has many notifications (a few new threads in a collaborative
+      // with thousands of followers): the append at the end then stays short.
+      while (done < rows.length && created.length < MAX_NOTIFICATIONS) created.push(...(await this.notify(manager, rows[done++]!)));
+      if (done > 0) {
+        await manager.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [rows[done - 1]!.id, CURSOR]);
       }
       await this.events.appendMany(manager, created);
-      return rows.length;
+      return done < rows.length ? BATCH : rows.length;
     });
   }
 

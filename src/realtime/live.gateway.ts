@@ -4,6 +4,7 @@ import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGat
 import type { Subscription } from 'rxjs';
 import type { Namespace } from 'socket.io';
 import { SessionsService } from '../auth/sessions.service.js';
+import { Limiter } from '../common/limiter.js';
 import { CatchUpService } from './catch-up.service.js';
 import { DeliveryGate } from './delivery-gate.js';
 import type { RoutedEvent } from './envelope.js';
@@ -14,6 +15,8 @@ import { SUBJECT_KINDS, type SubjectKind } from './live-subjects.js';
 import { authenticateHandshake, parseEventId } from './socket-auth.js';
 
 const PACKETS_PER_SECOND = 20;
+/** Connection set-ups (handshake check, rooms, catch-up) running at once; the rest queue. */
+const SETUPS_AT_ONCE = 8;
 const CLIENT_EVENTS = new Set(['subscribe', 'unsubscribe']);
 
 /**
@@ -26,6 +29,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   @WebSocketServer() namespace: Namespace;
   private readonly logger = new Logger('LiveGateway');
   private subscription: Subscription | null = null;
+  private readonly setups = new Limiter(SETUPS_AT_ONCE);
 
   constructor(
     private readonly jwt: JwtService,
@@ -39,7 +43,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     namespace.use((socket, next) => {
       const auth = (socket.handshake.auth ?? {}) as { token?: unknown; lastEventId?: unknown };
       const lastEventId = parseEventId(auth.lastEventId);
-      authenticateHandshake(auth.token, this.jwt, this.sessions)
+      this.setups
+        .run(() => authenticateHandshake(auth.token, this.jwt, this.sessions))
         .then((user) => {
           if (!user || lastEventId === undefined) return next(new Error('unauthorized'));
           const live = socket as LiveSocket;
@@ -71,10 +76,12 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       socket.on('unsubscribe', (payload: unknown, ack?: unknown) => void this.subscribe(socket, payload, ack, false));
       const { lastEventId, gate } = socket.data;
       // Rooms are joined inside the hold, so no live event can overtake the replay.
-      await gate.hold(async (send) => {
-        await this.liveRooms.joinInitialRooms(socket);
-        if (lastEventId !== null) await this.catchUp.onConnect(socket, lastEventId, send);
-      });
+      await this.setups.run(() =>
+        gate.hold(async (send) => {
+          await this.liveRooms.joinInitialRooms(socket);
+          if (lastEventId !== null) await this.catchUp.onConnect(socket, lastEventId, send);
+        }),
+      );
     } catch (error) {
       this.logger.warn(`Connection setup failed: ${(error as Error).message}`);
       socket.disconnect(true);
