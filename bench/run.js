@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { freePort } from '../dist/src/database/embedded-postgres.js';
 import { openBenchDatabase } from './lib/database.js';
 import { fixtures, tokensFor, waitForQuiet } from './lib/fixtures.js';
 import { loadData, SCALES } from './lib/load-data.js';
@@ -55,7 +56,8 @@ try {
   results.data = await loadData(db.url, scale, { reload: args.includes('--reload') });
   await client.connect();
   const fx = await fixtures(client);
-  const port = 3900 + Math.floor(Math.random() * 50);
+  // A port nobody listens on: a server left over from an interrupted run must never answer for ours.
+  const port = await freePort();
   const serverOptions = { root, databaseUrl: db.url, jwtSecret, port, cores };
   const readers = fx.people.slice(0, 1000);
   const base = `/api`;

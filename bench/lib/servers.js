@@ -21,6 +21,12 @@ export function rssMiB(pid) {
   }
 }
 
+/** Servers still running: killed if the runner dies, so none outlives an interrupted run. */
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export const load = () => loadavg().map((value) => Number(value.toFixed(2)));
 
 /**
@@ -44,6 +50,8 @@ export async function startServer(kind, { root, databaseUrl, jwtSecret, port, co
     RATE_LIMIT_GENERAL: '1000000',
   };
   const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
