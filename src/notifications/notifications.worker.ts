@@ -13,7 +13,8 @@ import type { User } from '../users/user.entity.js';
 
 const CURSOR = 'notifications';
 const WORKER_LOCK = 0x6e6f7466; // "notf"
-// Small batches: appending notification events holds the event-append lock until commit.
+// Events read per transaction, and the notifications after which it commits early: the
+// batch's notification events are appended last, and the append lock is held until commit.
 const BATCH = 50;
 const MAX_NOTIFICATIONS = 2000;
 
