@@ -9,6 +9,7 @@ import { AddThreadSearch1795506775348 } from './1795506775348-AddThreadSearch.js
 import { CreateThreadFollows1795509069654 } from './1795509069654-CreateThreadFollows.js';
 import { CreatePractices1795509305195 } from './1795509305195-CreatePractices.js';
 import { CreateModeration1795600000000 } from './1795600000000-CreateModeration.js';
+import { AddEventReaderIndexes1795600000001 } from './1795600000001-AddEventReaderIndexes.js';
 
 export const MIGRATIONS = [
   CreateCollaboratives1795504333697,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CreateThreadFollows1795509069654,
   CreatePractices1795509305195,
   CreateModeration1795600000000,
+  AddEventReaderIndexes1795600000001,
 ];

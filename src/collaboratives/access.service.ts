@@ -82,17 +82,24 @@ export class AccessService {
     };
   }
 
-  /** Which of these people may read the collaborative (the same rule as `decide`, for many at once). */
-  async readersAmong(userIds: string[], collaborativeId: string, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
-    if (userIds.length === 0) return new Set();
-    const rows: Array<{ id: string }> = await manager.query(
-      `SELECT u.id FROM users u JOIN collaboratives c ON c.id = $2
-        WHERE u.id = ANY($1::uuid[])
-          AND (c.visibility = 'public' OR u.role IN ('moderator', 'admin')
-               OR EXISTS (SELECT 1 FROM collaborative_members m WHERE m.collaborative_id = c.id AND m.user_id = u.id))`,
-      [userIds, collaborativeId],
+  /**
+   * Set-based `requireRead` for many people at once (the same rule as `decide`): for each
+   * pair, whether that person exists and may read that collaborative (null: no
+   * collaborative, readable by everyone signed in). One query, in the given order.
+   */
+  async mayReadEach(manager: EntityManager, pairs: Array<{ userId: string; collaborativeId: string | null }>): Promise<boolean[]> {
+    if (pairs.length === 0) return [];
+    const rows: Array<{ readable: boolean }> = await manager.query(
+      `SELECT u.id IS NOT NULL AND (d.collaborative_id IS NULL OR (c.id IS NOT NULL AND (c.visibility = 'public'
+                OR u.role IN ('moderator', 'admin') OR m.user_id IS NOT NULL))) AS readable
+         FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS d(user_id, collaborative_id, position)
+         LEFT JOIN users u ON u.id = d.user_id
+         LEFT JOIN collaboratives c ON c.id = d.collaborative_id
+         LEFT JOIN collaborative_members m ON m.collaborative_id = d.collaborative_id AND m.user_id = d.user_id
+        ORDER BY d.position`,
+      [pairs.map((pair) => pair.userId), pairs.map((pair) => pair.collaborativeId)],
     );
-    return new Set(rows.map((row) => row.id));
+    return rows.map((row) => row.readable);
   }
 
   /** Ids of the collaboratives the caller leads (for moderation queues), or null for site staff (all). */

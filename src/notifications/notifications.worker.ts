@@ -1,18 +1,22 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { SerialRunner } from '../common/serial-runner.js';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccessService } from '../collaboratives/access.service.js';
+import type { DomainEvent } from '../realtime/domain-events.js';
 import { EVENT_COLUMNS, type EventRow } from '../realtime/envelope.js';
 import { EventRelay } from '../realtime/event-relay.service.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toNotificationDto } from './dto/notification.dto.js';
-import { Notification } from './notification.entity.js';
-import { NotificationRules, type NotificationDraft } from './notification-rules.js';
+import { NotificationRules } from './notification-rules.js';
+import type { User } from '../users/user.entity.js';
 
 const CURSOR = 'notifications';
 const WORKER_LOCK = 0x6e6f7466; // "notf"
+// Events read per transaction, and the notifications after which it commits early: the
+// batch's notification events are appended last, and the append lock is held until commit.
 const BATCH = 50;
+const MAX_NOTIFICATIONS = 2000;
 
 /**
  * Turns committed events into notifications. A durable consumer: its position in the
@@ -65,81 +69,91 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
     while (!this.stopped && (await this.processBatch()) === BATCH);
   }
 
+  /**
+   * One batch in one transaction. The notification events are appended together at the
+   * very end: the append lock serialises every event writer in the forum until commit, so
+   * it must be held for the commit only, not while a batch's notifications are worked out.
+   */
   private processBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [WORKER_LOCK]);
       if (!locked) return 0;
       const [cursor] = await manager.query(`SELECT event_id::text AS id FROM event_cursors WHERE name = $1 FOR UPDATE`, [CURSOR]);
       const rows: EventRow[] = await manager.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE id > $1 ORDER BY id LIMIT $2`, [cursor.id, BATCH]);
-      const created: Notification[] = [];
-      for (const row of rows) created.push(...(await this.notify(manager, row)));
-      if (rows.length > 0) {
-        await manager.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [rows[rows.length - 1]!.id, CURSOR]);
+      const created: Array<DomainEvent<'notification.created'>> = [];
+      let done = 0;
+      // Stop early once a batch has many notifications (a few new threads in a collaborative
+      // with thousands of followers): the append at the end then stays short.
+      while (done < rows.length && created.length < MAX_NOTIFICATIONS) created.push(...(await this.notify(manager, rows[done++]!)));
+      if (done > 0) {
+        await manager.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [rows[done - 1]!.id, CURSOR]);
       }
-      // Last, so the event-append lock (which every posting transaction waits on) is held only for the commit.
-      await this.events.appendAll(
-        manager,
-        created.map((notification) => ({ type: 'notification.created' as const, userId: notification.userId, payload: toNotificationDto(notification) })),
-      );
-      return rows.length;
+      await this.events.appendMany(manager, created);
+      return done < rows.length ? BATCH : rows.length;
     });
-  }
-
-  /** Writes the notifications one event causes, and returns them. */
-  private async notify(manager: EntityManager, event: EventRow): Promise<Notification[]> {
-    const drafts = await this.recipients(manager, await this.rules.draftsFor(event, manager));
-    if (drafts.length === 0) return [];
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(
-        drafts.map((draft) => ({
-          userId: draft.userId,
-          type: draft.type,
-          actorId: draft.actorId,
-          collaborativeId: draft.collaborativeId,
-          threadId: draft.threadId ?? null,
-          practiceId: draft.practiceId ?? null,
-          eventId: String(event.id),
-          data: { title: draft.title, ...(draft.excerpt ? { excerpt: draft.excerpt } : {}) },
-        })),
-      )
-      .orIgnore()
-      .returning('id')
-      .execute();
-    const ids = (inserted.raw as Array<{ id: string }>).map((row) => row.id);
-    if (ids.length === 0) return [];
-    const found = await manager.find(Notification, { where: { id: In(ids) }, relations: { actor: true } });
-    const byId = new Map(found.map((notification) => [notification.id, notification]));
-    return ids.map((id) => byId.get(id)!);
   }
 
   /**
-   * One notification per person and type, never to the actor, and never about something
-   * the recipient may not read (one access query per event, not one per recipient).
+   * The event's notifications, written with one statement per step whatever the number of
+   * recipients (a new thread in a big collaborative notifies thousands). Returns their
+   * events, in draft order.
    */
-  private async recipients(manager: EntityManager, drafts: NotificationDraft[]): Promise<NotificationDraft[]> {
+  private async notify(manager: EntityManager, event: EventRow): Promise<Array<DomainEvent<'notification.created'>>> {
+    const candidates = (await this.rules.draftsFor(event, manager)).filter((draft) => draft.userId !== draft.actorId);
+    if (candidates.length === 0) return [];
+    // Never a notification about something the recipient may not read.
+    const readable = await this.access.mayReadEach(manager, candidates);
     const seen = new Set<string>();
-    const unique = drafts.filter((draft) => {
+    const drafts = candidates.filter((draft, index) => {
       const key = `${draft.userId}:${draft.type}`;
-      if (draft.userId === draft.actorId || seen.has(key)) return false;
+      if (seen.has(key) || !readable[index]) return false;
       seen.add(key);
       return true;
     });
-    const byCollaborative = new Map<string | null, NotificationDraft[]>();
-    for (const draft of unique) byCollaborative.set(draft.collaborativeId, [...(byCollaborative.get(draft.collaborativeId) ?? []), draft]);
-    const allowed = new Set<NotificationDraft>();
-    for (const [collaborativeId, group] of byCollaborative) {
-      const userIds = [...new Set(group.map((draft) => draft.userId))];
-      const readers = collaborativeId ? await this.access.readersAmong(userIds, collaborativeId, manager) : await this.existing(manager, userIds);
-      for (const draft of group) if (readers.has(draft.userId)) allowed.add(draft);
+    if (drafts.length === 0) return [];
+    const inserted: Array<{ id: string; user_id: string; type: string; created_at: Date }> = await manager.query(
+      `INSERT INTO notifications (user_id, type, actor_id, collaborative_id, thread_id, practice_id, event_id, data)
+       SELECT d.user_id, d.type, d.actor_id, d.collaborative_id, d.thread_id, d.practice_id, $7::bigint, d.data::jsonb
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $8::text[])
+              AS d(user_id, type, actor_id, collaborative_id, thread_id, practice_id, data)
+       ON CONFLICT DO NOTHING
+       RETURNING id, user_id, type, created_at`,
+      [
+        drafts.map((draft) => draft.userId),
+        drafts.map((draft) => draft.type),
+        drafts.map((draft) => draft.actorId),
+        drafts.map((draft) => draft.collaborativeId),
+        drafts.map((draft) => draft.threadId ?? null),
+        drafts.map((draft) => draft.practiceId ?? null),
+        String(event.id),
+        drafts.map((draft) => JSON.stringify({ title: draft.title, ...(draft.excerpt ? { excerpt: draft.excerpt } : {}) })),
+      ],
+    );
+    const byKey = new Map(inserted.map((row) => [`${row.user_id}:${row.type}`, row]));
+    const actorIds = [...new Set(drafts.map((draft) => draft.actorId).filter((id): id is string => id !== null))];
+    const actors = new Map<string, string>();
+    if (actorIds.length > 0) {
+      const rows: Array<{ id: string; display_name: string }> = await manager.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [actorIds]);
+      rows.forEach((row) => actors.set(row.id, row.display_name));
     }
-    return unique.filter((draft) => allowed.has(draft));
-  }
-
-  private async existing(manager: EntityManager, userIds: string[]): Promise<Set<string>> {
-    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE id = ANY($1::uuid[])`, [userIds]);
-    return new Set(rows.map((row) => row.id));
+    return drafts.flatMap((draft) => {
+      const row = byKey.get(`${draft.userId}:${draft.type}`);
+      if (!row) return [];
+      const payload = toNotificationDto({
+        id: row.id,
+        userId: draft.userId,
+        type: draft.type,
+        actorId: draft.actorId,
+        actor: draft.actorId && actors.has(draft.actorId) ? ({ displayName: actors.get(draft.actorId) } as User) : null,
+        collaborativeId: draft.collaborativeId,
+        threadId: draft.threadId ?? null,
+        practiceId: draft.practiceId ?? null,
+        eventId: String(event.id),
+        data: { title: draft.title, ...(draft.excerpt ? { excerpt: draft.excerpt } : {}) },
+        readAt: null,
+        createdAt: row.created_at,
+      });
+      return [{ type: 'notification.created' as const, userId: draft.userId, payload }];
+    });
   }
 }

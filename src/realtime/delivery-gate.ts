@@ -16,6 +16,11 @@ export class DeliveryGate {
 
   constructor(private readonly send: (envelope: EventEnvelope) => void) {}
 
+  /** Nothing held, queued or replayed: a live event may go straight out, in a broadcast. */
+  get isOpen(): boolean {
+    return this.holds === 0 && this.replayed.size === 0;
+  }
+
   offer(envelope: EventEnvelope): void {
     if (this.holds > 0) this.queue.push(envelope);
     else this.deliverLive(envelope);

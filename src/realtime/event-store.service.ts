@@ -6,6 +6,7 @@ import { EventRecord } from './event.entity.js';
 /** Advisory lock key that orders event appends; any constant both readers and writers agree on. */
 const EVENT_APPEND_LOCK = 0x65766e74; // "evnt"
 export const EVENTS_CHANNEL = 'forum_events';
+const APPEND_CHUNK = 1000;
 
 /**
  * Appends domain events inside the caller's transaction, so an event exists exactly
@@ -20,26 +21,43 @@ export const EVENTS_CHANNEL = 'forum_events';
  */
 @Injectable()
 export class EventStore {
-  append<T extends DomainEventType>(manager: EntityManager, event: DomainEvent<T>): Promise<void> {
-    return this.appendAll(manager, [event]);
+  async append<T extends DomainEventType>(manager: EntityManager, event: DomainEvent<T>): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [EVENT_APPEND_LOCK]);
+    await manager.insert(EventRecord, {
+      type: event.type,
+      collaborativeId: event.collaborativeId ?? null,
+      threadId: event.threadId ?? null,
+      practiceId: event.practiceId ?? null,
+      userId: event.userId ?? null,
+      payload: event.payload as object,
+    });
+    // Delivered to listeners at commit, never for a rolled-back transaction.
+    await manager.query(`SELECT pg_notify($1, '')`, [EVENTS_CHANNEL]);
   }
 
-  /** Several events in one insert, in the given order, taking the lock once. */
-  async appendAll(manager: EntityManager, events: ReadonlyArray<DomainEvent<DomainEventType>>): Promise<void> {
+  /** Many events, in order, with one lock and a few multi-row inserts: for writers that fan out. */
+  async appendMany<T extends DomainEventType>(manager: EntityManager, events: Array<DomainEvent<T>>): Promise<void> {
     if (events.length === 0) return;
     await manager.query('SELECT pg_advisory_xact_lock($1)', [EVENT_APPEND_LOCK]);
-    await manager.insert(
-      EventRecord,
-      events.map((event) => ({
-        type: event.type,
-        collaborativeId: event.collaborativeId ?? null,
-        threadId: event.threadId ?? null,
-        practiceId: event.practiceId ?? null,
-        userId: event.userId ?? null,
-        payload: event.payload as object,
-      })),
-    );
-    // Delivered to listeners at commit, never for a rolled-back transaction.
+    for (let start = 0; start < events.length; start += APPEND_CHUNK) {
+      const chunk = events.slice(start, start + APPEND_CHUNK);
+      // unnest WITH ORDINALITY keeps the given order, so ids follow it.
+      await manager.query(
+        `INSERT INTO events (type, collaborative_id, thread_id, practice_id, user_id, payload)
+         SELECT e.type, e.collaborative_id, e.thread_id, e.practice_id, e.user_id, e.payload::jsonb
+           FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[]) WITH ORDINALITY
+                AS e(type, collaborative_id, thread_id, practice_id, user_id, payload, position)
+          ORDER BY e.position`,
+        [
+          chunk.map((event) => event.type),
+          chunk.map((event) => event.collaborativeId ?? null),
+          chunk.map((event) => event.threadId ?? null),
+          chunk.map((event) => event.practiceId ?? null),
+          chunk.map((event) => event.userId ?? null),
+          chunk.map((event) => JSON.stringify(event.payload)),
+        ],
+      );
+    }
     await manager.query(`SELECT pg_notify($1, '')`, [EVENTS_CHANNEL]);
   }
 }

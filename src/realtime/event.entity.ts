@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('events')
+// Partial indexes for catch-up, managed by their migration.
+@Index('events_user_id_idx', { synchronize: false })
+@Index('events_collaborative_id_idx', { synchronize: false })
 export class EventRecord {
   /** bigint comes back from pg as a string; it is compared and sent as a string. */
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'events_pkey', generatedIdentity: 'ALWAYS' })

@@ -52,21 +52,31 @@ export class EventsReader {
    */
   async visibleAfter(user: AuthUser, afterId: string, limit: number, extra: ExtraSubjects = {}, upTo?: string): Promise<EventRow[]> {
     const staff = isSiteStaff(user);
+    const threads = extra.threads ?? [];
+    const practices = extra.practices ?? [];
+    // Each branch walks its own index in id order and stops at `limit`, instead of one scan
+    // of every newer event filtered row by row; the outer query merges them.
+    const window = `e.id > $2 AND ($6::bigint IS NULL OR e.id <= $6::bigint)`;
+    const branches = [
+      `(SELECT e.id FROM events e WHERE e.user_id = $1 AND ${window} ORDER BY e.id LIMIT $5)`,
+      `(SELECT e.id FROM events e
+         WHERE e.user_id IS NULL AND ${window}
+           AND e.collaborative_id = ANY (ARRAY(
+                 SELECT c.id FROM collaboratives c
+                  WHERE (c.id IN (SELECT f.collaborative_id FROM collaborative_follows f WHERE f.user_id = $1) OR c.id = ANY($4::uuid[]))
+                    AND ($3 OR c.visibility = 'public'
+                         OR EXISTS (SELECT 1 FROM collaborative_members m WHERE m.collaborative_id = c.id AND m.user_id = $1))))
+         ORDER BY e.id LIMIT $5)`,
+      ...(threads.length > 0 || practices.length > 0
+        ? [`(SELECT e.id FROM events e WHERE e.user_id IS NULL AND ${window} AND (e.thread_id = ANY($7::uuid[]) OR e.practice_id = ANY($8::uuid[])) ORDER BY e.id LIMIT $5)`]
+        : []),
+    ];
+    const params: unknown[] = [user.id, afterId, staff, extra.collaboratives ?? [], limit, upTo ?? null];
+    if (branches.length === 3) params.push(threads, practices);
     return this.dataSource.query(
-      `SELECT ${EVENT_COLUMNS} FROM events e
-        WHERE e.id > $2 AND ($8::bigint IS NULL OR e.id <= $8::bigint)
-          AND (e.user_id = $1
-               OR (e.user_id IS NULL AND (
-                     e.collaborative_id IN (
-                       SELECT c.id FROM collaboratives c
-                        WHERE (c.id IN (SELECT f.collaborative_id FROM collaborative_follows f WHERE f.user_id = $1) OR c.id = ANY($4::uuid[]))
-                          AND ($3 OR c.visibility = 'public'
-                               OR EXISTS (SELECT 1 FROM collaborative_members m WHERE m.collaborative_id = c.id AND m.user_id = $1)))
-                     OR e.thread_id = ANY($5::uuid[])
-                     OR e.practice_id = ANY($6::uuid[]))))
-        ORDER BY e.id
-        LIMIT $7`,
-      [user.id, afterId, staff, extra.collaboratives ?? [], extra.threads ?? [], extra.practices ?? [], limit, upTo ?? null],
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE id IN (${branches.join(' UNION ')}) ORDER BY id LIMIT $5`,
+      params,
     );
   }
+
 }

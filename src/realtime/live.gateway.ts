@@ -4,6 +4,7 @@ import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGat
 import type { Subscription } from 'rxjs';
 import type { Namespace } from 'socket.io';
 import { SessionsService } from '../auth/sessions.service.js';
+import { Limiter } from '../common/limiter.js';
 import { CatchUpService } from './catch-up.service.js';
 import { DeliveryGate } from './delivery-gate.js';
 import type { RoutedEvent } from './envelope.js';
@@ -14,6 +15,8 @@ import { SUBJECT_KINDS, type SubjectKind } from './live-subjects.js';
 import { authenticateHandshake, parseEventId } from './socket-auth.js';
 
 const PACKETS_PER_SECOND = 20;
+/** Connection set-ups (handshake check, rooms, catch-up) running at once; the rest queue. */
+const SETUPS_AT_ONCE = 8;
 const CLIENT_EVENTS = new Set(['subscribe', 'unsubscribe']);
 
 /**
@@ -26,6 +29,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   @WebSocketServer() namespace: Namespace;
   private readonly logger = new Logger('LiveGateway');
   private subscription: Subscription | null = null;
+  private readonly setups = new Limiter(SETUPS_AT_ONCE);
 
   constructor(
     private readonly jwt: JwtService,
@@ -39,7 +43,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     namespace.use((socket, next) => {
       const auth = (socket.handshake.auth ?? {}) as { token?: unknown; lastEventId?: unknown };
       const lastEventId = parseEventId(auth.lastEventId);
-      authenticateHandshake(auth.token, this.jwt, this.sessions)
+      this.setups
+        .run(() => authenticateHandshake(auth.token, this.jwt, this.sessions))
         .then((identity) => {
           if (!identity || lastEventId === undefined) return next(new Error('unauthorized'));
           const live = socket as LiveSocket;
@@ -76,10 +81,12 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       socket.on('unsubscribe', (payload: unknown, ack?: unknown) => void this.subscribe(socket, payload, ack, false));
       const { lastEventId, gate } = socket.data;
       // Rooms are joined inside the hold, so no live event can overtake the replay.
-      await gate.hold(async (send) => {
-        await this.liveRooms.joinInitialRooms(socket);
-        if (lastEventId !== null) await this.catchUp.onConnect(socket, lastEventId, send);
-      });
+      await this.setups.run(() =>
+        gate.hold(async (send) => {
+          await this.liveRooms.joinInitialRooms(socket);
+          if (lastEventId !== null) await this.catchUp.onConnect(socket, lastEventId, send);
+        }),
+      );
     } catch (error) {
       this.logger.warn(`Connection setup failed: ${(error as Error).message}`);
       socket.disconnect(true);
@@ -122,10 +129,18 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     const local = this.namespace.adapter.rooms;
     const recipients = new Set<string>();
     for (const room of event.rooms) for (const socketId of local.get(room) ?? []) recipients.add(socketId);
+    // Sockets in the middle of a catch-up go through their gate; the others get one
+    // broadcast, which encodes the packet once instead of once per socket (a new thread
+    // in a collaborative with thousands of live followers). `local`: every instance runs
+    // its own relay, so this must not go through the Redis adapter to the others.
+    const open: string[] = [];
     for (const socketId of recipients) {
       const socket = this.namespace.sockets.get(socketId) as LiveSocket | undefined;
-      socket?.data.gate.offer(event.envelope);
+      if (!socket) continue;
+      if (socket.data.gate.isOpen) open.push(socketId);
+      else socket.data.gate.offer(event.envelope);
     }
+    if (open.length > 0) this.namespace.local.to(open).emit(event.envelope.type, event.envelope as never);
     await this.liveRooms.applyAccessChange(this.namespace, event);
   }
 

@@ -13,6 +13,7 @@ import { ThreadGuard } from './thread-guard.service.js';
 import { requireLive, requireMayDelete, requireMayEdit, requireUnlocked } from './thread-rules.js';
 import { insertReply, tombstoneReply } from './thread-writes.js';
 import type { Thread } from './thread.entity.js';
+import { replyWithAuthor } from './with-author.js';
 
 /** Oldest first: positions are unique per thread and handed out in commit order. */
 const OLDEST_FIRST = new Keyset([{ sql: 'r.position', kind: 'int' }], 'ASC');
@@ -102,7 +103,7 @@ export class RepliesService {
   /** The accepted answer as the caller sees it, shown first on its thread. */
   async acceptedOf(user: AuthUser, thread: Thread, canModerate: boolean): Promise<ReplyViewDto | null> {
     if (!thread.acceptedReplyId) return null;
-    const reply = await this.dataSource.getRepository(Reply).findOne({ where: { id: thread.acceptedReplyId }, relations: { author: true } });
+    const reply = await replyWithAuthor(this.dataSource.manager, thread.acceptedReplyId);
     return reply ? (await this.views(user, [reply], thread.acceptedReplyId, canModerate))[0]! : null;
   }
 

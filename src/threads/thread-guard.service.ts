@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
 import { Reply } from './reply.entity.js';
 import { Thread } from './thread.entity.js';
+import { replyWithAuthorAndThread, threadWithAuthor } from './with-author.js';
 
 export interface ThreadInContext {
   thread: Thread;
@@ -55,13 +56,13 @@ export class ThreadGuard {
   }
 
   private async replyInContext(replyId: string, check: (thread: Thread) => Promise<CollaborativeAccess>): Promise<ReplyInContext> {
-    const reply = await this.dataSource.getRepository(Reply).findOne({ where: { id: replyId }, relations: { author: true, thread: true } });
+    const reply = await replyWithAuthorAndThread(this.dataSource.manager, replyId);
     if (!reply?.thread) throw replyNotFound();
     return { reply, thread: reply.thread, access: await hidden(check(reply.thread), replyNotFound) };
   }
 
   private async inContext(threadId: string, check: (thread: Thread) => Promise<CollaborativeAccess>): Promise<ThreadInContext> {
-    const thread = await this.dataSource.getRepository(Thread).findOne({ where: { id: threadId }, relations: { author: true } });
+    const thread = await threadWithAuthor(this.dataSource.manager, threadId);
     if (!thread) throw threadNotFound();
     return { thread, access: await hidden(check(thread), threadNotFound) };
   }

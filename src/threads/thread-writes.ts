@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { renderMarkdown } from '../common/markdown.js';
 import { Reply } from './reply.entity.js';
 import { TOMBSTONE_TITLE, Thread, type ThreadKind } from './thread.entity.js';
+import { replyWithAuthor, threadWithAuthor } from './with-author.js';
 
 /**
  * The writes that move counters, shared by the services and the demo seed so both keep
@@ -48,7 +49,7 @@ export async function insertThread(manager: EntityManager, input: NewThread): Pr
     [input.collaborativeId, input.authorId, input.kind, input.title, input.body, renderMarkdown(input.body), input.tags, input.at ?? null, input.id ?? null],
   );
   await countInCollaborative(manager, input.collaborativeId, 1, 1, row!.created_at);
-  return manager.findOneOrFail(Thread, { where: { id: row!.id }, relations: { author: true } });
+  return (await threadWithAuthor(manager, row!.id))!;
 }
 
 export interface NewReply {
@@ -84,7 +85,7 @@ export async function insertReply(manager: EntityManager, input: NewReply): Prom
     [input.threadId, thread.reply_seq, input.authorId, input.body, renderMarkdown(input.body), input.quotedReplyId ?? null, at],
   );
   await countInCollaborative(manager, thread.collaborative_id, 0, 1, row!.created_at);
-  return manager.findOneOrFail(Reply, { where: { id: row!.id }, relations: { author: true } });
+  return (await replyWithAuthor(manager, row!.id))!;
 }
 
 /**

@@ -1,0 +1,313 @@
+// The practical limit of this machine for the forum's hottest requests: raw Fastify and
+// `pg`, the same JWT check (HS256, then the live-session query), the same SQL the
+// services run, the same JSON shapes. No Nest, no TypeORM, no class-validator.
+// Env: DATABASE_URL, JWT_SECRET, PORT, HOST.
+import { createSecretKey } from 'node:crypto';
+import Fastify from 'fastify';
+import jwt from 'jsonwebtoken';
+import pg from 'pg';
+import { renderMarkdown } from '../../dist/src/common/markdown.js';
+import { SNIPPET_OPTIONS, START, STOP, TITLE_OPTIONS, toMarkedHtml } from '../../dist/src/search/highlight.js';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+// As the forum does: a KeyObject made once (a string would be tried as a PEM key first on every request).
+const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET));
+const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+class HttpError extends Error {
+  constructor(status, detail) {
+    super(detail);
+    this.status = status;
+  }
+}
+app.setErrorHandler((error, _request, reply) => {
+  const status = error.status ?? error.statusCode ?? 500;
+  reply.code(status).type('application/problem+json').send({ type: 'about:blank', title: 'Error', status, detail: error.message });
+});
+
+app.get('/health/live', async () => ({ status: 'ok' }));
+
+async function caller(request) {
+  const header = request.headers.authorization ?? '';
+  if (!header.startsWith('Bearer ')) throw new HttpError(401, 'Sign in first');
+  let payload;
+  try {
+    payload = jwt.verify(header.slice(7), secret, { algorithms: ['HS256'] });
+  } catch {
+    throw new HttpError(401, 'The access token is not valid. Sign in again.');
+  }
+  if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !UUID.test(payload.sub) || !UUID.test(payload.sid)) throw new HttpError(401, 'invalid');
+  const { rows } = await pool.query(
+    `SELECT u.role,
+            (u.status = 'suspended' AND (u.suspended_until IS NULL OR u.suspended_until > now())) AS suspended
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > now()`,
+    [payload.sid, payload.sub],
+  );
+  if (!rows[0] || rows[0].suspended) throw new HttpError(401, 'This session has ended. Sign in again.');
+  return { id: payload.sub, role: rows[0].role, sessionId: payload.sid };
+}
+
+const uuidParam = (value) => {
+  if (!UUID.test(value)) throw new HttpError(400, 'Validation failed (uuid is expected)');
+  return value;
+};
+const limitOf = (query) => {
+  const limit = query.limit === undefined ? 20 : Number(query.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new HttpError(400, 'limit must be 1 to 100');
+  return limit;
+};
+const staff = (user) => user.role === 'moderator' || user.role === 'admin';
+
+async function access(user, collaborativeId) {
+  const { rows } = await pool.query(
+    `SELECT c.id, c.visibility, c.archived_at, m.role AS membership_role
+       FROM collaboratives c LEFT JOIN collaborative_members m ON m.collaborative_id = c.id AND m.user_id = $2 WHERE c.id = $1`,
+    [collaborativeId, user.id],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const membership = row.membership_role ?? null;
+  const canRead = row.visibility === 'public' || membership !== null || staff(user);
+  const canModerate = canRead && (staff(user) || membership === 'lead');
+  const canPost = canRead && row.archived_at === null && (row.visibility === 'public' || membership !== null);
+  return { canRead, canPost, canModerate, membership };
+}
+
+const AUTHOR = `a.id AS a_id, a.handle AS a_handle, a.display_name AS a_display_name, a.organisation AS a_organisation,
+                a.job_title AS a_job_title, a.sector AS a_sector, a.bio AS a_bio, a.role AS a_role, a.created_at AS a_created_at`;
+const THREAD = `t.id, t.collaborative_id, t.author_id, t.kind, t.title, t.body, t.body_html, t.tags, t.reply_count, t.vote_count, t.view_count,
+                t.accepted_reply_id, t.is_pinned, t.is_locked, t.created_at, t.last_activity_at, t.edited_at, t.deleted_at`;
+const REPLY = `r.id, r.thread_id, r.position, r.author_id, r.body, r.body_html, r.quoted_reply_id, r.vote_count, r.created_at, r.edited_at, r.deleted_at`;
+const iso = (value) => (value ? value.toISOString() : null);
+const author = (row) => ({
+  id: row.a_id, displayName: row.a_display_name, handle: row.a_handle, organisation: row.a_organisation, jobTitle: row.a_job_title,
+  sector: row.a_sector, bio: row.a_bio, role: row.a_role, createdAt: row.a_created_at.toISOString(),
+});
+const summary = (row) => ({
+  id: row.id, collaborativeId: row.collaborative_id, kind: row.kind, title: row.title, tags: row.tags,
+  author: row.deleted_at ? null : author(row), replyCount: row.reply_count, voteCount: row.vote_count, viewCount: row.view_count,
+  acceptedReplyId: row.accepted_reply_id, isPinned: row.is_pinned, isLocked: row.is_locked, createdAt: iso(row.created_at),
+  lastActivityAt: iso(row.last_activity_at), editedAt: iso(row.edited_at), deletedAt: iso(row.deleted_at),
+});
+const replyDto = (row, acceptedReplyId) => ({
+  id: row.id, threadId: row.thread_id, position: row.position, author: row.deleted_at ? null : author(row), body: row.body,
+  bodyHtml: row.body_html, quotedReplyId: row.quoted_reply_id, voteCount: row.vote_count, isAccepted: row.id === acceptedReplyId,
+  createdAt: iso(row.created_at), editedAt: iso(row.edited_at), deletedAt: iso(row.deleted_at),
+});
+const encodeCursor = (values) => Buffer.from(JSON.stringify(values)).toString('base64url');
+function decodeCursor(cursor, length) {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === length) return values;
+  } catch {}
+  throw new HttpError(400, 'The cursor is not valid for this list. Start again without a cursor.');
+}
+const exact = (column) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+// S1: a collaborative's threads, pinned first then latest activity (keyset on the partial index).
+app.get('/api/collaboratives/:id/threads', async (request) => {
+  const user = await caller(request);
+  const id = uuidParam(request.params.id);
+  const limit = limitOf(request.query);
+  const found = await access(user, id);
+  if (!found?.canRead) throw new HttpError(404, 'No collaborative with this id.');
+  const params = [id, limit + 1];
+  let after = '';
+  if (request.query.cursor) {
+    const [pinned, activity, threadId] = decodeCursor(request.query.cursor, 3);
+    params.push(pinned, activity, threadId);
+    after = `AND (t.is_pinned, t.last_activity_at, t.id) < ($3::integer::boolean, $4::timestamptz, $5::uuid)`;
+  }
+  const { rows } = await pool.query(
+    `SELECT ${THREAD}, ${AUTHOR}, (t.is_pinned)::int AS keyset0, ${exact('t.last_activity_at')} AS keyset1, (t.id) AS keyset2
+       FROM threads t INNER JOIN users a ON a.id = t.author_id
+      WHERE t.deleted_at IS NULL AND t.collaborative_id = $1 ${after}
+      ORDER BY t.is_pinned DESC, t.last_activity_at DESC, t.id DESC LIMIT $2`,
+    params,
+  );
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page[page.length - 1];
+  return { items: page.map(summary), nextCursor: more ? encodeCursor([last.keyset0, last.keyset1, last.keyset2]) : null };
+});
+
+async function readableThread(user, threadId) {
+  const { rows } = await pool.query(`SELECT ${THREAD}, ${AUTHOR} FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE t.id = $1`, [threadId]);
+  const thread = rows[0];
+  const found = thread && (await access(user, thread.collaborative_id));
+  if (!found?.canRead) throw new HttpError(404, 'No thread with this id.');
+  return { thread, access: found };
+}
+
+async function withVotes(user, replies, acceptedReplyId) {
+  const voted = new Set();
+  if (replies.length > 0) {
+    const { rows } = await pool.query(`SELECT reply_id FROM reply_votes WHERE user_id = $1 AND reply_id = ANY($2::uuid[])`, [user.id, replies.map((r) => r.id)]);
+    for (const row of rows) voted.add(row.reply_id);
+  }
+  return replies.map((row) => ({ ...replyDto(row, acceptedReplyId), voted: voted.has(row.id) }));
+}
+
+// S2a: one thread with its accepted answer and what the caller may do; counts a first view.
+app.get('/api/threads/:id', async (request) => {
+  const user = await caller(request);
+  const { thread, access: found } = await readableThread(user, uuidParam(request.params.id));
+  if (thread.author_id !== user.id && !thread.deleted_at) {
+    const { rows } = await pool.query(
+      `WITH first_view AS (
+         INSERT INTO thread_views (thread_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING thread_id
+       )
+       UPDATE threads SET view_count = view_count + 1 WHERE id IN (SELECT thread_id FROM first_view) RETURNING view_count`,
+      [thread.id, user.id],
+    );
+    if (rows[0]) thread.view_count = rows[0].view_count;
+  }
+  const { rows: states } = await pool.query(
+    `SELECT EXISTS (SELECT 1 FROM thread_votes WHERE thread_id = $1 AND user_id = $2) AS voted,
+            EXISTS (SELECT 1 FROM collaborative_follows WHERE collaborative_id = $3 AND user_id = $2) AS follows,
+            EXISTS (SELECT 1 FROM thread_follows WHERE thread_id = $1 AND user_id = $2) AS following`,
+    [thread.id, user.id, thread.collaborative_id],
+  );
+  let acceptedReply = null;
+  if (thread.accepted_reply_id) {
+    const { rows } = await pool.query(`SELECT ${REPLY}, ${AUTHOR} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE r.id = $1`, [thread.accepted_reply_id]);
+    if (rows[0]) acceptedReply = (await withVotes(user, rows, thread.accepted_reply_id))[0];
+  }
+  const live = thread.deleted_at === null;
+  const own = thread.author_id === user.id;
+  return {
+    ...summary(thread), body: thread.body, bodyHtml: thread.body_html, acceptedReply,
+    viewer: {
+      voted: states[0].voted, followsCollaborative: states[0].follows, followsThread: states[0].following,
+      canEdit: live && own, canDelete: live && (own || found.canModerate), canReply: live && !thread.is_locked && found.canPost,
+      canAcceptAnswer: live && thread.kind === 'question' && (own || found.canModerate), canModerate: found.canModerate,
+    },
+  };
+});
+
+// S2b: the first (or a later) page of replies, oldest first, with the caller's votes.
+app.get('/api/threads/:id/replies', async (request) => {
+  const user = await caller(request);
+  const limit = limitOf(request.query);
+  const { thread } = await readableThread(user, uuidParam(request.params.id));
+  const params = [thread.id, limit + 1];
+  let after = '';
+  if (request.query.cursor) {
+    params.push(decodeCursor(request.query.cursor, 1)[0]);
+    after = 'AND (r.position) > ($3::integer)';
+  }
+  const { rows } = await pool.query(
+    `SELECT ${REPLY}, ${AUTHOR}, (r.position) AS keyset0 FROM replies r INNER JOIN users a ON a.id = r.author_id
+      WHERE r.thread_id = $1 ${after} ORDER BY r.position ASC LIMIT $2`,
+    params,
+  );
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  return { items: await withVotes(user, page, thread.accepted_reply_id), nextCursor: more ? encodeCursor([page[page.length - 1].keyset0]) : null };
+});
+
+// S3: a reply, numbered under the thread's row lock, its event appended in the same transaction.
+app.post('/api/threads/:id/replies', async (request, reply) => {
+  const user = await caller(request);
+  const { thread, access: found } = await readableThread(user, uuidParam(request.params.id));
+  const body = request.body?.body;
+  if (typeof body !== 'string' || body.trim().length === 0 || body.length > 20000) throw new HttpError(400, 'body is required');
+  if (!found.canPost) throw new HttpError(403, 'Only members may post');
+  if (thread.deleted_at || thread.is_locked) throw new HttpError(409, 'This thread takes no replies');
+  const client = await pool.connect();
+  let created;
+  try {
+    await client.query('BEGIN');
+    const { rows: seq } = await client.query(
+      `UPDATE threads SET reply_seq = reply_seq + 1, reply_count = reply_count + 1, last_activity_at = GREATEST(last_activity_at, COALESCE($2::timestamptz, now()))
+        WHERE id = $1 AND deleted_at IS NULL AND NOT is_locked RETURNING reply_seq, collaborative_id`,
+      [thread.id, null],
+    );
+    if (!seq[0]) throw new HttpError(409, 'This thread no longer takes replies');
+    const { rows: inserted } = await client.query(
+      `INSERT INTO replies (thread_id, position, author_id, body, body_html, quoted_reply_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now())) RETURNING id, created_at`,
+      [thread.id, seq[0].reply_seq, user.id, body, renderMarkdown(body), null, null],
+    );
+    await client.query(
+      `UPDATE collaboratives SET thread_count = thread_count + $2, post_count = post_count + $3,
+              last_activity_at = GREATEST(last_activity_at, COALESCE($4::timestamptz, last_activity_at)) WHERE id = $1`,
+      [seq[0].collaborative_id, 0, 1, inserted[0].created_at],
+    );
+    const { rows } = await client.query(`SELECT ${REPLY}, ${AUTHOR} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE r.id = $1`, [inserted[0].id]);
+    created = replyDto(rows[0], thread.accepted_reply_id);
+    await client.query('SELECT pg_advisory_xact_lock($1)', [0x65766e74]);
+    await client.query(
+      `INSERT INTO events (type, collaborative_id, thread_id, practice_id, user_id, payload) VALUES ($1, $2, $3, NULL, NULL, $4)`,
+      ['reply.created', thread.collaborative_id, thread.id, created],
+    );
+    await client.query(`SELECT pg_notify($1, '')`, ['forum_events']);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  reply.code(201);
+  return { ...created, voted: false };
+});
+
+// S4: full-text search over threads, replies and case studies the caller may read.
+const QUERY = `websearch_to_tsquery('english', $2)`;
+app.get('/api/search', async (request) => {
+  const user = await caller(request);
+  const q = typeof request.query.q === 'string' ? request.query.q.trim() : '';
+  if (q.length < 1 || q.length > 200) throw new HttpError(400, 'q must be 1 to 200 characters');
+  const limit = limitOf(request.query);
+  const readable = (column) =>
+    staff(user)
+      ? '$1::uuid IS NOT NULL' // still names $1, or PostgreSQL cannot type the unused parameter
+      : `EXISTS (SELECT 1 FROM collaboratives rc WHERE rc.id = ${column} AND (rc.visibility = 'public'
+            OR EXISTS (SELECT 1 FROM collaborative_members rm WHERE rm.collaborative_id = rc.id AND rm.user_id = $1)))`;
+  const filters = `t.deleted_at IS NULL AND ${readable('t.collaborative_id')}`;
+  const sql = `
+    WITH page AS (
+      SELECT h.*, h.rank AS keyset0, (h.type) AS keyset1, (h.id) AS keyset2 FROM (
+        SELECT 'thread' AS type, t.id, t.id AS thread_id, t.collaborative_id, t.author_id, t.created_at, ts_rank(t.search_vector, ${QUERY}) AS rank
+          FROM threads t WHERE t.search_vector @@ ${QUERY} AND ${filters}
+        UNION ALL
+        SELECT 'reply' AS type, r.id, r.thread_id, t.collaborative_id, r.author_id, r.created_at, ts_rank(r.search_vector, ${QUERY}) AS rank
+          FROM replies r JOIN threads t ON t.id = r.thread_id
+         WHERE r.search_vector @@ ${QUERY} AND r.deleted_at IS NULL AND ${filters}
+        UNION ALL
+        SELECT 'practice' AS type, p.id, NULL::uuid AS thread_id, p.collaborative_id, p.author_id, p.published_at AS created_at, ts_rank(p.search_vector, ${QUERY}) AS rank
+          FROM practices p WHERE p.search_vector @@ ${QUERY} AND p.status = 'published' AND p.deleted_at IS NULL AND p.hidden_at IS NULL
+           AND (p.collaborative_id IS NULL OR ${readable('p.collaborative_id')})) h
+       ORDER BY h.rank DESC, h.type DESC, h.id DESC LIMIT $3
+    )
+    SELECT h.*, COALESCE(t.title, p.title) AS thread_title,
+           CASE WHEN h.type = 'reply' THEN t.title
+                ELSE ts_headline('english', translate(COALESCE(t.title, p.title), $4, ''), ${QUERY}, $5) END AS title_headline,
+           ts_headline('english', translate(COALESCE(r.body, t.body, p.summary || ' ' || p.challenge || ' ' || p.approach || ' ' || p.outcomes || ' ' || p.lessons), $4, ''), ${QUERY}, $6) AS snippet
+      FROM page h LEFT JOIN threads t ON t.id = h.thread_id LEFT JOIN replies r ON h.type = 'reply' AND r.id = h.id
+           LEFT JOIN practices p ON h.type = 'practice' AND p.id = h.id
+     ORDER BY h.rank DESC, h.type DESC, h.id DESC`;
+  const { rows } = await pool.query(sql, [user.id, q, limit + 1, START + STOP, TITLE_OPTIONS, SNIPPET_OPTIONS]);
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const authorIds = [...new Set(page.map((row) => row.author_id))];
+  const authors = new Map();
+  if (authorIds.length > 0) {
+    const { rows: users } = await pool.query(`SELECT ${AUTHOR} FROM users a WHERE a.id = ANY($1::uuid[])`, [authorIds]);
+    for (const row of users) authors.set(row.a_id, author(row));
+  }
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => ({
+      type: row.type, id: row.id, threadId: row.thread_id, collaborativeId: row.collaborative_id, threadTitle: row.thread_title,
+      titleHtml: toMarkedHtml(row.title_headline), snippetHtml: toMarkedHtml(row.snippet), author: authors.get(row.author_id), createdAt: row.created_at.toISOString(),
+    })),
+    nextCursor: more ? encodeCursor([last.keyset0, last.keyset1, last.keyset2]) : null,
+  };
+});
+
+await app.listen({ port: Number(process.env.PORT ?? 3100), host: process.env.HOST ?? '127.0.0.1' });
+process.on('SIGTERM', () => app.close().then(() => pool.end()).then(() => process.exit(0)));

@@ -1,0 +1,158 @@
+// `npm run bench -- --scale small|large [--reload] [--seconds 10] [--warmup 3] [--only S1,S5] [--profile]`
+// Loads the data (once per scale), then runs each scenario against the forum and the raw
+// baseline in turn, one server at a time, and writes bench/results/<timestamp>.json and .md.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { freePort } from '../dist/src/database/embedded-postgres.js';
+import { openBenchDatabase } from './lib/database.js';
+import { fixtures, tokensFor, waitForQuiet } from './lib/fixtures.js';
+import { loadData, SCALES } from './lib/load-data.js';
+import { report } from './lib/report.js';
+import { coreSets, load, runWorker, startServer } from './lib/servers.js';
+import { SEARCHES } from './lib/vocabulary.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const scale = option('scale', 'small');
+if (!SCALES[scale]) throw new Error(`--scale must be small or large, not ${scale}`);
+const seconds = Number(option('seconds', '10'));
+const warmupSeconds = Number(option('warmup', '3'));
+const only = option('only', 'S1,S2,S3,S4,S5,S6').split(',');
+const connections = 32;
+
+const db = await openBenchDatabase(scale, root);
+const client = new pg.Client({ connectionString: db.url });
+const cores = coreSets();
+const jwtSecret = randomBytes(48).toString('base64url');
+const profileDir = args.includes('--profile') ? join(root, 'bench', 'results', 'profiles') : undefined;
+if (profileDir) mkdirSync(profileDir, { recursive: true });
+const planDir = join(tmpdir(), `forum-bench-${process.pid}`);
+mkdirSync(planDir, { recursive: true });
+let plans = 0;
+const planFile = (plan) => {
+  const file = join(planDir, `plan-${plans++}.json`);
+  writeFileSync(file, JSON.stringify(plan));
+  return file;
+};
+const log = (line) => process.stderr.write(`${line}\n`);
+
+const results = {
+  startedAt: new Date().toISOString(),
+  scale,
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, pinning: cores ? `server on core ${cores.server}, load generator on core ${cores.load}, PostgreSQL unpinned` : 'none (no taskset or one core)' },
+  database: db.description,
+  settings: { connections, warmupSeconds, seconds },
+  http: [],
+  live: {},
+};
+
+try {
+  results.data = await loadData(db.url, scale, { reload: args.includes('--reload') });
+  await client.connect();
+  const fx = await fixtures(client);
+  // A port nobody listens on: a server left over from an interrupted run must never answer for ours.
+  const port = await freePort();
+  const serverOptions = { root, databaseUrl: db.url, jwtSecret, port, cores };
+  const readers = fx.people.slice(0, 1000);
+  const base = `/api`;
+  const httpScenarios = [
+    { id: 'S1', name: 'S1 threads of the busiest collaborative, first page', method: 'GET', paths: [`${base}/collaboratives/${fx.busyCollaborativeId}/threads?limit=20`], people: readers },
+    { id: 'S1', name: 'S1 threads, deep cursor page (80 % down)', method: 'GET', paths: [`${base}/collaboratives/${fx.busyCollaborativeId}/threads?limit=20&cursor=${fx.deepCursor}`], people: readers },
+    { id: 'S2', name: 'S2 open a thread: thread, then its first 20 replies', method: 'GET', paths: fx.readThreads.flatMap((id) => [`${base}/threads/${id}`, `${base}/threads/${id}/replies?limit=20`]), people: readers },
+    { id: 'S4', name: 'S4 full-text search', method: 'GET', paths: SEARCHES.map((q) => `${base}/search?q=${encodeURIComponent(q)}`), people: readers },
+    { id: 'S3', name: 'S3 post a reply (distinct users)', method: 'POST', paths: fx.replyThreads.map((id) => `${base}/threads/${id}/replies`), people: fx.people, bodies: ['A reply from the benchmark: we saw the same **waiting list** pressure and pooled our theatre lists.'] },
+  ].filter((scenario) => only.includes(scenario.id));
+
+  for (const scenario of httpScenarios) {
+    const row = { name: scenario.name, id: scenario.id };
+    for (const kind of ['app', 'baseline']) {
+      const server = await startServer(kind, { ...serverOptions, cpuProfileDir: kind === 'app' ? profileDir : undefined });
+      try {
+        if (kind === 'app') await waitForQuiet(client);
+        const loadBefore = load();
+        log(`${scenario.name}: ${kind}…`);
+        const tokens = tokensFor(scenario.people, jwtSecret);
+        const figures = await runWorker(root, cores, 'cannon-worker.js', planFile({ url: server.url, connections, warmupSeconds, seconds, method: scenario.method, paths: scenario.paths, tokens, bodies: scenario.bodies }));
+        row[kind] = { ...figures, rssMiB: server.rss(), loadBefore, loadAfter: load() };
+        log(`  ${Math.round(figures.rps)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, non-2xx ${figures.non2xx}`);
+        if (kind === 'app' && scenario.id === 'S3') await waitForQuiet(client);
+      } finally {
+        await server.stop();
+      }
+    }
+    row.ratio = row.baseline.rps > 0 ? Math.round((row.app.rps / row.baseline.rps) * 100) / 100 : null;
+    results.http.push(row);
+  }
+
+  if (only.includes('S5') || only.includes('S6')) {
+    const server = await startServer('app', { ...serverOptions, cpuProfileDir: profileDir });
+    try {
+      await waitForQuiet(client);
+      const followers = fx.people.filter((person) => person.follows_busy);
+      const poster = fx.people.find((person) => person.role === 'member');
+      const socketsOf = (count) => Array.from({ length: count }, (_, i) => followers[i % followers.length]);
+      if (only.includes('S5')) {
+        log(`S5 live fan-out: 2,000 sockets, 20 threads…`);
+        const people = socketsOf(2000);
+        const loadBefore = load();
+        const figures = await runWorker(root, cores, 'live-worker.js', planFile({
+          mode: 'fanout', url: server.url, serverPid: server.pid, tokens: tokensFor(people, jwtSecret), posterToken: tokensFor([poster], jwtSecret)[0],
+          collaborativeId: fx.busyCollaborativeId, threads: 20, intervalMs: 250,
+        }));
+        results.live.fanout = { ...figures, distinctUsers: new Set(people.map((p) => p.id)).size, loadBefore, loadAfter: load() };
+        log(`  p50 ${figures.p50} ms, p99 ${figures.p99} ms, max ${figures.max} ms, lost ${figures.lost}, RSS ${figures.rssConnectedMiB}/${figures.rssPeakMiB} MiB`);
+      }
+      if (only.includes('S6')) {
+        // 100 fresh events in the busy collaborative (replies from many people), so the last
+        // 100 events are mostly ones every follower may see, then 1,000 sockets reconnect.
+        await waitForQuiet(client);
+        const tokens = tokensFor(fx.people.slice(0, 100), jwtSecret);
+        for (let i = 0; i < 100; i++) {
+          const response = await fetch(`${server.url}/api/threads/${fx.replyThreads[i % fx.replyThreads.length]}/replies`, {
+            method: 'POST', headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' }, body: JSON.stringify({ body: `Catch-up benchmark reply ${i}` }),
+          });
+          if (response.status !== 201) throw new Error(`reply answered ${response.status}`);
+        }
+        await waitForQuiet(client);
+        // 100 events back as a follower sees the stream: the 101st newest event of the busy
+        // collaborative (the people's own notifications in between come on top).
+        const { rows: [back] } = await client.query(
+          `SELECT e.id::text AS id FROM events e WHERE e.collaborative_id = $1 AND e.user_id IS NULL ORDER BY e.id DESC OFFSET 100 LIMIT 1`,
+          [fx.busyCollaborativeId],
+        );
+        const lastEventId = back.id;
+        const people = socketsOf(1000);
+        const { rows: expected } = await client.query(
+          `SELECT u.id, coalesce(max(e.id), $2::bigint)::text AS last FROM unnest($1::uuid[]) u(id)
+             LEFT JOIN events e ON e.id > $2::bigint AND (e.user_id = u.id OR (e.user_id IS NULL AND e.collaborative_id IN (SELECT f.collaborative_id FROM collaborative_follows f WHERE f.user_id = u.id)))
+            GROUP BY u.id`,
+          [[...new Set(people.map((p) => p.id))], lastEventId],
+        );
+        const lastOf = new Map(expected.map((row) => [row.id, row.last]));
+        log(`S6 catch-up: 1,000 sockets from event ${lastEventId} (100 events of the collaborative back)…`);
+        const loadBefore = load();
+        const figures = await runWorker(root, cores, 'live-worker.js', planFile({
+          mode: 'catchup', url: server.url, tokens: tokensFor(people, jwtSecret), lastEventId, expectedLast: people.map((p) => lastOf.get(p.id)),
+        }));
+        results.live.catchUp = { ...figures, loadBefore, loadAfter: load() };
+        log(`  all caught up in ${figures.allCaughtUpMs} ms (p50 ${figures.p50}, p99 ${figures.p99}), ${figures.eventsReplayedMean} events each, ${figures.notCaughtUp} not caught up`);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  results.finishedAt = new Date().toISOString();
+  results.complete = only.length === 6 && !profileDir;
+  const { markdown, files } = report(root, results);
+  process.stdout.write(`\n${markdown}\n`);
+  log(`Written: ${files.join(', ')}`);
+} finally {
+  await client.end().catch(() => undefined);
+  await db.close();
+}
