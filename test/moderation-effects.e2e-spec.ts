@@ -58,6 +58,11 @@ describe('hidden content, by reader', () => {
     expect((await forum.http.get(`/api/threads/${thread.id}`, as(cast.author))).body).toMatchObject({ hidden: true, title: thread.title });
     const search = await forum.http.get(`/api/search?q=${encodeURIComponent('diagnostic capacity')}`, as(cast.admin));
     expect(search.body.items.map((hit: { id: string }) => hit.id)).not.toContain(thread.id);
+    // While it is under review, nobody adds to it.
+    expect(forMember.body.viewer.canReply).toBe(false);
+    const reply = await forum.http.post(`/api/threads/${thread.id}/replies`, { body: 'Adding to it.' }, as(cast.author));
+    expect(reply.status).toBe(409);
+    expect(reply.body.detail).toMatch(/hidden by moderators/);
   });
 
   test('a hidden case study and comment: notices for readers, content for authors and moderators', async () => {

@@ -34,8 +34,8 @@ export class RepliesService {
     if (dto.quotedReplyId) await this.requireQuotable(thread.id, dto.quotedReplyId);
     const reply = await this.dataSource.transaction(async (manager) => {
       const created = await insertReply(manager, { threadId, authorId: user.id, body: dto.body, quotedReplyId: dto.quotedReplyId });
-      // Locked or deleted after the checks above: the locked row has the last word.
-      if (!created) throw new ConflictException('This thread no longer takes replies: it was locked or deleted.');
+      // Locked, hidden or deleted after the checks above: the locked row has the last word.
+      if (!created) throw new ConflictException('This thread no longer takes replies: it was locked, hidden or deleted.');
       await this.events.append(manager, {
         type: 'reply.created',
         collaborativeId: thread.collaborativeId,

@@ -25,6 +25,7 @@ export function requireLive(content: Content, what: What): void {
 
 export function requireUnlocked(thread: Thread): void {
   if (thread.isLocked) throw new ConflictException('This thread is locked: it takes no new replies.');
+  if (thread.hiddenAt) throw new ConflictException('This thread is hidden by moderators pending review: it takes no new replies.');
 }
 
 export function mayEdit(user: AuthUser, content: Content, access: CollaborativeAccess): boolean {
@@ -50,7 +51,7 @@ export function requireMayDelete(user: AuthUser, content: Content, access: Colla
 }
 
 export function mayReply(thread: Thread, access: CollaborativeAccess): boolean {
-  return access.canPost && !thread.deletedAt && !thread.isLocked;
+  return access.canPost && !thread.deletedAt && !thread.isLocked && !thread.hiddenAt;
 }
 
 export function mayAcceptAnswer(user: AuthUser, thread: Thread, access: CollaborativeAccess): boolean {

@@ -72,7 +72,7 @@ export async function insertReply(manager: EntityManager, input: NewReply): Prom
     `UPDATE threads
         SET reply_seq = reply_seq + 1, reply_count = reply_count + 1,
             last_activity_at = GREATEST(last_activity_at, COALESCE($2::timestamptz, now()))
-      WHERE id = $1 AND deleted_at IS NULL AND NOT is_locked
+      WHERE id = $1 AND deleted_at IS NULL AND NOT is_locked AND hidden_at IS NULL
       RETURNING reply_seq, collaborative_id`,
     [input.threadId, at],
   );
