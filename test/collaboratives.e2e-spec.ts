@@ -91,6 +91,21 @@ describe('collaboratives directory', () => {
     expect((await forum.http.get('/api/collaboratives?cursor=not-a-cursor', { token: reader.accessToken })).status).toBe(400);
   });
 
+  test('sorting by activity does not reveal activity inside a members-only collaborative to outsiders', async () => {
+    const tag = Date.now().toString(36);
+    const secret = await createCollaborative(forum, admin, { name: `Quiet ${tag} secret`, visibility: 'members' });
+    const open = await createCollaborative(forum, admin, { name: `Quiet ${tag} open` });
+    const insider = await createUser(forum);
+    await addMember(forum, admin, secret.id, insider);
+    // Activity inside the older, members-only one makes it the most recently active.
+    const asked = await forum.http.post(`/api/collaboratives/${secret.id}/threads`, { title: 'A private question', body: 'Between members.' }, { token: insider.accessToken });
+    expect(asked.status).toBe(201);
+    const order = async (user: TestUser) =>
+      (await forum.http.get(`/api/collaboratives?q=${tag}&sort=activity`, { token: user.accessToken })).body.items.map((item: { id: string }) => item.id);
+    expect(await order(insider)).toEqual([secret.id, open.id]);
+    expect(await order(member)).toEqual([open.id, secret.id]);
+  });
+
   test('archived: still readable, but nothing changes', async () => {
     const collaborative = await createCollaborative(forum, admin);
     const lead = await createUser(forum);

@@ -63,10 +63,15 @@ export class CollaborativesService {
     if (query.member) qb.andWhere('m.role IS NOT NULL');
 
     if (query.sort === 'activity') {
-      qb.addSelect(exactTimestamp('c.last_activity_at'), 'sort_key').orderBy('c.last_activity_at', 'DESC').addOrderBy('c.id', 'DESC');
+      // Activity inside a collaborative the caller may not read is not theirs to see, not even
+      // as a position in this list: those sort by when they were created instead.
+      const readable = this.access.readableCondition(caller, 'c.id');
+      const activity = `(CASE WHEN ${readable.sql} THEN c.last_activity_at ELSE c.created_at END)`;
+      qb.setParameters(readable.params);
+      qb.addSelect(exactTimestamp(activity), 'sort_key').orderBy(activity, 'DESC').addOrderBy('c.id', 'DESC');
       if (query.cursor) {
         const [time, id] = decodeCursor(query.cursor, ['date', 'uuid']);
-        qb.andWhere('(c.last_activity_at, c.id) < (CAST(:time AS timestamptz), :id)', { time, id });
+        qb.andWhere(`(${activity}, c.id) < (CAST(:time AS timestamptz), :id)`, { time, id });
       }
     } else {
       qb.addSelect('lower(c.name)', 'sort_key').orderBy('lower(c.name)', 'ASC').addOrderBy('c.id', 'ASC');
