@@ -10,6 +10,7 @@ import { CreateThreadFollows1795509069654 } from './1795509069654-CreateThreadFo
 import { CreatePractices1795509305195 } from './1795509305195-CreatePractices.js';
 import { CreateModeration1795600000000 } from './1795600000000-CreateModeration.js';
 import { AddEventReaderIndexes1795600000001 } from './1795600000001-AddEventReaderIndexes.js';
+import { CountPracticeViewsOnce1795600000002 } from './1795600000002-CountPracticeViewsOnce.js';
 
 export const MIGRATIONS = [
   CreateCollaboratives1795504333697,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreatePractices1795509305195,
   CreateModeration1795600000000,
   AddEventReaderIndexes1795600000001,
+  CountPracticeViewsOnce1795600000002,
 ];

@@ -101,6 +101,15 @@ describe('best-practice library', () => {
     expect((await get(open.id, reader)).status).toBe(200);
   });
 
+  test('views count distinct readers: reloading or the authors reading adds nothing', async () => {
+    const created = await draft();
+    await publish(created.id);
+    for (let visit = 0; visit < 3; visit++) await get(created.id, reader);
+    await get(created.id, author);
+    await get(created.id, admin);
+    expect((await get(created.id, reader)).body.viewCount).toBe(2);
+  });
+
   test('endorsements: not on your own, one per person, exact under parallel requests', async () => {
     const created = await draft();
     await publish(created.id);

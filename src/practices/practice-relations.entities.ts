@@ -122,4 +122,22 @@ export class PracticeQuestion {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 
-export const PRACTICE_ENTITIES = [Practice, PracticeCoauthor, PracticeEndorsement, PracticeComment, PracticeRevision, PracticeCommentRevision, PracticeQuestion];
+/** Who has opened a published case study at least once: a view counts on the first visit only. */
+@Entity('practice_views')
+export class PracticeView {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'practice_views_pkey' }) practiceId: string;
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'practice_views_pkey' }) userId: string;
+
+  @ManyToOne(() => Practice, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'practice_id', foreignKeyConstraintName: 'practice_views_practice_id_fkey' })
+  practice?: Practice;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'practice_views_user_id_fkey' })
+  user?: User;
+
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}
+
+export const PRACTICE_ENTITIES = [Practice, PracticeCoauthor, PracticeEndorsement, PracticeComment, PracticeRevision, PracticeCommentRevision, PracticeQuestion, PracticeView];
+

@@ -88,8 +88,15 @@ export class PracticesService {
   async show(user: AuthUser, id: string, countView = true): Promise<PracticeDetailDto> {
     const found = await this.guard.read(user, id);
     if (countView && found.practice.status === 'published' && !found.isAuthor) {
-      const [row] = await this.dataSource.query(`UPDATE practices SET view_count = view_count + 1 WHERE id = $1 RETURNING view_count`, [id]);
-      found.practice.viewCount = row?.[0]?.view_count ?? found.practice.viewCount + 1;
+      // Distinct readers, as for threads: only a first visit writes (a row and the counter).
+      const [row] = await this.dataSource.query(
+        `WITH first_view AS (
+           INSERT INTO practice_views (practice_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING practice_id
+         )
+         UPDATE practices SET view_count = view_count + 1 WHERE id IN (SELECT practice_id FROM first_view) RETURNING view_count`,
+        [id, user.id],
+      );
+      if (row?.[0]) found.practice.viewCount = row[0].view_count;
     }
     return this.detail(user, found);
   }

@@ -60,7 +60,7 @@ export const COUNTER_RULES: Record<string, CounterRule> = {
   'practices.comment_count': () => recount('practices', 'comment_count', 'SELECT count(*) FROM practice_comments m WHERE m.practice_id = c.id AND m.deleted_at IS NULL'),
   'practices.endorsement_count': () => recount('practices', 'endorsement_count', 'SELECT count(*) FROM practice_endorsements e WHERE e.practice_id = c.id'),
   // Every non-author read adds one and no rows are kept, so the only checkable rule is that it never goes negative.
-  'practices.view_count': () => recount('practices', 'view_count', 'SELECT GREATEST(c.view_count, 0)'),
+  'practices.view_count': () => recount('practices', 'view_count', 'SELECT count(*) FROM practice_views v WHERE v.practice_id = c.id'),
 };
 
 export interface CounterCheck {
