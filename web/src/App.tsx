@@ -2,6 +2,8 @@ import { Route, Routes } from 'react-router';
 import { AccountPage } from './account/AccountPage';
 import { FollowingSettingsPage } from './account/FollowingSettingsPage';
 import { JoinRequestsPage } from './account/JoinRequestsPage';
+import { AuditLogPage } from './moderation/AuditLogPage';
+import { ModerationQueuePage } from './moderation/ModerationQueuePage';
 import { PersonPage } from './people/PersonPage';
 import { EditPracticePage, NewPracticePage } from './practices/PracticeFormPage';
 import { PracticePage } from './practices/PracticePage';
@@ -49,6 +51,9 @@ export function App() {
           <Route path="account/profile" element={<EditProfilePage />} />
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="account/sessions" element={<SessionsPage />} />
+          {/* Leads are members with a role inside a collaborative: the pages ask the API, which answers 403 to others. */}
+          <Route path="moderation" element={<ModerationQueuePage />} />
+          <Route path="moderation/audit-log" element={<AuditLogPage />} />
         </Route>
         <Route element={<RequireSignIn role="admin" />}>
           <Route path="admin/users" element={<AdminUsersPage />} />
