@@ -56,15 +56,15 @@ describe('moderation, in a browser', () => {
     await reporterPage.getByText('Report reply 1').click();
     await reporterPage.getByRole('button', { name: 'Send report' }).click();
     expect(await errorSummaryShown(reporterPage)).toEqual(['Select why you are reporting it']);
-    await reporterPage.getByLabel('Disrespectful').check();
-    await reporterPage.getByLabel('Details (optional)').fill('A personal attack on the asker.');
+    const replies = reporterPage.getByTestId('replies');
+    await replies.getByLabel('Disrespectful').check();
+    await replies.getByLabel('Details (optional)').fill('A personal attack on the asker.');
     await reviewPage(reporterPage, 'report-form');
     await reporterPage.getByRole('button', { name: 'Send report' }).click();
     await reporterPage.getByText('Thank you: your report of reply 1 has been sent to the moderators.').waitFor();
-    await reporterPage.reload();
     await openThread(reporterPage, threadPath);
     await reporterPage.getByText('Report reply 1').click();
-    await reporterPage.getByLabel('Spam or advertising').check();
+    await reporterPage.getByTestId('replies').getByLabel('Spam or advertising').check();
     await reporterPage.getByRole('button', { name: 'Send report' }).click();
     await reporterPage.getByText('You have already reported this, and your report is still open.', { exact: false }).waitFor();
     expect(await reporterPage.getByText('Already reported.').count()).toBe(1);
@@ -217,6 +217,8 @@ describe('moderation, in a browser', () => {
     expect(await fitsWidth(lead)).toBe(true);
     await lead.goto('/moderation/audit-log');
     await heading(lead, 'Audit log');
+    // The header offers Moderation to a lead (here inside the narrow screen's "More" menu).
+    await lead.locator('a[aria-current="page"][href="/moderation"]').waitFor({ state: 'attached' });
     expect(await fitsWidth(lead)).toBe(true);
     await reviewPage(lead, 'audit-log-320');
   });

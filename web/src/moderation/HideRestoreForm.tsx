@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import type { Comment, PracticeDetail, Problem, Reply } from '../api/types';
 import { errorsFromProblem, withFieldIds, type FieldSpecs } from '../forms/form-errors';
 import { FormErrorSummary } from '../forms/FormErrorSummary';
+import { useDisclosure } from '../forms/use-disclosure';
 import { text, useFormSubmit } from '../forms/use-form-submit';
 
 type Target = { kind: 'reply'; onChanged(item: Reply): void } | { kind: 'comment'; onChanged(item: Comment): void } | { kind: 'practice'; onChanged(item: PracticeDetail): void };
@@ -38,8 +39,9 @@ export function HideRestoreForm(props: Props) {
     if (error) return errorsFromProblem(withFieldIds(error, { reason: reasonId }), fields);
     (props.onChanged as (item: unknown) => void)(data);
   });
+  const disclosure = useDisclosure(errors);
   return (
-    <Details className="app-moderate" open={errors.length > 0 || undefined}>
+    <Details className="app-moderate" {...disclosure}>
       <Details.Summary>
         Moderate<span className="nhsuk-u-visually-hidden"> {name}</span>
       </Details.Summary>

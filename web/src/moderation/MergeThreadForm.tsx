@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
 import { emptyRequiredFields, errorsFromProblem, withFieldIds, type FieldSpecs } from '../forms/form-errors';
 import { FormErrorSummary } from '../forms/FormErrorSummary';
+import { useDisclosure } from '../forms/use-disclosure';
 import { text, useFormSubmit } from '../forms/use-form-submit';
 
 const FIELDS: FieldSpecs = {
@@ -29,8 +30,9 @@ export function MergeThreadForm({ thread }: { thread: ThreadDetail }) {
     if (error) return errorsFromProblem(withFieldIds(error, { intoThreadId: 'mergeInto', reason: 'mergeReason' }), FIELDS, { 403: 'mergeInto', 404: 'mergeInto', 409: 'mergeInto' });
     navigate(`/threads/${data.id}`, { state: { flash: 'The duplicate thread was merged into this one' } });
   });
+  const disclosure = useDisclosure(errors);
   return (
-    <Details open={errors.length > 0 || undefined}>
+    <Details {...disclosure}>
       <Details.Summary>Merge into another thread</Details.Summary>
       <Details.Text>
         <FormErrorSummary errors={errors} attempt={attempt} />

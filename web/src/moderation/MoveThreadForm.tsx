@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
 import { emptyRequiredFields, errorsFromProblem, withFieldIds, type FieldSpecs } from '../forms/form-errors';
 import { FormErrorSummary } from '../forms/FormErrorSummary';
+import { useDisclosure } from '../forms/use-disclosure';
 import { text, useFormSubmit } from '../forms/use-form-submit';
 import { useCollaborativeOptions } from '../practices/use-collaborative-options';
 import { useModerationAccess } from './use-moderation-access';
@@ -32,8 +33,9 @@ export function MoveThreadForm({ thread, onMoved }: { thread: ThreadDetail; onMo
     if (error) return errorsFromProblem(withFieldIds(error, { collaborativeId: 'moveTo', reason: 'moveReason' }), FIELDS, { 403: 'moveTo', 404: 'moveTo' });
     onMoved();
   });
+  const disclosure = useDisclosure(errors);
   return (
-    <Details open={errors.length > 0 || undefined}>
+    <Details {...disclosure}>
       <Details.Summary>Move to another collaborative</Details.Summary>
       <Details.Text>
         <FormErrorSummary errors={errors} attempt={attempt} />

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import type { ReportReason, ReportTarget } from '../api/types';
 import { errorsFromProblem, withFieldIds, type FieldSpecs } from '../forms/form-errors';
 import { FormErrorSummary } from '../forms/FormErrorSummary';
+import { useDisclosure } from '../forms/use-disclosure';
 import { text, useFormSubmit } from '../forms/use-form-submit';
 import { REASON_LABELS, REASONS, TARGET_LABELS } from './labels';
 
@@ -36,6 +37,7 @@ export function ReportForm({ targetType, targetId, name }: Props) {
     if (error) return errorsFromProblem(withFieldIds(error, { reason: `${prefix}reason`, details: `${prefix}details` }), fields);
     setOutcome({ kind: 'sent', hidden: data.targetHidden });
   });
+  const disclosure = useDisclosure(errors);
 
   if (outcome?.kind === 'sent') {
     return (
@@ -52,7 +54,7 @@ export function ReportForm({ targetType, targetId, name }: Props) {
     );
   }
   return (
-    <Details className="app-report" open={errors.length > 0 || undefined}>
+    <Details className="app-report" {...disclosure}>
       <Details.Summary>
         Report<span className="nhsuk-u-visually-hidden"> {what}</span>
       </Details.Summary>

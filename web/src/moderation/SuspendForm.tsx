@@ -54,18 +54,14 @@ export function SuspendForm({ person, suspended, onChanged }: Props) {
       <FormErrorSummary errors={errors} attempt={attempt} />
       <form onSubmit={onSubmit} noValidate>
         <Radios legend={`What do you want to do about ${person.displayName}'s account?`} legendProps={{ size: 's' }} name="suspendAction" error={errorFor('suspendAction')}>
-          <Radios.Item
-            id="suspendAction"
-            value="suspend"
-            defaultChecked={suspended === false}
-            conditional={<TextInput id="suspendDays" name="suspendDays" label="Number of days (optional)" hint="Leave empty to suspend until a moderator lifts it" inputMode="numeric" width={4} error={errorFor('suspendDays')} />}
-          >
+          <Radios.Item id="suspendAction" value="suspend" defaultChecked={suspended === false}>
             Suspend the account
           </Radios.Item>
           <Radios.Item id="suspendAction-lift" value="unsuspend" defaultChecked={suspended === true}>
             Lift the suspension
           </Radios.Item>
         </Radios>
+        <TextInput id="suspendDays" name="suspendDays" label="Number of days (optional)" hint="When suspending: leave empty to suspend until a moderator lifts it" inputMode="numeric" width={4} error={errorFor('suspendDays')} />
         <Textarea id="suspendReason" name="suspendReason" label="Reason" hint="Kept in the audit log and shown to the person when they try to sign in" rows={3} maxLength={500} error={errorFor('suspendReason')} />
         <Button type="submit" warning disabled={busy}>
           Confirm
