@@ -195,6 +195,79 @@ describe('moderation, in a browser', () => {
     expect(await errorSummaryShown(moderator)).toEqual(['Enter the @handle of a member, as shown on their page']);
   });
 
+  test('a moderator moves a thread to another collaborative, then merges a duplicate into it; the duplicate points to where it went', async () => {
+    const [asker, replier] = await Promise.all([1, 2].map(() => registerMember(suite.url)));
+    const first = await questionWithReply(suite.url, asker, replier, 'Move test');
+    const duplicate = await questionWithReply(suite.url, asker, replier, 'Duplicate test');
+    const moderator = await suite.newPage();
+    await signIn(moderator, 'moderator@example.nhs.uk', DEMO_PASSWORD);
+    await openThread(moderator, first.threadPath);
+
+    await moderator.getByText('Move to another collaborative').click();
+    await moderator.getByRole('button', { name: 'Move thread' }).click();
+    expect(await errorSummaryShown(moderator)).toEqual(['Select the collaborative to move it to', 'Enter the reason for moving it']);
+    await moderator.getByLabel('Collaborative', { exact: true }).selectOption({ label: 'Acute Hospitals Alliance' });
+    await moderator.locator('#moveReason').fill('Belongs with the alliance’s theatre work');
+    await moderator.getByRole('button', { name: 'Move thread' }).click();
+    await moderator.getByText('Moved to Acute Hospitals Alliance').waitFor();
+    await moderator.goto('/collaboratives/acute-hospitals-alliance-bsw');
+    await heading(moderator, 'Acute Hospitals Alliance');
+    await moderator.getByRole('link', { name: 'Move test: who shares theatre lists?' }).waitFor();
+
+    await openThread(moderator, duplicate.threadPath);
+    await moderator.getByText('Merge into another thread').click();
+    await moderator.locator('#mergeInto').fill(`${suite.url}${first.threadPath}`);
+    await moderator.locator('#mergeReason').fill('Same question asked twice');
+    await reviewPage(moderator, 'thread-moderation');
+    await moderator.getByRole('button', { name: 'Merge thread' }).click();
+    await moderator.getByText('The duplicate thread was merged into this one').waitFor();
+    await heading(moderator, 'Move test: who shares theatre lists?');
+    await moderator.getByTestId('replies').getByText(duplicate.replyText).waitFor();
+
+    const reader = await suite.newPage();
+    await signIn(reader, asker.email, asker.password);
+    await reader.goto(duplicate.threadPath);
+    await reader.getByText('Moderators merged this thread into another.', { exact: false }).waitFor();
+    await reader.getByRole('link', { name: 'Go to the thread it was merged into' }).click();
+    await heading(reader, 'Move test: who shares theatre lists?');
+  });
+
+  test('a moderator hides a comment on a case study; readers see the notice, its author sees it marked', async () => {
+    const [author, reader] = await Promise.all([1, 2].map(() => registerMember(suite.url)));
+    const http = new HttpClient(suite.url);
+    const token = (await signInThroughApi(http, author.email, author.password)).accessToken;
+    const practice = (await http.get('/api/practices?limit=1', { token })).body.items[0];
+    const comment = await http.post(`/api/practices/${practice.id}/comments`, { body: 'Call me on 07700 900123 about patient J. Smith.' }, { token });
+    expect(comment.status).toBe(201);
+
+    const moderator = await suite.newPage();
+    await signIn(moderator, 'moderator@example.nhs.uk', DEMO_PASSWORD);
+    await moderator.goto(`/practices/${practice.id}`);
+    await heading(moderator, practice.title);
+    const comments = moderator.getByRole('list', { name: 'Comments' });
+    await comments.getByText('Call me on 07700 900123', { exact: false }).waitFor();
+    await comments.getByText(`Moderate the comment by ${author.displayName}`).click();
+    await comments.getByLabel('Reason').fill('Patient details in a public comment');
+    await comments.getByRole('button', { name: `Hide the comment by ${author.displayName}` }).click();
+    await comments.getByRole('button', { name: `Restore the comment by ${author.displayName}` }).waitFor();
+    await reviewPage(moderator, 'comment-hidden-moderator');
+
+    const readerPage = await suite.newPage();
+    await signIn(readerPage, reader.email, reader.password);
+    await readerPage.goto(`/practices/${practice.id}`);
+    await heading(readerPage, practice.title);
+    const theirs = readerPage.getByRole('list', { name: 'Comments' });
+    await theirs.getByText('This comment has been hidden by moderators.').waitFor();
+    expect(await theirs.getByText('07700 900123', { exact: false }).count()).toBe(0);
+
+    const authorPage = await suite.newPage();
+    await signIn(authorPage, author.email, author.password);
+    await authorPage.goto(`/practices/${practice.id}`);
+    const own = authorPage.getByRole('list', { name: 'Comments' });
+    await own.getByText('Hidden by moderators.', { exact: false }).waitFor();
+    await own.getByText('Call me on 07700 900123', { exact: false }).waitFor();
+  });
+
   test('a member who leads nothing has no Moderation link; the queue and audit log say who they are for; at 320 px they fit', async () => {
     const member = await registerMember(suite.url);
     const page = await suite.newPage({ width: 320, height: 640 });

@@ -1,4 +1,5 @@
 import { Button, Details, Select, TextInput } from 'nhsuk-react-components';
+import { useState } from 'react';
 import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
 import { emptyRequiredFields, errorsFromProblem, withFieldIds, type FieldSpecs } from '../forms/form-errors';
@@ -23,6 +24,7 @@ function useDestinations(currentId: string) {
 /** Move a thread to another collaborative (the API requires the right to moderate both). */
 export function MoveThreadForm({ thread, onMoved }: { thread: ThreadDetail; onMoved(): void }) {
   const destinations = useDestinations(thread.collaborativeId);
+  const [moved, setMoved] = useState<string | null>(null);
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
     const empty = emptyRequiredFields(form, FIELDS);
     if (empty.length > 0) return empty;
@@ -31,6 +33,7 @@ export function MoveThreadForm({ thread, onMoved }: { thread: ThreadDetail; onMo
       body: { collaborativeId: text(form, 'moveTo'), reason: text(form, 'moveReason') },
     });
     if (error) return errorsFromProblem(withFieldIds(error, { collaborativeId: 'moveTo', reason: 'moveReason' }), FIELDS, { 403: 'moveTo', 404: 'moveTo' });
+    setMoved(destinations.find((option) => option.id === text(form, 'moveTo'))?.name ?? 'the collaborative you chose');
     onMoved();
   });
   const disclosure = useDisclosure(errors);
@@ -39,6 +42,11 @@ export function MoveThreadForm({ thread, onMoved }: { thread: ThreadDetail; onMo
       <Details.Summary>Move to another collaborative</Details.Summary>
       <Details.Text>
         <FormErrorSummary errors={errors} attempt={attempt} />
+        {moved && (
+          <p role="status" className="nhsuk-u-font-weight-bold">
+            Moved to {moved}
+          </p>
+        )}
         <form onSubmit={onSubmit} noValidate>
           <Select id="moveTo" name="moveTo" label="Collaborative" hint="Only collaboratives you moderate are listed" defaultValue="" error={errorFor('moveTo')}>
             <Select.Option value="">Select a collaborative</Select.Option>
