@@ -18,6 +18,7 @@ import { CollaborativePage } from './collaboratives/CollaborativePage';
 import { CollaborativesPage } from './collaboratives/CollaborativesPage';
 import { NotificationsPage } from './notifications/NotificationsPage';
 import { AskQuestionPage } from './threads/AskQuestionPage';
+import { EditQuestionPage } from './threads/EditQuestionPage';
 import { ThreadPage } from './threads/ThreadPage';
 import { Layout } from './layout/Layout';
 import { HomePage } from './pages/HomePage';
@@ -37,6 +38,7 @@ export function App() {
           <Route path="collaboratives/:idOrSlug" element={<CollaborativePage />} />
           <Route path="collaboratives/:idOrSlug/ask" element={<AskQuestionPage />} />
           <Route path="threads/:id" element={<ThreadPage />} />
+          <Route path="threads/:id/edit" element={<EditQuestionPage />} />
           <Route path="practices" element={<PracticesPage />} />
           <Route path="practices/drafts" element={<PracticesPage drafts />} />
           <Route path="practices/new" element={<NewPracticePage />} />

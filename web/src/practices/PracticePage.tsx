@@ -1,6 +1,7 @@
 import { BackLink, Button, Tag } from 'nhsuk-react-components';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ConfirmButton } from '../layout/ConfirmButton';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { DetailsList } from '../layout/DetailsList';
@@ -30,6 +31,7 @@ export function PracticePage() {
   const [done, setDone] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const { user } = useSession();
+  const navigate = useNavigate();
   useLiveSubject({ practiceId: id });
   useLiveEvents(['endorsements.changed', 'practice.updated', 'practice.hidden', 'practice.restored'], (event) => {
     if (event.type === 'resync' || event.practiceId === id) reload();
@@ -79,11 +81,16 @@ export function PracticePage() {
         ))}
         {practice.publishedAt && ` · published ${formatDateTime(practice.publishedAt)}`} · {practice.endorsementCount} endorsement{practice.endorsementCount === 1 ? '' : 's'}
       </p>
-      {practice.viewer.canEdit && (
+      {(practice.viewer.canEdit || practice.viewer.canDelete) && !practice.deletedAt && (
         <div className="app-actions nhsuk-u-margin-bottom-4">
-          <Button asElement={Link} to={`/practices/${practice.id}/edit`} href={`/practices/${practice.id}/edit`} secondary>
-            Edit case study
-          </Button>
+          {practice.viewer.canEdit && (
+            <Button asElement={Link} to={`/practices/${practice.id}/edit`} href={`/practices/${practice.id}/edit`} secondary>
+              Edit case study
+            </Button>
+          )}
+          {practice.viewer.canDelete && (
+            <ConfirmButton label="Delete case study" confirmLabel="Yes, delete this case study" act={() => api.DELETE('/api/practices/{id}', { params: { path: { id: practice.id } } })} onDone={() => navigate('/practices', { state: { flash: 'The case study was deleted' } })} />
+          )}
         </div>
       )}
       {practice.status === 'published' && !practice.viewer.isAuthor && !masked && <ReportForm targetType="practice" targetId={practice.id} name="this case study" />}
