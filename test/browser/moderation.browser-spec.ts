@@ -58,7 +58,7 @@ describe('moderation, in a browser', () => {
     expect(await errorSummaryShown(reporterPage)).toEqual(['Select why you are reporting it']);
     const replies = reporterPage.getByTestId('replies');
     await replies.getByLabel('Disrespectful').check();
-    await replies.getByLabel('Details (optional)').fill('A personal attack on the asker.');
+    await replies.getByLabel('What should the moderators know? (optional)').fill('A personal attack on the asker.');
     await reviewPage(reporterPage, 'report-form');
     await reporterPage.getByRole('button', { name: 'Send report' }).click();
     await reporterPage.getByText('Thank you: your report of reply 1 has been sent to the moderators.').waitFor();

@@ -9,7 +9,7 @@ import { text, useFormSubmit } from '../forms/use-form-submit';
 
 const FIELDS: FieldSpecs = {
   mergeInto: { label: 'Thread to merge into', whenEmpty: 'Enter the address of the thread to merge into' },
-  mergeReason: { label: 'Reason', whenEmpty: 'Enter the reason for merging it' },
+  mergeReason: { label: 'Why merge it', whenEmpty: 'Enter the reason for merging it' },
 };
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -38,7 +38,7 @@ export function MergeThreadForm({ thread }: { thread: ThreadDetail }) {
         <FormErrorSummary errors={errors} attempt={attempt} />
         <form onSubmit={onSubmit} noValidate>
           <TextInput id="mergeInto" name="mergeInto" label="Thread to merge into" hint="Paste its address, for example /threads/3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b. Its replies follow this one's" spellCheck={false} autoComplete="off" error={errorFor('mergeInto')} />
-          <TextInput id="mergeReason" name="mergeReason" label="Reason" hint="Kept in the audit log and sent to the author" maxLength={500} error={errorFor('mergeReason')} />
+          <TextInput id="mergeReason" name="mergeReason" label="Why merge it?" hint="Kept in the audit log and sent to the author" maxLength={500} error={errorFor('mergeReason')} />
           <Button type="submit" secondary small disabled={busy}>
             Merge thread
           </Button>

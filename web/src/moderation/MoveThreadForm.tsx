@@ -11,7 +11,7 @@ import { useModerationAccess } from './use-moderation-access';
 
 const FIELDS: FieldSpecs = {
   moveTo: { label: 'Collaborative', whenEmpty: 'Select the collaborative to move it to' },
-  moveReason: { label: 'Reason', whenEmpty: 'Enter the reason for moving it' },
+  moveReason: { label: 'Why move it', whenEmpty: 'Enter the reason for moving it' },
 };
 
 /** Where this moderator may move a thread: anywhere for site staff, otherwise the collaboratives they lead. */
@@ -56,7 +56,7 @@ export function MoveThreadForm({ thread, onMoved }: { thread: ThreadDetail; onMo
               </Select.Option>
             ))}
           </Select>
-          <TextInput id="moveReason" name="moveReason" label="Reason" hint="Kept in the audit log and sent to the author" maxLength={500} error={errorFor('moveReason')} />
+          <TextInput id="moveReason" name="moveReason" label="Why move it?" hint="Kept in the audit log and sent to the author" maxLength={500} error={errorFor('moveReason')} />
           <Button type="submit" secondary small disabled={busy}>
             Move thread
           </Button>

@@ -26,7 +26,7 @@ export function ReportForm({ targetType, targetId, name }: Props) {
   const prefix = `report-${targetId}-`;
   const fields: FieldSpecs = {
     [`${prefix}reason`]: { label: 'Reason', whenEmpty: 'Select why you are reporting it' },
-    [`${prefix}details`]: { label: 'Details' },
+    [`${prefix}details`]: { label: 'What the moderators should know' },
   };
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
@@ -68,7 +68,7 @@ export function ReportForm({ targetType, targetId, name }: Props) {
               </Radios.Item>
             ))}
           </Radios>
-          <Textarea id={`${prefix}details`} name="details" label="Details (optional)" hint="What the moderators should know. Do not repeat any patient details" rows={3} maxLength={2000} error={errorFor(`${prefix}details`)} />
+          <Textarea id={`${prefix}details`} name="details" label="What should the moderators know? (optional)" hint="Do not repeat any patient details" rows={3} maxLength={2000} error={errorFor(`${prefix}details`)} />
           <Button type="submit" secondary disabled={busy}>
             Send report
           </Button>

@@ -13,7 +13,8 @@ export interface ModerationAccess {
 
 const NONE: ModerationAccess = { siteWide: false, leads: [], moderates: false };
 
-// Asked once per person per tab: leading a collaborative rarely changes during a visit, and the
+// Nothing is stored in the browser beyond the refresh token (a test holds the client to that),
+// so this is asked once per person per page load: leading a collaborative rarely changes during a visit, and the
 // queue itself answers 403 if it has.
 const known = new Map<string, Promise<ModerationAccess>>();
 
@@ -34,40 +35,17 @@ function ask(userId: string, siteWide: boolean): Promise<ModerationAccess> {
   return answer;
 }
 
-// The last answer is kept for the tab's session, so a reload draws the header as it was at
-// once, rather than redrawing it (and nhsuk-frontend's narrow-screen menu) a moment later.
-const STORED = 'collaboratives-forum.moderation-access';
-
-function remembered(key: string): ModerationAccess | null {
-  try {
-    const stored = JSON.parse(sessionStorage.getItem(STORED) ?? 'null') as { key: string; access: ModerationAccess } | null;
-    return stored?.key === key ? stored.access : null;
-  } catch {
-    return null;
-  }
-}
-
-function remember(key: string, access: ModerationAccess): void {
-  try {
-    sessionStorage.setItem(STORED, JSON.stringify({ key, access }));
-  } catch {
-    // Storage refused (private mode, full): the header is drawn again once the answer comes.
-  }
-}
-
 /** Whether the signed-in person moderates, and where: decides which links and pages to offer. */
 export function useModerationAccess(): ModerationAccess {
   const { user } = useSession();
   const siteWide = user?.role === 'moderator' || user?.role === 'admin';
   const key = user ? `${user.id}:${user.role}` : '';
-  const [access, setAccess] = useState<ModerationAccess>(() => (key && remembered(key)) || (siteWide ? { ...NONE, siteWide, moderates: true } : NONE));
+  // Site staff are known from the profile at once; a lead's link appears when the answer comes.
+  const [access, setAccess] = useState<ModerationAccess>(siteWide ? { ...NONE, siteWide, moderates: true } : NONE);
   useEffect(() => {
     if (!key) return setAccess(NONE);
     let current = true;
-    void ask(key, siteWide).then((answer) => {
-      remember(key, answer);
-      if (current) setAccess(answer);
-    });
+    void ask(key, siteWide).then((answer) => current && setAccess(answer));
     return () => {
       current = false;
     };
