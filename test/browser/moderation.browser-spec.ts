@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { signIn as signInThroughApi } from '../factories/user.factory.js';
 import { HttpClient } from '../support/http.js';
 import { browserSuite } from './support/browser-suite.js';
-import { errorSummaryShown, fitsWidth, heading, registerMember, signIn, type Member } from './support/forum-pages.js';
+import { errorSummaryShown, fitsWidth, focused, heading, registerMember, signIn, type Member } from './support/forum-pages.js';
 import { reviewPage } from './support/review.js';
 
 // Sarah Whitfield leads the Greater Manchester acute collaborative in the demo data.
@@ -113,6 +113,32 @@ describe('moderation, in a browser', () => {
     const row = leadPage.getByRole('row', { name: /Please keep to the question, not the person\./ }).first();
     await row.waitFor();
     expect(await row.innerText()).toContain('Reports upheld: hidden');
+  });
+
+  test('keyboard only: report a reply without a mouse, with the focus visible at every step', async () => {
+    const [asker, replier, reporter] = await Promise.all([1, 2, 3].map(() => registerMember(suite.url)));
+    const { threadPath } = await questionWithReply(suite.url, asker, replier, 'Keyboard report');
+    const page = await suite.newPage();
+    await signIn(page, reporter.email, reporter.password);
+    await openThread(page, threadPath);
+    for (let presses = 0; presses < 80 && !/^Report\s+reply 1$/.test((await focused(page)).text); presses++) {
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).visible).toBe(true);
+    }
+    expect((await focused(page)).text).toMatch(/^Report\s+reply 1$/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).id).toMatch(/-reason$/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect((await focused(page)).id).toMatch(/-reason-disrespectful$/);
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).id).toMatch(/-details$/);
+    await page.keyboard.type('Typed without a mouse.');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ text: 'Send report', visible: true });
+    await page.keyboard.press('Enter');
+    await page.getByText('Thank you: your report of reply 1 has been sent to the moderators.').waitFor();
   });
 
   test('a lead hides and restores a reply where it is shown, with a reason; readers follow live', async () => {
