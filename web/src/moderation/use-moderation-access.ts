@@ -13,8 +13,8 @@ export interface ModerationAccess {
 
 const NONE: ModerationAccess = { siteWide: false, leads: [], moderates: false };
 
-// Nothing is stored in the browser beyond the refresh token (a test holds the client to that),
-// so this is asked once per person per page load: leading a collaborative rarely changes during a visit, and the
+// Nothing but the refresh token is stored in the browser (a test holds the client to that), so
+// this is asked once per person per page load. Leading rarely changes during a visit, and the
 // queue itself answers 403 if it has.
 const known = new Map<string, Promise<ModerationAccess>>();
 
