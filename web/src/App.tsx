@@ -2,6 +2,8 @@ import { Route, Routes } from 'react-router';
 import { AccountPage } from './account/AccountPage';
 import { FollowingSettingsPage } from './account/FollowingSettingsPage';
 import { JoinRequestsPage } from './account/JoinRequestsPage';
+import { AuditLogPage } from './moderation/AuditLogPage';
+import { ModerationQueuePage } from './moderation/ModerationQueuePage';
 import { PersonPage } from './people/PersonPage';
 import { EditPracticePage, NewPracticePage } from './practices/PracticeFormPage';
 import { PracticePage } from './practices/PracticePage';
@@ -16,6 +18,7 @@ import { CollaborativePage } from './collaboratives/CollaborativePage';
 import { CollaborativesPage } from './collaboratives/CollaborativesPage';
 import { NotificationsPage } from './notifications/NotificationsPage';
 import { AskQuestionPage } from './threads/AskQuestionPage';
+import { EditQuestionPage } from './threads/EditQuestionPage';
 import { ThreadPage } from './threads/ThreadPage';
 import { Layout } from './layout/Layout';
 import { HomePage } from './pages/HomePage';
@@ -35,6 +38,7 @@ export function App() {
           <Route path="collaboratives/:idOrSlug" element={<CollaborativePage />} />
           <Route path="collaboratives/:idOrSlug/ask" element={<AskQuestionPage />} />
           <Route path="threads/:id" element={<ThreadPage />} />
+          <Route path="threads/:id/edit" element={<EditQuestionPage />} />
           <Route path="practices" element={<PracticesPage />} />
           <Route path="practices/drafts" element={<PracticesPage drafts />} />
           <Route path="practices/new" element={<NewPracticePage />} />
@@ -49,6 +53,9 @@ export function App() {
           <Route path="account/profile" element={<EditProfilePage />} />
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="account/sessions" element={<SessionsPage />} />
+          {/* Leads are members with a role inside a collaborative: the pages ask the API, which answers 403 to others. */}
+          <Route path="moderation" element={<ModerationQueuePage />} />
+          <Route path="moderation/audit-log" element={<AuditLogPage />} />
         </Route>
         <Route element={<RequireSignIn role="admin" />}>
           <Route path="admin/users" element={<AdminUsersPage />} />

@@ -11,6 +11,8 @@ import { usePageTitle } from '../layout/use-page-title';
 import { SECTOR_LABELS } from '../users/labels';
 import { FollowPanel } from './FollowPanel';
 import { JoinRequestForm } from './JoinRequestForm';
+import { LeaveCollaborative } from './LeaveCollaborative';
+import { FlashBanner } from '../layout/FlashBanner';
 import { TYPE_LABELS } from './labels';
 import { MembersList } from './MembersList';
 import { PendingJoinRequests } from './PendingJoinRequests';
@@ -36,6 +38,7 @@ export function CollaborativePage() {
       <BackLink asElement={Link} to="/collaboratives" href="/collaboratives">
         All collaboratives
       </BackLink>
+      <FlashBanner />
       <Success message={done} />
       <h1>{collaborative.name}</h1>
       {collaborative.archivedAt && <p className="nhsuk-inset-text">This collaborative is archived: you can read it, but nobody can post.</p>}
@@ -52,6 +55,7 @@ export function CollaborativePage() {
       />
       <FollowPanel collaborative={collaborative} onChanged={changed} />
       <JoinRequestForm collaborative={collaborative} onSent={changed} />
+      <LeaveCollaborative collaborative={collaborative} onLeft={changed} />
       {collaborative.viewer.canModerate && <PendingJoinRequests collaborativeId={collaborative.id} onDecided={changed} />}
       {collaborative.viewer.canPost && (
         <Button asElement={Link} to={`/collaboratives/${collaborative.slug}/ask`} href={`/collaboratives/${collaborative.slug}/ask`}>

@@ -51,3 +51,11 @@ export function errorsFromProblem(problem: Problem, fields: FieldSpecs, fieldFor
   }
   return [{ field: fieldFor[problem.status], message: asErrorMessage(problem.detail || problem.title) }];
 }
+
+/**
+ * The same problem with the API's field names turned into this form's ids, for forms shown
+ * more than once on a page (a report form under each reply), whose ids carry a prefix.
+ */
+export function withFieldIds(problem: Problem, ids: Record<string, string>): Problem {
+  return { ...problem, errors: problem.errors?.map((error) => ({ ...error, field: ids[error.field] ?? error.field })) };
+}

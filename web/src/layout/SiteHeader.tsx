@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import type { SessionState } from '../api/session';
 import { signOut } from '../auth/sign-out';
 import { ConnectionIndicator } from '../live/ConnectionIndicator';
+import { useModerationAccess } from '../moderation/use-moderation-access';
 import { NotificationsBell } from '../notifications/NotificationsBell';
 import { SERVICE_NAME } from './use-page-title';
 
@@ -20,7 +21,8 @@ function isCurrent(section: string, path: string): boolean {
 function SignedInHeader({ user }: { user: NonNullable<SessionState['user']> }) {
   const path = useLocation().pathname;
   const navigate = useNavigate();
-  const sections = user.role === 'admin' ? [...SECTIONS, { to: '/admin/users', text: 'Admin' }] : SECTIONS;
+  const { moderates } = useModerationAccess();
+  const sections = [...SECTIONS, ...(moderates ? [{ to: '/moderation', text: 'Moderation' }] : []), ...(user.role === 'admin' ? [{ to: '/admin/users', text: 'Admin' }] : [])];
   return (
     // nhsuk-frontend's header script moves navigation items into a "More" menu on narrow
     // screens, behind React's back; a new key when the set of items changes starts it afresh.

@@ -1,6 +1,13 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
+import { useSession } from '../auth/use-session';
+import { Success } from '../layout/Success';
+import { ReportForm } from '../moderation/ReportForm';
+import { SuspendForm } from '../moderation/SuspendForm';
+import { SuspensionStatus } from '../moderation/SuspensionStatus';
+import { useAccountStatus } from '../moderation/use-account-status';
 import { api } from '../api/client';
-import type { PracticeSummary } from '../api/types';
+import type { PracticeSummary, PublicProfile } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
 import { useLoad } from '../api/use-load';
 import { DetailsList } from '../layout/DetailsList';
@@ -30,9 +37,19 @@ export function PersonPage() {
   usePageTitle(loaded.status === 'loaded' ? loaded.data.displayName : 'Member');
   if (loaded.status === 'loading') return <p role="status">Loading…</p>;
   if (loaded.status === 'failed') return <LoadProblem problem={loaded.problem} />;
-  const person = loaded.data;
+  return <Person key={loaded.data.id} person={loaded.data} />;
+}
+
+function Person({ person }: { person: PublicProfile }) {
+  const { user } = useSession();
+  const account = useAccountStatus(person);
+  const [done, setDone] = useState<string | null>(null);
+  const self = user?.id === person.id;
+  // Suspensions are for site moderators and admins, never of an admin or of yourself.
+  const maySuspend = (user?.role === 'moderator' || user?.role === 'admin') && !self && person.role !== 'admin';
   return (
     <>
+      <Success message={done} />
       <h1 className="nhsuk-u-margin-bottom-2">{person.displayName}</h1>
       <p className="nhsuk-lede-text">
         {person.jobTitle}, {person.organisation}
@@ -44,9 +61,21 @@ export function PersonPage() {
           { key: 'Role on the forum', value: ROLE_LABELS[person.role] },
           { key: 'Member since', value: formatDateTime(person.createdAt) },
           ...(person.bio ? [{ key: 'About', value: person.bio }] : []),
+          ...(account.status ? [{ key: 'Account', value: <SuspensionStatus profile={account.status} /> }] : []),
         ]}
       />
+      {!self && <ReportForm targetType="user" targetId={person.id} name={`${person.displayName}'s profile`} />}
       <TheirPractices authorId={person.id} />
+      {maySuspend && (
+        <SuspendForm
+          person={person}
+          suspended={account.status ? account.status.status === 'suspended' : null}
+          onChanged={(profile, message) => {
+            account.learned(profile);
+            setDone(message);
+          }}
+        />
+      )}
     </>
   );
 }

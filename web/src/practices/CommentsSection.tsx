@@ -1,31 +1,30 @@
 import { Button } from 'nhsuk-react-components';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { Comment } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
 import { emptyRequiredFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
 import { FormErrorSummary } from '../forms/FormErrorSummary';
 import { useFormSubmit } from '../forms/use-form-submit';
-import { formatDateTime } from '../layout/format';
-import { ServerHtml } from '../layout/ServerHtml';
 import { ShowMore } from '../layout/ShowMore';
 import { useLiveEvents } from '../live/use-live';
 import { MarkdownEditor } from '../markdown/MarkdownEditor';
+import { CommentView } from './CommentView';
 
 const FIELDS: FieldSpecs = { comment: { label: 'Your comment', whenEmpty: 'Enter your comment' } };
 
 /** Comments on a case study, oldest first, new ones live, and the form to add one. */
-export function CommentsSection({ practiceId, canComment }: { practiceId: string; canComment: boolean }) {
+export function CommentsSection({ practiceId, canComment, canModerate, meId }: { practiceId: string; canComment: boolean; canModerate: boolean; meId: string }) {
   const list = useCursorList<Comment>((cursor) => api.GET('/api/practices/{id}/comments', { params: { path: { id: practiceId }, query: { cursor } } }), practiceId);
   const [body, setBody] = useState('');
   const add = (comment: Comment) => {
     if (!list.hasMore) list.update((items) => (items.some((item) => item.id === comment.id) ? items.map((item) => (item.id === comment.id ? comment : item)) : [...items, comment]));
   };
-  useLiveEvents(['comment.created', 'comment.updated', 'comment.deleted'], (event) => {
+  useLiveEvents(['comment.created', 'comment.updated', 'comment.deleted', 'comment.hidden', 'comment.restored'], (event) => {
     if (event.type === 'resync') return list.reload();
     if (event.practiceId !== practiceId) return;
-    if (event.type === 'comment.deleted') return list.reload();
+    // Hidden or restored: the event carries the comment as readers see it, so ask again as this reader.
+    if (event.type !== 'comment.created' && event.type !== 'comment.updated') return list.reload();
     add(event.data as Comment);
   });
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
@@ -43,10 +42,7 @@ export function CommentsSection({ practiceId, canComment }: { practiceId: string
       <ul className="nhsuk-list app-items" aria-label="Comments" aria-live="polite">
         {list.items.map((comment) => (
           <li key={comment.id}>
-            <p className="app-meta nhsuk-u-margin-bottom-1">
-              {comment.author ? <Link to={`/people/${comment.author.handle}`}>{comment.author.displayName}</Link> : 'Deleted'} · {formatDateTime(comment.createdAt)}
-            </p>
-            {comment.deletedAt ? <p className="app-meta">[deleted]</p> : comment.hidden && !comment.bodyHtml ? <p className="app-meta">[hidden by a moderator]</p> : <ServerHtml html={comment.bodyHtml} />}
+            <CommentView comment={comment} meId={meId} canModerate={canModerate} onChanged={(changed) => list.update((items) => items.map((item) => (item.id === changed.id ? changed : item)))} />
           </li>
         ))}
       </ul>

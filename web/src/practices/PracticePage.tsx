@@ -1,6 +1,7 @@
 import { BackLink, Button, Tag } from 'nhsuk-react-components';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ConfirmButton } from '../layout/ConfirmButton';
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { DetailsList } from '../layout/DetailsList';
@@ -10,6 +11,9 @@ import { LoadProblem } from '../layout/LoadProblem';
 import { Success } from '../layout/Success';
 import { Tags } from '../layout/Tags';
 import { usePageTitle } from '../layout/use-page-title';
+import { useSession } from '../auth/use-session';
+import { HideRestoreForm } from '../moderation/HideRestoreForm';
+import { ReportForm } from '../moderation/ReportForm';
 import { useLiveEvents, useLiveSubject } from '../live/use-live';
 import { SECTOR_LABELS } from '../users/labels';
 import type { Sector } from '../api/types';
@@ -26,8 +30,10 @@ export function PracticePage() {
   const [loaded, reload] = useLoad(() => api.GET('/api/practices/{id}', { params: { path: { id } } }), id);
   const [done, setDone] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const { user } = useSession();
+  const navigate = useNavigate();
   useLiveSubject({ practiceId: id });
-  useLiveEvents(['endorsements.changed', 'practice.updated'], (event) => {
+  useLiveEvents(['endorsements.changed', 'practice.updated', 'practice.hidden', 'practice.restored'], (event) => {
     if (event.type === 'resync' || event.practiceId === id) reload();
   });
   usePageTitle(loaded.status === 'loaded' ? loaded.data.title : 'Case study');
@@ -39,6 +45,8 @@ export function PracticePage() {
     setVersion((count) => count + 1);
     reload();
   };
+  // Readers get a notice in place of a hidden case study; its authors and moderators get it all.
+  const masked = practice.hidden && practice.summary === '' && practice.challengeHtml === '';
   const authors = [practice.author, ...practice.coAuthors].filter((author) => author !== null);
   return (
     <>
@@ -53,7 +61,14 @@ export function PracticePage() {
           <Tag modifier="yellow">Draft</Tag> Only its authors can see this case study until it is published.
         </p>
       )}
-      {practice.hidden && <p className="nhsuk-inset-text">A moderator has hidden this case study: only its authors and moderators can see it.</p>}
+      {practice.hidden &&
+        (masked ? (
+          <p className="nhsuk-inset-text">This case study has been hidden by moderators.</p>
+        ) : (
+          <p className="nhsuk-inset-text">
+            <Tag modifier="grey">Hidden</Tag> Moderators have hidden this case study: readers see only a notice; you can see it as its author or a moderator.
+          </p>
+        ))}
       <Tags tags={practice.themes.map((theme) => THEME_LABELS[theme])} modifier="blue" label="Themes" />
       <p className="nhsuk-lede-text">{practice.summary}</p>
       <p className="app-meta">
@@ -66,13 +81,20 @@ export function PracticePage() {
         ))}
         {practice.publishedAt && ` · published ${formatDateTime(practice.publishedAt)}`} · {practice.endorsementCount} endorsement{practice.endorsementCount === 1 ? '' : 's'}
       </p>
-      {practice.viewer.canEdit && (
+      {(practice.viewer.canEdit || practice.viewer.canDelete) && !practice.deletedAt && (
         <div className="app-actions nhsuk-u-margin-bottom-4">
-          <Button asElement={Link} to={`/practices/${practice.id}/edit`} href={`/practices/${practice.id}/edit`} secondary>
-            Edit case study
-          </Button>
+          {practice.viewer.canEdit && (
+            <Button asElement={Link} to={`/practices/${practice.id}/edit`} href={`/practices/${practice.id}/edit`} secondary>
+              Edit case study
+            </Button>
+          )}
+          {practice.viewer.canDelete && (
+            <ConfirmButton label="Delete case study" confirmLabel="Yes, delete this case study" act={() => api.DELETE('/api/practices/{id}', { params: { path: { id: practice.id } } })} onDone={() => navigate('/practices', { state: { flash: 'The case study was deleted' } })} />
+          )}
         </div>
       )}
+      {practice.status === 'published' && !practice.viewer.isAuthor && !masked && <ReportForm targetType="practice" targetId={practice.id} name="this case study" />}
+      {practice.viewer.canModerate && practice.status === 'published' && <HideRestoreForm kind="practice" id={practice.id} hidden={practice.hidden} name="case study" onChanged={() => changed(practice.hidden ? 'The case study was restored' : 'The case study was hidden')} />}
       <PracticeSections practice={practice} />
       <h2>Details</h2>
       <DetailsList
@@ -106,7 +128,7 @@ export function PracticePage() {
             )}
             {!practice.viewer.isAuthor && <AskAuthorsForm practiceId={practice.id} />}
           </section>
-          <CommentsSection practiceId={practice.id} canComment={practice.viewer.canComment} />
+          <CommentsSection practiceId={practice.id} canComment={practice.viewer.canComment} canModerate={practice.viewer.canModerate} meId={user?.id ?? ''} />
         </>
       )}
     </>

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { PracticeSummary, Sector, Theme } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
+import { FlashBanner } from '../layout/FlashBanner';
 import { LoadProblem } from '../layout/LoadProblem';
 import { ShowMore } from '../layout/ShowMore';
 import { usePageTitle } from '../layout/use-page-title';
@@ -27,6 +28,7 @@ export function PracticesPage({ drafts = false }: { drafts?: boolean }) {
   const list = useCursorList<PracticeSummary>((cursor) => api.GET('/api/practices', { params: { query: { ...query, cursor } } }), `${drafts}:${params.toString()}`);
   return (
     <>
+      <FlashBanner />
       <h1>{title}</h1>
       <p className="nhsuk-lede-text">{drafts ? 'Only you and your co-authors can see a draft until it is published.' : 'Case studies from trusts, with the outcomes they measured before and after.'}</p>
       <div className="app-actions nhsuk-u-margin-bottom-4">

@@ -42,7 +42,7 @@ export function RepliesSection({ thread, replies, meId, onAccepted }: Props) {
         onAccepted();
       },
     );
-  const common = { meId, canReply: thread.viewer.canReply, canAccept, onChanged: replace, onAccept };
+  const common = { meId, canReply: thread.viewer.canReply, canAccept, canModerate: thread.viewer.canModerate, onChanged: replace, onAccept };
   const onQuote = (reply: Reply) => {
     setQuoted(reply);
     setBody((current) => quoteOf(reply) + current);

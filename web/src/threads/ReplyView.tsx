@@ -4,6 +4,9 @@ import { Link } from 'react-router';
 import type { Reply } from '../api/types';
 import { formatDateTime } from '../layout/format';
 import { ServerHtml } from '../layout/ServerHtml';
+import { HideRestoreForm } from '../moderation/HideRestoreForm';
+import { HiddenNotice } from '../moderation/HiddenNotice';
+import { ReportForm } from '../moderation/ReportForm';
 import { OwnReplyActions } from './OwnReplyActions';
 import { ReplyEditor } from './ReplyEditor';
 import { VoteButton } from './VoteButton';
@@ -13,6 +16,8 @@ interface Props {
   meId: string;
   canReply: boolean;
   canAccept: boolean;
+  /** Hide and restore (leads of the collaborative, site moderators). */
+  canModerate: boolean;
   onChanged(reply: Reply): void;
   onQuote(reply: Reply): void;
   onAccept(reply: Reply, accept: boolean): void;
@@ -21,10 +26,12 @@ interface Props {
 }
 
 /** One reply: who wrote it and when, its body, and what you can do with it. */
-export function ReplyView({ reply, meId, canReply, canAccept, onChanged, onQuote, onAccept, copy = false }: Props) {
+export function ReplyView({ reply, meId, canReply, canAccept, canModerate, onChanged, onQuote, onAccept, copy = false }: Props) {
   const anchor = `${copy ? 'accepted' : 'reply'}-${reply.id}`;
   const deleted = reply.deletedAt !== null;
   const own = reply.author?.id === meId;
+  // Readers get a notice instead of a hidden reply's words; its author and moderators get the words.
+  const masked = reply.hidden && reply.body === '';
   const [editing, setEditing] = useState(false);
   return (
     <article id={anchor} className={`app-reply${reply.isAccepted ? ' app-reply--accepted' : ''}`} aria-labelledby={`${anchor}-by`}>
@@ -57,14 +64,9 @@ export function ReplyView({ reply, meId, canReply, canAccept, onChanged, onQuote
           }}
         />
       ) : (
-        <>
-          {reply.hidden && (
-            <p className="app-meta">
-              <Tag modifier="grey">Hidden</Tag> A moderator has hidden this reply{reply.hiddenReason ? `: ${reply.hiddenReason}` : '.'}
-            </p>
-          )}
-          {reply.bodyHtml && <ServerHtml html={reply.bodyHtml} />}
-        </>
+        <HiddenNotice what="reply" hidden={reply.hidden} masked={reply.hidden && reply.body === ''} reason={reply.hiddenReason}>
+          <ServerHtml html={reply.bodyHtml} />
+        </HiddenNotice>
       )}
       {!deleted && !editing && (
         <div className="app-actions nhsuk-u-margin-bottom-2">
@@ -82,6 +84,12 @@ export function ReplyView({ reply, meId, canReply, canAccept, onChanged, onQuote
             </Button>
           )}
         </div>
+      )}
+      {!deleted && !editing && !copy && (
+        <>
+          {!own && !masked && <ReportForm targetType="reply" targetId={reply.id} name={`reply ${reply.position}`} />}
+          {canModerate && <HideRestoreForm kind="reply" id={reply.id} hidden={reply.hidden} name={`reply ${reply.position}`} onChanged={(changed) => onChanged({ ...changed, voted: reply.voted })} />}
+        </>
       )}
     </article>
   );

@@ -5,6 +5,8 @@ import type { ThreadDetail } from '../api/types';
 import { emptyRequiredFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
 import { FormErrorSummary } from '../forms/FormErrorSummary';
 import { text, useFormSubmit } from '../forms/use-form-submit';
+import { MergeThreadForm } from '../moderation/MergeThreadForm';
+import { MoveThreadForm } from '../moderation/MoveThreadForm';
 
 const FIELDS: FieldSpecs = { reason: { label: 'Reason', whenEmpty: 'Enter the reason for this action' } };
 
@@ -44,6 +46,8 @@ export function ThreadModeration({ thread, onChanged }: { thread: ThreadDetail; 
           </Button>
         </div>
       </form>
+      <MoveThreadForm thread={thread} onMoved={onChanged} />
+      <MergeThreadForm thread={thread} />
     </section>
   );
 }

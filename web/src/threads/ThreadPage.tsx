@@ -9,6 +9,8 @@ import { useSession } from '../auth/use-session';
 import { FlashBanner } from '../layout/FlashBanner';
 import { LoadProblem } from '../layout/LoadProblem';
 import { usePageTitle } from '../layout/use-page-title';
+import { ReportForm } from '../moderation/ReportForm';
+import { OwnThreadActions } from './OwnThreadActions';
 import { RepliesSection } from './RepliesSection';
 import { ThreadActions } from './ThreadActions';
 import { ThreadModeration } from './ThreadModeration';
@@ -38,6 +40,8 @@ export function ThreadPage() {
       <FlashBanner />
       <ThreadQuestion thread={thread} />
       <ThreadActions thread={thread} meId={user.id} onChanged={(change) => setThread((current) => ({ ...current, ...change }))} />
+      <OwnThreadActions thread={thread} />
+      {!thread.deletedAt && thread.author && thread.author.id !== user.id && !(thread.hidden && thread.body === '') && <ReportForm targetType="thread" targetId={thread.id} name="this question" />}
       <ThreadModeration thread={thread} onChanged={reloadThread} />
       <RepliesSection thread={thread} replies={replies} meId={user.id} onAccepted={reloadThread} />
     </>

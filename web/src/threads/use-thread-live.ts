@@ -3,7 +3,7 @@ import type { CursorList } from '../api/use-cursor-list';
 import type { LiveEnvelope } from '../live/live-connection';
 import { useLiveEvents, useLiveSubject } from '../live/use-live';
 
-const TYPES = ['reply.created', 'reply.updated', 'reply.deleted', 'votes.changed', 'thread.updated', 'thread.deleted', 'thread.pinned', 'thread.locked', 'thread.answer-accepted'];
+const TYPES = ['reply.created', 'reply.updated', 'reply.deleted', 'votes.changed', 'thread.updated', 'thread.deleted', 'thread.pinned', 'thread.locked', 'thread.answer-accepted', 'thread.hidden', 'thread.restored', 'thread.moved', 'thread.merged', 'reply.hidden', 'reply.restored'];
 
 interface Handlers {
   replies: CursorList<Reply>;
@@ -35,6 +35,11 @@ export function useThreadLive(threadId: string, { replies, setThread, reloadThre
       }
       case 'reply.deleted':
         return replies.update((items) => items.map((item) => (item.id === data.replyId ? { ...item, deletedAt: event.createdAt, author: null, bodyHtml: '' } : item)));
+      case 'reply.hidden':
+      case 'reply.restored':
+        // The event carries the reply as readers see it; its author and moderators see more,
+        // so the list is asked again, as this reader.
+        return replies.reload();
       case 'votes.changed':
         if (data.target === 'thread') return setThread((thread) => ({ ...thread, voteCount: data.voteCount as number }));
         return replies.update((items) => items.map((item) => (item.id === data.id ? { ...item, voteCount: data.voteCount as number } : item)));

@@ -1,0 +1,37 @@
+import { Link } from 'react-router';
+import type { Comment } from '../api/types';
+import { formatDateTime } from '../layout/format';
+import { ServerHtml } from '../layout/ServerHtml';
+import { HiddenNotice } from '../moderation/HiddenNotice';
+import { HideRestoreForm } from '../moderation/HideRestoreForm';
+import { ReportForm } from '../moderation/ReportForm';
+
+interface Props {
+  comment: Comment;
+  meId: string;
+  canModerate: boolean;
+  onChanged(comment: Comment): void;
+}
+
+/** One comment on a case study: who and when, its words (or why not), report and moderate. */
+export function CommentView({ comment, meId, canModerate, onChanged }: Props) {
+  const deleted = comment.deletedAt !== null;
+  const masked = comment.hidden && comment.body === '';
+  const name = `the comment by ${comment.author?.displayName ?? 'a deleted account'}`;
+  return (
+    <>
+      <p className="app-meta nhsuk-u-margin-bottom-1">
+        {comment.author ? <Link to={`/people/${comment.author.handle}`}>{comment.author.displayName}</Link> : 'Deleted'} · {formatDateTime(comment.createdAt)}
+      </p>
+      {deleted ? (
+        <p className="app-meta">[deleted]</p>
+      ) : (
+        <HiddenNotice what="comment" hidden={comment.hidden} masked={masked}>
+          <ServerHtml html={comment.bodyHtml} />
+        </HiddenNotice>
+      )}
+      {!deleted && !masked && comment.author?.id !== meId && <ReportForm targetType="comment" targetId={comment.id} name={name} />}
+      {!deleted && canModerate && <HideRestoreForm kind="comment" id={comment.id} hidden={comment.hidden} name={name} onChanged={onChanged} />}
+    </>
+  );
+}
