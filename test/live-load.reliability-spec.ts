@@ -5,6 +5,7 @@ import { ForumUnderTest } from './reliability/forum-under-test.js';
 import { askThreads, registerWriters, signInDemoAdmin } from './reliability/participants.js';
 import { ResumingReader } from './reliability/resuming-reader.js';
 import { REPLIES, WriteLoad, type LoadContext } from './reliability/write-load.js';
+import { succeeded } from './support/http.js';
 import { ids, isIncreasing } from './support/live-client.js';
 
 /**
@@ -30,12 +31,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => forum.dispose());
 
-async function ok(response: Promise<{ status: number; text: string; body: any }>, what: string) {
-  const answered = await response;
-  if (answered.status >= 300) throw new Error(`${what}: ${answered.status} ${answered.text}`);
-  return answered.body;
-}
-
 test('every socket gets exactly what its person may see, once and in order, through load and reconnections', async () => {
   const { http } = forum;
   const admin = await signInDemoAdmin(http);
@@ -43,7 +38,7 @@ test('every socket gets exactly what its person may see, once and in order, thro
   const places: Array<{ id: string; membersOnly: boolean }> = [];
   for (let index = 0; index < COLLABORATIVES; index++) {
     const membersOnly = index < MEMBERS_ONLY;
-    const created = await ok(http.post('/api/collaboratives', { name: `Load ${index} ${Date.now()}`, type: 'horizontal', visibility: membersOnly ? 'members' : 'public' }, asAdmin), 'create');
+    const created = await succeeded(http.post('/api/collaboratives', { name: `Load ${index} ${Date.now()}`, type: 'horizontal', visibility: membersOnly ? 'members' : 'public' }, asAdmin), 'create');
     places.push({ id: created.id, membersOnly });
   }
   const writers = await registerWriters(http, WRITERS);
@@ -51,7 +46,7 @@ test('every socket gets exactly what its person may see, once and in order, thro
   const membersOnly = places.filter((place) => place.membersOnly);
   // Writers and the asking admin belong everywhere; even-numbered people join the members-only ones they follow.
   for (const place of membersOnly) {
-    for (const member of [admin, ...writers]) await ok(http.post(`/api/collaboratives/${place.id}/members`, { userId: member.id }, asAdmin), 'add member');
+    for (const member of [admin, ...writers]) await succeeded(http.post(`/api/collaboratives/${place.id}/members`, { userId: member.id }, asAdmin), 'add member');
   }
   const threadIds: string[] = [];
   for (const place of places) threadIds.push(...(await askThreads(http, admin.token, place.id, 2)));
@@ -59,7 +54,7 @@ test('every socket gets exactly what its person may see, once and in order, thro
   let refusedFollows = 0;
   for (const [index, person] of people.entries()) {
     for (const place of [places[index % COLLABORATIVES]!, places[(index + 3) % COLLABORATIVES]!, places[(index + 6) % COLLABORATIVES]!]) {
-      if (place.membersOnly && index % 2 === 0) await ok(http.post(`/api/collaboratives/${place.id}/members`, { userId: person.id }, asAdmin), 'add member');
+      if (place.membersOnly && index % 2 === 0) await succeeded(http.post(`/api/collaboratives/${place.id}/members`, { userId: person.id }, asAdmin), 'add member');
       const follow = await http.put(`/api/collaboratives/${place.id}/follow`, undefined, { token: person.token });
       if (follow.status === 403) refusedFollows++;
       else if (follow.status >= 300) throw new Error(`follow: ${follow.status} ${follow.text}`);

@@ -48,3 +48,10 @@ export class HttpClient {
     return this.request<T>('DELETE', path, options);
   }
 }
+
+/** The body of a setup request that must succeed; anything else stops the test with what went wrong. */
+export async function succeeded<T = any>(request: Promise<HttpResponse<T>>, what: string): Promise<T> {
+  const response = await request;
+  if (response.status >= 300) throw new Error(`${what} failed: ${response.status} ${response.text}`);
+  return response.body;
+}
