@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { ids, isIncreasing } from './support/live-client.js';
@@ -19,7 +20,6 @@ const LOAD_MS = Number(process.env.CRASH_LOAD_MS ?? 6000);
 const FAULTS = ['SIGKILL of the server alone', 'SIGKILL of the server and PostgreSQL together'] as const;
 
 const forum = new ForumUnderTest({ SEED_DEMO: 'true' });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   ForumUnderTest.build();

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { checkAcknowledgedWrites } from './reliability/consistency.js';
@@ -19,7 +20,6 @@ const RECOVER_WITHIN_MS = 10_000;
 
 let postgres: DedicatedPostgres;
 let forum: ForumUnderTest;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   postgres = await startDedicatedPostgres('outage');

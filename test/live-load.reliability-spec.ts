@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { visibleEventIds } from './reliability/consistency.js';
@@ -23,7 +24,6 @@ const COLLABORATIVES = 10;
 const MEMBERS_ONLY = 3;
 
 const forum = new ForumUnderTest({ SEED_DEMO: 'true' });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   ForumUnderTest.build();

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { addMember, createCollaborative } from './factories/collaborative.factory.js';
@@ -16,7 +17,6 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * during the outage catches up on everything it missed.
  */
 const OUTAGE_MS = 5000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let redis: DedicatedRedis;
 let a: TestApp;
