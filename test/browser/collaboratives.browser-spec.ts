@@ -27,6 +27,8 @@ describe('collaboratives, in a browser', () => {
     await page.getByLabel('Search collaboratives').fill('diagnostic');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/region=North\+West/);
+    // "Showing 1" is already on the page from the previous search: wait for the new result itself.
+    await results.getByText('Greater Manchester acute provider collaborative').waitFor();
     await page.getByText('Showing 1', { exact: true }).waitFor();
     expect(await results.allInnerTexts()).toEqual(['Greater Manchester acute provider collaborative']);
 
