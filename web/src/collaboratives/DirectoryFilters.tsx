@@ -1,7 +1,12 @@
-import { Button, Select, TextInput } from 'nhsuk-react-components';
+import { Button, TextInput } from 'nhsuk-react-components';
 import { useSearchParams } from 'react-router';
+import { FilterSelect, filterParams } from '../forms/FilterSelect';
 import { SECTOR_LABELS, SECTORS } from '../users/labels';
 import { REGIONS, TYPE_LABELS, TYPES } from './labels';
+
+const TYPE_OPTIONS = TYPES.map((type) => ({ value: type, label: TYPE_LABELS[type] }));
+const SECTOR_OPTIONS = SECTORS.map((sector) => ({ value: sector, label: SECTOR_LABELS[sector] }));
+const REGION_OPTIONS = REGIONS.map((region) => ({ value: region, label: region }));
 
 /** The directory's search and filters, kept in the address so a filtered list can be shared. */
 export function DirectoryFilters() {
@@ -13,40 +18,13 @@ export function DirectoryFilters() {
       aria-label="Collaboratives"
       onSubmit={(event) => {
         event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        const next = new URLSearchParams();
-        for (const name of ['q', 'type', 'sector', 'region']) {
-          const value = String(form.get(name) ?? '').trim();
-          if (value) next.set(name, value);
-        }
-        setParams(next);
+        setParams(filterParams(event.currentTarget, ['q', 'type', 'sector', 'region']));
       }}
     >
       <TextInput id="q" name="q" label="Search collaboratives" hint="Name, member organisations, region or description" defaultValue={params.get('q') ?? ''} />
-      <Select id="type" name="type" label="Type" defaultValue={params.get('type') ?? ''}>
-        <Select.Option value="">Any type</Select.Option>
-        {TYPES.map((type) => (
-          <Select.Option key={type} value={type}>
-            {TYPE_LABELS[type]}
-          </Select.Option>
-        ))}
-      </Select>
-      <Select id="sector" name="sector" label="Sector" defaultValue={params.get('sector') ?? ''}>
-        <Select.Option value="">Any sector</Select.Option>
-        {SECTORS.map((sector) => (
-          <Select.Option key={sector} value={sector}>
-            {SECTOR_LABELS[sector]}
-          </Select.Option>
-        ))}
-      </Select>
-      <Select id="region" name="region" label="Region" defaultValue={params.get('region') ?? ''}>
-        <Select.Option value="">Any region</Select.Option>
-        {REGIONS.map((region) => (
-          <Select.Option key={region} value={region}>
-            {region}
-          </Select.Option>
-        ))}
-      </Select>
+      <FilterSelect name="type" label="Type" any="Any type" options={TYPE_OPTIONS} />
+      <FilterSelect name="sector" label="Sector" any="Any sector" options={SECTOR_OPTIONS} />
+      <FilterSelect name="region" label="Region" any="Any region" options={REGION_OPTIONS} />
       <Button type="submit">Search</Button>
     </form>
   );

@@ -1,6 +1,7 @@
-import { Button, Select, TextInput } from 'nhsuk-react-components';
+import { Button, TextInput } from 'nhsuk-react-components';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
+import { FilterSelect } from '../forms/FilterSelect';
 import { FormErrorSummary } from '../forms/FormErrorSummary';
 import { text, useFormSubmit } from '../forms/use-form-submit';
 import { useCollaborativeOptions } from '../practices/use-collaborative-options';
@@ -9,6 +10,8 @@ import { useModerationAccess } from './use-moderation-access';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }));
+const KIND_OPTIONS = Object.entries(TARGET_LABELS).map(([value, label]) => ({ value, label: label.charAt(0).toUpperCase() + label.slice(1) }));
 
 /** Who acted, typed as @handle (or a member ID), as the API's `actorId`. */
 async function actorIdOf(typed: string): Promise<string | null> {
@@ -52,31 +55,10 @@ export function AuditFilters() {
     <form className="app-filters" role="search" aria-label="Audit log" onSubmit={onSubmit} noValidate>
       <FormErrorSummary errors={errors} attempt={attempt} />
       <TextInput id="actor" name="actor" label="Who acted" hint="Their @handle" spellCheck={false} autoComplete="off" defaultValue={params.get('actor') ?? ''} error={errorFor('actor')} />
-      <Select id="action" name="action" label="Action" defaultValue={params.get('action') ?? ''}>
-        <Select.Option value="">Any action</Select.Option>
-        {Object.entries(AUDIT_ACTION_LABELS).map(([action, label]) => (
-          <Select.Option key={action} value={action}>
-            {label}
-          </Select.Option>
-        ))}
-      </Select>
-      <Select id="targetType" name="targetType" label="Kind of item" defaultValue={params.get('targetType') ?? ''}>
-        <Select.Option value="">Any kind</Select.Option>
-        {Object.entries(TARGET_LABELS).map(([type, label]) => (
-          <Select.Option key={type} value={type}>
-            {label.charAt(0).toUpperCase() + label.slice(1)}
-          </Select.Option>
-        ))}
-      </Select>
+      <FilterSelect name="action" label="Action" any="Any action" options={ACTION_OPTIONS} />
+      <FilterSelect name="targetType" label="Kind of item" any="Any kind" options={KIND_OPTIONS} />
       <TextInput id="target" name="target" label="Item" hint="Its address or ID" spellCheck={false} autoComplete="off" defaultValue={params.get('targetId') ?? ''} error={errorFor('target')} />
-      <Select id="collaborativeId" name="collaborativeId" label="Collaborative" defaultValue={params.get('collaborativeId') ?? ''} key={collaboratives.length}>
-        <Select.Option value="">Any collaborative</Select.Option>
-        {collaboratives.map((option) => (
-          <Select.Option key={option.id} value={option.id}>
-            {option.name}
-          </Select.Option>
-        ))}
-      </Select>
+      <FilterSelect name="collaborativeId" label="Collaborative" any="Any collaborative" options={collaboratives.map((option) => ({ value: option.id, label: option.name }))} />
       <TextInput id="from" name="from" type="date" label="From" hint="On or after this day" defaultValue={params.get('from') ?? ''} error={errorFor('from')} />
       <TextInput id="to" name="to" type="date" label="To" hint="On or before this day" defaultValue={params.get('to') ?? ''} error={errorFor('to')} />
       <Button type="submit" disabled={busy}>

@@ -1,13 +1,17 @@
 import { Button, Select, TextInput } from 'nhsuk-react-components';
 import { useSearchParams } from 'react-router';
+import { FilterSelect, filterParams } from '../forms/FilterSelect';
 import { SECTOR_LABELS, SECTORS } from '../users/labels';
 import { THEME_LABELS, THEMES } from './labels';
 import { useCollaborativeOptions } from './use-collaborative-options';
 
+const THEME_OPTIONS = THEMES.map((theme) => ({ value: theme, label: THEME_LABELS[theme] }));
+const SECTOR_OPTIONS = SECTORS.map((sector) => ({ value: sector, label: SECTOR_LABELS[sector] }));
+
 /** The library's filters, kept in the address. */
 export function LibraryFilters() {
   const [params, setParams] = useSearchParams();
-  const collaboratives = useCollaborativeOptions();
+  const collaboratives = useCollaborativeOptions().map((collaborative) => ({ value: collaborative.id, label: collaborative.name }));
   return (
     <form
       className="app-filters"
@@ -15,41 +19,13 @@ export function LibraryFilters() {
       aria-label="Case studies"
       onSubmit={(event) => {
         event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        const next = new URLSearchParams();
-        for (const name of ['q', 'theme', 'sector', 'collaborativeId', 'sort']) {
-          const value = String(form.get(name) ?? '').trim();
-          if (value) next.set(name, value);
-        }
-        setParams(next);
+        setParams(filterParams(event.currentTarget, ['q', 'theme', 'sector', 'collaborativeId', 'sort']));
       }}
     >
       <TextInput id="q" name="q" label="Search case studies" defaultValue={params.get('q') ?? ''} />
-      <Select id="theme" name="theme" label="Theme" defaultValue={params.get('theme') ?? ''}>
-        <Select.Option value="">Any theme</Select.Option>
-        {THEMES.map((theme) => (
-          <Select.Option key={theme} value={theme}>
-            {THEME_LABELS[theme]}
-          </Select.Option>
-        ))}
-      </Select>
-      <Select id="sector" name="sector" label="Sector" defaultValue={params.get('sector') ?? ''}>
-        <Select.Option value="">Any sector</Select.Option>
-        {SECTORS.map((sector) => (
-          <Select.Option key={sector} value={sector}>
-            {SECTOR_LABELS[sector]}
-          </Select.Option>
-        ))}
-      </Select>
-      {/* Keyed by the options' count: a select's default applies only when it first renders. */}
-      <Select key={collaboratives.length} id="collaborativeId" name="collaborativeId" label="Collaborative" defaultValue={params.get('collaborativeId') ?? ''}>
-        <Select.Option value="">Any collaborative</Select.Option>
-        {collaboratives.map((collaborative) => (
-          <Select.Option key={collaborative.id} value={collaborative.id}>
-            {collaborative.name}
-          </Select.Option>
-        ))}
-      </Select>
+      <FilterSelect name="theme" label="Theme" any="Any theme" options={THEME_OPTIONS} />
+      <FilterSelect name="sector" label="Sector" any="Any sector" options={SECTOR_OPTIONS} />
+      <FilterSelect name="collaborativeId" label="Collaborative" any="Any collaborative" options={collaboratives} />
       <Select id="sort" name="sort" label="Order" defaultValue={params.get('sort') ?? 'newest'}>
         <Select.Option value="newest">Newest first</Select.Option>
         <Select.Option value="endorsed">Most endorsed</Select.Option>
