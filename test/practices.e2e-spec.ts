@@ -79,6 +79,9 @@ describe('best-practice library', () => {
     [{ authorId: '00000000-0000-4000-8000-000000000000' }, 'authorId'],
     [{ endorsementCount: 5 }, 'endorsementCount'],
     [{ status: 'published' }, 'status'],
+    // Optional is not nullable: null once reached a NOT NULL column as a 500 (found by the fuzz suite).
+    [{ tags: null }, 'tags'],
+    [{ summary: null }, 'summary'],
   ] as Array<[Record<string, unknown>, string]>).map(([body, field]) => [field, body] as const))('an invalid %s is refused on its field', async (field, body) => {
     const response = await forum.http.post('/api/practices', { ...complete, ...body }, { token: author.accessToken });
     expect(response.status).toBe(400);
