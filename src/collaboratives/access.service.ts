@@ -1,6 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { EntityRows } from '../database/entity-rows.js';
 import { Collaborative } from './collaborative.entity.js';
 import type { MembershipRole } from './membership.entity.js';
 
@@ -27,16 +28,16 @@ export class AccessService {
 
   /** Everything the caller may do in the collaborative; null when it does not exist. */
   async lookup(user: AuthUser, collaborativeId: string): Promise<CollaborativeAccess | null> {
-    const row = await this.dataSource
-      .createQueryBuilder(Collaborative, 'c')
-      .leftJoin('collaborative_members', 'm', 'm.collaborative_id = c.id AND m.user_id = :userId', { userId: user.id })
-      .addSelect('m.role', 'membership_role')
-      .where('c.id = :id', { id: collaborativeId })
-      .getRawAndEntities();
-    const collaborative = row.entities[0];
-    if (!collaborative) return null;
-    const membership = (row.raw[0]?.membership_role ?? null) as MembershipRole | null;
-    return this.decide(user, collaborative, membership);
+    // Raw SQL: every read of a thread, reply or list asks this first (see EntityRows).
+    const rows = EntityRows.of(this.dataSource, Collaborative, 'c');
+    const [row] = await this.dataSource.query(
+      `SELECT ${rows.select}, m.role AS membership_role
+         FROM collaboratives c LEFT JOIN collaborative_members m ON m.collaborative_id = c.id AND m.user_id = $2
+        WHERE c.id = $1`,
+      [collaborativeId, user.id],
+    );
+    if (!row) return null;
+    return this.decide(user, rows.from(row)!, (row.membership_role ?? null) as MembershipRole | null);
   }
 
   decide(user: AuthUser, collaborative: Collaborative, membership: MembershipRole | null): CollaborativeAccess {

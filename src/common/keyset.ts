@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor, exactTimestamp } from './pagination.js';
 
 /** How a sort key travels in a cursor and is cast back in SQL. */
@@ -72,6 +72,26 @@ export class Keyset {
       rows: hasMore ? entities.slice(0, page.limit) : entities,
       nextCursor: hasMore ? this.cursorOf(raw[page.limit - 1] as Record<string, unknown>) : null,
     };
+  }
+
+  /**
+   * The same page from raw SQL, for reads too hot for the query builder (see EntityRows):
+   * `select`, `from` and `where` may use named parameters (`:name`). Rows come back raw.
+   */
+  async fetchRows<Row extends Record<string, unknown>>(
+    dataSource: DataSource,
+    query: { select: string; from: string; where: string; params: Record<string, unknown> },
+    page: { limit: number; cursor?: string },
+  ): Promise<{ rows: Row[]; nextCursor: string | null }> {
+    const after = this.after(page.cursor);
+    const keys = this.selects.map(([sql, alias]) => `${sql} AS ${alias}`).join(', ');
+    const order = this.order.map(([sql, direction]) => `${sql} ${direction}`).join(', ');
+    const sql = `SELECT ${query.select}, ${keys} FROM ${query.from}
+                  WHERE ${query.where}${after ? ` AND ${after.sql}` : ''} ORDER BY ${order} LIMIT :pageLimit`;
+    const params = { ...query.params, ...after?.params, pageLimit: page.limit + 1 };
+    const rows: Row[] = await dataSource.query(...dataSource.driver.escapeQueryWithParameters(sql, params));
+    const hasMore = rows.length > page.limit;
+    return { rows: hasMore ? rows.slice(0, page.limit) : rows, nextCursor: hasMore ? this.cursorOf(rows[page.limit - 1]!) : null };
   }
 
   /** The cursor of a raw row selected with `selects`. */

@@ -13,7 +13,7 @@ import { ThreadGuard } from './thread-guard.service.js';
 import { requireLive, requireMayDelete, requireMayEdit, requireUnlocked } from './thread-rules.js';
 import { insertReply, tombstoneReply } from './thread-writes.js';
 import type { Thread } from './thread.entity.js';
-import { replyWithAuthor } from './with-author.js';
+import { postRows, replyWithAuthor, withAuthor } from './with-author.js';
 
 /** Oldest first: positions are unique per thread and handed out in commit order. */
 const OLDEST_FIRST = new Keyset([{ sql: 'r.position', kind: 'int' }], 'ASC');
@@ -49,13 +49,14 @@ export class RepliesService {
 
   async list(user: AuthUser, threadId: string, page: PageQueryDto): Promise<Page<ReplyViewDto>> {
     const { thread, access } = await this.guard.read(user, threadId);
-    const query = this.dataSource
-      .getRepository(Reply)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.author', 'author')
-      .where('r.thread_id = :threadId', { threadId });
-    const { rows, nextCursor } = await OLDEST_FIRST.fetch(query, page);
-    return { items: await this.views(user, rows, thread.acceptedReplyId, access.canModerate), nextCursor };
+    const columns = postRows(this.dataSource.manager);
+    const { rows, nextCursor } = await OLDEST_FIRST.fetchRows(
+      this.dataSource,
+      { select: `${columns.reply.select}, ${columns.author.select}`, from: 'replies r JOIN users a ON a.id = r.author_id', where: 'r.thread_id = :threadId', params: { threadId } },
+      page,
+    );
+    const replies = rows.map((row) => withAuthor(columns.reply.from(row)!, columns.author.from(row)));
+    return { items: await this.views(user, replies, thread.acceptedReplyId, access.canModerate), nextCursor };
   }
 
   async edit(user: AuthUser, replyId: string, dto: UpdateReplyDto): Promise<ReplyViewDto> {
