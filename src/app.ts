@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { depthLimitedJsonParser } from './common/json-body.js';
 import { PinoNestLogger } from './common/logger.js';
+import { securityHeaders } from './common/security-headers.js';
 import { sendRouterProblem, writeClientErrorProblem } from './common/transport-errors.js';
 import type { AppConfig } from './config/app-config.js';
 import { setUpOpenApi } from './openapi.js';
@@ -44,10 +44,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   });
   const fastify = app.getHttpAdapter().getInstance();
   app.useBodyParser('application/json', { bodyLimit: ONE_MIB }, depthLimitedJsonParser(fastify));
-  fastify.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: [`'self'`],
@@ -60,6 +57,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
         connectSrc: [`'self'`],
       },
     },
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.headers(headers).header('x-request-id', request.id);
   });
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
   app.useWebSocketAdapter(new ForumIoAdapter(app, config.redisUrl, config.corsOrigins));
