@@ -1,6 +1,8 @@
-// `npm run bench -- --scale small|large [--reload] [--seconds 10] [--warmup 3] [--only S1,S5] [--profile]`
+// `npm run bench -- --scale small|large [--reload] [--seconds 10] [--warmup 3] [--rounds 3] [--only S1,S5] [--profile]`
 // Loads the data (once per scale), then runs each scenario against the forum and the raw
 // baseline in turn, one server at a time, and writes bench/results/<timestamp>.json and .md.
+// On two cores one run of a scenario can differ from the next by a fifth, so each is run
+// `--rounds` times, alternating forum and baseline, and the median round is reported.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -23,6 +25,7 @@ const scale = option('scale', 'small');
 if (!SCALES[scale]) throw new Error(`--scale must be small or large, not ${scale}`);
 const seconds = Number(option('seconds', '10'));
 const warmupSeconds = Number(option('warmup', '3'));
+const rounds = Number(option('rounds', '3'));
 const only = option('only', 'S1,S2,S3,S4,S5,S6').split(',');
 const connections = 32;
 
@@ -41,13 +44,18 @@ const planFile = (plan) => {
   return file;
 };
 const log = (line) => process.stderr.write(`${line}\n`);
+/** The round with the median requests/s (its latencies with it), and every round's requests/s. */
+const medianRound = (runs) => {
+  const sorted = [...runs].sort((a, b) => a.rps - b.rps);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)], rounds: runs.map((run) => Math.round(run.rps)) };
+};
 
 const results = {
   startedAt: new Date().toISOString(),
   scale,
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, pinning: cores ? `server on core ${cores.server}, load generator on core ${cores.load}, PostgreSQL unpinned` : 'none (no taskset or one core)' },
   database: db.description,
-  settings: { connections, warmupSeconds, seconds },
+  settings: { connections, warmupSeconds, seconds, rounds },
   http: [],
   live: {},
 };
@@ -71,22 +79,32 @@ try {
 
   for (const scenario of httpScenarios) {
     const row = { name: scenario.name, id: scenario.id };
-    for (const kind of ['app', 'baseline']) {
-      const server = await startServer(kind, { ...serverOptions, cpuProfileDir: kind === 'app' ? profileDir : undefined });
-      try {
-        if (kind === 'app') await waitForQuiet(client);
-        const loadBefore = load();
-        log(`${scenario.name}: ${kind}…`);
-        const tokens = tokensFor(scenario.people, jwtSecret);
-        const figures = await runWorker(root, cores, 'cannon-worker.js', planFile({ url: server.url, connections, warmupSeconds, seconds, method: scenario.method, paths: scenario.paths, tokens, bodies: scenario.bodies }));
-        row[kind] = { ...figures, rssMiB: server.rss(), loadBefore, loadAfter: load() };
-        log(`  ${Math.round(figures.rps)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, non-2xx ${figures.non2xx}`);
-        if (kind === 'app' && scenario.id === 'S3') await waitForQuiet(client);
-      } finally {
-        await server.stop();
+    const runs = { app: [], baseline: [] };
+    for (let round = 1; round <= rounds; round++) {
+      for (const kind of ['app', 'baseline']) {
+        const server = await startServer(kind, { ...serverOptions, cpuProfileDir: kind === 'app' ? profileDir : undefined });
+        try {
+          if (kind === 'app') await waitForQuiet(client);
+          const loadBefore = load();
+          log(`${scenario.name}: ${kind}, round ${round} of ${rounds}…`);
+          const tokens = tokensFor(scenario.people, jwtSecret);
+          const [cpuBefore, startedAt] = [server.cpu(), performance.now()];
+          const figures = await runWorker(root, cores, 'cannon-worker.js', planFile({ url: server.url, connections, warmupSeconds, seconds, method: scenario.method, paths: scenario.paths, tokens, bodies: scenario.bodies }));
+          // How busy the server kept its core (warm-up and measured run): under 100 % means something else limited it.
+          const cpuPercent = cpuBefore === null ? null : Math.round(((server.cpu() - cpuBefore) / ((performance.now() - startedAt) / 1000)) * 100);
+          runs[kind].push({ ...figures, cpuPercent, rssMiB: server.rss(), loadBefore, loadAfter: load() });
+          log(`  ${Math.round(figures.rps)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, non-2xx ${figures.non2xx}, server CPU ${cpuPercent} %`);
+          if (kind === 'app' && scenario.id === 'S3') await waitForQuiet(client);
+        } finally {
+          await server.stop();
+        }
       }
     }
+    for (const kind of ['app', 'baseline']) row[kind] = medianRound(runs[kind]);
     row.ratio = row.baseline.rps > 0 ? Math.round((row.app.rps / row.baseline.rps) * 100) / 100 : null;
+    // The same ratio per second of server CPU: what each request costs the server, whatever else limited the run.
+    const perCpu = (figures) => (figures.cpuPercent ? figures.rps / figures.cpuPercent : null);
+    row.cpuRatio = perCpu(row.app) && perCpu(row.baseline) ? Math.round((perCpu(row.app) / perCpu(row.baseline)) * 100) / 100 : null;
     results.http.push(row);
   }
 

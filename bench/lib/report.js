@@ -44,15 +44,16 @@ export function toMarkdown(results) {
   lines.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}; ${m.pinning}. ${results.database}.`);
   const d = results.data;
   if (d) lines.push(`Data: ${d.collaboratives} collaboratives, ${d.users} users, ${d.threads} threads, ${d.replies} replies, ${d.practices} practices (busiest collaborative ${d.busiestCollaborativeThreads} threads, busiest thread ${d.busiestThreadReplies} replies; ${d.databaseSize}).`);
-  lines.push(`Load: autocannon, ${results.settings.connections} connections, ${results.settings.warmupSeconds} s warm-up then ${results.settings.seconds} s measured, one server running at a time.`, '');
-  lines.push('| Scenario | Server | req/s | p50 ms | p97.5 ms | p99 ms | non-2xx | RSS MiB | load avg (1 min) before → after | app/baseline | Target |');
-  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |');
+  const rounds = results.settings.rounds ?? 1;
+  lines.push(`Load: autocannon, ${results.settings.connections} connections, ${results.settings.warmupSeconds} s warm-up then ${results.settings.seconds} s measured, one server running at a time; ${rounds} round${rounds === 1 ? '' : 's'} per server, alternating, the median round shown (every round's req/s in brackets).`, '');
+  lines.push('| Scenario | Server | req/s | p50 ms | p97.5 ms | p99 ms | non-2xx | server CPU % | RSS MiB | load avg (1 min) before → after | app/baseline | per server CPU second | Target |');
+  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |');
   for (const row of results.http) {
     for (const kind of ['app', 'baseline']) {
       const f = row[kind];
       if (!f) continue;
       lines.push(
-        `| ${kind === 'app' ? row.name : ''} | ${kind} | ${fmt(f.rps)} | ${f.p50} | ${f.p97_5} | ${f.p99} | ${f.non2xx + f.errors} | ${fmt(f.rssMiB)} | ${f.loadBefore[0]} → ${f.loadAfter[0]} | ${kind === 'app' ? fmt(row.ratio, 2) : ''} | ${kind === 'app' ? targets(row) : ''} |`,
+        `| ${kind === 'app' ? row.name : ''} | ${kind} | ${fmt(f.rps)}${f.rounds?.length > 1 ? ` (${f.rounds.join(', ')})` : ''} | ${f.p50} | ${f.p97_5} | ${f.p99} | ${f.non2xx + f.errors} | ${fmt(f.cpuPercent)} | ${fmt(f.rssMiB)} | ${f.loadBefore[0]} → ${f.loadAfter[0]} | ${kind === 'app' ? fmt(row.ratio, 2) : ''} | ${kind === 'app' ? fmt(row.cpuRatio, 2) : ''} | ${kind === 'app' ? targets(row) : ''} |`,
       );
     }
   }
