@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
 import { ids, isIncreasing } from './support/live-client.js';
-import { checkAcknowledgedWrites, checkCounters, visibleEventIds } from './reliability/consistency.js';
+import { checkAcknowledgedWrites, checkCounters, eventsSettled, visibleEventIds } from './reliability/consistency.js';
 import { ForumUnderTest } from './reliability/forum-under-test.js';
 import { ResumingReader } from './reliability/resuming-reader.js';
 import { askThreads, collaborativesBySlug, registerWriters, signInDemoAdmin } from './reliability/participants.js';
@@ -60,6 +60,7 @@ test('writes acknowledged before a SIGKILL are kept, counters stay exact, and a 
   try {
     const writes = await checkAcknowledgedWrites(db, load.journal, TODAY_WRITES);
     const counters = await checkCounters(db);
+    await eventsSettled(db);
     const expected = await visibleEventIds(db, admin.id);
     for (let waited = 0; reader.received.length < expected.length && waited < 20_000; waited += 200) await sleep(200);
     reader.close();

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
-import { visibleEventIds } from './reliability/consistency.js';
+import { eventsSettled, visibleEventIds } from './reliability/consistency.js';
 import { ForumUnderTest } from './reliability/forum-under-test.js';
 import { askThreads, registerWriters, signInDemoAdmin } from './reliability/participants.js';
 import { ResumingReader } from './reliability/resuming-reader.js';
@@ -92,13 +92,7 @@ test('every socket gets exactly what its person may see, once and in order, thro
     }
 
     // Let notifications and the relay settle: the events table stops growing (for at most two minutes).
-    let last = '';
-    for (let stable = 0, waited = 0; stable < 3 && waited < 120; waited++) {
-      const { rows } = await db.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM events');
-      stable = rows[0]!.id === last ? stable + 1 : 0;
-      last = rows[0]!.id;
-      await sleep(1000);
-    }
+    await eventsSettled(db, 120_000);
     const expectedByPerson = new Map<string, string[]>();
     for (const person of people) expectedByPerson.set(person.id, await visibleEventIds(db, person.id, startId));
     const complete = () => sockets.every(({ person, reader }) => reader.received.length >= expectedByPerson.get(person.id)!.length);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import type { JournalEntry, WriteKind } from './write-load.js';
 
@@ -92,6 +93,26 @@ export async function checkCounters(db: pg.Client): Promise<CounterCheck> {
     }
   }
   return { columns, mismatches };
+}
+
+/**
+ * Waits until no more events are coming: the notifications consumer has read up to the
+ * newest event and nothing new arrived for a while. The consumer appends notification
+ * events after the writes that caused them, so an expected list taken earlier can miss
+ * one that a live client then receives (a test race, not a lost or extra event).
+ */
+export async function eventsSettled(db: pg.Client, timeoutMs = 30_000): Promise<void> {
+  let last: string | null = null;
+  for (const started = Date.now(); Date.now() - started < timeoutMs; await sleep(500)) {
+    const { rows } = await db.query<{ newest: string; consumed: string }>(
+      `SELECT coalesce(max(id), 0)::text AS newest,
+              coalesce((SELECT event_id FROM event_cursors WHERE name = 'notifications'), 0)::text AS consumed FROM events`,
+    );
+    const { newest, consumed } = rows[0]!;
+    if (newest === consumed && newest === last) return;
+    last = newest;
+  }
+  throw new Error(`events still arriving after ${timeoutMs} ms`);
 }
 
 /**
