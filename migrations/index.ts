@@ -11,6 +11,7 @@ import { CreatePractices1795509305195 } from './1795509305195-CreatePractices.js
 import { CreateModeration1795600000000 } from './1795600000000-CreateModeration.js';
 import { AddEventReaderIndexes1795600000001 } from './1795600000001-AddEventReaderIndexes.js';
 import { CountPracticeViewsOnce1795600000002 } from './1795600000002-CountPracticeViewsOnce.js';
+import { AddThreadJoinIndex1795600000003 } from './1795600000003-AddThreadJoinIndex.js';
 
 export const MIGRATIONS = [
   CreateCollaboratives1795504333697,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateModeration1795600000000,
   AddEventReaderIndexes1795600000001,
   CountPracticeViewsOnce1795600000002,
+  AddThreadJoinIndex1795600000003,
 ];

@@ -21,6 +21,7 @@ export const TOMBSTONE_TITLE = '[deleted]';
 @Index('threads_activity_idx', { synchronize: false })
 @Index('threads_tags_idx', { synchronize: false })
 @Index('threads_accepted_reply_id_idx', { synchronize: false })
+@Index('threads_live_collaborative_idx', { synchronize: false })
 export class Thread extends PostColumns {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'threads_pkey' })
   id: string;
