@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { browserSuite } from './support/browser-suite.js';
-import { errorSummaryShown, fieldError, fitsWidth, heading, registerMember, signIn } from './support/forum-pages.js';
+import { errorSummaryShown, fieldError, fitsWidth, heading, registerMember, signIn, widerThanViewport } from './support/forum-pages.js';
 import { reviewPage } from './support/review.js';
 
 const DEMO_PRACTICE = 'Sharing CT and MRI capacity across six acute trusts';
@@ -145,16 +145,18 @@ describe('the best-practice library, in a browser', () => {
     await page.getByRole('heading', { name: 'Case studies' }).waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await reviewPage(page, 'person-320');
-    // Each page with what to wait for before measuring: its form, or the first item of its list.
+    // Each page with what to wait for before measuring: its form with its collaboratives
+    // loaded, or the first item of its list. A failure names the elements that stick out.
     for (const [path, title, name, filled] of [
-      ['/practices/new', 'Share a practice', 'practice-new-320', 'main form'],
+      ['/practices/new', 'Share a practice', 'practice-new-320', 'main form #collaborativeId option:nth-child(2)'],
       ['/search?q=capacity&type=all', 'Search', 'search-320', 'main .app-items li'],
       ['/', 'Home', 'home-feed-320', 'main .app-items li'],
     ]) {
       await page.goto(path);
       await heading(page, title);
-      await page.locator(filled).first().waitFor();
-      expect({ path, fits: await fitsWidth(page) }).toEqual({ path, fits: true });
+      await page.locator(filled).first().waitFor({ state: 'attached' });
+      const fits = await fitsWidth(page);
+      expect({ path, fits, sticking: fits ? [] : await widerThanViewport(page) }).toEqual({ path, fits: true, sticking: [] });
       await reviewPage(page, name);
     }
   });

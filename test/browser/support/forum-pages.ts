@@ -77,3 +77,11 @@ export function focused(page: Page): Promise<{ id: string; text: string; visible
 export function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
 }
+
+/** The first few elements that reach past the viewport's right edge, named by tag, id and classes: what to fix when a page does not fit. */
+export function widerThanViewport(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('body *')]
+    .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+    .slice(0, 5)
+    .map((element) => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + [...element.classList].map((name) => '.' + name).join(''))`);
+}
