@@ -21,15 +21,7 @@ const APPEND_CHUNK = 1000;
 @Injectable()
 export class EventStore {
   async append<T extends DomainEventType>(manager: EntityManager, event: DomainEvent<T>): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [EVENT_APPEND_LOCK]);
-    // Raw SQL: every write ends here, inside its transaction, and TypeORM's insert builder
-    // cost more than the insert itself in the reply benchmark.
-    await manager.query(
-      `INSERT INTO events (type, collaborative_id, thread_id, practice_id, user_id, payload) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
-      [event.type, event.collaborativeId ?? null, event.threadId ?? null, event.practiceId ?? null, event.userId ?? null, JSON.stringify(event.payload)],
-    );
-    // Delivered to listeners at commit, never for a rolled-back transaction.
-    await manager.query(`SELECT pg_notify($1, '')`, [EVENTS_CHANNEL]);
+    await this.appendMany(manager, [event]);
   }
 
   /** Many events, in order, with one lock and a few multi-row inserts: for writers that fan out. */
@@ -55,6 +47,7 @@ export class EventStore {
         ],
       );
     }
+    // Delivered to listeners at commit, never for a rolled-back transaction.
     await manager.query(`SELECT pg_notify($1, '')`, [EVENTS_CHANNEL]);
   }
 }
