@@ -26,31 +26,32 @@ export function withAuthor<Post extends Thread | Reply>(post: Post, author: User
   return post;
 }
 
+/** The one row `sql` (which takes the id as $1) finds, or null. */
+async function rowById(manager: EntityManager, sql: string, id: string): Promise<Record<string, unknown> | null> {
+  const [row] = await manager.query(sql, [id]);
+  return row ?? null;
+}
+
 export async function threadWithAuthor(manager: EntityManager, id: string): Promise<Thread | null> {
   const rows = postRows(manager);
-  const [row] = await manager.query(
-    `SELECT ${rows.thread.select}, ${rows.author.select} FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE t.id = $1`,
-    [id],
-  );
-  return row ? withAuthor(rows.thread.from(row)!, rows.author.from(row)) : null;
+  const row = await rowById(manager, `SELECT ${rows.thread.select}, ${rows.author.select} FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE t.id = $1`, id);
+  return row && withAuthor(rows.thread.from(row)!, rows.author.from(row));
 }
 
 export async function replyWithAuthor(manager: EntityManager, id: string): Promise<Reply | null> {
   const rows = postRows(manager);
-  const [row] = await manager.query(
-    `SELECT ${rows.reply.select}, ${rows.author.select} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE r.id = $1`,
-    [id],
-  );
-  return row ? withAuthor(rows.reply.from(row)!, rows.author.from(row)) : null;
+  const row = await rowById(manager, `SELECT ${rows.reply.select}, ${rows.author.select} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE r.id = $1`, id);
+  return row && withAuthor(rows.reply.from(row)!, rows.author.from(row));
 }
 
 /** The reply with its author and its thread (the thread without its author). */
 export async function replyWithAuthorAndThread(manager: EntityManager, id: string): Promise<Reply | null> {
   const rows = postRows(manager);
-  const [row] = await manager.query(
+  const row = await rowById(
+    manager,
     `SELECT ${rows.reply.select}, ${rows.author.select}, ${rows.thread.select}
        FROM replies r LEFT JOIN users a ON a.id = r.author_id LEFT JOIN threads t ON t.id = r.thread_id WHERE r.id = $1`,
-    [id],
+    id,
   );
   if (!row) return null;
   const reply = withAuthor(rows.reply.from(row)!, rows.author.from(row));
