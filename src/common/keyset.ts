@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, exactTimestamp } from './pagination.js';
 
 /** How a sort key travels in a cursor and is cast back in SQL. */
@@ -36,8 +36,8 @@ export class Keyset {
   }
 
   /**
-   * Extra select list entries that carry the keys as `keyset0`, `keyset1`… Always an
-   * expression: TypeORM would take a bare `t.id` for the entity's own column and rename it.
+   * Extra select list entries that carry the keys as `keyset0`, `keyset1`…, each key as
+   * its cursor holds it (booleans as 0 and 1, timestamps as exact text).
    */
   get selects(): Array<[string, string]> {
     return this.parts.map((part, index) => [SELECTS[part.kind]?.(part.sql) ?? `(${part.sql})`, `keyset${index}`]);
@@ -54,29 +54,10 @@ export class Keyset {
   }
 
   /**
-   * Runs an entity query one page at a time: adds the keys, the cursor condition, the
-   * order and `LIMIT limit + 1` (the extra row only says whether another page exists).
-   * Joins must be many-to-one, so each row is one entity.
-   */
-  async fetch<Entity extends ObjectLiteral>(
-    query: SelectQueryBuilder<Entity>,
-    page: { limit: number; cursor?: string },
-  ): Promise<{ rows: Entity[]; nextCursor: string | null }> {
-    for (const [sql, alias] of this.selects) query.addSelect(sql, alias);
-    const after = this.after(page.cursor);
-    if (after) query.andWhere(after.sql, after.params);
-    this.order.forEach(([sql, direction], index) => (index === 0 ? query.orderBy(sql, direction) : query.addOrderBy(sql, direction)));
-    const { entities, raw } = await query.limit(page.limit + 1).getRawAndEntities();
-    const hasMore = entities.length > page.limit;
-    return {
-      rows: hasMore ? entities.slice(0, page.limit) : entities,
-      nextCursor: hasMore ? this.cursorOf(raw[page.limit - 1] as Record<string, unknown>) : null,
-    };
-  }
-
-  /**
-   * The same page from raw SQL, for reads too hot for the query builder (see EntityRows):
-   * `select`, `from` and `where` may use named parameters (`:name`). Rows come back raw.
+   * Runs a query one page at a time: adds the keys, the cursor condition, the order and
+   * `LIMIT limit + 1` (the extra row only says whether another page exists). `select`,
+   * `from` and `where` are raw SQL with named parameters (`:name`); joins must be
+   * many-to-one, so each row is one item. Rows come back raw, for EntityRows to map.
    */
   async fetchRows<Row extends Record<string, unknown>>(
     dataSource: DataSource,

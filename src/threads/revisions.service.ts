@@ -3,6 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Keyset } from '../common/keyset.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
+import { EntityRows } from '../database/entity-rows.js';
+import { User } from '../users/user.entity.js';
 import { toReplyRevision, toThreadRevision, type ReplyRevisionDto, type ThreadRevisionDto } from './dto/revision.dto.js';
 import { ReplyRevision, ThreadRevision } from './revision.entities.js';
 import { ThreadGuard } from './thread-guard.service.js';
@@ -42,23 +44,30 @@ export class RevisionsService {
 
   async ofThread(user: AuthUser, threadId: string, page: PageQueryDto): Promise<Page<ThreadRevisionDto>> {
     await this.guard.read(user, threadId);
-    const query = this.dataSource
-      .getRepository(ThreadRevision)
-      .createQueryBuilder('v')
-      .innerJoinAndSelect('v.editor', 'editor')
-      .where('v.thread_id = :threadId', { threadId });
-    const { rows, nextCursor } = await NEWEST_FIRST.fetch(query, page);
-    return { items: rows.map(toThreadRevision), nextCursor };
+    return this.page(ThreadRevision, 'thread_revisions v', 'v.thread_id', threadId, page, toThreadRevision);
   }
 
   async ofReply(user: AuthUser, replyId: string, page: PageQueryDto): Promise<Page<ReplyRevisionDto>> {
     await this.guard.readReply(user, replyId);
-    const query = this.dataSource
-      .getRepository(ReplyRevision)
-      .createQueryBuilder('v')
-      .innerJoinAndSelect('v.editor', 'editor')
-      .where('v.reply_id = :replyId', { replyId });
-    const { rows, nextCursor } = await NEWEST_FIRST.fetch(query, page);
-    return { items: rows.map(toReplyRevision), nextCursor };
+    return this.page(ReplyRevision, 'reply_revisions v', 'v.reply_id', replyId, page, toReplyRevision);
+  }
+
+  /** One page of a post's revisions, newest first, each with its editor. */
+  private async page<Revision extends ThreadRevision | ReplyRevision, Dto>(
+    entity: new () => Revision,
+    table: string,
+    postColumn: string,
+    postId: string,
+    page: PageQueryDto,
+    toDto: (revision: Revision) => Dto,
+  ): Promise<Page<Dto>> {
+    const revisions = EntityRows.of(this.dataSource, entity, 'v');
+    const editors = EntityRows.of(this.dataSource, User, 'a');
+    const { rows, nextCursor } = await NEWEST_FIRST.fetchRows(
+      this.dataSource,
+      { select: `${revisions.select}, ${editors.select}`, from: `${table} JOIN users a ON a.id = v.editor_id`, where: `${postColumn} = :postId`, params: { postId } },
+      page,
+    );
+    return { items: rows.map((row) => toDto({ ...revisions.from(row)!, editor: editors.from(row)! })), nextCursor };
   }
 }
