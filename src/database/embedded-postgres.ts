@@ -124,17 +124,20 @@ export async function startEmbeddedPostgres(folder: string, onLog: (line: string
 
   return {
     urlFor,
-    async ensureDatabase(database: string) {
-      const client = new pg.Client({ connectionString: urlFor('postgres') });
-      await client.connect();
-      try {
-        const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-        if (found.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
-      } finally {
-        await client.end();
-      }
-    },
+    ensureDatabase: (database: string) => createDatabaseIfMissing(urlFor('postgres'), database),
     stop: () => server.stop(),
     restart: start,
   };
+}
+
+/** Creates `database` on the server `adminUrl` reaches, unless it is there already. */
+export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
 }
