@@ -1,0 +1,36 @@
+import { describe, expect, test } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { EventRecord } from '../realtime/event.entity.js';
+import { Thread } from '../threads/thread.entity.js';
+import { User } from '../users/user.entity.js';
+import { EntityRows } from './entity-rows.js';
+import { ENTITIES } from './entities.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+/** Entity metadata as the forum builds it, without connecting to a database. */
+async function metadataOnly(): Promise<DataSource> {
+  const dataSource = new DataSource({ type: 'postgres', entities: ENTITIES, namingStrategy: new SnakeNamingStrategy() });
+  await (dataSource as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
+  return dataSource;
+}
+
+describe('EntityRows', () => {
+  test('selects every column, relation ids included, and maps a row back to the entity', async () => {
+    const threads = EntityRows.of(await metadataOnly(), Thread, 't');
+    expect(threads.select).toContain('t.author_id AS t__author_id');
+    expect(threads.select).toContain('t.collaborative_id AS t__collaborative_id');
+    const thread = threads.from({ t__id: 'thread-1', t__author_id: 'user-1', t__is_pinned: true, t__hidden_at: null });
+    expect(thread).toMatchObject({ id: 'thread-1', authorId: 'user-1', isPinned: true, hiddenAt: null });
+  });
+
+  test('leaves out columns the entity never selects, and answers null for a LEFT JOIN that found nothing', async () => {
+    const users = EntityRows.of(await metadataOnly(), User, 'a');
+    expect(users.select).not.toContain('password_hash');
+    expect(users.from({ a__id: null, a__handle: null })).toBeNull();
+  });
+
+  test('refuses at once an entity with a column pg would not parse as the entity holds it', async () => {
+    const dataSource = await metadataOnly();
+    expect(() => EntityRows.of(dataSource, EventRecord, 'e')).toThrow(/EventRecord\.\w+ \((bigint|jsonb)\)/);
+  });
+});
