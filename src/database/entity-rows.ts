@@ -8,9 +8,10 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
  * metadata, so a new column needs no second edit.
  *
  * Only for columns whose values `pg` already parses to what the entity holds (text,
- * uuid, enums, integers, booleans, timestamptz, text arrays); anything else is refused
- * when the mapper is made, so a later column type that needs TypeORM's conversion fails
- * at start-up instead of reading wrongly.
+ * uuid, enums, integers, booleans, timestamptz, text arrays); a mapper for an entity with
+ * any other column is refused when first asked for, and entity-rows.spec.ts asks for
+ * every one in use, so a later column type that needs TypeORM's conversion fails a test
+ * instead of reading wrongly.
  */
 export class EntityRows<Entity extends ObjectLiteral> {
   /** `t.id AS t__id, t.title AS t__title, …` for `SELECT`. */
