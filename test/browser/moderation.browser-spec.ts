@@ -209,6 +209,10 @@ describe('moderation, in a browser', () => {
     await heading(moderator, 'Audit log');
     await moderator.getByLabel('Action').selectOption({ label: 'Account suspended' });
     await moderator.getByRole('button', { name: 'Filter' }).click();
+    // Until the filtered list arrives the unfiltered one is still shown, where the lifting row
+    // repeats the suspension's reason: wait for the filter to take it away first.
+    await moderator.waitForURL(/action=user\.suspend/);
+    await moderator.getByRole('row', { name: /Suspension lifted/ }).waitFor({ state: 'detached' });
     const suspension = moderator.getByRole('row', { name: /Repeated personal attacks after a warning/ });
     await suspension.waitFor();
     expect(await moderator.getByRole('row', { name: /Apology accepted/ }).count()).toBe(0);
