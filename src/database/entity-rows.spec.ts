@@ -32,6 +32,15 @@ describe('EntityRows', () => {
     expect(users.from({ a__id: null, a__handle: null })).toBeNull();
   });
 
+  test('with a field list, reads only those columns and the primary key, and refuses a field the entity cannot select', async () => {
+    const dataSource = await metadataOnly();
+    const authors = EntityRows.of(dataSource, User, 'a', ['displayName', 'createdAt']);
+    expect(authors.select).toBe('a.id AS a__id, a.display_name AS a__display_name, a.created_at AS a__created_at');
+    expect(authors.from({ a__id: 'user-1', a__display_name: 'Ada', a__created_at: null })).toEqual({ id: 'user-1', displayName: 'Ada', createdAt: null });
+    expect(EntityRows.of(dataSource, User, 'a').select).toContain('a.email AS a__email');
+    expect(() => EntityRows.of(dataSource, User, 'b', ['passwordHash'])).toThrow(/User has no selectable column passwordHash/);
+  });
+
   test('accepts every entity the hot reads map, and refuses one with a column pg would not parse as the entity holds it', async () => {
     const dataSource = await metadataOnly();
     for (const entity of [Thread, Reply, User, Collaborative, ThreadRevision, ReplyRevision]) expect(EntityRows.of(dataSource, entity, 'x').select).toMatch(/^x\./);

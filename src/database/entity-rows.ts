@@ -19,20 +19,36 @@ export class EntityRows<Entity extends ObjectLiteral> {
   private readonly pairs: Array<[key: string, property: string]>;
   private readonly idKey: string;
 
-  /** One mapper per data source, entity and alias, made on first use (cheap to ask for on every read). */
-  static of<Entity extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<Entity>, alias: string): EntityRows<Entity> {
+  /**
+   * One mapper per data source, entity, alias and field list, made on first use (cheap to
+   * ask for on every read). With `fields`, only those columns (and the primary key) are
+   * read: a list need not fetch and parse what it never shows.
+   */
+  static of<Entity extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<Entity>, alias: string): EntityRows<Entity>;
+  static of<Entity extends ObjectLiteral, Field extends keyof Entity & string>(
+    dataSource: DataSource,
+    target: EntityTarget<Entity>,
+    alias: string,
+    fields: readonly Field[],
+  ): EntityRows<Pick<Entity, Field>>;
+  static of<Entity extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<Entity>, alias: string, fields?: readonly string[]): EntityRows<ObjectLiteral> {
     let made = MADE.get(dataSource);
     if (!made) MADE.set(dataSource, (made = new Map()));
-    let byAlias = made.get(target);
-    if (!byAlias) made.set(target, (byAlias = new Map()));
-    let rows = byAlias.get(alias);
-    if (!rows) byAlias.set(alias, (rows = new EntityRows(dataSource, target, alias)));
-    return rows as unknown as EntityRows<Entity>;
+    let byKey = made.get(target);
+    if (!byKey) made.set(target, (byKey = new Map()));
+    const key = fields ? `${alias} ${fields.join(',')}` : alias;
+    let rows = byKey.get(key);
+    if (!rows) byKey.set(key, (rows = new EntityRows(dataSource, target, alias, fields)));
+    return rows;
   }
 
-  private constructor(dataSource: DataSource, target: EntityTarget<Entity>, readonly alias: string) {
+  private constructor(dataSource: DataSource, target: EntityTarget<Entity>, readonly alias: string, fields?: readonly string[]) {
     const metadata = dataSource.getMetadata(target);
-    const columns = metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
+    const columns = metadata.columns.filter(
+      (column) => column.isSelect && !column.isVirtual && (!fields || column.isPrimary || fields.includes(column.propertyPath)),
+    );
+    const unknown = fields?.filter((field) => !columns.some((column) => column.propertyPath === field));
+    if (unknown?.length) throw new Error(`EntityRows: ${metadata.name} has no selectable column ${unknown.join(', ')}`);
     for (const column of columns) {
       const plain = PARSED_BY_PG.has(String(column.type)) && !column.transformer && !(column.isArray && column.type === 'enum');
       if (!plain) throw new Error(`EntityRows cannot read ${metadata.name}.${column.propertyName} (${String(column.type)}) without TypeORM`);
