@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { User } from '../users/user.entity.js';
+import { User, type PublicUser } from '../users/user.entity.js';
 import { PostColumns } from './post-columns.js';
 import { Thread } from './thread.entity.js';
 
@@ -28,7 +28,8 @@ export class Reply extends PostColumns {
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'replies_author_id_fkey' })
-  author?: User;
+  /** Loaded with the post: only what a public profile shows. */
+  author?: PublicUser;
 
   /** Another reply of the same thread that this one quotes. */
   @Column({ type: 'uuid', nullable: true })

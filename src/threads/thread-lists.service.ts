@@ -4,9 +4,12 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import { Keyset, type KeyPart } from '../common/keyset.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
-import { toThreadSummary, type ThreadSummaryDto } from './dto/thread.dto.js';
+import { EntityRows } from '../database/entity-rows.js';
+import { PUBLIC_PROFILE_FIELDS, User } from '../users/user.entity.js';
+import { THREAD_SUMMARY_FIELDS, toThreadSummary, type ThreadSummaryDto } from './dto/thread.dto.js';
+import { Thread } from './thread.entity.js';
 import type { ThreadListQueryDto, ThreadSort } from './dto/thread-list.query.js';
-import { postRows, withAuthor } from './with-author.js';
+import { withAuthor } from './with-author.js';
 
 const ID: KeyPart = { sql: 't.id', kind: 'uuid' };
 const ACTIVITY: KeyPart = { sql: 't.last_activity_at', kind: 'timestamp' };
@@ -47,16 +50,18 @@ export class ThreadListsService {
 
   /** Live threads matching `where`, with their authors, one keyset page in one query. */
   private async page(order: Keyset, where: string, params: Record<string, unknown>, query: PageQueryDto, user: AuthUser): Promise<Page<ThreadSummaryDto>> {
-    const rows = postRows(this.dataSource.manager);
+    // Summaries only: no bodies, and of each author only the public profile.
+    const threads = EntityRows.of(this.dataSource, Thread, 't', THREAD_SUMMARY_FIELDS);
+    const authors = EntityRows.of(this.dataSource, User, 'a', PUBLIC_PROFILE_FIELDS);
     const page = await order.fetchRows(
       this.dataSource,
-      { select: `${rows.thread.select}, ${rows.author.select}`, from: 'threads t JOIN users a ON a.id = t.author_id', where: `t.deleted_at IS NULL AND ${where}`, params },
+      { select: `${threads.select}, ${authors.select}`, from: 'threads t JOIN users a ON a.id = t.author_id', where: `t.deleted_at IS NULL AND ${where}`, params },
       query,
     );
     // In lists, hidden titles show only to their authors and site staff; leads see them on the thread itself.
     const staff = user.role === 'moderator' || user.role === 'admin';
     const items = page.rows.map((row) => {
-      const thread = withAuthor(rows.thread.from(row)!, rows.author.from(row));
+      const thread = withAuthor(threads.from(row)!, authors.from(row));
       return toThreadSummary(thread, staff || thread.authorId === user.id);
     });
     return { items, nextCursor: page.nextCursor };

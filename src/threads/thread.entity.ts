@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Collaborative } from '../collaboratives/collaborative.entity.js';
-import { User } from '../users/user.entity.js';
+import { User, type PublicUser } from '../users/user.entity.js';
 import { PostColumns } from './post-columns.js';
 import { Reply } from './reply.entity.js';
 
@@ -39,7 +39,8 @@ export class Thread extends PostColumns {
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'threads_author_id_fkey' })
-  author?: User;
+  /** Loaded with the post: only what a public profile shows. */
+  author?: PublicUser;
 
   @Column({ type: 'enum', enum: THREAD_KINDS, enumName: 'thread_kind', default: 'question' })
   kind: ThreadKind;

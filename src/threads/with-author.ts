@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { EntityRows } from '../database/entity-rows.js';
-import { User } from '../users/user.entity.js';
+import { PUBLIC_PROFILE_FIELDS, User, type PublicUser } from '../users/user.entity.js';
 import { Reply } from './reply.entity.js';
 import { Thread } from './thread.entity.js';
 
@@ -16,14 +16,15 @@ export function postRows(manager: EntityManager) {
   return {
     thread: EntityRows.of(manager.connection, Thread, 't'),
     reply: EntityRows.of(manager.connection, Reply, 'r'),
-    author: EntityRows.of(manager.connection, User, 'a'),
+    author: EntityRows.of(manager.connection, User, 'a', PUBLIC_PROFILE_FIELDS),
   };
 }
 
 /** A thread or reply with its `author` set from the same row (left out when the join found none). */
-export function withAuthor<Post extends Thread | Reply>(post: Post, author: User | null): Post {
-  if (author) post.author = author;
-  return post;
+export function withAuthor<Post extends object>(post: Post, author: PublicUser | null): Post & { author?: PublicUser } {
+  const withIt: Post & { author?: PublicUser } = post;
+  if (author) withIt.author = author;
+  return withIt;
 }
 
 /** The one row `sql` (which takes the id as $1) finds, or null. */

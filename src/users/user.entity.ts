@@ -65,3 +65,7 @@ export class User {
     return this.status === 'suspended' && (this.suspendedUntil === null || this.suspendedUntil > now);
   }
 }
+
+/** What a public profile shows of a person: all a post's author is read with. */
+export const PUBLIC_PROFILE_FIELDS = ['id', 'displayName', 'handle', 'organisation', 'jobTitle', 'sector', 'bio', 'role', 'createdAt'] as const satisfies ReadonlyArray<keyof User>;
+export type PublicUser = Pick<User, (typeof PUBLIC_PROFILE_FIELDS)[number]>;

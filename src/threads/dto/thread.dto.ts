@@ -53,11 +53,18 @@ export class ThreadDetailDto extends ThreadDto {
 
 export const HIDDEN_NOTICE = '[hidden by moderators pending review]';
 
+/** The columns a summary is made from (no body): all a list of threads reads. */
+export const THREAD_SUMMARY_FIELDS = [
+  'id', 'collaborativeId', 'authorId', 'kind', 'title', 'tags', 'replyCount', 'voteCount', 'viewCount', 'acceptedReplyId',
+  'isPinned', 'isLocked', 'createdAt', 'lastActivityAt', 'editedAt', 'deletedAt', 'hiddenAt', 'hiddenReason', 'mergedIntoId',
+] as const satisfies ReadonlyArray<keyof Thread>;
+export type ThreadSummarySource = Pick<Thread, (typeof THREAD_SUMMARY_FIELDS)[number] | 'author'>;
+
 /**
  * `author` is the thread's author as loaded with it; a deleted thread shows none. A
  * hidden thread shows a notice unless `showHidden` (its author, moderators).
  */
-export function toThreadSummary(thread: Thread, showHidden = false): ThreadSummaryDto {
+export function toThreadSummary(thread: ThreadSummarySource, showHidden = false): ThreadSummaryDto {
   const deleted = thread.deletedAt !== null;
   const masked = !deleted && thread.hiddenAt !== null && !showHidden;
   return {

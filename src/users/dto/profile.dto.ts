@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf } from '../../common/pagination.js';
-import { ROLES, SECTORS, USER_STATUSES, type Role, type Sector, type User, type UserStatus } from '../user.entity.js';
+import { ROLES, SECTORS, USER_STATUSES, type Role, type PublicUser, type Sector, type User, type UserStatus } from '../user.entity.js';
 
 /** What any signed-in user may see of another. */
 export class PublicProfileDto {
@@ -26,7 +26,7 @@ export class OwnProfileDto extends PublicProfileDto {
 
 export class UserPageDto extends PageOf(OwnProfileDto) {}
 
-export function toPublicProfile(user: User, options: { withEmail?: boolean } = {}): PublicProfileDto {
+export function toPublicProfile(user: PublicUser & { email?: string }, options: { withEmail?: boolean } = {}): PublicProfileDto {
   return {
     id: user.id,
     displayName: user.displayName,
