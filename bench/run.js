@@ -16,6 +16,7 @@ import { fixtures, tokensFor, waitForQuiet } from './lib/fixtures.js';
 import { loadData, SCALES } from './lib/load-data.js';
 import { report } from './lib/report.js';
 import { coreSets, load, runWorker, startServer } from './lib/servers.js';
+import { answerShapes } from './lib/shape.js';
 import { SEARCHES } from './lib/vocabulary.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -80,11 +81,13 @@ try {
   for (const scenario of httpScenarios) {
     const row = { name: scenario.name, id: scenario.id };
     const runs = { app: [], baseline: [] };
+    const shapes = {};
     for (let round = 1; round <= rounds; round++) {
       for (const kind of ['app', 'baseline']) {
         const server = await startServer(kind, { ...serverOptions, cpuProfileDir: kind === 'app' ? profileDir : undefined });
         try {
           if (kind === 'app') await waitForQuiet(client);
+          if (round === 1 && scenario.method === 'GET') shapes[kind] = await answerShapes(server.url, scenario.paths.slice(0, 2), tokensFor(scenario.people.slice(0, 1), jwtSecret)[0]);
           const loadBefore = load();
           log(`${scenario.name}: ${kind}, round ${round} of ${rounds}…`);
           const tokens = tokensFor(scenario.people, jwtSecret);
@@ -99,6 +102,7 @@ try {
           await server.stop();
         }
       }
+      if (shapes.app !== shapes.baseline) throw new Error(`${scenario.name}: the forum and the baseline answer different JSON, so their figures would not compare.\nforum:    ${shapes.app}\nbaseline: ${shapes.baseline}`);
     }
     for (const kind of ['app', 'baseline']) row[kind] = medianRound(runs[kind]);
     row.ratio = row.baseline.rps > 0 ? Math.round((row.app.rps / row.baseline.rps) * 100) / 100 : null;

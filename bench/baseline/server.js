@@ -77,24 +77,31 @@ async function access(user, collaborativeId) {
 
 const AUTHOR = `a.id AS a_id, a.handle AS a_handle, a.display_name AS a_display_name, a.organisation AS a_organisation,
                 a.job_title AS a_job_title, a.sector AS a_sector, a.bio AS a_bio, a.role AS a_role, a.created_at AS a_created_at`;
-const THREAD = `t.id, t.collaborative_id, t.author_id, t.kind, t.title, t.body, t.body_html, t.tags, t.reply_count, t.vote_count, t.view_count,
-                t.accepted_reply_id, t.is_pinned, t.is_locked, t.created_at, t.last_activity_at, t.edited_at, t.deleted_at`;
-const REPLY = `r.id, r.thread_id, r.position, r.author_id, r.body, r.body_html, r.quoted_reply_id, r.vote_count, r.created_at, r.edited_at, r.deleted_at`;
+const SUMMARY = `t.id, t.collaborative_id, t.author_id, t.kind, t.title, t.tags, t.reply_count, t.vote_count, t.view_count, t.accepted_reply_id,
+                 t.is_pinned, t.is_locked, t.created_at, t.last_activity_at, t.edited_at, t.deleted_at, t.hidden_at, t.hidden_reason, t.merged_into_id`;
+const THREAD = `${SUMMARY}, t.body, t.body_html`;
+const REPLY = `r.id, r.thread_id, r.position, r.author_id, r.body, r.body_html, r.quoted_reply_id, r.vote_count, r.created_at, r.edited_at, r.deleted_at,
+               r.hidden_at, r.hidden_reason`;
+const HIDDEN_NOTICE = '[hidden by moderators pending review]';
 const iso = (value) => (value ? value.toISOString() : null);
 const author = (row) => ({
   id: row.a_id, displayName: row.a_display_name, handle: row.a_handle, organisation: row.a_organisation, jobTitle: row.a_job_title,
   sector: row.a_sector, bio: row.a_bio, role: row.a_role, createdAt: row.a_created_at.toISOString(),
 });
-const summary = (row) => ({
-  id: row.id, collaborativeId: row.collaborative_id, kind: row.kind, title: row.title, tags: row.tags,
-  author: row.deleted_at ? null : author(row), replyCount: row.reply_count, voteCount: row.vote_count, viewCount: row.view_count,
-  acceptedReplyId: row.accepted_reply_id, isPinned: row.is_pinned, isLocked: row.is_locked, createdAt: iso(row.created_at),
-  lastActivityAt: iso(row.last_activity_at), editedAt: iso(row.edited_at), deletedAt: iso(row.deleted_at),
+// A hidden post shows a notice unless `showHidden` (its author, moderators), as in the forum.
+const masked = (row, showHidden) => !row.deleted_at && row.hidden_at !== null && !showHidden;
+const summary = (row, showHidden) => ({
+  id: row.id, collaborativeId: row.collaborative_id, kind: row.kind, title: masked(row, showHidden) ? HIDDEN_NOTICE : row.title,
+  tags: masked(row, showHidden) ? [] : row.tags, author: row.deleted_at ? null : author(row), replyCount: row.reply_count, voteCount: row.vote_count,
+  viewCount: row.view_count, acceptedReplyId: row.accepted_reply_id, isPinned: row.is_pinned, isLocked: row.is_locked, createdAt: iso(row.created_at),
+  lastActivityAt: iso(row.last_activity_at), editedAt: iso(row.edited_at), deletedAt: iso(row.deleted_at), hidden: row.hidden_at !== null,
+  hiddenReason: showHidden ? row.hidden_reason : null, mergedIntoId: row.merged_into_id,
 });
-const replyDto = (row, acceptedReplyId) => ({
-  id: row.id, threadId: row.thread_id, position: row.position, author: row.deleted_at ? null : author(row), body: row.body,
-  bodyHtml: row.body_html, quotedReplyId: row.quoted_reply_id, voteCount: row.vote_count, isAccepted: row.id === acceptedReplyId,
-  createdAt: iso(row.created_at), editedAt: iso(row.edited_at), deletedAt: iso(row.deleted_at),
+const replyDto = (row, acceptedReplyId, showHidden) => ({
+  id: row.id, threadId: row.thread_id, position: row.position, author: row.deleted_at ? null : author(row), body: masked(row, showHidden) ? '' : row.body,
+  bodyHtml: masked(row, showHidden) ? `<p>${HIDDEN_NOTICE}</p>` : row.body_html, quotedReplyId: row.quoted_reply_id, voteCount: row.vote_count,
+  isAccepted: row.id === acceptedReplyId, createdAt: iso(row.created_at), editedAt: iso(row.edited_at), deletedAt: iso(row.deleted_at),
+  hidden: row.hidden_at !== null, hiddenReason: showHidden ? row.hidden_reason : null,
 });
 const encodeCursor = (values) => Buffer.from(JSON.stringify(values)).toString('base64url');
 function decodeCursor(cursor, length) {
@@ -121,7 +128,7 @@ app.get('/api/collaboratives/:id/threads', async (request) => {
     after = `AND (t.is_pinned, t.last_activity_at, t.id) < ($3::integer::boolean, $4::timestamptz, $5::uuid)`;
   }
   const { rows } = await pool.query(
-    `SELECT ${THREAD}, ${AUTHOR}, (t.is_pinned)::int AS keyset0, ${exact('t.last_activity_at')} AS keyset1, (t.id) AS keyset2
+    `SELECT ${SUMMARY}, ${AUTHOR}, (t.is_pinned)::int AS keyset0, ${exact('t.last_activity_at')} AS keyset1, (t.id) AS keyset2
        FROM threads t INNER JOIN users a ON a.id = t.author_id
       WHERE t.deleted_at IS NULL AND t.collaborative_id = $1 ${after}
       ORDER BY t.is_pinned DESC, t.last_activity_at DESC, t.id DESC LIMIT $2`,
@@ -130,7 +137,7 @@ app.get('/api/collaboratives/:id/threads', async (request) => {
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
-  return { items: page.map(summary), nextCursor: more ? encodeCursor([last.keyset0, last.keyset1, last.keyset2]) : null };
+  return { items: page.map((row) => summary(row, staff(user) || row.author_id === user.id)), nextCursor: more ? encodeCursor([last.keyset0, last.keyset1, last.keyset2]) : null };
 });
 
 async function readableThread(user, threadId) {
@@ -141,13 +148,13 @@ async function readableThread(user, threadId) {
   return { thread, access: found };
 }
 
-async function withVotes(user, replies, acceptedReplyId) {
+async function withVotes(user, replies, acceptedReplyId, canModerate) {
   const voted = new Set();
   if (replies.length > 0) {
     const { rows } = await pool.query(`SELECT reply_id FROM reply_votes WHERE user_id = $1 AND reply_id = ANY($2::uuid[])`, [user.id, replies.map((r) => r.id)]);
     for (const row of rows) voted.add(row.reply_id);
   }
-  return replies.map((row) => ({ ...replyDto(row, acceptedReplyId), voted: voted.has(row.id) }));
+  return replies.map((row) => ({ ...replyDto(row, acceptedReplyId, canModerate || row.author_id === user.id), voted: voted.has(row.id) }));
 }
 
 // S2a: one thread with its accepted answer and what the caller may do; counts a first view.
@@ -173,12 +180,13 @@ app.get('/api/threads/:id', async (request) => {
   let acceptedReply = null;
   if (thread.accepted_reply_id) {
     const { rows } = await pool.query(`SELECT ${REPLY}, ${AUTHOR} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE r.id = $1`, [thread.accepted_reply_id]);
-    if (rows[0]) acceptedReply = (await withVotes(user, rows, thread.accepted_reply_id))[0];
+    if (rows[0]) acceptedReply = (await withVotes(user, rows, thread.accepted_reply_id, found.canModerate))[0];
   }
   const live = thread.deleted_at === null;
   const own = thread.author_id === user.id;
+  const hide = masked(thread, own || found.canModerate);
   return {
-    ...summary(thread), body: thread.body, bodyHtml: thread.body_html, acceptedReply,
+    ...summary(thread, own || found.canModerate), body: hide ? '' : thread.body, bodyHtml: hide ? `<p>${HIDDEN_NOTICE}</p>` : thread.body_html, acceptedReply,
     viewer: {
       voted: states[0].voted, followsCollaborative: states[0].follows, followsThread: states[0].following,
       canEdit: live && own, canDelete: live && (own || found.canModerate), canReply: live && !thread.is_locked && found.canPost,
@@ -191,7 +199,7 @@ app.get('/api/threads/:id', async (request) => {
 app.get('/api/threads/:id/replies', async (request) => {
   const user = await caller(request);
   const limit = limitOf(request.query);
-  const { thread } = await readableThread(user, uuidParam(request.params.id));
+  const { thread, access: found } = await readableThread(user, uuidParam(request.params.id));
   const params = [thread.id, limit + 1];
   let after = '';
   if (request.query.cursor) {
@@ -205,7 +213,7 @@ app.get('/api/threads/:id/replies', async (request) => {
   );
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
-  return { items: await withVotes(user, page, thread.accepted_reply_id), nextCursor: more ? encodeCursor([page[page.length - 1].keyset0]) : null };
+  return { items: await withVotes(user, page, thread.accepted_reply_id, found.canModerate), nextCursor: more ? encodeCursor([page[page.length - 1].keyset0]) : null };
 });
 
 // S3: a reply, numbered under the thread's row lock, its event appended in the same transaction.
