@@ -1,9 +1,11 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { UsersModule } from '../users/users.module.js';
+import { AccessTokens } from './access-tokens.service.js';
 import { AuthAttempt } from './auth-attempt.entity.js';
 import { AuthAttemptsService } from './auth-attempts.service.js';
 import { AuthController } from './auth.controller.js';
@@ -11,7 +13,6 @@ import { ACCESS_TOKEN_SECONDS, AuthService } from './auth.service.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { Session } from './session.entity.js';
 import { SessionsService } from './sessions.service.js';
-import { JwtStrategy } from './strategies/jwt.strategy.js';
 import { LocalStrategy } from './strategies/local.strategy.js';
 
 @Module({
@@ -22,14 +23,16 @@ import { LocalStrategy } from './strategies/local.strategy.js';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject made once: given a string, jsonwebtoken first tries it as a PEM key on
+        // every call (an exception each time) before taking it as a secret.
+        secret: createSecretKey(Buffer.from(config.jwtSecret)),
         signOptions: { algorithm: 'HS256', expiresIn: ACCESS_TOKEN_SECONDS },
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, AuthAttemptsService, LocalStrategy, JwtStrategy],
-  exports: [SessionsService, JwtModule],
+  providers: [AuthService, SessionsService, AuthAttemptsService, LocalStrategy, AccessTokens],
+  exports: [SessionsService, AccessTokens],
 })
 export class AuthModule {}

@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Subscription } from 'rxjs';
 import type { Namespace } from 'socket.io';
-import { SessionsService } from '../auth/sessions.service.js';
+import { AccessTokens } from '../auth/access-tokens.service.js';
 import { Limiter } from '../common/limiter.js';
 import { CatchUpService } from './catch-up.service.js';
 import { DeliveryGate } from './delivery-gate.js';
@@ -32,8 +31,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   private readonly setups = new Limiter(SETUPS_AT_ONCE);
 
   constructor(
-    private readonly jwt: JwtService,
-    private readonly sessions: SessionsService,
+    private readonly tokens: AccessTokens,
     private readonly relay: EventRelay,
     private readonly catchUp: CatchUpService,
     private readonly liveRooms: LiveRooms,
@@ -44,7 +42,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       const auth = (socket.handshake.auth ?? {}) as { token?: unknown; lastEventId?: unknown };
       const lastEventId = parseEventId(auth.lastEventId);
       this.setups
-        .run(() => authenticateHandshake(auth.token, this.jwt, this.sessions))
+        .run(() => authenticateHandshake(auth.token, this.tokens))
         .then((identity) => {
           if (!identity || lastEventId === undefined) return next(new Error('unauthorized'));
           const live = socket as LiveSocket;

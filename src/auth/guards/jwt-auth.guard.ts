@@ -1,28 +1,35 @@
-import { Injectable, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC } from '../../common/public.decorator.js';
+import { AccessTokens, type TokenRefusal } from '../access-tokens.service.js';
+import type { AuthUser } from '../auth-user.js';
 
-/** Global: every route needs a valid access token unless it is marked @Public(). */
+const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
+
+const REFUSALS: Record<TokenRefusal, string> = {
+  invalid: 'The access token is not valid. Sign in again.',
+  expired: 'The access token has expired. Refresh it or sign in again.',
+  ended: 'This session has ended. Sign in again.',
+  suspended: 'Your account is suspended.',
+};
+
+/** Global: every route needs a valid access token unless it is marked @Public(); the caller becomes `request.user`. */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokens,
+  ) {}
 
-  override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    return isPublic ? true : super.canActivate(context);
-  }
-
-  override handleRequest<T>(error: unknown, user: T, info: unknown): T {
-    if (error) throw error;
-    if (user) return user;
-    const reason = info instanceof Error ? info.name : '';
-    if (reason === 'TokenExpiredError') throw new UnauthorizedException('The access token has expired. Refresh it or sign in again.');
-    if (info instanceof Error && /No auth token/i.test(info.message)) {
-      throw new UnauthorizedException('Sign in first: send the access token as "Authorization: Bearer <token>".');
-    }
-    throw new UnauthorizedException('The access token is not valid. Sign in again.');
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
+    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) throw new UnauthorizedException('Sign in first: send the access token as "Authorization: Bearer <token>".');
+    const checked = await this.tokens.check(token);
+    if ('refused' in checked) throw new UnauthorizedException(REFUSALS[checked.refused]);
+    request.user = checked.user;
+    return true;
   }
 }
