@@ -39,6 +39,7 @@ async function connectAll(sockets) {
 async function fanOut() {
   const sockets = [];
   const receipts = []; // [threadId, time]
+  const rssIdle = rssMiB(plan.serverPid);
   const started = performance.now();
   for (let i = 0; i < plan.tokens.length; i += 100) {
     const batch = plan.tokens.slice(i, i + 100).map((token) => {
@@ -89,6 +90,7 @@ async function fanOut() {
     max: round(latencies.at(-1) ?? null),
     min: round(latencies[0] ?? null),
     postP50: round(percentile([...postLatencies].sort((a, b) => a - b), 50)),
+    rssIdleMiB: rssIdle,
     rssConnectedMiB: rssConnected,
     rssPeakMiB: rssPeak,
   };
