@@ -263,7 +263,8 @@ app.post('/api/threads/:id/replies', async (request, reply) => {
   return { ...created, voted: false };
 });
 
-// S4: full-text search over threads, replies and case studies the caller may read.
+// S4: full-text search over threads, replies and case studies the caller may read; hidden
+// posts are left out, as the forum leaves them out (and its partial index on live threads needs it).
 const QUERY = `websearch_to_tsquery('english', $2)`;
 app.get('/api/search', async (request) => {
   const user = await caller(request);
@@ -275,7 +276,7 @@ app.get('/api/search', async (request) => {
       ? '$1::uuid IS NOT NULL' // still names $1, or PostgreSQL cannot type the unused parameter
       : `EXISTS (SELECT 1 FROM collaboratives rc WHERE rc.id = ${column} AND (rc.visibility = 'public'
             OR EXISTS (SELECT 1 FROM collaborative_members rm WHERE rm.collaborative_id = rc.id AND rm.user_id = $1)))`;
-  const filters = `t.deleted_at IS NULL AND ${readable('t.collaborative_id')}`;
+  const filters = `t.deleted_at IS NULL AND t.hidden_at IS NULL AND ${readable('t.collaborative_id')}`;
   const sql = `
     WITH page AS (
       SELECT h.*, h.rank AS keyset0, (h.type) AS keyset1, (h.id) AS keyset2 FROM (
@@ -284,7 +285,7 @@ app.get('/api/search', async (request) => {
         UNION ALL
         SELECT 'reply' AS type, r.id, r.thread_id, t.collaborative_id, r.author_id, r.created_at, ts_rank(r.search_vector, ${QUERY}) AS rank
           FROM replies r JOIN threads t ON t.id = r.thread_id
-         WHERE r.search_vector @@ ${QUERY} AND r.deleted_at IS NULL AND ${filters}
+         WHERE r.search_vector @@ ${QUERY} AND r.deleted_at IS NULL AND r.hidden_at IS NULL AND ${filters}
         UNION ALL
         SELECT 'practice' AS type, p.id, NULL::uuid AS thread_id, p.collaborative_id, p.author_id, p.published_at AS created_at, ts_rank(p.search_vector, ${QUERY}) AS rank
           FROM practices p WHERE p.search_vector @@ ${QUERY} AND p.status = 'published' AND p.deleted_at IS NULL AND p.hidden_at IS NULL
