@@ -113,8 +113,8 @@ try {
   }
 
   if (only.includes('S5') || only.includes('S6')) {
-    // The baseline's S3 replies leave notifications for the forum's worker to write: done
-    // by a server of its own, so the live scenarios measure sockets, not that backlog.
+    // What S3 left unwritten when its servers stopped (both workers stop mid-backlog) is
+    // written by a server of its own, so the live scenarios measure sockets, not that backlog.
     if (only.includes('S3')) {
       const drainer = await startServer('app', serverOptions);
       await waitForQuiet(client).finally(() => drainer.stop());

@@ -1,6 +1,7 @@
 // The practical limit of this machine for the forum's hottest requests: raw Fastify and
 // `pg`, the same JWT check (HS256, then the live-session query), the same SQL the
-// services run, the same JSON shapes. No Nest, no TypeORM, no class-validator.
+// services run, the same JSON shapes, and the notifications worker's SQL for S3's replies
+// (notifier.js). No Nest, no TypeORM, no class-validator.
 // Env: DATABASE_URL, JWT_SECRET, PORT, HOST.
 import { createSecretKey } from 'node:crypto';
 import Fastify from 'fastify';
@@ -8,6 +9,7 @@ import jwt from 'jsonwebtoken';
 import pg from 'pg';
 import { renderMarkdown } from '../../dist/src/common/markdown.js';
 import { SNIPPET_OPTIONS, START, STOP, TITLE_OPTIONS, toMarkedHtml } from '../../dist/src/search/highlight.js';
+import { startNotifier } from './notifier.js';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
 // As the forum does: a KeyObject made once (a string would be tried as a PEM key first on every request).
@@ -253,6 +255,7 @@ app.post('/api/threads/:id/replies', async (request, reply) => {
     );
     await client.query(`SELECT pg_notify($1, '')`, ['forum_events']);
     await client.query('COMMIT');
+    notifier.wake();
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -318,5 +321,6 @@ app.get('/api/search', async (request) => {
   };
 });
 
+const notifier = await startNotifier(pool);
 await app.listen({ port: Number(process.env.PORT ?? 3100), host: process.env.HOST ?? '127.0.0.1' });
-process.on('SIGTERM', () => app.close().then(() => pool.end()).then(() => process.exit(0)));
+process.on('SIGTERM', () => app.close().then(() => notifier.stop()).then(() => pool.end()).then(() => process.exit(0)));
