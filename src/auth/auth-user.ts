@@ -6,3 +6,6 @@ export interface AuthUser {
   role: Role;
   sessionId: string;
 }
+
+/** Site moderators and admins: they may read every collaborative and moderate anywhere. */
+export const isSiteStaff = (user: Pick<AuthUser, 'role'>): boolean => user.role === 'moderator' || user.role === 'admin';

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
 import { EntityRows } from '../database/entity-rows.js';
 import { Collaborative } from './collaborative.entity.js';
 import type { MembershipRole } from './membership.entity.js';
@@ -15,7 +15,22 @@ export interface CollaborativeAccess {
   canModerate: boolean;
 }
 
-const isSiteStaff = (user: AuthUser) => user.role === 'moderator' || user.role === 'admin';
+/**
+ * The read rule in SQL, for queries that check many collaboratives at once: the
+ * collaborative in `collaborativeIdColumn` is public or has `reader` as a member. `reader`
+ * is the query's placeholder for the person's id (`$1`, `:readerId`). Site staff read
+ * everything: callers add that themselves (see `readableCondition`, `readableSql`).
+ */
+const readableByMember = (collaborativeIdColumn: string, reader: string) =>
+  `EXISTS (SELECT 1 FROM collaboratives rc WHERE rc.id = ${collaborativeIdColumn} AND (rc.visibility = 'public'
+     OR EXISTS (SELECT 1 FROM collaborative_members rm WHERE rm.collaborative_id = rc.id AND rm.user_id = ${reader})))`;
+
+/**
+ * The read rule for a query with positional parameters: `reader` and `staff` are the
+ * placeholders of the person's id and of whether they are site staff (`isSiteStaff`).
+ */
+export const readableSql = (collaborativeIdColumn: string, reader: string, staff: string): string =>
+  `(${staff} OR ${readableByMember(collaborativeIdColumn, reader)})`;
 
 /**
  * The one rule for "may this user read / post in / moderate this collaborative?".
@@ -76,11 +91,7 @@ export class AccessService {
    */
   readableCondition(user: AuthUser, collaborativeIdColumn: string): { sql: string; params: Record<string, unknown> } {
     if (isSiteStaff(user)) return { sql: 'TRUE', params: {} };
-    return {
-      sql: `EXISTS (SELECT 1 FROM collaboratives rc WHERE rc.id = ${collaborativeIdColumn} AND (rc.visibility = 'public'
-              OR EXISTS (SELECT 1 FROM collaborative_members rm WHERE rm.collaborative_id = rc.id AND rm.user_id = :readerId)))`,
-      params: { readerId: user.id },
-    };
+    return { sql: readableByMember(collaborativeIdColumn, ':readerId'), params: { readerId: user.id } };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import type { TargetType } from './report.entity.js';
 
@@ -23,7 +23,6 @@ export interface Target {
 
 const NAMES: Record<TargetType, string> = { thread: 'thread', reply: 'reply', practice: 'practice', comment: 'comment', user: 'user' };
 export const notFound = (type: TargetType) => new NotFoundException(`No ${NAMES[type]} with this id.`);
-const isSiteStaff = (user: AuthUser) => user.role === 'moderator' || user.role === 'admin';
 
 const QUERIES: Record<TargetType, string> = {
   thread: `SELECT t.id, t.collaborative_id, t.author_id, t.id AS thread_id, NULL::uuid AS practice_id, t.hidden_at, t.hidden_by_id, t.deleted_at,

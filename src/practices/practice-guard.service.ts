@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
 import { Practice } from './practice.entity.js';
 
@@ -13,7 +13,6 @@ export interface PracticeInContext {
 }
 
 const notFound = () => new NotFoundException('No practice with this id.');
-const isSiteStaff = (user: AuthUser) => user.role === 'moderator' || user.role === 'admin';
 
 /**
  * Loads a case study with what the caller may do. Drafts exist only for their authors;

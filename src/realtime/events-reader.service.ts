@@ -1,6 +1,7 @@
 import { GoneException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
+import { readableSql } from '../collaboratives/access.service.js';
 import { problem } from '../common/problem-details.js';
 import { EVENT_COLUMNS, type EventRow } from './envelope.js';
 
@@ -12,8 +13,6 @@ export interface ExtraSubjects {
   threads?: string[];
   practices?: string[];
 }
-
-const isSiteStaff = (user: AuthUser) => user.role === 'moderator' || user.role === 'admin';
 
 /** Reads stored events back for catch-up, filtered to what the reader may see now. */
 @Injectable()
@@ -64,8 +63,7 @@ export class EventsReader {
            AND e.collaborative_id = ANY (ARRAY(
                  SELECT c.id FROM collaboratives c
                   WHERE (c.id IN (SELECT f.collaborative_id FROM collaborative_follows f WHERE f.user_id = $1) OR c.id = ANY($4::uuid[]))
-                    AND ($3 OR c.visibility = 'public'
-                         OR EXISTS (SELECT 1 FROM collaborative_members m WHERE m.collaborative_id = c.id AND m.user_id = $1))))
+                    AND ${readableSql('c.id', '$1', '$3')}))
          ORDER BY e.id LIMIT $5)`,
       ...(threads.length > 0 || practices.length > 0
         ? [`(SELECT e.id FROM events e WHERE e.user_id IS NULL AND ${window} AND (e.thread_id = ANY($7::uuid[]) OR e.practice_id = ANY($8::uuid[])) ORDER BY e.id LIMIT $5)`]

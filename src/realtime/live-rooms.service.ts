@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { DataSource } from 'typeorm';
-import { AccessService } from '../collaboratives/access.service.js';
+import { isSiteStaff } from '../auth/auth-user.js';
+import { AccessService, readableSql } from '../collaboratives/access.service.js';
 import { rooms, type RoutedEvent } from './envelope.js';
 import type { LiveSocket } from './live-socket.js';
 import { LiveSubjects, type ResolvedSubject, type SubjectKind } from './live-subjects.js';
@@ -18,12 +19,9 @@ export class LiveRooms {
   /** The person's own room and every collaborative they follow and may read. */
   async joinInitialRooms(socket: LiveSocket): Promise<void> {
     const { user } = socket.data;
-    const staff = user.role === 'moderator' || user.role === 'admin';
     const followed: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT c.id FROM collaborative_follows f JOIN collaboratives c ON c.id = f.collaborative_id
-        WHERE f.user_id = $1
-          AND ($2 OR c.visibility = 'public' OR EXISTS (SELECT 1 FROM collaborative_members m WHERE m.collaborative_id = c.id AND m.user_id = $1))`,
-      [user.id, staff],
+      `SELECT f.collaborative_id AS id FROM collaborative_follows f WHERE f.user_id = $1 AND ${readableSql('f.collaborative_id', '$1', '$2')}`,
+      [user.id, isSiteStaff(user)],
     );
     socket.join(rooms.user(user.id));
     for (const { id } of followed) this.enter(socket, { room: rooms.collaborative(id), collaborativeId: id });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import { Keyset, type KeyPart } from '../common/keyset.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
@@ -59,7 +59,7 @@ export class ThreadListsService {
       query,
     );
     // In lists, hidden titles show only to their authors and site staff; leads see them on the thread itself.
-    const staff = user.role === 'moderator' || user.role === 'admin';
+    const staff = isSiteStaff(user);
     const items = page.rows.map((row) => {
       const thread = withAuthor(threads.from(row)!, authors.from(row));
       return toThreadSummary(thread, staff || thread.authorId === user.id);
