@@ -26,7 +26,7 @@ export async function startNotifier(pool) {
     if (stopped) return;
     if (running) return void (again = true);
     running = drain()
-      .catch(() => undefined)
+      .catch((error) => console.error(`baseline notifier: ${error.message}`))
       .finally(() => {
         running = null;
         if (again) (again = false), wake();
@@ -43,6 +43,7 @@ export async function startNotifier(pool) {
 
 async function processBatch(pool) {
   const client = await pool.connect();
+  let failure;
   try {
     await client.query('BEGIN');
     const { rows: [{ locked }] } = await client.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [WORKER_LOCK]);
@@ -60,14 +61,16 @@ async function processBatch(pool) {
     await client.query('COMMIT');
     return done < rows.length ? BATCH : rows.length;
   } catch (error) {
+    failure = error;
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    // A connection that failed is closed rather than handed to the next request.
+    client.release(failure);
   }
 }
 
-/** Only replies notify here: S3 posts nothing else. */
+/** Only replies notify here: S3 posts nothing else, and the runner lets the forum's worker catch up first. */
 async function notify(client, event) {
   if (event.type !== 'reply.created') return [];
   const reply = event.payload;

@@ -31,7 +31,11 @@ export function tokensFor(people, secret) {
   return people.map((person) => jwt.sign({ sub: person.id, role: person.role, sid: person.sid }, secret, { algorithm: 'HS256', expiresIn: 15 * 60 }));
 }
 
-/** Waits until the notifications worker has caught up with the event stream (nothing left to write). */
+/**
+ * Waits until the notifications worker has caught up with the event stream (nothing left
+ * to write). Throws if it has not within the timeout: a scenario started on a backlog would
+ * measure that backlog, and the baseline's notifier writes replies' notifications only.
+ */
 export async function waitForQuiet(client, timeoutMs = 300_000) {
   const started = Date.now();
   let last = null;
@@ -40,8 +44,8 @@ export async function waitForQuiet(client, timeoutMs = 300_000) {
       `SELECT coalesce((SELECT event_id FROM event_cursors WHERE name = 'notifications'), 0)::bigint AS cursor, coalesce(max(id), 0)::bigint AS max FROM events`,
     );
     const { cursor, max } = rows[0];
-    if (BigInt(cursor) >= BigInt(max) && last === max) return Date.now() - started;
-    if (Date.now() - started > timeoutMs) return null;
+    if (BigInt(cursor) >= BigInt(max) && last === max) return;
+    if (Date.now() - started > timeoutMs) throw new Error(`The notifications worker is still ${BigInt(max) - BigInt(cursor)} events behind after ${timeoutMs / 1000} s.`);
     last = max;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
