@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './support/browser-suite.js';
-import { errorSummaryShown, fieldError, fitsWidth, heading, registerMember, signIn, type Member } from './support/forum-pages.js';
+import { errorSummaryShown, fieldError, heading, registerMember, signIn, sticksOut, type Member } from './support/forum-pages.js';
 import { reviewPage } from './support/review.js';
 
 /** The value beside a key in an NHS.UK summary list. */
@@ -116,7 +116,7 @@ describe('your account, in a browser', () => {
     ]) {
       await page.goto(path);
       await heading(page, title);
-      expect({ path, fits: await fitsWidth(page) }).toEqual({ path, fits: true });
+      expect({ path, sticking: await sticksOut(page) }).toEqual({ path, sticking: [] });
       await reviewPage(page, name);
     }
   });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { browserSuite } from './support/browser-suite.js';
-import { errorSummaryShown, fitsWidth, heading, registerMember, signIn } from './support/forum-pages.js';
+import { errorSummaryShown, heading, registerMember, signIn, sticksOut } from './support/forum-pages.js';
 import { reviewPage } from './support/review.js';
 
 describe('collaboratives, in a browser', () => {
@@ -130,7 +130,7 @@ describe('collaboratives, in a browser', () => {
     ]) {
       await page.goto(path);
       await heading(page, title);
-      expect({ path, fits: await fitsWidth(page) }).toEqual({ path, fits: true });
+      expect({ path, sticking: await sticksOut(page) }).toEqual({ path, sticking: [] });
       await reviewPage(page, name);
     }
   });

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { browserSuite } from './support/browser-suite.js';
-import { errorSummaryShown, fitsWidth, focused, heading, registerMember, signIn } from './support/forum-pages.js';
+import { errorSummaryShown, focused, heading, registerMember, signIn, sticksOut } from './support/forum-pages.js';
 import { reviewPage } from './support/review.js';
 
 /** Asks a question in a public demo collaborative through the page, as a person would; gives the thread's address. */
@@ -95,7 +95,7 @@ describe('threads, in a browser', () => {
     await page.getByRole('button', { name: 'Post reply' }).click();
     const replies = page.getByTestId('replies');
     await replies.getByText('Bump: anyone in the North West?').waitFor();
-    expect(await fitsWidth(page)).toBe(true);
+    expect(await sticksOut(page)).toEqual([]);
     await reviewPage(page, 'thread-320');
 
     await page.getByRole('button', { name: 'Edit reply 1' }).click();
@@ -122,7 +122,7 @@ describe('threads, in a browser', () => {
     const errors = await errorSummaryShown(page);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^Title /);
-    expect(await fitsWidth(page)).toBe(true);
+    expect(await sticksOut(page)).toEqual([]);
     await reviewPage(page, 'ask-320');
   });
 
