@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
+import jsonwebtoken from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../src/config/app-config.js';
 import { createUser, registrationFor, signIn, TEST_PASSWORD, type TestUser } from './factories/user.factory.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -146,6 +148,12 @@ describe('sign-in, sessions and tokens', () => {
       const response = await me(expired);
       expect(response.status).toBe(401);
       expect(response.body.detail).toMatch(/expired/);
+    });
+
+    test('signed with our key but without an expiry, so it would never end', async () => {
+      const endless = jsonwebtoken.sign({ sub: payload.sub, sid: payload.sid, role: 'member' }, forum.app.get(AppConfig).jwtSecret, { algorithm: 'HS256' });
+      expect(JSON.parse(Buffer.from(endless.split('.')[1]!, 'base64url').toString())).not.toHaveProperty('exp');
+      await expectRefused(endless);
     });
 
     test('signed with another key', async () => {
