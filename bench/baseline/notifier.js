@@ -3,6 +3,7 @@
 // (src/notifications/notifications.worker.ts, src/threads/thread-notifications.ts), so the
 // baseline's S3 does the same work in the database and on its core as the forum's does.
 import { mentionedHandles } from '../../dist/src/common/markdown.js';
+import { SerialRunner } from '../../dist/src/common/serial-runner.js';
 
 const CURSOR = 'notifications';
 const WORKER_LOCK = 0x6e6f7466;
@@ -16,29 +17,22 @@ const excerpt = (markdown) => markdown.replace(/\s+/g, ' ').trim().slice(0, 160)
 /** Starts the worker; `wake()` after a reply commits, and every 2 s in any case. */
 export async function startNotifier(pool) {
   await pool.query(`INSERT INTO event_cursors (name, event_id) SELECT $1, coalesce(max(id), 0) FROM events ON CONFLICT (name) DO NOTHING`, [CURSOR]);
-  let running = null;
-  let again = false;
   let stopped = false;
-  const drain = async () => {
-    while (!stopped && (await processBatch(pool)) === BATCH);
+  const runner = new SerialRunner(
+    async () => {
+      while (!stopped && (await processBatch(pool)) === BATCH);
+    },
+    (error) => console.error(`baseline notifier: ${error.message}`),
+  );
+  const timer = setInterval(() => runner.wake(), 2000);
+  return {
+    wake: () => runner.wake(),
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await runner.stop();
+    },
   };
-  const wake = () => {
-    if (stopped) return;
-    if (running) return void (again = true);
-    running = drain()
-      .catch((error) => console.error(`baseline notifier: ${error.message}`))
-      .finally(() => {
-        running = null;
-        if (again) (again = false), wake();
-      });
-  };
-  const timer = setInterval(wake, 2000);
-  const stop = async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
-  return { wake, stop };
 }
 
 async function processBatch(pool) {

@@ -12,6 +12,7 @@ import { SNIPPET_OPTIONS, START, STOP, TITLE_OPTIONS, toMarkedHtml } from '../..
 import { startNotifier } from './notifier.js';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+const notifier = await startNotifier(pool);
 // As the forum does: a KeyObject made once (a string would be tried as a PEM key first on every request).
 const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET));
 const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
@@ -321,6 +322,5 @@ app.get('/api/search', async (request) => {
   };
 });
 
-const notifier = await startNotifier(pool);
 await app.listen({ port: Number(process.env.PORT ?? 3100), host: process.env.HOST ?? '127.0.0.1' });
 process.on('SIGTERM', () => app.close().then(() => notifier.stop()).then(() => pool.end()).then(() => process.exit(0)));

@@ -63,7 +63,7 @@ export function toMarkdown(results) {
     lines.push('| p50 ms | p99 ms | max ms | received / expected | lost | RSS idle MiB | RSS connected MiB | RSS peak MiB | connect s | load before → after | Target |');
     lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
     lines.push(
-      `| ${fan.p50} | ${fan.p99} | ${fan.max} | ${fan.received} / ${fan.expected} | ${fan.lost} | ${fan.rssIdleMiB ?? '–'} | ${fan.rssConnectedMiB} | ${fan.rssPeakMiB} | ${fan.connectSeconds} | ${fan.loadBefore[0]} → ${fan.loadAfter[0]} | p99 ${yes(fan.p99 < 200)}, lost ${yes(fan.lost === 0)}, RSS ${yes(fan.rssPeakMiB < 300)} |`,
+      `| ${fan.p50} | ${fan.p99} | ${fan.max} | ${fan.received} / ${fan.expected} | ${fan.lost} | ${fan.rssIdleMiB} | ${fan.rssConnectedMiB} | ${fan.rssPeakMiB} | ${fan.connectSeconds} | ${fan.loadBefore[0]} → ${fan.loadAfter[0]} | p99 ${yes(fan.p99 < 200)}, lost ${yes(fan.lost === 0)}, RSS ${yes(fan.rssPeakMiB < 300)} |`,
     );
     lines.push('', 'Latency is from the moment the POST answered to each socket receiving `thread.created` (negative: the event arrived before the answer).');
   }
