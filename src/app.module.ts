@@ -7,6 +7,7 @@ import { ForumThrottlerGuard } from './auth/guards/forum-throttler.guard.js';
 import { JwtAuthGuard } from './auth/guards/jwt-auth.guard.js';
 import { RolesGuard } from './auth/guards/roles.guard.js';
 import { CollaborativesModule } from './collaboratives/collaboratives.module.js';
+import { MemoryThrottlerStorage } from './common/memory-throttler.storage.js';
 import { NoUnexpectedBodyGuard } from './common/no-unexpected-body.guard.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { RedisThrottlerStorage } from './common/redis-throttler.storage.js';
@@ -37,7 +38,7 @@ export class AppModule {
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimits.general }],
           // With several instances the counters must be shared, or each would allow the full limit.
-          ...(config.redisUrl ? { storage: new RedisThrottlerStorage(config.redisUrl) } : {}),
+          storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl) : new MemoryThrottlerStorage(),
         }),
         SeedModule,
         EventsModule,

@@ -75,4 +75,18 @@ describe('abuse limits', () => {
     expect(response!.headers.get('content-type')).toContain('application/problem+json');
     expect(Number(response!.headers.get('retry-after'))).toBeGreaterThan(0);
   });
+
+  test('the general limit is one budget across routes, not one per route', async () => {
+    const email = await register();
+    const { accessToken } = (await login(email, TEST_PASSWORD)).body;
+    const routes = ['/api/users/me', '/api/collaboratives', '/api/threads'];
+    let answered = 0;
+    for (let request = 0; request < 90; request++) {
+      const response = await forum.http.get(routes[request % routes.length]!, { token: accessToken });
+      if (response.status === 429) break;
+      expect(response.status).toBe(200);
+      answered++;
+    }
+    expect(answered).toBe(50);
+  });
 });

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
+import { MemoryThrottlerStorage } from './memory-throttler.storage.js';
 
 // One round trip: count the hit in a fixed window, and block the key once over the limit.
 // Returns hits, ms until the window ends, and ms until the block ends (0 when not blocked).
@@ -23,7 +24,7 @@ return { hits, ttl, blocked }`;
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly log = new Logger('RedisThrottlerStorage');
   private readonly redis: Redis;
-  private readonly local = new ThrottlerStorageService();
+  private readonly local = new MemoryThrottlerStorage();
   private degraded = false;
 
   constructor(url: string) {

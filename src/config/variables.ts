@@ -92,7 +92,7 @@ export const VARIABLES = {
   RATE_LIMIT_GENERAL: variable({
     parse: integer(1, 1_000_000),
     default: '600',
-    meaning: 'Requests allowed per user (or per IP when signed out) per minute on all other routes.',
+    meaning: 'Requests allowed per user (or per IP when signed out) per minute, all other routes counted together.',
   }),
 } satisfies Record<string, Variable<unknown>>;
 

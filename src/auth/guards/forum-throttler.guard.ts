@@ -1,11 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { AuthUser } from '../auth-user.js';
 
-/** The general limit counts per person when signed in, per address otherwise. */
+/**
+ * The general limit counts per person when signed in, per address otherwise, across all
+ * routes: one budget a caller, as the configuration says, where the library would keep
+ * one per route (and hash its name into every key).
+ */
 @Injectable()
 export class ForumThrottlerGuard extends ThrottlerGuard {
   protected override async getTracker(request: { user?: AuthUser; ip: string }): Promise<string> {
     return request.user ? `user:${request.user.id}` : `ip:${request.ip}`;
+  }
+
+  protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return `${throttlerName}:${tracker}`;
   }
 }
