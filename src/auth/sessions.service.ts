@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, Not, type EntityManager, type Repository } from 'typeorm';
+import { readRows } from '../database/read-rows.js';
 import type { AuthUser } from './auth-user.js';
 import type { SessionDto } from './dto/auth.dto.js';
 import { RefreshToken } from './refresh-token.entity.js';
@@ -105,7 +106,8 @@ export class SessionsService {
 
   /** The caller behind an access token, if the session is live and the person not suspended. */
   async resolveCaller(userId: string, sessionId: string): Promise<(AuthUser & { suspended: boolean }) | null> {
-    const rows: Array<{ role: AuthUser['role']; suspended: boolean }> = await this.dataSource.query(
+    const rows = await readRows<{ role: AuthUser['role']; suspended: boolean }>(
+      this.dataSource,
       `SELECT u.role,
               (u.status = 'suspended' AND (u.suspended_until IS NULL OR u.suspended_until > now())) AS suspended
          FROM sessions s JOIN users u ON u.id = s.user_id

@@ -2,6 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { DataSource, type EntityManager } from 'typeorm';
 import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
 import { EntityRows } from '../database/entity-rows.js';
+import { readRows } from '../database/read-rows.js';
 import { Collaborative } from './collaborative.entity.js';
 import type { MembershipRole } from './membership.entity.js';
 
@@ -45,7 +46,8 @@ export class AccessService {
   async lookup(user: AuthUser, collaborativeId: string): Promise<CollaborativeAccess | null> {
     // Raw SQL: every read of a thread, reply or list asks this first (see EntityRows).
     const rows = EntityRows.of(this.dataSource, Collaborative, 'c');
-    const [row] = await this.dataSource.query(
+    const [row] = await readRows<Record<string, unknown>>(
+      this.dataSource,
       `SELECT ${rows.select}, m.role AS membership_role
          FROM collaboratives c LEFT JOIN collaborative_members m ON m.collaborative_id = c.id AND m.user_id = $2
         WHERE c.id = $1`,

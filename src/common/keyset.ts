@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { readRows } from '../database/read-rows.js';
 import { decodeCursor, encodeCursor, exactTimestamp } from './pagination.js';
 
 /** How a sort key travels in a cursor and is cast back in SQL. */
@@ -70,7 +71,7 @@ export class Keyset {
     const sql = `SELECT ${query.select}, ${keys} FROM ${query.from}
                   WHERE ${query.where}${after ? ` AND ${after.sql}` : ''} ORDER BY ${order} LIMIT :pageLimit`;
     const params = { ...query.params, ...after?.params, pageLimit: page.limit + 1 };
-    const rows: Row[] = await dataSource.query(...dataSource.driver.escapeQueryWithParameters(sql, params));
+    const rows = await readRows<Row>(dataSource, ...dataSource.driver.escapeQueryWithParameters(sql, params));
     const hasMore = rows.length > page.limit;
     return { rows: hasMore ? rows.slice(0, page.limit) : rows, nextCursor: hasMore ? this.cursorOf(rows[page.limit - 1]!) : null };
   }

@@ -4,6 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Keyset } from '../common/keyset.js';
 import { renderMarkdown } from '../common/markdown.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
+import { readRows } from '../database/read-rows.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toReplyDto, type ReplyViewDto } from './dto/reply.dto.js';
 import type { CreateReplyDto, UpdateReplyDto } from './dto/write-reply.dto.js';
@@ -112,7 +113,8 @@ export class RepliesService {
   private async views(user: AuthUser, replies: Reply[], acceptedReplyId: string | null, canModerate: boolean): Promise<ReplyViewDto[]> {
     const voted = new Set<string>();
     if (replies.length > 0) {
-      const rows: Array<{ reply_id: string }> = await this.dataSource.query(
+      const rows = await readRows<{ reply_id: string }>(
+        this.dataSource,
         `SELECT reply_id FROM reply_votes WHERE user_id = $1 AND reply_id = ANY($2::uuid[])`,
         [user.id, replies.map((reply) => reply.id)],
       );

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
 import { renderMarkdown } from '../common/markdown.js';
+import { readRows } from '../database/read-rows.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toThreadDto, type ThreadDetailDto } from './dto/thread.dto.js';
 import type { CreateThreadDto, UpdateThreadDto } from './dto/write-thread.dto.js';
@@ -84,7 +85,8 @@ export class ThreadsService {
   }
 
   private async detail(user: AuthUser, thread: Thread, access: CollaborativeAccess): Promise<ThreadDetailDto> {
-    const [state]: Array<{ voted: boolean; follows: boolean; following: boolean }> = await this.dataSource.query(
+    const [state] = await readRows<{ voted: boolean; follows: boolean; following: boolean }>(
+      this.dataSource,
       `SELECT EXISTS (SELECT 1 FROM thread_votes WHERE thread_id = $1 AND user_id = $2) AS voted,
               EXISTS (SELECT 1 FROM collaborative_follows WHERE collaborative_id = $3 AND user_id = $2) AS follows,
               EXISTS (SELECT 1 FROM thread_follows WHERE thread_id = $1 AND user_id = $2) AS following`,

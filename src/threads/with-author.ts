@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { EntityRows } from '../database/entity-rows.js';
+import { readRows } from '../database/read-rows.js';
 import { PUBLIC_PROFILE_FIELDS, User, type PublicUser } from '../users/user.entity.js';
 import { Reply } from './reply.entity.js';
 import { Thread } from './thread.entity.js';
@@ -27,9 +28,9 @@ export function withAuthor<Post extends object>(post: Post, author: PublicUser |
   return withIt;
 }
 
-/** The one row `sql` (which takes the id as $1) finds, or null. */
+/** The one row `sql` (which takes the id as $1) finds, or null; outside a transaction, straight on the pool. */
 async function rowById(manager: EntityManager, sql: string, id: string): Promise<Record<string, unknown> | null> {
-  const [row] = await manager.query(sql, [id]);
+  const [row] = manager.queryRunner ? await manager.query(sql, [id]) : await readRows<Record<string, unknown>>(manager.connection, sql, [id]);
   return row ?? null;
 }
 
