@@ -84,7 +84,7 @@ try {
     const shapes = {};
     for (let round = 1; round <= rounds; round++) {
       for (const kind of ['app', 'baseline']) {
-        const server = await startServer(kind, { ...serverOptions, cpuProfileDir: kind === 'app' ? profileDir : undefined });
+        const server = await startServer(kind, { ...serverOptions, cpuProfileDir: profileDir });
         try {
           if (kind === 'app') await waitForQuiet(client);
           if (round === 1 && scenario.method === 'GET') shapes[kind] = await answerShapes(server.url, scenario.paths.slice(0, 2), tokensFor(scenario.people.slice(0, 1), jwtSecret)[0]);

@@ -49,7 +49,7 @@ export const load = () => loadavg().map((value) => Number(value.toFixed(2)));
  */
 export async function startServer(kind, { root, databaseUrl, jwtSecret, port, cores, cpuProfileDir }) {
   const script = kind === 'app' ? `${root}/dist/src/main.js` : `${root}/bench/baseline/server.js`;
-  const nodeArgs = [...(kind === 'app' ? startFlags(root) : []), ...(cpuProfileDir ? [`--cpu-prof`, `--cpu-prof-dir=${cpuProfileDir}`] : [])];
+  const nodeArgs = [...(kind === 'app' ? startFlags(root) : []), ...(cpuProfileDir ? [`--cpu-prof`, `--cpu-prof-dir=${cpuProfileDir}`, `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`] : [])];
   const [command, args] = pinned(cores, cores?.server, [process.execPath, ...nodeArgs, script]);
   const env = {
     ...process.env,
