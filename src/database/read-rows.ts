@@ -1,15 +1,24 @@
-import type { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
+import { EntityManager, QueryFailedError, type DataSource } from 'typeorm';
 
 /**
- * Runs one read straight on the pool TypeORM holds. `DataSource.query` builds a query
- * runner, broadcasts before and after, and wraps the result, on every call: on the reads
- * every request makes (the session check, the access check, a page) that was measurable.
- * Writes and transactions still go through TypeORM. pg's errors keep their SQLSTATE, which
- * is what `isDatabaseUnavailable` and the problem-details filter read.
+ * Runs one read. Inside a transaction (a manager with a query runner) it goes through
+ * TypeORM on the transaction's connection; otherwise straight on the pool TypeORM holds.
+ * `DataSource.query` builds a query runner, broadcasts before and after, and wraps the
+ * result on every call, which showed on the reads every request makes (session check,
+ * access check, a page). The query is still logged through TypeORM's logger, and a
+ * failure is still a `QueryFailedError`, as on TypeORM's own path.
  */
-export async function readRows<Row>(dataSource: DataSource, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  const { rows } = await pool.query(sql, params as unknown[]);
-  return rows as Row[];
+export async function readRows<Row>(db: DataSource | EntityManager, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+  if (db instanceof EntityManager && db.queryRunner) return db.query(sql, params as unknown[]);
+  const dataSource = db instanceof EntityManager ? db.dataSource : db;
+  dataSource.logger.logQuery(sql, params as unknown[]);
+  const client = await (dataSource.driver as unknown as { master: Pool }).master.connect();
+  try {
+    return (await client.query(sql, params as unknown[])).rows as Row[];
+  } catch (error) {
+    throw new QueryFailedError(sql, params as unknown[], error as Error);
+  } finally {
+    client.release(); // as TypeORM releases: a failed statement does not cost the connection
+  }
 }

@@ -28,9 +28,9 @@ export function withAuthor<Post extends object>(post: Post, author: PublicUser |
   return withIt;
 }
 
-/** The one row `sql` (which takes the id as $1) finds, or null; outside a transaction, straight on the pool. */
+/** The one row `sql` (which takes the id as $1) finds, or null. */
 async function rowById(manager: EntityManager, sql: string, id: string): Promise<Record<string, unknown> | null> {
-  const [row] = manager.queryRunner ? await manager.query(sql, [id]) : await readRows<Record<string, unknown>>(manager.connection, sql, [id]);
+  const [row] = await readRows<Record<string, unknown>>(manager, sql, [id]);
   return row ?? null;
 }
 
