@@ -6,9 +6,8 @@ type Window = { hits: number; endsAt: number; blockedUntil: number };
 /**
  * Request counts in this instance's memory, in fixed windows as `RedisThrottlerStorage`
  * counts them in Redis: one small record a key and constant work a request. (The
- * library's own storage keeps a timestamp for every hit and copies that list on every
- * request; under load those lists lived long enough to be promoted, and garbage collection
- * became the largest single cost of a read.)
+ * library's own storage keeps a timestamp for every hit of the last window and copies
+ * that list on every request.)
  */
 export class MemoryThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly windows = new Map<string, Window>();

@@ -92,7 +92,7 @@ export const VARIABLES = {
   RATE_LIMIT_GENERAL: variable({
     parse: integer(1, 1_000_000),
     default: '600',
-    meaning: 'Requests allowed per user (or per IP when signed out) per minute, all other routes counted together.',
+    meaning: 'Requests allowed per user (or per IP when signed out) per minute, every route counted together (sign-in and registration also have their own limits; health checks are not counted).',
   }),
 } satisfies Record<string, Variable<unknown>>;
 

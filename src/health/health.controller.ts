@@ -1,4 +1,5 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import { problem } from '../common/problem-details.js';
@@ -6,6 +7,8 @@ import { Public } from '../common/public.decorator.js';
 
 @ApiTags('health')
 @Public()
+// Probes come from the orchestrator's address, which signed-out callers may share: never 429.
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -5,7 +5,9 @@ import type { AuthUser } from '../auth-user.js';
 /**
  * The general limit counts per person when signed in, per address otherwise, across all
  * routes: one budget a caller, as the configuration says, where the library would keep
- * one per route (and hash its name into every key).
+ * one per route (and hash its name into every key). The storage adds the throttler's
+ * name, so a route that needs a limit of its own must use a named throttler, not
+ * `@Throttle` on 'default', or it would share (and reset) everyone's general window.
  */
 @Injectable()
 export class ForumThrottlerGuard extends ThrottlerGuard {
@@ -13,7 +15,7 @@ export class ForumThrottlerGuard extends ThrottlerGuard {
     return request.user ? `user:${request.user.id}` : `ip:${request.ip}`;
   }
 
-  protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
-    return `${throttlerName}:${tracker}`;
+  protected override generateKey(_context: ExecutionContext, tracker: string): string {
+    return tracker;
   }
 }
