@@ -22,5 +22,8 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:3000/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # As `npm start`: a 16 MiB young generation (V8 grew it to 64 MiB here); in back-to-back
-# benchmark runs it took the peak RSS with 2,000 live sockets from 340 to 287 MiB.
+# benchmark runs it took the peak RSS with 2,000 live sockets from 340 to 287 MiB. No
+# allocation-site pretenuring: under load V8 pretenured a request-path site, and every
+# scavenge then promoted the request's rows (see the README's Performance section).
+# V8 flags are refused in NODE_OPTIONS: a command that replaces this one must repeat them.
 CMD ["node", "--max-semi-space-size=16", "--no-allocation-site-pretenuring", "dist/src/main.js"]

@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,13 +17,19 @@ export interface ForumProcess {
   exited(): Promise<number | null>;
 }
 
+/** The Node flags `npm start` gives `dist/src/main.js`, so a test runs the server as it ships (and a flag Node no longer takes fails here). */
+function startFlags(): string[] {
+  const start: string[] = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, 'utf8')).scripts.start.split(/\s+/);
+  return start.slice(1, start.indexOf('dist/src/main.js'));
+}
+
 /**
- * Runs `node dist/src/main.js` with only the given environment (plus PATH). `detached`
+ * Runs `node <npm start's flags> dist/src/main.js` with only the given environment (plus PATH). `detached`
  * makes it lead its own process group, so the server and the embedded PostgreSQL it
  * starts can be killed together, as a power cut would.
  */
 export function runForum(env: Record<string, string>, options: { detached?: boolean } = {}): ForumProcess {
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  const child = spawn(process.execPath, [...startFlags(), 'dist/src/main.js'], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
