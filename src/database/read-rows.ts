@@ -13,12 +13,13 @@ export async function readRows<Row>(db: DataSource | EntityManager, sql: string,
   if (db instanceof EntityManager && db.queryRunner) return db.query(sql, params as unknown[]);
   const dataSource = db instanceof EntityManager ? db.dataSource : db;
   dataSource.logger.logQuery(sql, params as unknown[]);
-  const client = await (dataSource.driver as unknown as { master: Pool }).master.connect();
+  // pool.query, not connect/release by hand: it listens for the connection's 'error' while
+  // the query runs (an unheard one kills the process when the server goes away) and drops
+  // a connection that failed. These reads take validated input, so failures are rare.
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
   try {
-    return (await client.query(sql, params as unknown[])).rows as Row[];
+    return (await pool.query(sql, params as unknown[])).rows as Row[];
   } catch (error) {
     throw new QueryFailedError(sql, params as unknown[], error as Error);
-  } finally {
-    client.release(); // as TypeORM releases: a failed statement does not cost the connection
   }
 }
