@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createCollaborative } from './factories/collaborative.factory.js';
 import { createUser, registrationFor, type TestUser } from './factories/user.factory.js';
+import { holdNotificationsWorker } from './support/hold-worker.js';
 import { connectLive } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -93,5 +94,24 @@ describe('notifications', () => {
     expect((await forum.http.patch(`/api/collaboratives/${space.id}/follow`, { level: 'questions-and-practices' }, { token: reader.accessToken })).status).toBe(204);
     const detail = await forum.http.get(`/api/collaboratives/${space.id}`, { token: reader.accessToken });
     expect(detail.body.viewer).toMatchObject({ following: true, followLevel: 'questions-and-practices' });
+  });
+  test('a reply notifies those who replied before it, not those who replied after, however late the worker runs', async () => {
+    const space = await createCollaborative(forum, admin);
+    const [asker, first, second] = await Promise.all([1, 2, 3].map(() => createUser(forum)));
+    const asked = await forum.http.post(`/api/collaboratives/${space.id}/threads`, { title: 'Who replies first?', body: 'Order matters.' }, { token: asker!.accessToken });
+    const release = await holdNotificationsWorker(forum);
+    try {
+      expect((await forum.http.post(`/api/threads/${asked.body.id}/replies`, { body: 'First.' }, { token: first!.accessToken })).status).toBe(201);
+      expect((await forum.http.post(`/api/threads/${asked.body.id}/replies`, { body: 'Second.' }, { token: second!.accessToken })).status).toBe(201);
+    } finally {
+      await release();
+    }
+    const repliesFrom = async (user: TestUser) =>
+      ((await forum.http.get('/api/notifications', { token: user.accessToken })).body.items as Array<{ type: string; threadId: string; actorId: string }>)
+        .filter((n) => n.type === 'reply' && n.threadId === asked.body.id)
+        .map((n) => n.actorId);
+    await eventually(async () => (await repliesFrom(asker!)).length === 2);
+    expect(await repliesFrom(first!)).toEqual([second!.id]);
+    expect(await repliesFrom(second!)).toEqual([]);
   });
 });

@@ -77,9 +77,9 @@ async function notify(client, event) {
   const title = thread?.title ?? 'a thread';
   const { rows: people } = await client.query(
     `SELECT author_id AS user_id FROM threads WHERE id = $1 AND author_id IS NOT NULL
-     UNION SELECT author_id FROM replies WHERE thread_id = $1 AND deleted_at IS NULL AND author_id IS NOT NULL
+     UNION SELECT author_id FROM replies WHERE thread_id = $1 AND position < $2 AND deleted_at IS NULL AND author_id IS NOT NULL
      UNION SELECT user_id FROM thread_follows WHERE thread_id = $1`,
-    [reply.threadId],
+    [reply.threadId, reply.position],
   );
   const base = { actorId, collaborativeId: event.collaborative_id, threadId: reply.threadId, excerpt: excerpt(reply.body) };
   const handles = mentionedHandles(reply.body);

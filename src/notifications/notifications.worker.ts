@@ -12,7 +12,8 @@ import { NotificationRules } from './notification-rules.js';
 import type { User } from '../users/user.entity.js';
 
 const CURSOR = 'notifications';
-const WORKER_LOCK = 0x6e6f7466; // "notf"
+/** Held by the one instance writing a batch; the others skip that round. */
+export const WORKER_LOCK = 0x6e6f7466; // "notf"
 // Events read per transaction, and the notifications after which it commits early: the
 // batch's notification events are appended last, and the append lock is held until commit.
 const BATCH = 50;

@@ -32,13 +32,18 @@ async function onPublished(event: EventRow, manager: EntityManager): Promise<Not
   }));
 }
 
-/** Comments notify the authors and everyone who commented before. */
+/**
+ * Comments notify the authors and everyone who commented before this comment: the worker
+ * may run after later comments exist, so "before" is the comment's own time, not the
+ * worker's.
+ */
 async function onComment(event: EventRow, manager: EntityManager): Promise<NotificationDraft[]> {
   const comment = event.payload as CommentDto;
   const { title, ids } = await authorsOf(manager, comment.practiceId);
   const earlier: Array<{ author_id: string }> = await manager.query(
-    `SELECT DISTINCT author_id FROM practice_comments WHERE practice_id = $1 AND deleted_at IS NULL`,
-    [comment.practiceId],
+    `SELECT DISTINCT author_id FROM practice_comments
+      WHERE practice_id = $1 AND deleted_at IS NULL AND created_at < (SELECT created_at FROM practice_comments WHERE id = $2)`,
+    [comment.practiceId, comment.id],
   );
   const people = new Set([...ids, ...earlier.map((row) => row.author_id)]);
   return [...people].map((userId) => ({

@@ -26,16 +26,19 @@ async function mentions(manager: EntityManager, event: EventRow, markdown: strin
   );
 }
 
-/** Replies notify the asker, everyone who replied before, and the thread's followers. */
+/**
+ * Replies notify the asker, everyone who replied before this reply (by position: the
+ * worker may run after later replies exist), and the thread's followers.
+ */
 async function onReply(event: EventRow, manager: EntityManager): Promise<NotificationDraft[]> {
   const reply = event.payload as ReplyDto;
   const actorId = reply.author?.id ?? null;
   const thread = await threadTitle(manager, reply.threadId);
   const people: Array<{ user_id: string }> = await manager.query(
     `SELECT author_id AS user_id FROM threads WHERE id = $1 AND author_id IS NOT NULL
-     UNION SELECT author_id FROM replies WHERE thread_id = $1 AND deleted_at IS NULL AND author_id IS NOT NULL
+     UNION SELECT author_id FROM replies WHERE thread_id = $1 AND position < $2 AND deleted_at IS NULL AND author_id IS NOT NULL
      UNION SELECT user_id FROM thread_follows WHERE thread_id = $1`,
-    [reply.threadId],
+    [reply.threadId, reply.position],
   );
   const base = { actorId, collaborativeId: event.collaborative_id, threadId: reply.threadId, excerpt: excerpt(reply.body) };
   return [
