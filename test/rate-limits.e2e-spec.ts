@@ -89,4 +89,15 @@ describe('abuse limits', () => {
     }
     expect(answered).toBe(50);
   });
+
+  test("health checks answer even when their address has used up the signed-out budget", async () => {
+    let refused = 0;
+    for (let request = 0; request < 60 && refused === 0; request++) {
+      const response = await forum.http.post('/api/auth/refresh', { refreshToken: 'not-a-token' });
+      if (response.status === 429) refused++;
+    }
+    expect(refused).toBe(1);
+    expect((await forum.http.get('/health/live')).status).toBe(200);
+    expect((await forum.http.get('/health/ready')).status).toBe(200);
+  });
 });
