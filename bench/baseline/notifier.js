@@ -1,22 +1,28 @@
 // The forum's notifications worker for the replies S3 posts (a notification's event carries
-// only its reader, as the forum's does), in raw `pg` with the same SQL
-// (src/notifications/notifications.worker.ts, src/threads/thread-notifications.ts), so the
-// baseline's S3 does the same work in the database and on its core as the forum's does.
+// only its reader, as the forum's does), in raw `pg`, running the forum's own SQL texts
+// (imported from dist/, from modules free of Nest and TypeORM), so the baseline's S3 does
+// the same work in the database and on its core as the forum's does.
+import { MAY_READ_EACH_SQL } from '../../dist/src/collaboratives/read-rule.js';
 import { mentionedHandles } from '../../dist/src/common/markdown.js';
 import { SerialRunner } from '../../dist/src/common/serial-runner.js';
+import {
+  INSERT_NOTIFICATIONS_SQL,
+  insertNotificationsParams,
+  notificationData,
+  NOTIFICATIONS_CURSOR,
+  NOTIFICATIONS_WORKER_LOCK,
+} from '../../dist/src/notifications/notification-writes.js';
+import { appendEvents } from '../../dist/src/realtime/event-append.js';
+import { REPLY_RECIPIENTS_SQL } from '../../dist/src/threads/thread-notifications.js';
 
-const CURSOR = 'notifications';
-const WORKER_LOCK = 0x6e6f7466;
-const APPEND_LOCK = 0x65766e74;
 const BATCH = 50;
 const MAX_NOTIFICATIONS = 2000;
-const APPEND_CHUNK = 1000;
 const HIDDEN_TITLE = '[hidden by moderators pending review]';
 const excerpt = (markdown) => markdown.replace(/\s+/g, ' ').trim().slice(0, 160);
 
 /** Starts the worker; `wake()` after a reply commits, and every 2 s in any case. */
 export async function startNotifier(pool) {
-  await pool.query(`INSERT INTO event_cursors (name, event_id) SELECT $1, coalesce(max(id), 0) FROM events ON CONFLICT (name) DO NOTHING`, [CURSOR]);
+  await pool.query(`INSERT INTO event_cursors (name, event_id) SELECT $1, coalesce(max(id), 0) FROM events ON CONFLICT (name) DO NOTHING`, [NOTIFICATIONS_CURSOR]);
   let stopped = false;
   const runner = new SerialRunner(
     async () => {
@@ -40,9 +46,9 @@ async function processBatch(pool) {
   let failure;
   try {
     await client.query('BEGIN');
-    const { rows: [{ locked }] } = await client.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [WORKER_LOCK]);
+    const { rows: [{ locked }] } = await client.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [NOTIFICATIONS_WORKER_LOCK]);
     if (!locked) return await client.query('COMMIT'), 0;
-    const { rows: [cursor] } = await client.query(`SELECT event_id::text AS id FROM event_cursors WHERE name = $1 FOR UPDATE`, [CURSOR]);
+    const { rows: [cursor] } = await client.query(`SELECT event_id::text AS id FROM event_cursors WHERE name = $1 FOR UPDATE`, [NOTIFICATIONS_CURSOR]);
     const { rows } = await client.query(
       `SELECT id, type, collaborative_id, thread_id, practice_id, user_id, payload, created_at FROM events WHERE id > $1 ORDER BY id LIMIT $2`,
       [cursor.id, BATCH],
@@ -50,8 +56,8 @@ async function processBatch(pool) {
     const created = [];
     let done = 0;
     while (done < rows.length && created.length < MAX_NOTIFICATIONS) created.push(...(await notify(client, rows[done++])));
-    if (done > 0) await client.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [rows[done - 1].id, CURSOR]);
-    await appendMany(client, created);
+    if (done > 0) await client.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [rows[done - 1].id, NOTIFICATIONS_CURSOR]);
+    await appendEvents((sql, params) => client.query(sql, params), created);
     await client.query('COMMIT');
     return done < rows.length ? BATCH : rows.length;
   } catch (error) {
@@ -75,12 +81,7 @@ async function notify(client, event) {
     [reply.threadId],
   );
   const title = thread?.title ?? 'a thread';
-  const { rows: people } = await client.query(
-    `SELECT author_id AS user_id FROM threads WHERE id = $1 AND author_id IS NOT NULL
-     UNION SELECT author_id FROM replies WHERE thread_id = $1 AND position < $2 AND deleted_at IS NULL AND author_id IS NOT NULL
-     UNION SELECT user_id FROM thread_follows WHERE thread_id = $1`,
-    [reply.threadId, reply.position],
-  );
+  const { rows: people } = await client.query(REPLY_RECIPIENTS_SQL, [reply.threadId, reply.position]);
   const base = { actorId, collaborativeId: event.collaborative_id, threadId: reply.threadId, excerpt: excerpt(reply.body) };
   const handles = mentionedHandles(reply.body);
   const mentioned = handles.length === 0 ? [] : (await client.query(`SELECT id FROM users WHERE lower(handle) = ANY($1::text[])`, [handles])).rows;
@@ -89,16 +90,10 @@ async function notify(client, event) {
     ...people.map((person) => ({ ...base, userId: person.user_id, type: 'reply', title: `${name} replied to "${title}"` })),
   ].filter((draft) => draft.userId !== draft.actorId);
   if (candidates.length === 0) return [];
-  const { rows: readable } = await client.query(
-    `SELECT u.id IS NOT NULL AND (d.collaborative_id IS NULL OR (c.id IS NOT NULL AND (c.visibility = 'public'
-              OR u.role IN ('moderator', 'admin') OR m.user_id IS NOT NULL))) AS readable
-       FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS d(user_id, collaborative_id, position)
-       LEFT JOIN users u ON u.id = d.user_id
-       LEFT JOIN collaboratives c ON c.id = d.collaborative_id
-       LEFT JOIN collaborative_members m ON m.collaborative_id = d.collaborative_id AND m.user_id = d.user_id
-      ORDER BY d.position`,
-    [candidates.map((draft) => draft.userId), candidates.map((draft) => draft.collaborativeId)],
-  );
+  const { rows: readable } = await client.query(MAY_READ_EACH_SQL, [
+    candidates.map((draft) => draft.userId),
+    candidates.map((draft) => draft.collaborativeId),
+  ]);
   const seen = new Set();
   const drafts = candidates.filter((draft, index) => {
     const key = `${draft.userId}:${draft.type}`;
@@ -107,20 +102,7 @@ async function notify(client, event) {
     return true;
   });
   if (drafts.length === 0) return [];
-  const data = (draft) => ({ title: draft.title, ...(draft.excerpt ? { excerpt: draft.excerpt } : {}) });
-  const { rows: inserted } = await client.query(
-    `INSERT INTO notifications (user_id, type, actor_id, collaborative_id, thread_id, practice_id, event_id, data)
-     SELECT d.user_id, d.type, d.actor_id, d.collaborative_id, d.thread_id, d.practice_id, $7::bigint, d.data::jsonb
-       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $8::text[])
-            AS d(user_id, type, actor_id, collaborative_id, thread_id, practice_id, data)
-     ON CONFLICT DO NOTHING
-     RETURNING id, user_id, type, created_at`,
-    [
-      drafts.map((draft) => draft.userId), drafts.map((draft) => draft.type), drafts.map((draft) => draft.actorId),
-      drafts.map((draft) => draft.collaborativeId), drafts.map((draft) => draft.threadId), drafts.map(() => null),
-      String(event.id), drafts.map((draft) => JSON.stringify(data(draft))),
-    ],
-  );
+  const { rows: inserted } = await client.query(INSERT_NOTIFICATIONS_SQL, insertNotificationsParams(String(event.id), drafts));
   const byKey = new Map(inserted.map((row) => [`${row.user_id}:${row.type}`, row]));
   const actors = new Map();
   if (actorId) {
@@ -131,29 +113,9 @@ async function notify(client, event) {
     const row = byKey.get(`${draft.userId}:${draft.type}`);
     if (!row) return [];
     const payload = {
-      id: row.id, type: draft.type, ...data(draft), actorId: draft.actorId, actorName: actors.get(draft.actorId) ?? null,
+      id: row.id, type: draft.type, ...notificationData(draft), actorId: draft.actorId, actorName: actors.get(draft.actorId) ?? null,
       collaborativeId: draft.collaborativeId, threadId: draft.threadId, practiceId: null, read: false, createdAt: row.created_at.toISOString(),
     };
     return [{ type: 'notification.created', userId: draft.userId, payload }];
   });
-}
-
-async function appendMany(client, events) {
-  if (events.length === 0) return;
-  await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-  for (let start = 0; start < events.length; start += APPEND_CHUNK) {
-    const chunk = events.slice(start, start + APPEND_CHUNK);
-    await client.query(
-      `INSERT INTO events (type, collaborative_id, thread_id, practice_id, user_id, payload)
-       SELECT e.type, e.collaborative_id, e.thread_id, e.practice_id, e.user_id, e.payload::jsonb
-         FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[]) WITH ORDINALITY
-              AS e(type, collaborative_id, thread_id, practice_id, user_id, payload, position)
-        ORDER BY e.position`,
-      [
-        chunk.map((event) => event.type), chunk.map(() => null), chunk.map(() => null), chunk.map(() => null),
-        chunk.map((event) => event.userId), chunk.map((event) => JSON.stringify(event.payload)),
-      ],
-    );
-  }
-  await client.query(`SELECT pg_notify($1, '')`, ['forum_events']);
 }

@@ -5,6 +5,7 @@ import { EntityRows } from '../database/entity-rows.js';
 import { readRows } from '../database/read-rows.js';
 import { Collaborative } from './collaborative.entity.js';
 import type { MembershipRole } from './membership.entity.js';
+import { MAY_READ_EACH_SQL, readableByMember } from './read-rule.js';
 
 /** What one caller may do in one collaborative. */
 export interface CollaborativeAccess {
@@ -15,23 +16,6 @@ export interface CollaborativeAccess {
   canPost: boolean;
   canModerate: boolean;
 }
-
-/**
- * The read rule in SQL, for queries that check many collaboratives at once: the
- * collaborative in `collaborativeIdColumn` is public or has `reader` as a member. `reader`
- * is the query's placeholder for the person's id (`$1`, `:readerId`). Site staff read
- * everything: callers add that themselves (see `readableCondition`, `readableSql`).
- */
-const readableByMember = (collaborativeIdColumn: string, reader: string) =>
-  `EXISTS (SELECT 1 FROM collaboratives rc WHERE rc.id = ${collaborativeIdColumn} AND (rc.visibility = 'public'
-     OR EXISTS (SELECT 1 FROM collaborative_members rm WHERE rm.collaborative_id = rc.id AND rm.user_id = ${reader})))`;
-
-/**
- * The read rule for a query with positional parameters: `reader` and `staff` are the
- * placeholders of the person's id and of whether they are site staff (`isSiteStaff`).
- */
-export const readableSql = (collaborativeIdColumn: string, reader: string, staff: string): string =>
-  `(${staff} OR ${readableByMember(collaborativeIdColumn, reader)})`;
 
 /**
  * The one rule for "may this user read / post in / moderate this collaborative?".
@@ -103,16 +87,10 @@ export class AccessService {
    */
   async mayReadEach(manager: EntityManager, pairs: Array<{ userId: string; collaborativeId: string | null }>): Promise<boolean[]> {
     if (pairs.length === 0) return [];
-    const rows: Array<{ readable: boolean }> = await manager.query(
-      `SELECT u.id IS NOT NULL AND (d.collaborative_id IS NULL OR (c.id IS NOT NULL AND (c.visibility = 'public'
-                OR u.role IN ('moderator', 'admin') OR m.user_id IS NOT NULL))) AS readable
-         FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS d(user_id, collaborative_id, position)
-         LEFT JOIN users u ON u.id = d.user_id
-         LEFT JOIN collaboratives c ON c.id = d.collaborative_id
-         LEFT JOIN collaborative_members m ON m.collaborative_id = d.collaborative_id AND m.user_id = d.user_id
-        ORDER BY d.position`,
-      [pairs.map((pair) => pair.userId), pairs.map((pair) => pair.collaborativeId)],
-    );
+    const rows: Array<{ readable: boolean }> = await manager.query(MAY_READ_EACH_SQL, [
+      pairs.map((pair) => pair.userId),
+      pairs.map((pair) => pair.collaborativeId),
+    ]);
     return rows.map((row) => row.readable);
   }
 

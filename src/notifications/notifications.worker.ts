@@ -9,11 +9,9 @@ import { EventRelay } from '../realtime/event-relay.service.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toNotificationDto } from './dto/notification.dto.js';
 import { NotificationRules } from './notification-rules.js';
+import { INSERT_NOTIFICATIONS_SQL, insertNotificationsParams, notificationData, NOTIFICATIONS_CURSOR, NOTIFICATIONS_WORKER_LOCK } from './notification-writes.js';
 import type { User } from '../users/user.entity.js';
 
-const CURSOR = 'notifications';
-/** Held by the one instance writing a batch; the others skip that round. */
-export const WORKER_LOCK = 0x6e6f7466; // "notf"
 // Events read per transaction, and the notifications after which it commits early: the
 // batch's notification events are appended last, and the append lock is held until commit.
 const BATCH = 50;
@@ -44,7 +42,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
     // Start from now on a new database rather than notifying about history.
     await this.dataSource.query(
       `INSERT INTO event_cursors (name, event_id) SELECT $1, coalesce(max(id), 0) FROM events ON CONFLICT (name) DO NOTHING`,
-      [CURSOR],
+      [NOTIFICATIONS_CURSOR],
     );
     this.subscription = this.relay.events$.subscribe((event) => {
       if (event.envelope.type !== 'notification.created') this.wake();
@@ -77,9 +75,9 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
    */
   private processBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [WORKER_LOCK]);
+      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [NOTIFICATIONS_WORKER_LOCK]);
       if (!locked) return 0;
-      const [cursor] = await manager.query(`SELECT event_id::text AS id FROM event_cursors WHERE name = $1 FOR UPDATE`, [CURSOR]);
+      const [cursor] = await manager.query(`SELECT event_id::text AS id FROM event_cursors WHERE name = $1 FOR UPDATE`, [NOTIFICATIONS_CURSOR]);
       const rows: EventRow[] = await manager.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE id > $1 ORDER BY id LIMIT $2`, [cursor.id, BATCH]);
       const created: Array<DomainEvent<'notification.created'>> = [];
       let done = 0;
@@ -87,7 +85,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
       // with thousands of followers): the append at the end then stays short.
       while (done < rows.length && created.length < MAX_NOTIFICATIONS) created.push(...(await this.notify(manager, rows[done++]!)));
       if (done > 0) {
-        await manager.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [rows[done - 1]!.id, CURSOR]);
+        await manager.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [rows[done - 1]!.id, NOTIFICATIONS_CURSOR]);
       }
       await this.events.appendMany(manager, created);
       return done < rows.length ? BATCH : rows.length;
@@ -113,22 +111,8 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
     });
     if (drafts.length === 0) return [];
     const inserted: Array<{ id: string; user_id: string; type: string; created_at: Date }> = await manager.query(
-      `INSERT INTO notifications (user_id, type, actor_id, collaborative_id, thread_id, practice_id, event_id, data)
-       SELECT d.user_id, d.type, d.actor_id, d.collaborative_id, d.thread_id, d.practice_id, $7::bigint, d.data::jsonb
-         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $8::text[])
-              AS d(user_id, type, actor_id, collaborative_id, thread_id, practice_id, data)
-       ON CONFLICT DO NOTHING
-       RETURNING id, user_id, type, created_at`,
-      [
-        drafts.map((draft) => draft.userId),
-        drafts.map((draft) => draft.type),
-        drafts.map((draft) => draft.actorId),
-        drafts.map((draft) => draft.collaborativeId),
-        drafts.map((draft) => draft.threadId ?? null),
-        drafts.map((draft) => draft.practiceId ?? null),
-        String(event.id),
-        drafts.map((draft) => JSON.stringify({ title: draft.title, ...(draft.excerpt ? { excerpt: draft.excerpt } : {}) })),
-      ],
+      INSERT_NOTIFICATIONS_SQL,
+      insertNotificationsParams(String(event.id), drafts),
     );
     const byKey = new Map(inserted.map((row) => [`${row.user_id}:${row.type}`, row]));
     const actorIds = [...new Set(drafts.map((draft) => draft.actorId).filter((id): id is string => id !== null))];
@@ -150,7 +134,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
         threadId: draft.threadId ?? null,
         practiceId: draft.practiceId ?? null,
         eventId: String(event.id),
-        data: { title: draft.title, ...(draft.excerpt ? { excerpt: draft.excerpt } : {}) },
+        data: notificationData(draft),
         readAt: null,
         createdAt: row.created_at,
       });

@@ -4,7 +4,7 @@ import { Subject } from 'rxjs';
 import { SerialRunner } from '../common/serial-runner.js';
 import { DataSource } from 'typeorm';
 import { EVENT_COLUMNS, route, type EventRow, type RoutedEvent } from './envelope.js';
-import { EVENTS_CHANNEL } from './event-store.service.js';
+import { EVENTS_CHANNEL } from './event-append.js';
 
 const BATCH = 500;
 /** Polled anyway, in case a notification is lost while the listening connection reconnects. */

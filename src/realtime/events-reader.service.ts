@@ -1,7 +1,7 @@
 import { GoneException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
-import { readableSql } from '../collaboratives/access.service.js';
+import { readableSql } from '../collaboratives/read-rule.js';
 import { problem } from '../common/problem-details.js';
 import { EVENT_COLUMNS, type EventRow } from './envelope.js';
 

@@ -27,19 +27,20 @@ async function mentions(manager: EntityManager, event: EventRow, markdown: strin
 }
 
 /**
- * Replies notify the asker, everyone who replied before this reply (by position: the
- * worker may run after later replies exist), and the thread's followers.
+ * Who a reply at position $2 of thread $1 notifies: the asker, everyone who replied before
+ * it (by position: the worker may run after later replies exist), and the thread's
+ * followers. Exported for the benchmark's baseline, which runs the same SQL.
  */
+export const REPLY_RECIPIENTS_SQL = `SELECT author_id AS user_id FROM threads WHERE id = $1 AND author_id IS NOT NULL
+  UNION SELECT author_id FROM replies WHERE thread_id = $1 AND position < $2 AND deleted_at IS NULL AND author_id IS NOT NULL
+  UNION SELECT user_id FROM thread_follows WHERE thread_id = $1`;
+
+/** Replies notify those `REPLY_RECIPIENTS_SQL` finds, and anyone they mention. */
 async function onReply(event: EventRow, manager: EntityManager): Promise<NotificationDraft[]> {
   const reply = event.payload as ReplyDto;
   const actorId = reply.author?.id ?? null;
   const thread = await threadTitle(manager, reply.threadId);
-  const people: Array<{ user_id: string }> = await manager.query(
-    `SELECT author_id AS user_id FROM threads WHERE id = $1 AND author_id IS NOT NULL
-     UNION SELECT author_id FROM replies WHERE thread_id = $1 AND position < $2 AND deleted_at IS NULL AND author_id IS NOT NULL
-     UNION SELECT user_id FROM thread_follows WHERE thread_id = $1`,
-    [reply.threadId, reply.position],
-  );
+  const people: Array<{ user_id: string }> = await manager.query(REPLY_RECIPIENTS_SQL, [reply.threadId, reply.position]);
   const base = { actorId, collaborativeId: event.collaborative_id, threadId: reply.threadId, excerpt: excerpt(reply.body) };
   return [
     ...(await mentions(manager, event, reply.body, actorId, `${reply.author?.displayName ?? 'Someone'} mentioned you in "${thread.title}"`, reply.threadId)),

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { WORKER_LOCK } from '../../src/notifications/notifications.worker.js';
+import { NOTIFICATIONS_WORKER_LOCK } from '../../src/notifications/notification-writes.js';
 import type { TestApp } from './test-app.js';
 
 /**
@@ -10,9 +10,9 @@ import type { TestApp } from './test-app.js';
 export async function holdNotificationsWorker(forum: TestApp): Promise<() => Promise<void>> {
   const runner = forum.app.get(DataSource).createQueryRunner();
   await runner.connect();
-  await runner.query('SELECT pg_advisory_lock($1)', [WORKER_LOCK]);
+  await runner.query('SELECT pg_advisory_lock($1)', [NOTIFICATIONS_WORKER_LOCK]);
   return async () => {
-    await runner.query('SELECT pg_advisory_unlock($1)', [WORKER_LOCK]);
+    await runner.query('SELECT pg_advisory_unlock($1)', [NOTIFICATIONS_WORKER_LOCK]);
     await runner.release();
   };
 }
