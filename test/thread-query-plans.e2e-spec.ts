@@ -118,6 +118,20 @@ describe('query plans of every list', () => {
     expect(JSON.stringify(plan)).toMatch(/threads_search_idx[\s\S]*replies_search_idx/);
   });
 
+  test('search starts no parallel workers, even where parallelism is made free', async () => {
+    // Each worker is a new PostgreSQL process per query; under load they only took cores
+    // from other requests (pool-options.ts). Costs set to zero make the planner want them.
+    const { queries } = await queriesOf('/api/search?q=radiology');
+    const plan = await db.transaction(async (manager) => {
+      for (const setting of ['parallel_setup_cost', 'parallel_tuple_cost', 'min_parallel_table_scan_size', 'min_parallel_index_scan_size']) {
+        await manager.query(`SET LOCAL ${setting} = 0`);
+      }
+      const [{ 'QUERY PLAN': explained }] = await manager.query(`EXPLAIN (FORMAT JSON) ${queries[0]!.sql}`, queries[0]!.params);
+      return JSON.stringify(explained);
+    });
+    expect(plan).not.toMatch(/"Node Type":"Gather|"Parallel Aware":true/);
+  });
+
   test('a page of 100 takes as many queries as a page of 2: authors and votes are loaded per page', async () => {
     for (const path of [...lists(), '/api/search?q=radiology']) {
       const small = await queriesOf(`${path}${path.includes('?') ? '&' : '?'}limit=2`);

@@ -8,10 +8,11 @@ import Fastify from 'fastify';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
 import { renderMarkdown } from '../../dist/src/common/markdown.js';
+import { POOL_OPTIONS } from '../../dist/src/database/pool-options.js';
 import { SNIPPET_OPTIONS, START, STOP, TITLE_OPTIONS, toMarkedHtml } from '../../dist/src/search/highlight.js';
 import { startNotifier } from './notifier.js';
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, ...POOL_OPTIONS });
 const notifier = await startNotifier(pool);
 // As the forum does: a KeyObject made once (a string would be tried as a PEM key first on every request).
 const secret = createSecretKey(Buffer.from(process.env.JWT_SECRET));

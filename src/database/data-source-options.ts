@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { ENTITIES } from './entities.js';
+import { POOL_OPTIONS } from './pool-options.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -17,6 +18,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     // connection and the wait for a free one in the pool, so a request that needs the
     // database answers 503 within 5 s during an outage (see problem-details.filter.ts).
     connectTimeoutMS: 3000,
-    extra: { max: 20, idleTimeoutMillis: 30000 },
+    extra: POOL_OPTIONS,
   };
 }
