@@ -9,6 +9,7 @@ import jwt from 'jsonwebtoken';
 import pg from 'pg';
 import { renderMarkdown } from '../../dist/src/common/markdown.js';
 import { POOL_OPTIONS } from '../../dist/src/database/pool-options.js';
+import { viewerStateSql } from '../../dist/src/threads/viewer-state.js';
 import { SNIPPET_OPTIONS, START, STOP, TITLE_OPTIONS, toMarkedHtml } from '../../dist/src/search/highlight.js';
 import { startNotifier } from './notifier.js';
 
@@ -64,19 +65,27 @@ const limitOf = (query) => {
 };
 const staff = (user) => user.role === 'moderator' || user.role === 'admin';
 
-async function access(user, collaborativeId) {
-  const { rows } = await pool.query(
-    `SELECT c.id, c.visibility, c.archived_at, m.role AS membership_role
-       FROM collaboratives c LEFT JOIN collaborative_members m ON m.collaborative_id = c.id AND m.user_id = $2 WHERE c.id = $1`,
-    [collaborativeId, user.id],
-  );
-  const row = rows[0];
-  if (!row) return null;
+// As AccessService.joinAccess: the collaborative and the caller's membership, joined to
+// whatever row names the collaborative (`column`), the caller's id bound as `userParam`.
+const accessJoin = (column, userParam) => ({
+  select: 'c.id AS c_id, c.visibility AS c_visibility, c.archived_at AS c_archived_at, m.role AS membership_role',
+  joins: `LEFT JOIN collaboratives c ON c.id = ${column} LEFT JOIN collaborative_members m ON m.collaborative_id = c.id AND m.user_id = ${userParam}`,
+});
+
+/** What the caller may do in the collaborative of a row read with accessJoin; null when there is none. */
+function accessOf(user, row) {
+  if (!row?.c_id) return null;
   const membership = row.membership_role ?? null;
-  const canRead = row.visibility === 'public' || membership !== null || staff(user);
+  const canRead = row.c_visibility === 'public' || membership !== null || staff(user);
   const canModerate = canRead && (staff(user) || membership === 'lead');
-  const canPost = canRead && row.archived_at === null && (row.visibility === 'public' || membership !== null);
+  const canPost = canRead && row.c_archived_at === null && (row.c_visibility === 'public' || membership !== null);
   return { canRead, canPost, canModerate, membership };
+}
+
+async function access(user, collaborativeId) {
+  const joined = accessJoin('k.id', '$2');
+  const { rows } = await pool.query(`SELECT ${joined.select} FROM (VALUES ($1::uuid)) AS k(id) ${joined.joins}`, [collaborativeId, user.id]);
+  return accessOf(user, rows[0]);
 }
 
 const AUTHOR = `a.id AS a_id, a.handle AS a_handle, a.display_name AS a_display_name, a.organisation AS a_organisation,
@@ -145,9 +154,13 @@ app.get('/api/collaboratives/:id/threads', async (request) => {
 });
 
 async function readableThread(user, threadId) {
-  const { rows } = await pool.query(`SELECT ${THREAD}, ${AUTHOR} FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE t.id = $1`, [threadId]);
+  const joined = accessJoin('t.collaborative_id', '$2');
+  const { rows } = await pool.query(
+    `SELECT ${THREAD}, ${AUTHOR}, ${joined.select} FROM threads t LEFT JOIN users a ON a.id = t.author_id ${joined.joins} WHERE t.id = $1`,
+    [threadId, user.id],
+  );
   const thread = rows[0];
-  const found = thread && (await access(user, thread.collaborative_id));
+  const found = accessOf(user, thread);
   if (!found?.canRead) throw new HttpError(404, 'No thread with this id.');
   return { thread, access: found };
 }
@@ -165,22 +178,10 @@ async function withVotes(user, replies, acceptedReplyId, canModerate) {
 app.get('/api/threads/:id', async (request) => {
   const user = await caller(request);
   const { thread, access: found } = await readableThread(user, uuidParam(request.params.id));
-  if (thread.author_id !== user.id && !thread.deleted_at) {
-    const { rows } = await pool.query(
-      `WITH first_view AS (
-         INSERT INTO thread_views (thread_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING thread_id
-       )
-       UPDATE threads SET view_count = view_count + 1 WHERE id IN (SELECT thread_id FROM first_view) RETURNING view_count`,
-      [thread.id, user.id],
-    );
-    if (rows[0]) thread.view_count = rows[0].view_count;
-  }
-  const { rows: states } = await pool.query(
-    `SELECT EXISTS (SELECT 1 FROM thread_votes WHERE thread_id = $1 AND user_id = $2) AS voted,
-            EXISTS (SELECT 1 FROM collaborative_follows WHERE collaborative_id = $3 AND user_id = $2) AS follows,
-            EXISTS (SELECT 1 FROM thread_follows WHERE thread_id = $1 AND user_id = $2) AS following`,
-    [thread.id, user.id, thread.collaborative_id],
-  );
+  // As ThreadViewsService.open: one statement counts a first view and reads the caller's vote and follows.
+  const counts = thread.author_id !== user.id && !thread.deleted_at;
+  const { rows: states } = await pool.query(viewerStateSql(counts), [thread.id, user.id, thread.collaborative_id]);
+  if (states[0].view_count !== null) thread.view_count = states[0].view_count;
   let acceptedReply = null;
   if (thread.accepted_reply_id) {
     const { rows } = await pool.query(`SELECT ${REPLY}, ${AUTHOR} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE r.id = $1`, [thread.accepted_reply_id]);

@@ -28,17 +28,34 @@ export class AccessService {
 
   /** Everything the caller may do in the collaborative; null when it does not exist. */
   async lookup(user: AuthUser, collaborativeId: string): Promise<CollaborativeAccess | null> {
-    // Raw SQL: every read of a thread, reply or list asks this first (see EntityRows).
-    const rows = EntityRows.of(this.dataSource, Collaborative, 'c');
+    // Raw SQL: every read of a list asks this first (see EntityRows).
+    const joined = this.joinAccess('k.id', '$2');
     const [row] = await readRows<Record<string, unknown>>(
       this.dataSource,
-      `SELECT ${rows.select}, m.role AS membership_role
-         FROM collaboratives c LEFT JOIN collaborative_members m ON m.collaborative_id = c.id AND m.user_id = $2
-        WHERE c.id = $1`,
+      `SELECT ${joined.select} FROM (VALUES ($1::uuid)) AS k(id) ${joined.joins}`,
       [collaborativeId, user.id],
     );
-    if (!row) return null;
-    return this.decide(user, rows.from(row)!, (row.membership_role ?? null) as MembershipRole | null);
+    return joined.from(user, row!);
+  }
+
+  /**
+   * What `lookup` reads, as a select list and joins to add to the query that loads a post,
+   * so a thread and the caller's access to it come back in one round trip: the
+   * collaborative `c` whose id is `collaborativeIdColumn`, and the membership `m` of the
+   * caller, whose id the query binds as `userParam`. `from` reads the access from a result
+   * row (null when there is no such collaborative).
+   */
+  joinAccess(collaborativeIdColumn: string, userParam: string) {
+    const rows = EntityRows.of(this.dataSource, Collaborative, 'c');
+    return {
+      select: `${rows.select}, m.role AS membership_role`,
+      joins: `LEFT JOIN collaboratives c ON c.id = ${collaborativeIdColumn}
+              LEFT JOIN collaborative_members m ON m.collaborative_id = c.id AND m.user_id = ${userParam}`,
+      from: (user: AuthUser, row: Record<string, unknown>): CollaborativeAccess | null => {
+        const collaborative = rows.from(row);
+        return collaborative && this.decide(user, collaborative, (row.membership_role ?? null) as MembershipRole | null);
+      },
+    };
   }
 
   decide(user: AuthUser, collaborative: Collaborative, membership: MembershipRole | null): CollaborativeAccess {
@@ -51,23 +68,27 @@ export class AccessService {
 
   /** 404 unless the caller may read the collaborative. */
   async requireRead(user: AuthUser, collaborativeId: string): Promise<CollaborativeAccess> {
-    const access = await this.lookup(user, collaborativeId);
-    if (!access?.canRead) throw new NotFoundException('No collaborative with this id.');
-    return access;
+    return this.ensure(await this.lookup(user, collaborativeId), 'read');
   }
 
   /** 404 when hidden; 409 when archived (read-only); 403 when only members may post. */
   async requirePost(user: AuthUser, collaborativeId: string): Promise<CollaborativeAccess> {
-    const access = await this.requireRead(user, collaborativeId);
-    if (access.collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
-    if (!access.canPost) throw new ForbiddenException('Only members of this collaborative can post in it. Ask to join first.');
-    return access;
+    return this.ensure(await this.lookup(user, collaborativeId), 'post');
   }
 
   /** 404 when hidden; 403 unless a lead of this collaborative or a site moderator or admin. */
   async requireModerate(user: AuthUser, collaborativeId: string): Promise<CollaborativeAccess> {
-    const access = await this.requireRead(user, collaborativeId);
-    if (!access.canModerate) throw new ForbiddenException("Only this collaborative's leads and site moderators can do this.");
+    return this.ensure(await this.lookup(user, collaborativeId), 'moderate');
+  }
+
+  /** The checks of requireRead, requirePost and requireModerate, on an access already read (null: no such collaborative). */
+  ensure(access: CollaborativeAccess | null, need: 'read' | 'post' | 'moderate'): CollaborativeAccess {
+    if (!access?.canRead) throw new NotFoundException('No collaborative with this id.');
+    if (need === 'post') {
+      if (access.collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
+      if (!access.canPost) throw new ForbiddenException('Only members of this collaborative can post in it. Ask to join first.');
+    }
+    if (need === 'moderate' && !access.canModerate) throw new ForbiddenException("Only this collaborative's leads and site moderators can do this.");
     return access;
   }
 

@@ -2,9 +2,10 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
+import { readRows } from '../database/read-rows.js';
 import { Reply } from './reply.entity.js';
 import { Thread } from './thread.entity.js';
-import { replyWithAuthorAndThread, threadWithAuthor } from './with-author.js';
+import { postRows, withAuthor } from './with-author.js';
 
 export interface ThreadInContext {
   thread: Thread;
@@ -18,10 +19,13 @@ export interface ReplyInContext extends ThreadInContext {
 const threadNotFound = () => new NotFoundException('No thread with this id.');
 const replyNotFound = () => new NotFoundException('No reply with this id.');
 
+type Need = 'read' | 'post' | 'moderate';
+
 /**
- * Loads a thread or reply and applies AccessService's rule to its collaborative. A
- * thread or reply in a collaborative the caller may not read answers exactly like a
- * missing id: the same 404, the same words.
+ * Loads a thread or reply and applies AccessService's rule to its collaborative, in one
+ * query (the post, its author and the caller's access; these reads sit on every request
+ * about a thread). A thread or reply in a collaborative the caller may not read answers
+ * exactly like a missing id: the same 404, the same words.
  */
 @Injectable()
 export class ThreadGuard {
@@ -32,46 +36,66 @@ export class ThreadGuard {
 
   /** The thread with its author, if the caller may read it. */
   read(user: AuthUser, threadId: string): Promise<ThreadInContext> {
-    return this.inContext(threadId, (thread) => this.access.requireRead(user, thread.collaborativeId));
+    return this.inContext(user, threadId, 'read');
   }
 
   /** ... and may post in its collaborative: 409 when archived, 403 when members only. */
   post(user: AuthUser, threadId: string): Promise<ThreadInContext> {
-    return this.inContext(threadId, (thread) => this.access.requirePost(user, thread.collaborativeId));
+    return this.inContext(user, threadId, 'post');
   }
 
   /** ... and leads its collaborative or is a site moderator (403 otherwise). */
   moderate(user: AuthUser, threadId: string): Promise<ThreadInContext> {
-    return this.inContext(threadId, (thread) => this.access.requireModerate(user, thread.collaborativeId));
+    return this.inContext(user, threadId, 'moderate');
   }
 
-  /** The reply with its author and thread, if the caller may read the thread. */
+  /** The reply with its author and thread (the thread without its author), if the caller may read the thread. */
   readReply(user: AuthUser, replyId: string): Promise<ReplyInContext> {
-    return this.replyInContext(replyId, (thread) => this.access.requireRead(user, thread.collaborativeId));
+    return this.replyInContext(user, replyId, 'read');
   }
 
   /** ... and may post in its collaborative. */
   postReply(user: AuthUser, replyId: string): Promise<ReplyInContext> {
-    return this.replyInContext(replyId, (thread) => this.access.requirePost(user, thread.collaborativeId));
+    return this.replyInContext(user, replyId, 'post');
   }
 
-  private async replyInContext(replyId: string, check: (thread: Thread) => Promise<CollaborativeAccess>): Promise<ReplyInContext> {
-    const reply = await replyWithAuthorAndThread(this.dataSource.manager, replyId);
-    if (!reply?.thread) throw replyNotFound();
-    return { reply, thread: reply.thread, access: await hidden(check(reply.thread), replyNotFound) };
+  private async inContext(user: AuthUser, threadId: string, need: Need): Promise<ThreadInContext> {
+    const rows = postRows(this.dataSource.manager);
+    const joined = this.access.joinAccess('t.collaborative_id', '$2');
+    const [row] = await readRows<Record<string, unknown>>(
+      this.dataSource,
+      `SELECT ${rows.thread.select}, ${rows.author.select}, ${joined.select}
+         FROM threads t LEFT JOIN users a ON a.id = t.author_id ${joined.joins}
+        WHERE t.id = $1`,
+      [threadId, user.id],
+    );
+    if (!row) throw threadNotFound();
+    const thread = withAuthor(rows.thread.from(row)!, rows.author.from(row));
+    return { thread, access: hidden(() => this.access.ensure(joined.from(user, row), need), threadNotFound) };
   }
 
-  private async inContext(threadId: string, check: (thread: Thread) => Promise<CollaborativeAccess>): Promise<ThreadInContext> {
-    const thread = await threadWithAuthor(this.dataSource.manager, threadId);
-    if (!thread) throw threadNotFound();
-    return { thread, access: await hidden(check(thread), threadNotFound) };
+  private async replyInContext(user: AuthUser, replyId: string, need: Need): Promise<ReplyInContext> {
+    const rows = postRows(this.dataSource.manager);
+    const joined = this.access.joinAccess('t.collaborative_id', '$2');
+    const [row] = await readRows<Record<string, unknown>>(
+      this.dataSource,
+      `SELECT ${rows.reply.select}, ${rows.author.select}, ${rows.thread.select}, ${joined.select}
+         FROM replies r LEFT JOIN users a ON a.id = r.author_id LEFT JOIN threads t ON t.id = r.thread_id ${joined.joins}
+        WHERE r.id = $1`,
+      [replyId, user.id],
+    );
+    const thread = row && rows.thread.from(row);
+    if (!thread) throw replyNotFound();
+    const reply = withAuthor(rows.reply.from(row)!, rows.author.from(row));
+    reply.thread = thread;
+    return { reply, thread, access: hidden(() => this.access.ensure(joined.from(user, row), need), replyNotFound) };
   }
 }
 
 /** AccessService names the collaborative in its 404; here the caller asked for a thread or reply. */
-async function hidden<T>(check: Promise<T>, notFound: () => NotFoundException): Promise<T> {
+function hidden<T>(check: () => T, notFound: () => NotFoundException): T {
   try {
-    return await check;
+    return check();
   } catch (error) {
     throw error instanceof NotFoundException ? notFound() : error;
   }

@@ -56,7 +56,7 @@ export class Thread extends PostColumns {
   @Column({ type: 'integer', default: 0 })
   replyCount: number;
 
-  /** Distinct signed-in readers other than the author (see ThreadViewsService). */
+  /** Distinct signed-in readers other than the author (see viewer-state.ts). */
   @Column({ type: 'integer', default: 0 })
   viewCount: number;
 

@@ -50,8 +50,7 @@ export class ThreadsService {
   /** The thread with its accepted answer and what the caller may do; counts a first view. */
   async show(user: AuthUser, threadId: string, options: { countView: boolean } = { countView: true }): Promise<ThreadDetailDto> {
     const { thread, access } = await this.guard.read(user, threadId);
-    if (options.countView) thread.viewCount = await this.views.record(user, thread);
-    return this.detail(user, thread, access);
+    return this.detail(user, thread, access, options.countView);
   }
 
   async edit(user: AuthUser, threadId: string, dto: UpdateThreadDto): Promise<ThreadDetailDto> {
@@ -84,21 +83,14 @@ export class ThreadsService {
     });
   }
 
-  private async detail(user: AuthUser, thread: Thread, access: CollaborativeAccess): Promise<ThreadDetailDto> {
-    const [state] = await readRows<{ voted: boolean; follows: boolean; following: boolean }>(
-      this.dataSource,
-      `SELECT EXISTS (SELECT 1 FROM thread_votes WHERE thread_id = $1 AND user_id = $2) AS voted,
-              EXISTS (SELECT 1 FROM collaborative_follows WHERE collaborative_id = $3 AND user_id = $2) AS follows,
-              EXISTS (SELECT 1 FROM thread_follows WHERE thread_id = $1 AND user_id = $2) AS following`,
-      [thread.id, user.id, thread.collaborativeId],
-    );
+  private async detail(user: AuthUser, thread: Thread, access: CollaborativeAccess, countView: boolean): Promise<ThreadDetailDto> {
+    const { viewCount, ...follows } = await this.views.open(user, thread, countView);
+    thread.viewCount = viewCount;
     return {
       ...toThreadDto(thread, thread.authorId === user.id || access.canModerate),
       acceptedReply: await this.replies.acceptedOf(user, thread, access.canModerate),
       viewer: {
-        voted: state!.voted,
-        followsCollaborative: state!.follows,
-        followsThread: state!.following,
+        ...follows,
         canEdit: mayEdit(user, thread, access),
         canDelete: mayDelete(user, thread, access),
         canReply: mayReply(thread, access),

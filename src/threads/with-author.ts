@@ -45,19 +45,3 @@ export async function replyWithAuthor(manager: EntityManager, id: string): Promi
   const row = await rowById(manager, `SELECT ${rows.reply.select}, ${rows.author.select} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE r.id = $1`, id);
   return row && withAuthor(rows.reply.from(row)!, rows.author.from(row));
 }
-
-/** The reply with its author and its thread (the thread without its author). */
-export async function replyWithAuthorAndThread(manager: EntityManager, id: string): Promise<Reply | null> {
-  const rows = postRows(manager);
-  const row = await rowById(
-    manager,
-    `SELECT ${rows.reply.select}, ${rows.author.select}, ${rows.thread.select}
-       FROM replies r LEFT JOIN users a ON a.id = r.author_id LEFT JOIN threads t ON t.id = r.thread_id WHERE r.id = $1`,
-    id,
-  );
-  if (!row) return null;
-  const reply = withAuthor(rows.reply.from(row)!, rows.author.from(row));
-  const thread = rows.thread.from(row);
-  if (thread) reply.thread = thread;
-  return reply;
-}
