@@ -152,6 +152,15 @@ describe('threads', () => {
     expect((await get(`/api/threads/${thread.id}`, peer)).body.viewCount).toBe(2);
   });
 
+  test('a deleted thread counts no more views', async () => {
+    const thread = await askThread(forum, asker, collaborativeId);
+    await get(`/api/threads/${thread.id}`, peer);
+    expect((await forum.http.delete(`/api/threads/${thread.id}`, { token: asker.accessToken })).status).toBe(204);
+    const latecomer = await createUser(forum);
+    expect((await get(`/api/threads/${thread.id}`, latecomer)).body.viewCount).toBe(1);
+    expect((await get(`/api/threads/${thread.id}`, await createUser(forum))).body.viewCount).toBe(1);
+  });
+
   describe('lists', () => {
     let space: string;
     const ids: Record<string, string> = {};

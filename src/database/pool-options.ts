@@ -9,5 +9,6 @@
 export const POOL_OPTIONS = {
   max: 20,
   idleTimeoutMillis: 30000,
-  options: '-c max_parallel_workers_per_gather=0',
+  // Added to PGOPTIONS, which pg would otherwise read and this would replace.
+  options: [process.env.PGOPTIONS, '-c max_parallel_workers_per_gather=0'].filter(Boolean).join(' '),
 };

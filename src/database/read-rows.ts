@@ -2,8 +2,10 @@ import type { Pool } from 'pg';
 import { EntityManager, QueryFailedError, type DataSource } from 'typeorm';
 
 /**
- * Runs one read. Inside a transaction (a manager with a query runner) it goes through
- * TypeORM on the transaction's connection; otherwise straight on the pool TypeORM holds.
+ * Runs one statement on the request path and returns its rows: a read, or a single
+ * statement that also writes (counting a thread view), which commits on its own.
+ * Inside a transaction (a manager with a query runner) it goes through TypeORM on the
+ * transaction's connection; otherwise straight on the pool TypeORM holds.
  * `DataSource.query` builds a query runner, broadcasts before and after, and wraps the
  * result on every call, which showed on the reads every request makes (session check,
  * access check, a page). The query is still logged through TypeORM's logger, and a

@@ -19,7 +19,7 @@ export interface ReplyInContext extends ThreadInContext {
 const threadNotFound = () => new NotFoundException('No thread with this id.');
 const replyNotFound = () => new NotFoundException('No reply with this id.');
 
-type Need = 'read' | 'post' | 'moderate';
+type Need = 'read' | 'post';
 
 /**
  * Loads a thread or reply and applies AccessService's rule to its collaborative, in one
@@ -42,11 +42,6 @@ export class ThreadGuard {
   /** ... and may post in its collaborative: 409 when archived, 403 when members only. */
   post(user: AuthUser, threadId: string): Promise<ThreadInContext> {
     return this.inContext(user, threadId, 'post');
-  }
-
-  /** ... and leads its collaborative or is a site moderator (403 otherwise). */
-  moderate(user: AuthUser, threadId: string): Promise<ThreadInContext> {
-    return this.inContext(user, threadId, 'moderate');
   }
 
   /** The reply with its author and thread (the thread without its author), if the caller may read the thread. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { readRows } from '../database/read-rows.js';
 import type { Thread } from './thread.entity.js';
-import { rowsOf } from './thread-writes.js';
 import { viewerStateSql, type ViewerStateRow } from './viewer-state.js';
 
 /** The reader's relation to a thread, read as they open it. */
@@ -21,7 +21,8 @@ export class ThreadViewsService {
   async open(user: AuthUser, thread: Thread, countView: boolean): Promise<ViewerState> {
     // The author's own visits and deleted threads are never counted.
     const counts = countView && thread.authorId !== user.id && !thread.deletedAt;
-    const [state] = await rowsOf<ViewerStateRow>(this.dataSource.manager, viewerStateSql(counts), [thread.id, user.id, thread.collaborativeId]);
+    // On the pool like the other reads of a thread: one autocommitted statement, so a first view's row and count commit together.
+    const [state] = await readRows<ViewerStateRow>(this.dataSource, viewerStateSql(counts), [thread.id, user.id, thread.collaborativeId]);
     return { viewCount: state!.view_count ?? thread.viewCount, voted: state!.voted, followsCollaborative: state!.follows, followsThread: state!.following };
   }
 }
