@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { io } from 'socket.io-client';
+import { DataSource } from 'typeorm';
 import { EventPruner } from '../src/realtime/event-pruner.service.js';
+import { EventRelay } from '../src/realtime/event-relay.service.js';
 import { addMember, createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
+import { askThread } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
 import { connectLive, ids, isIncreasing, refusal, type LiveClient } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -107,6 +110,33 @@ describe('live updates over socket.io', () => {
 
     const rest = await forum.http.get(`/api/events?after=${lastEventId}&limit=500`, { token: reader.accessToken });
     expect(rest.body.items.map((e: { id: string }) => e.id)).toEqual(received.map((e) => e.id));
+  });
+
+  test('notifications made while their person is offline reach them in catch-up, then live', async () => {
+    // The relay passes over notifications whose person has no socket here when it hands
+    // them on; nothing of that may show, whether they connect afterwards or are there.
+    const away = await createUser(forum);
+    await forum.http.put(`/api/collaboratives/${open.id}/follow`, undefined, { token: away.accessToken });
+    const db = forum.app.get(DataSource);
+    const [{ id: lastEventId }] = await db.query(`SELECT max(id)::text AS id FROM events`);
+    const whileAway = await askThread(forum, admin, open.id, { title: 'Posted while they were away' });
+    const notified = async (threadId: string) => {
+      for (let waited = 0; waited < 10_000; waited += 50) {
+        const [row] = await db.query(`SELECT e.id::text AS id FROM events e WHERE e.user_id = $1 AND e.type = 'notification.created' AND e.payload->>'threadId' = $2`, [away.id, threadId]);
+        if (row && BigInt(forum.app.get(EventRelay).position) >= BigInt(row.id)) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error('no notification was handed on');
+    };
+    await notified(whileAway.id);
+
+    const client = await live(away, { lastEventId });
+    const isNotification = (threadId: string) => (e: { type: string; data: { threadId?: string } }) => e.type === 'notification.created' && e.data.threadId === threadId;
+    await client.waitFor((received) => received.some(isNotification(whileAway.id)));
+    const whileHere = await askThread(forum, admin, open.id, { title: 'Posted while they were here' });
+    await client.waitFor((received) => received.some(isNotification(whileHere.id)));
+    expect(client.received.filter(isNotification(whileAway.id))).toHaveLength(1);
+    expect(client.received.filter(isNotification(whileHere.id))).toHaveLength(1);
   });
 
   test('many concurrent writers and a reader resuming mid-stream: every event exactly once', async () => {

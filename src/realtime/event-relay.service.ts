@@ -3,6 +3,7 @@ import pg from 'pg';
 import { Subject } from 'rxjs';
 import { SerialRunner } from '../common/serial-runner.js';
 import { DataSource } from 'typeorm';
+import { readRows } from '../database/read-rows.js';
 import { EVENT_COLUMNS, route, type EventRow, type RoutedEvent } from './envelope.js';
 import { EVENTS_CHANNEL } from './event-append.js';
 
@@ -24,6 +25,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   private timer: NodeJS.Timeout | null = null;
   private readonly runner = new SerialRunner(() => this.drain(), (error) => this.logger.warn(`Could not read events: ${error.message}`));
   private stopped = false;
+  private hasSocketHere: (userId: string) => boolean = () => true;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -73,16 +75,32 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     this.runner.wake();
   }
 
+  /**
+   * Tells the relay whose notifications someone on this instance would receive (the
+   * gateway: a person with a socket here). Until it is set, every notification is handed on.
+   */
+  setAudience(hasSocketHere: (userId: string) => boolean): void {
+    this.hasSocketHere = hasSocketHere;
+  }
 
+  /**
+   * Notifications are most of the events (a new thread makes one per follower), and most
+   * of their people are offline or connected to another instance: a notification is
+   * parsed and handed on only if its person has a socket here when it is handed on (in
+   * the same tick, so one who arrives later is within `position`, and their catch-up
+   * replays it).
+   */
   private async drain(): Promise<void> {
     for (;;) {
-      const rows: EventRow[] = await this.dataSource.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE id > $1 ORDER BY id LIMIT $2`, [
-        this.lastId,
-        BATCH,
-      ]);
+      const rows = await readRows<EventRow & { payload: string }>(
+        this.dataSource,
+        `SELECT ${EVENT_COLUMNS.replace('payload', 'payload::text AS payload')} FROM events WHERE id > $1 ORDER BY id LIMIT $2`,
+        [this.lastId, BATCH],
+      );
       for (const row of rows) {
         this.lastId = String(row.id);
-        this.events$.next(route(row));
+        if (row.type === 'notification.created' && !this.hasSocketHere(row.user_id!)) continue;
+        this.events$.next(route({ ...row, payload: JSON.parse(row.payload) }));
       }
       if (rows.length < BATCH) return;
     }

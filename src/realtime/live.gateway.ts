@@ -6,7 +6,7 @@ import { AccessTokens } from '../auth/access-tokens.service.js';
 import { Limiter } from '../common/limiter.js';
 import { CatchUpService } from './catch-up.service.js';
 import { DeliveryGate } from './delivery-gate.js';
-import type { RoutedEvent } from './envelope.js';
+import { rooms, type RoutedEvent } from './envelope.js';
 import { EventRelay } from './event-relay.service.js';
 import { LiveRooms } from './live-rooms.service.js';
 import type { Ack, LiveSocket } from './live-socket.js';
@@ -58,6 +58,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
         })
         .catch(() => next(new Error('unauthorized')));
     });
+    this.relay.setAudience((userId) => (namespace.adapter.rooms.get(rooms.user(userId))?.size ?? 0) > 0);
     this.subscription = this.relay.events$.subscribe((event) => {
       this.deliver(event).catch((error: Error) => this.logger.warn(`Delivery failed: ${error.message}`));
     });
