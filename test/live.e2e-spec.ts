@@ -201,6 +201,26 @@ describe('live updates over socket.io', () => {
     expect(await disconnected).toBe('io server disconnect');
   });
 
+  test('a suspension ends a socket whose set-up has not yet joined its rooms', async () => {
+    // Set-ups queue under load; hold this one on its follows query (a lock on the table)
+    // so the suspension lands while the socket is connected but in no room yet.
+    const target = await createUser(forum);
+    const blocker = forum.app.get(DataSource).createQueryRunner();
+    await blocker.startTransaction();
+    try {
+      await blocker.query('LOCK TABLE collaborative_follows IN ACCESS EXCLUSIVE MODE');
+      const client = await live(target);
+      const closed = new Promise<string>((resolve) => client.socket.on('disconnect', () => resolve('disconnected')));
+      const suspended = await forum.http.post(`/api/users/${target.id}/suspend`, { reason: 'Testing set-up' }, { token: admin.accessToken });
+      expect(suspended.status).toBe(200);
+      const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('still connected'), 5_000).unref());
+      expect(await Promise.race([closed, timeout])).toBe('disconnected');
+    } finally {
+      await blocker.rollbackTransaction();
+      await blocker.release();
+    }
+  });
+
   test('a collaborative going members-only stops the feeds of outsiders already connected', async () => {
     const place = await createCollaborative(forum, admin, { name: 'Going private live space' });
     const outsider = await createUser(forum);

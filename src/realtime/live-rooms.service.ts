@@ -45,10 +45,13 @@ export class LiveRooms {
     socket.data.subjects.delete(room);
   }
 
-  /** Local sockets of one person. */
+  /**
+   * Local sockets of one person, by who they signed in as, not by their room: a socket
+   * joins its rooms only once its set-up runs (which queues under load), and a
+   * suspension in between must still end it. Access changes are rare, so a scan is fine.
+   */
   private socketsOf(namespace: Namespace, userId: string): LiveSocket[] {
-    const ids = namespace.adapter.rooms.get(rooms.user(userId)) ?? new Set<string>();
-    return [...ids].map((id) => namespace.sockets.get(id) as LiveSocket | undefined).filter((socket): socket is LiveSocket => Boolean(socket));
+    return [...(namespace.sockets.values() as Iterable<LiveSocket>)].filter((socket) => socket.data.user?.id === userId);
   }
 
   /**
