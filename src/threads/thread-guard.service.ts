@@ -56,34 +56,43 @@ export class ThreadGuard {
 
   private async inContext(user: AuthUser, threadId: string, need: Need): Promise<ThreadInContext> {
     const rows = postRows(this.dataSource.manager);
-    const joined = this.access.joinAccess('t.collaborative_id', '$2');
-    const [row] = await readRows<Record<string, unknown>>(
-      this.dataSource,
-      `SELECT ${rows.thread.select}, ${rows.author.select}, ${joined.select}
-         FROM threads t LEFT JOIN users a ON a.id = t.author_id ${joined.joins}
-        WHERE t.id = $1`,
-      [threadId, user.id],
-    );
-    if (!row) throw threadNotFound();
-    const thread = withAuthor(rows.thread.from(row)!, rows.author.from(row));
-    return { thread, access: hidden(() => this.access.ensure(joined.from(user, row), need), threadNotFound) };
+    const found = await this.withAccess(user, need, threadId, {
+      select: `${rows.thread.select}, ${rows.author.select}`,
+      from: 'threads t LEFT JOIN users a ON a.id = t.author_id',
+      idColumn: 't.id',
+    });
+    if (!found) throw threadNotFound();
+    const thread = withAuthor(rows.thread.from(found.row)!, rows.author.from(found.row));
+    return { thread, access: found.access(threadNotFound) };
   }
 
   private async replyInContext(user: AuthUser, replyId: string, need: Need): Promise<ReplyInContext> {
     const rows = postRows(this.dataSource.manager);
+    const found = await this.withAccess(user, need, replyId, {
+      select: `${rows.reply.select}, ${rows.author.select}, ${rows.thread.select}`,
+      from: 'replies r LEFT JOIN users a ON a.id = r.author_id LEFT JOIN threads t ON t.id = r.thread_id',
+      idColumn: 'r.id',
+    });
+    const thread = found && rows.thread.from(found.row);
+    if (!thread) throw replyNotFound();
+    const reply = withAuthor(rows.reply.from(found.row)!, rows.author.from(found.row));
+    reply.thread = thread;
+    return { reply, thread, access: found.access(replyNotFound) };
+  }
+
+  /**
+   * The one row the query finds by id, read together with the caller's access to the
+   * collaborative of its thread `t`; `access` applies the rule, answering `notFound`
+   * where the collaborative would be hidden.
+   */
+  private async withAccess(user: AuthUser, need: Need, id: string, query: { select: string; from: string; idColumn: string }) {
     const joined = this.access.joinAccess('t.collaborative_id', '$2');
     const [row] = await readRows<Record<string, unknown>>(
       this.dataSource,
-      `SELECT ${rows.reply.select}, ${rows.author.select}, ${rows.thread.select}, ${joined.select}
-         FROM replies r LEFT JOIN users a ON a.id = r.author_id LEFT JOIN threads t ON t.id = r.thread_id ${joined.joins}
-        WHERE r.id = $1`,
-      [replyId, user.id],
+      `SELECT ${query.select}, ${joined.select} FROM ${query.from} ${joined.joins} WHERE ${query.idColumn} = $1`,
+      [id, user.id],
     );
-    const thread = row && rows.thread.from(row);
-    if (!thread) throw replyNotFound();
-    const reply = withAuthor(rows.reply.from(row)!, rows.author.from(row));
-    reply.thread = thread;
-    return { reply, thread, access: hidden(() => this.access.ensure(joined.from(user, row), need), replyNotFound) };
+    return row && { row, access: (notFound: () => NotFoundException) => hidden(() => this.access.ensure(joined.from(user, row), need), notFound) };
   }
 }
 

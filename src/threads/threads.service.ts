@@ -3,7 +3,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
 import { renderMarkdown } from '../common/markdown.js';
-import { readRows } from '../database/read-rows.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toThreadDto, type ThreadDetailDto } from './dto/thread.dto.js';
 import type { CreateThreadDto, UpdateThreadDto } from './dto/write-thread.dto.js';
