@@ -7,6 +7,7 @@ import { EventRelay } from '../src/realtime/event-relay.service.js';
 import { addMember, createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
 import { askThread } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
+import { eventually } from './support/eventually.js';
 import { connectLive, ids, isIncreasing, refusal, type LiveClient } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -120,15 +121,11 @@ describe('live updates over socket.io', () => {
     const db = forum.app.get(DataSource);
     const [{ id: lastEventId }] = await db.query(`SELECT max(id)::text AS id FROM events`);
     const whileAway = await askThread(forum, admin, open.id, { title: 'Posted while they were away' });
-    const notified = async (threadId: string) => {
-      for (let waited = 0; waited < 10_000; waited += 50) {
-        const [row] = await db.query(`SELECT e.id::text AS id FROM events e WHERE e.user_id = $1 AND e.type = 'notification.created' AND e.payload->>'threadId' = $2`, [away.id, threadId]);
-        if (row && BigInt(forum.app.get(EventRelay).position) >= BigInt(row.id)) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error('no notification was handed on');
+    const handedOn = async (threadId: string) => {
+      const [row] = await db.query(`SELECT e.id::text AS id FROM events e WHERE e.user_id = $1 AND e.type = 'notification.created' AND e.payload->>'threadId' = $2`, [away.id, threadId]);
+      return Boolean(row) && BigInt(forum.app.get(EventRelay).position) >= BigInt(row.id);
     };
-    await notified(whileAway.id);
+    await eventually(() => handedOn(whileAway.id), 'the relay passing the notification', 10_000);
 
     const client = await live(away, { lastEventId });
     const isNotification = (threadId: string) => (e: { type: string; data: { threadId?: string } }) => e.type === 'notification.created' && e.data.threadId === threadId;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createCollaborative } from './factories/collaborative.factory.js';
 import { createUser, registrationFor, type TestUser } from './factories/user.factory.js';
-import { holdNotificationsWorker } from './support/hold-worker.js';
+import { eventually } from './support/eventually.js';
+import { whileNotificationsWorkerHeld } from './support/hold-worker.js';
 import { connectLive } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -16,13 +17,6 @@ describe('notifications', () => {
   afterAll(() => forum?.close());
 
   const unread = async (user: TestUser) => (await forum.http.get('/api/notifications/unread-count', { token: user.accessToken })).body.unread;
-  const eventually = async (check: () => Promise<boolean>) => {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('condition never held');
-  };
 
   test('a join-request outcome notifies the requester, persisted and live, and can be marked read', async () => {
     const space = await createCollaborative(forum, admin, { visibility: 'members' });
@@ -99,13 +93,10 @@ describe('notifications', () => {
     const space = await createCollaborative(forum, admin);
     const [asker, first, second] = await Promise.all([1, 2, 3].map(() => createUser(forum)));
     const asked = await forum.http.post(`/api/collaboratives/${space.id}/threads`, { title: 'Who replies first?', body: 'Order matters.' }, { token: asker!.accessToken });
-    const release = await holdNotificationsWorker(forum);
-    try {
+    await whileNotificationsWorkerHeld(forum, async () => {
       expect((await forum.http.post(`/api/threads/${asked.body.id}/replies`, { body: 'First.' }, { token: first!.accessToken })).status).toBe(201);
       expect((await forum.http.post(`/api/threads/${asked.body.id}/replies`, { body: 'Second.' }, { token: second!.accessToken })).status).toBe(201);
-    } finally {
-      await release();
-    }
+    });
     const repliesFrom = async (user: TestUser) =>
       ((await forum.http.get('/api/notifications', { token: user.accessToken })).body.items as Array<{ type: string; threadId: string; actorId: string }>)
         .filter((n) => n.type === 'reply' && n.threadId === asked.body.id)

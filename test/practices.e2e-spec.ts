@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { addMember, createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
-import { holdNotificationsWorker } from './support/hold-worker.js';
+import { eventually } from './support/eventually.js';
+import { whileNotificationsWorkerHeld } from './support/hold-worker.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const complete = {
@@ -278,18 +279,15 @@ describe('case studies notify', () => {
     const space = await createCollaborative(forum, admin);
     const created = await forum.http.post('/api/practices', { ...complete, collaborativeId: space.id }, { token: author!.accessToken });
     await forum.http.post(`/api/practices/${created.body.id}/publish`, undefined, { token: author!.accessToken });
-    const release = await holdNotificationsWorker(forum);
-    try {
+    await whileNotificationsWorkerHeld(forum, async () => {
       expect((await forum.http.post(`/api/practices/${created.body.id}/comments`, { body: 'First.' }, { token: first!.accessToken })).status).toBe(201);
       expect((await forum.http.post(`/api/practices/${created.body.id}/comments`, { body: 'Second.' }, { token: second!.accessToken })).status).toBe(201);
-    } finally {
-      await release();
-    }
+    });
     const commentsFrom = async (user: TestUser) =>
       ((await forum.http.get('/api/notifications', { token: user.accessToken })).body.items as Array<{ type: string; practiceId: string; actorId: string }>)
         .filter((n) => n.type === 'comment' && n.practiceId === created.body.id)
         .map((n) => n.actorId);
-    for (let attempt = 0; attempt < 100 && (await commentsFrom(author!)).length < 2; attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
+    await eventually(async () => (await commentsFrom(author!)).length === 2, "the author's two comment notifications");
     expect((await commentsFrom(author!)).sort()).toEqual([first!.id, second!.id].sort());
     expect(await commentsFrom(first!)).toEqual([second!.id]);
     expect(await commentsFrom(second!)).toEqual([]);

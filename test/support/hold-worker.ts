@@ -3,16 +3,18 @@ import { NOTIFICATIONS_WORKER_LOCK } from '../../src/notifications/notification-
 import type { TestApp } from './test-app.js';
 
 /**
- * Holds the notifications worker back (it skips a round while it cannot take its lock), so
- * a test can make several writes before any of their notifications are worked out, as a
- * busy worker would. Returns the release.
+ * Runs `writes` while the notifications worker is held back (it skips a round while it
+ * cannot take its lock), so several writes happen before any of their notifications are
+ * worked out, as with a busy worker; the worker is let go afterwards, whatever happened.
  */
-export async function holdNotificationsWorker(forum: TestApp): Promise<() => Promise<void>> {
+export async function whileNotificationsWorkerHeld(forum: TestApp, writes: () => Promise<void>): Promise<void> {
   const runner = forum.app.get(DataSource).createQueryRunner();
   await runner.connect();
-  await runner.query('SELECT pg_advisory_lock($1)', [NOTIFICATIONS_WORKER_LOCK]);
-  return async () => {
-    await runner.query('SELECT pg_advisory_unlock($1)', [NOTIFICATIONS_WORKER_LOCK]);
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [NOTIFICATIONS_WORKER_LOCK]);
+    await writes();
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [NOTIFICATIONS_WORKER_LOCK]).catch(() => undefined);
     await runner.release();
-  };
+  }
 }
