@@ -67,6 +67,17 @@ describe('search', () => {
     expect(names(await search('q=pricing', author))).toEqual(['secret']);
   });
 
+  test('replies the caller may not read are passed over, even when they rank first, and pages still fill', async () => {
+    const hidden = await Promise.all([1, 2, 3].map(() => replyTo(forum, author, ids.secret, { body: 'Sonography, sonography and more sonography.' })));
+    const seen: string[] = [];
+    for (const body of ['Sonography rota.', 'Sonography training.', 'Sonography hubs.']) seen.push((await replyTo(forum, reader, ids.phrase, { body })).id);
+    const { items, pages } = await allPages(forum, reader, '/api/search?q=sonography', 2);
+    expect(items.map((item) => item.id).sort()).toEqual([...seen].sort());
+    expect(pages).toBe(2);
+    const everything = await search('q=sonography&limit=10', author);
+    expect(everything.slice(0, 3).map((item) => item.id).sort()).toEqual(hidden.map((reply) => reply.id).sort());
+  });
+
   test('filters by type, collaborative and tag', async () => {
     expect(names(await search('q=radiology&type=reply'))).toEqual(['reply']);
     expect(names(await search('q=radiology&type=thread'))).not.toContain('reply');

@@ -8,6 +8,8 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
 }
 
@@ -15,6 +17,12 @@ interface PlanNode {
 function seqScans(node: PlanNode): string[] {
   const own = node['Node Type'] === 'Seq Scan' ? [node['Relation Name']!] : [];
   return [...own, ...(node.Plans ?? []).flatMap(seqScans)];
+}
+
+/** How many rows of a table an analysed plan read, over all its loops. */
+function rowsRead(node: PlanNode, table: string): number {
+  const own = node['Relation Name'] === table ? node['Actual Rows']! * node['Actual Loops']! : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child, table), 0);
 }
 
 /**
@@ -116,6 +124,14 @@ describe('query plans of every list', () => {
     const [{ 'QUERY PLAN': plan }] = await db.query(`EXPLAIN (FORMAT JSON) ${queries[0]!.sql}`, queries[0]!.params);
     expect(seqScans(plan[0].Plan).filter((table) => table === 'threads' || table === 'replies')).toEqual([]);
     expect(JSON.stringify(plan)).toMatch(/threads_search_idx[\s\S]*replies_search_idx/);
+  });
+
+  test('search for a common word looks up the threads of one page of replies, not of every match', async () => {
+    // 6,000 replies say "radiology". All are ranked, but each thread and access check is a
+    // lookup, so those run only down to the page's last reply.
+    const { queries } = await queriesOf('/api/search?q=radiology&type=reply&limit=10');
+    const [{ 'QUERY PLAN': plan }] = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${queries[0]!.sql}`, queries[0]!.params);
+    expect(rowsRead(plan[0].Plan, 'threads')).toBeLessThanOrEqual(30);
   });
 
   test('search starts no parallel workers, even where parallelism is made free', async () => {

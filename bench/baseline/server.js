@@ -283,20 +283,24 @@ app.get('/api/search', async (request) => {
       : `EXISTS (SELECT 1 FROM collaboratives rc WHERE rc.id = ${column} AND (rc.visibility = 'public'
             OR EXISTS (SELECT 1 FROM collaborative_members rm WHERE rm.collaborative_id = rc.id AND rm.user_id = $1)))`;
   const filters = `t.deleted_at IS NULL AND t.hidden_at IS NULL AND ${readable('t.collaborative_id')}`;
+  const best = 'ORDER BY h.rank DESC, h.type DESC, h.id DESC LIMIT $3';
   const sql = `
     WITH page AS (
       SELECT h.*, h.rank AS keyset0, (h.type) AS keyset1, (h.id) AS keyset2 FROM (
-        SELECT 'thread' AS type, t.id, t.id AS thread_id, t.collaborative_id, t.author_id, t.created_at, ts_rank(t.search_vector, ${QUERY}) AS rank
-          FROM threads t WHERE t.search_vector @@ ${QUERY} AND ${filters}
+        (SELECT h.* FROM (SELECT 'thread' AS type, t.id, t.id AS thread_id, t.collaborative_id, t.author_id, t.created_at, ts_rank(t.search_vector, ${QUERY}) AS rank
+          FROM threads t WHERE t.search_vector @@ ${QUERY} AND ${filters}) h ${best})
         UNION ALL
-        SELECT 'reply' AS type, r.id, r.thread_id, t.collaborative_id, r.author_id, r.created_at, ts_rank(r.search_vector, ${QUERY}) AS rank
-          FROM replies r JOIN threads t ON t.id = r.thread_id
-         WHERE r.search_vector @@ ${QUERY} AND r.deleted_at IS NULL AND r.hidden_at IS NULL AND ${filters}
+        (SELECT h.* FROM (SELECT 'reply' AS type, r.id, r.thread_id, t.collaborative_id, r.author_id, r.created_at, r.rank
+          FROM (SELECT r.id, r.thread_id, r.author_id, r.created_at, ts_rank(r.search_vector, ${QUERY}) AS rank
+                  FROM replies r WHERE r.search_vector @@ ${QUERY} AND r.deleted_at IS NULL AND r.hidden_at IS NULL
+                 ORDER BY rank DESC, id DESC) r
+          JOIN threads t ON t.id = r.thread_id
+         WHERE ${filters}) h ${best})
         UNION ALL
-        SELECT 'practice' AS type, p.id, NULL::uuid AS thread_id, p.collaborative_id, p.author_id, p.published_at AS created_at, ts_rank(p.search_vector, ${QUERY}) AS rank
+        (SELECT h.* FROM (SELECT 'practice' AS type, p.id, NULL::uuid AS thread_id, p.collaborative_id, p.author_id, p.published_at AS created_at, ts_rank(p.search_vector, ${QUERY}) AS rank
           FROM practices p WHERE p.search_vector @@ ${QUERY} AND p.status = 'published' AND p.deleted_at IS NULL AND p.hidden_at IS NULL
-           AND (p.collaborative_id IS NULL OR ${readable('p.collaborative_id')})) h
-       ORDER BY h.rank DESC, h.type DESC, h.id DESC LIMIT $3
+           AND (p.collaborative_id IS NULL OR ${readable('p.collaborative_id')})) h ${best})) h
+       ${best}
     )
     SELECT h.*, COALESCE(t.title, p.title) AS thread_title,
            CASE WHEN h.type = 'reply' THEN t.title

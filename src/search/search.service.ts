@@ -58,19 +58,27 @@ export class SearchService {
       (query.type === 'thread' || query.type === 'all') &&
         `SELECT 'thread' AS type, t.id, t.id AS thread_id, t.collaborative_id, t.author_id, t.created_at, ts_rank(t.search_vector, ${QUERY}) AS rank
            FROM threads t WHERE t.search_vector @@ ${QUERY} AND ${filters}`,
+      // Replies are ranked and sorted before their threads are checked (the inner ORDER BY
+      // also keeps PostgreSQL from folding them into the join), so the thread and access
+      // check runs down to the page's last reply, not for each of a common word's thousands.
       (query.type === 'reply' || query.type === 'all') &&
-        `SELECT 'reply' AS type, r.id, r.thread_id, t.collaborative_id, r.author_id, r.created_at, ts_rank(r.search_vector, ${QUERY}) AS rank
-           FROM replies r JOIN threads t ON t.id = r.thread_id
-          WHERE r.search_vector @@ ${QUERY} AND r.deleted_at IS NULL AND r.hidden_at IS NULL AND ${filters}`,
+        `SELECT 'reply' AS type, r.id, r.thread_id, t.collaborative_id, r.author_id, r.created_at, r.rank
+           FROM (SELECT r.id, r.thread_id, r.author_id, r.created_at, ts_rank(r.search_vector, ${QUERY}) AS rank
+                   FROM replies r WHERE r.search_vector @@ ${QUERY} AND r.deleted_at IS NULL AND r.hidden_at IS NULL
+                  ORDER BY rank DESC, id DESC) r
+           JOIN threads t ON t.id = r.thread_id
+          WHERE ${filters}`,
       (query.type === 'practice' || query.type === 'all') && this.practiceBranch(user, query),
-    ].filter(Boolean);
+    ].filter((branch): branch is string => typeof branch === 'string');
     const after = BEST_FIRST.after(query.cursor);
     const keys = BEST_FIRST.selects.map(([sql, alias]) => `${sql} AS ${alias}`).join(', ');
     const order = BEST_FIRST.order.map(([sql, direction]) => `${sql} ${direction}`).join(', ');
+    // Each kind's own best page, then the best of those: a page can hold no more of a kind
+    // than that kind's page, and the limit inside lets a kind stop early.
+    const bestOf = (branch: string) => `(SELECT h.* FROM (${branch}) h ${after ? `WHERE ${after.sql}` : ''} ORDER BY ${order} LIMIT :limit)`;
     const sql = `
       WITH page AS (
-        SELECT h.*, ${keys} FROM (${branches.join(' UNION ALL ')}) h
-         ${after ? `WHERE ${after.sql}` : ''}
+        SELECT h.*, ${keys} FROM (${branches.map(bestOf).join(' UNION ALL ')}) h
          ORDER BY ${order} LIMIT :limit
       )
       SELECT h.*, COALESCE(t.title, p.title) AS thread_title,
