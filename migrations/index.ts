@@ -12,6 +12,7 @@ import { CreateModeration1795600000000 } from './1795600000000-CreateModeration.
 import { AddEventReaderIndexes1795600000001 } from './1795600000001-AddEventReaderIndexes.js';
 import { CountPracticeViewsOnce1795600000002 } from './1795600000002-CountPracticeViewsOnce.js';
 import { AddThreadJoinIndex1795600000003 } from './1795600000003-AddThreadJoinIndex.js';
+import { GinIndexesWithoutPendingList1795600000004 } from './1795600000004-GinIndexesWithoutPendingList.js';
 
 export const MIGRATIONS = [
   CreateCollaboratives1795504333697,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddEventReaderIndexes1795600000001,
   CountPracticeViewsOnce1795600000002,
   AddThreadJoinIndex1795600000003,
+  GinIndexesWithoutPendingList1795600000004,
 ];

@@ -134,6 +134,14 @@ describe('query plans of every list', () => {
     expect(rowsRead(plan[0].Plan, 'threads')).toBeLessThanOrEqual(30);
   });
 
+  test('every GIN index (full text, tags) takes new posts straight in, so no search reads through a pending list', async () => {
+    const indexes: Array<{ name: string; options: string[] | null }> = await db.query(
+      `SELECT c.relname AS name, c.reloptions AS options FROM pg_class c JOIN pg_am a ON a.oid = c.relam WHERE a.amname = 'gin' ORDER BY c.relname`,
+    );
+    const names = ['collaboratives_search_idx', 'practices_search_idx', 'replies_search_idx', 'threads_search_idx', 'threads_tags_idx'];
+    expect(indexes).toEqual(names.map((name) => ({ name, options: ['fastupdate=off'] })));
+  });
+
   test('search starts no parallel workers, even where parallelism is made free', async () => {
     // Each worker is a new PostgreSQL process per query; under load they only took cores
     // from other requests (pool-options.ts). Costs set to zero make the planner want them.
