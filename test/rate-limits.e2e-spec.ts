@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { registrationFor, TEST_PASSWORD } from './factories/user.factory.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -99,5 +100,35 @@ describe('abuse limits', () => {
     expect(refused).toBe(1);
     expect((await forum.http.get('/health/live')).status).toBe(200);
     expect((await forum.http.get('/health/ready')).status).toBe(200);
+  });
+});
+
+describe('abuse limits by network, behind a proxy', () => {
+  let forum: TestApp;
+  // A /64 of the documentation range of our own, so no other test shares its counters.
+  const networks = [1, 2, 3].map(() => `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`);
+
+  beforeAll(async () => {
+    forum = await startTestApp({ env: { TRUST_PROXY: 'true', RATE_LIMIT_REGISTER_PER_IP: '3', RATE_LIMIT_GENERAL: '20' } });
+  });
+  afterAll(() => forum?.close());
+
+  const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+
+  test('a new IPv6 address in the same /64 does not start a new registration budget; another /64 does', async () => {
+    for (const host of ['1', '2', '3']) expect((await forum.http.post('/api/auth/register', registrationFor(), from(`${networks[0]}::${host}`))).status).toBe(201);
+    const rotated = await forum.http.post('/api/auth/register', registrationFor(), from(`${networks[0]}:0:abcd:ef01:2345`));
+    expect(rotated.status).toBe(429);
+    expect((await forum.http.post('/api/auth/register', registrationFor(), from(`${networks[1]}::1`))).status).toBe(201);
+  });
+
+  test('signed-out requests from one /64 share one general budget, however many addresses they use', async () => {
+    let answered = 0;
+    for (let request = 0; request < 30; request++) {
+      const response = await forum.http.post('/api/auth/refresh', { refreshToken: 'not-a-token' }, from(`${networks[2]}:1:2:3:${(request + 16).toString(16)}`));
+      if (response.status === 429) break;
+      answered++;
+    }
+    expect(answered).toBe(20);
   });
 });

@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { ClientInfo } from '../common/client-info.decorator.js';
+import { networkOf } from '../common/network-of.js';
 import { AppConfig } from '../config/app-config.js';
 import { ValidationProblem } from '../common/problem-details.js';
 import { toOwnProfile } from '../users/dto/profile.dto.js';
@@ -39,11 +40,11 @@ export class AuthService implements OnModuleInit {
   }
 
   private ipLimit(ip: string): Limit {
-    return { key: `login:ip:${ip}`, max: this.config.rateLimits.loginPerIp, windowMs: 60_000, what: 'failed sign-ins from your network' };
+    return { key: `login:ip:${networkOf(ip)}`, max: this.config.rateLimits.loginPerIp, windowMs: 60_000, what: 'failed sign-ins from your network' };
   }
 
   registerLimit(ip: string): Limit {
-    return { key: `register:ip:${ip}`, max: this.config.rateLimits.registerPerIp, windowMs: 60 * 60_000, what: 'registrations from your network' };
+    return { key: `register:ip:${networkOf(ip)}`, max: this.config.rateLimits.registerPerIp, windowMs: 60 * 60_000, what: 'registrations from your network' };
   }
 
   /**
