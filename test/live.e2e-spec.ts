@@ -125,7 +125,7 @@ describe('live updates over socket.io', () => {
       const [row] = await db.query(`SELECT e.id::text AS id FROM events e WHERE e.user_id = $1 AND e.type = 'notification.created' AND e.payload->>'threadId' = $2`, [away.id, threadId]);
       return Boolean(row) && BigInt(forum.app.get(EventRelay).position) >= BigInt(row.id);
     };
-    await eventually(() => handedOn(whileAway.id), 'the relay passing the notification', 10_000);
+    await eventually(() => handedOn(whileAway.id), 'the relay passing the notification');
 
     const client = await live(away, { lastEventId });
     const isNotification = (threadId: string) => (e: { type: string; data: { threadId?: string } }) => e.type === 'notification.created' && e.data.threadId === threadId;

@@ -5,6 +5,7 @@ import { addMember, createCollaborative } from './factories/collaborative.factor
 import { askThread } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
 import { checkCounters } from './reliability/consistency.js';
+import { eventually } from './support/eventually.js';
 import { connectLive, refusal } from './support/live-client.js';
 import { authorPractice, authorThread, buildCast, type Cast } from './support/moderation-cast.js';
 import { startTestApp } from './support/test-app.js';
@@ -26,14 +27,11 @@ const as = (user: TestUser) => ({ token: user.accessToken });
 const sql = (query: string, params: unknown[] = []) => forum.app.get(DataSource).query(query, params);
 
 /** Resolves once the user has a notification of `type`, polling the REST list. */
-async function notificationOf(user: TestUser, type: string, threadId?: string) {
-  for (let attempt = 0; attempt < 200; attempt++) {
+function notificationOf(user: TestUser, type: string, threadId?: string) {
+  return eventually(async () => {
     const list = await forum.http.get('/api/notifications', as(user));
-    const found = list.body.items.find((item: { type: string; threadId: string | null }) => item.type === type && (!threadId || item.threadId === threadId));
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no ${type} notification for ${user.id}`);
+    return list.body.items.find((item: { type: string; threadId: string | null }) => item.type === type && (!threadId || item.threadId === threadId));
+  }, `a ${type} notification for ${user.id}`);
 }
 
 describe('hidden content, by reader', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { addMember, createCollaborative } from './factories/collaborative.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
+import { eventually } from './support/eventually.js';
 import { authorPractice, authorThread, buildCast, type Cast } from './support/moderation-cast.js';
 import { problemViolations } from './support/problem-check.js';
 import { startTestApp } from './support/test-app.js';
@@ -124,12 +125,10 @@ describe('the review queue', () => {
     const inaccurate = await report(readers[0]!, 'thread', vague.thread.id);
     const asked = await forum.http.post(`/api/moderation/reports/${inaccurate.body.id}/resolve`, { action: 'edit-request', note: 'Please cite the source.' }, { token: cast.lead.accessToken });
     expect(asked.status).toBe(200);
-    let notice: { title: string; excerpt: string } | undefined;
-    for (let attempt = 0; attempt < 200 && !notice; attempt++) {
+    const notice = await eventually(async () => {
       const list = await forum.http.get('/api/notifications', { token: cast.author.accessToken });
-      notice = list.body.items.find((item: { type: string; threadId: string }) => item.type === 'moderation' && item.threadId === vague.thread.id);
-      if (!notice) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+      return list.body.items.find((item: { type: string; threadId: string }) => item.type === 'moderation' && item.threadId === vague.thread.id);
+    }, "the author's edit-request notice");
     expect(notice).toMatchObject({ title: 'Moderators ask you to edit your thread', excerpt: 'Reason: Please cite the source.' });
   });
 });

@@ -98,16 +98,22 @@ describe('search', () => {
     expect(await search('q=telemetry')).toEqual([]);
   });
 
-  test('pages through every hit exactly once, best first', async () => {
+  test('pages through every hit of every kind exactly once, best first', async () => {
     const space = await insertCollaborative(forum);
     for (let index = 0; index < 9; index++) {
       const thread = await askThread(forum, author, space, { title: `Workforce plan ${index}`, body: index % 2 ? 'Retention of nurses.' : 'Retention.' });
       await replyTo(forum, reader, thread.id, { body: 'Retention bonus worked for us.' });
     }
+    for (const title of ['Nurse retention', 'Retention of porters']) {
+      const practice = { title, summary: 'Retention rose.', challenge: 'Leavers.', approach: 'Mentors.', outcomes: 'Fewer leavers.', lessons: 'Ask early.', themes: ['workforce'] };
+      const created = await forum.http.post('/api/practices', { ...practice, collaborativeId: space }, { token: author.accessToken });
+      expect((await forum.http.post(`/api/practices/${created.body.id}/publish`, undefined, { token: author.accessToken })).status).toBe(200);
+    }
     const { items, pages } = await allPages(forum, reader, `/api/search?q=retention&collaborativeId=${space}`, 4);
-    expect(items).toHaveLength(18);
+    expect(items).toHaveLength(20);
     expect(pages).toBe(5);
-    expect(new Set(items.map((item) => item.id)).size).toBe(18);
+    expect(new Set(items.map((item) => item.id)).size).toBe(20);
+    expect(new Set(items.map((item) => item.type))).toEqual(new Set(['thread', 'reply', 'practice']));
     const whole = await search(`q=retention&collaborativeId=${space}&limit=100`);
     expect(items.map((item) => item.id)).toEqual(whole.map((item) => item.id));
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { addMember, createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
+import { eventually } from './support/eventually.js';
 import { connectLive, ids, isIncreasing, type LiveClient } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -22,13 +23,6 @@ describe('threads live and notified', () => {
   const reply = async (user: TestUser, threadId: string, body = 'We pooled weekend lists.') =>
     forum.http.post(`/api/threads/${threadId}/replies`, { body }, { token: user.accessToken });
   const notifications = async (user: TestUser) => (await forum.http.get('/api/notifications?limit=100', { token: user.accessToken })).body.items as Array<{ type: string; threadId: string; title: string }>;
-  const eventually = async (check: () => Promise<boolean>) => {
-    for (let attempt = 0; attempt < 150; attempt++) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('condition never held');
-  };
 
   beforeAll(async () => {
     forum = await startTestApp();

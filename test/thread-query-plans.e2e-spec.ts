@@ -72,7 +72,7 @@ describe('query plans of every list', () => {
        SELECT $1, n, 'Old title', 'Old body', '<p>x</p>', $2 FROM generate_series(1, 300) AS n`,
       [busyThread, author.id],
     );
-    // VACUUM also moves the GIN indexes' pending entries into the index proper, as autovacuum would.
+    // Statistics for the planner, as autovacuum would gather them.
     await db.query('VACUUM ANALYZE');
 
     const logger = db.logger;

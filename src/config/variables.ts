@@ -82,17 +82,17 @@ export const VARIABLES = {
   RATE_LIMIT_LOGIN_PER_IP: variable({
     parse: integer(1, 1_000_000),
     default: '20',
-    meaning: 'Failed logins allowed per IP address per minute before 429.',
+    meaning: 'Failed logins allowed per IP address (IPv6: per /64 network) per minute before 429.',
   }),
   RATE_LIMIT_REGISTER_PER_IP: variable({
     parse: integer(1, 1_000_000),
     default: '10',
-    meaning: 'Registrations allowed per IP address per hour.',
+    meaning: 'Registrations allowed per IP address (IPv6: per /64 network) per hour.',
   }),
   RATE_LIMIT_GENERAL: variable({
     parse: integer(1, 1_000_000),
     default: '600',
-    meaning: 'Requests allowed per user (or per IP when signed out) per minute, every route counted together (sign-in and registration also have their own limits; health checks are not counted).',
+    meaning: 'Requests allowed per user (or per IP address when signed out; IPv6: per /64 network) per minute, every route counted together (sign-in and registration also have their own limits; health checks are not counted).',
   }),
 } satisfies Record<string, Variable<unknown>>;
 

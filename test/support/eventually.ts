@@ -1,7 +1,11 @@
-/** Polls `check` until it holds (for work done in the background: notifications, live relay), or fails saying `what` never happened. */
-export async function eventually(check: () => Promise<boolean>, what = 'the condition', withinMs = 5_000): Promise<void> {
+/**
+ * Polls `check` until it gives something truthy and returns that (for work done in the
+ * background: notifications, live relay), or fails saying `what` never happened.
+ */
+export async function eventually<T>(check: () => Promise<T>, what = 'the condition', withinMs = 10_000): Promise<NonNullable<T>> {
   for (let waited = 0; waited < withinMs; waited += 50) {
-    if (await check()) return;
+    const found = await check();
+    if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`${what} never held within ${withinMs} ms`);
