@@ -62,4 +62,7 @@ export function route(row: EventRow): RoutedEvent {
   return { envelope, userId: null, rooms: targets };
 }
 
-export const EVENT_COLUMNS = 'id, type, collaborative_id, thread_id, practice_id, user_id, payload, created_at';
+const EVENT_KEYS = 'id, type, collaborative_id, thread_id, practice_id, user_id, created_at';
+export const EVENT_COLUMNS = `${EVENT_KEYS}, payload`;
+/** The same, with the payload as JSON text, for a reader that parses only what it hands on. */
+export const EVENT_COLUMNS_TEXT_PAYLOAD = `${EVENT_KEYS}, payload::text AS payload`;

@@ -4,7 +4,7 @@ import { Subject } from 'rxjs';
 import { SerialRunner } from '../common/serial-runner.js';
 import { DataSource } from 'typeorm';
 import { readRows } from '../database/read-rows.js';
-import { EVENT_COLUMNS, route, type EventRow, type RoutedEvent } from './envelope.js';
+import { EVENT_COLUMNS_TEXT_PAYLOAD, route, type EventRow, type RoutedEvent } from './envelope.js';
 import { EVENTS_CHANNEL } from './event-append.js';
 
 const BATCH = 500;
@@ -94,7 +94,7 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
     for (;;) {
       const rows = await readRows<EventRow & { payload: string }>(
         this.dataSource,
-        `SELECT ${EVENT_COLUMNS.replace('payload', 'payload::text AS payload')} FROM events WHERE id > $1 ORDER BY id LIMIT $2`,
+        `SELECT ${EVENT_COLUMNS_TEXT_PAYLOAD} FROM events WHERE id > $1 ORDER BY id LIMIT $2`,
         [this.lastId, BATCH],
       );
       for (const row of rows) {
