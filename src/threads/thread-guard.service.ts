@@ -5,7 +5,7 @@ import { AccessService, type CollaborativeAccess } from '../collaboratives/acces
 import { readRows } from '../database/read-rows.js';
 import { Reply } from './reply.entity.js';
 import { Thread } from './thread.entity.js';
-import { postRows, withAuthor } from './with-author.js';
+import { postRows, replyWithAuthorSql, threadWithAuthorSql, withAuthor } from './with-author.js';
 
 export interface ThreadInContext {
   thread: Thread;
@@ -56,11 +56,7 @@ export class ThreadGuard {
 
   private async inContext(user: AuthUser, threadId: string, need: Need): Promise<ThreadInContext> {
     const rows = postRows(this.dataSource.manager);
-    const found = await this.withAccess(user, need, threadId, {
-      select: `${rows.thread.select}, ${rows.author.select}`,
-      from: 'threads t LEFT JOIN users a ON a.id = t.author_id',
-      idColumn: 't.id',
-    });
+    const found = await this.withAccess(user, need, threadId, { ...threadWithAuthorSql(rows), idColumn: 't.id' });
     if (!found) throw threadNotFound();
     const thread = withAuthor(rows.thread.from(found.row)!, rows.author.from(found.row));
     return { thread, access: found.access(threadNotFound) };
@@ -68,9 +64,10 @@ export class ThreadGuard {
 
   private async replyInContext(user: AuthUser, replyId: string, need: Need): Promise<ReplyInContext> {
     const rows = postRows(this.dataSource.manager);
+    const withAuthorSql = replyWithAuthorSql(rows);
     const found = await this.withAccess(user, need, replyId, {
-      select: `${rows.reply.select}, ${rows.author.select}, ${rows.thread.select}`,
-      from: 'replies r LEFT JOIN users a ON a.id = r.author_id LEFT JOIN threads t ON t.id = r.thread_id',
+      select: `${withAuthorSql.select}, ${rows.thread.select}`,
+      from: `${withAuthorSql.from} LEFT JOIN threads t ON t.id = r.thread_id`,
       idColumn: 'r.id',
     });
     const thread = found && rows.thread.from(found.row);

@@ -21,6 +21,8 @@ export function postRows(manager: EntityManager) {
   };
 }
 
+export type PostRows = ReturnType<typeof postRows>;
+
 /** A thread or reply with its `author` set from the same row (left out when the join found none). */
 export function withAuthor<Post extends object>(post: Post, author: PublicUser | null): Post & { author?: PublicUser } {
   const withIt: Post & { author?: PublicUser } = post;
@@ -34,14 +36,26 @@ async function rowById(manager: EntityManager, sql: string, id: string): Promise
   return row ?? null;
 }
 
+/** The select list and FROM of a thread `t` with its author `a`, for reads that find it by `t.id` (and may join more). */
+export function threadWithAuthorSql(rows: PostRows) {
+  return { select: `${rows.thread.select}, ${rows.author.select}`, from: 'threads t LEFT JOIN users a ON a.id = t.author_id' };
+}
+
+/** The same for a reply `r` with its author `a`, found by `r.id`. */
+export function replyWithAuthorSql(rows: PostRows) {
+  return { select: `${rows.reply.select}, ${rows.author.select}`, from: 'replies r LEFT JOIN users a ON a.id = r.author_id' };
+}
+
 export async function threadWithAuthor(manager: EntityManager, id: string): Promise<Thread | null> {
   const rows = postRows(manager);
-  const row = await rowById(manager, `SELECT ${rows.thread.select}, ${rows.author.select} FROM threads t LEFT JOIN users a ON a.id = t.author_id WHERE t.id = $1`, id);
+  const { select, from } = threadWithAuthorSql(rows);
+  const row = await rowById(manager, `SELECT ${select} FROM ${from} WHERE t.id = $1`, id);
   return row && withAuthor(rows.thread.from(row)!, rows.author.from(row));
 }
 
 export async function replyWithAuthor(manager: EntityManager, id: string): Promise<Reply | null> {
   const rows = postRows(manager);
-  const row = await rowById(manager, `SELECT ${rows.reply.select}, ${rows.author.select} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE r.id = $1`, id);
+  const { select, from } = replyWithAuthorSql(rows);
+  const row = await rowById(manager, `SELECT ${select} FROM ${from} WHERE r.id = $1`, id);
   return row && withAuthor(rows.reply.from(row)!, rows.author.from(row));
 }
