@@ -1,6 +1,7 @@
-// `npm run bench -- --scale small|large [--reload] [--seconds 10] [--warmup 3] [--rounds 3] [--only S1,S5] [--profile]`
+// `npm run bench -- --scale small|large [--reload] [--seconds 10] [--warmup 3] [--rounds 3] [--only S1,S5] [--profile] [--compare <rev>]`
 // Loads the data (once per scale), then runs each scenario against the forum and the raw
 // baseline in turn, one server at a time, and writes bench/results/<timestamp>.json and .md.
+// With --compare, the forum as built at <rev> takes the baseline's place (HTTP scenarios only).
 // On two cores one run of a scenario can differ from the next by a fifth, so each is run
 // `--rounds` times, alternating forum and baseline, and the median round is reported.
 import { randomBytes } from 'node:crypto';
@@ -16,6 +17,7 @@ import { fixtures, tokensFor, waitForQuiet } from './lib/fixtures.js';
 import { loadData, SCALES } from './lib/load-data.js';
 import { report } from './lib/report.js';
 import { coreSets, load, runWorker, startServer } from './lib/servers.js';
+import { buildRevision } from './lib/compare.js';
 import { answerShapes } from './lib/shape.js';
 import { SEARCHES } from './lib/vocabulary.js';
 
@@ -27,8 +29,20 @@ if (!SCALES[scale]) throw new Error(`--scale must be small or large, not ${scale
 const seconds = Number(option('seconds', '10'));
 const warmupSeconds = Number(option('warmup', '3'));
 const rounds = Number(option('rounds', '3'));
-const only = option('only', 'S1,S2,S3,S4,S5,S6').split(',');
+const compareRev = option('compare', undefined);
+const only = option('only', compareRev ? 'S1,S2,S3,S4' : 'S1,S2,S3,S4,S5,S6').split(',');
+if (compareRev && (only.includes('S5') || only.includes('S6'))) {
+  throw new Error('--compare runs the HTTP scenarios (S1 to S4) against both builds; S5 and S6 measure the forum alone, so run them without --compare');
+}
 const connections = 32;
+
+const log = (line) => process.stderr.write(`${line}\n`);
+// The second server of each pair: the raw baseline, or with --compare the forum at <rev>.
+const reference = compareRev ? buildRevision(root, compareRev, log) : null;
+const sides = [
+  { key: 'app', kind: 'app', root, profileName: 'app' },
+  reference ? { key: 'baseline', kind: 'app', root: reference.root, profileName: `app-${reference.sha.slice(0, 7)}` } : { key: 'baseline', kind: 'baseline', root, profileName: 'baseline' },
+];
 
 const db = await openBenchDatabase(scale, root);
 const client = new pg.Client({ connectionString: db.url });
@@ -44,7 +58,6 @@ const planFile = (plan) => {
   writeFileSync(file, JSON.stringify(plan));
   return file;
 };
-const log = (line) => process.stderr.write(`${line}\n`);
 /** The round with the median requests/s (its latencies with it), and every round's requests/s. */
 const medianRound = (runs) => {
   const sorted = [...runs].sort((a, b) => a.rps - b.rps);
@@ -56,6 +69,7 @@ const results = {
   scale,
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, pinning: cores ? `server on core ${cores.server}, load generator on core ${cores.load}, PostgreSQL unpinned` : 'none (no taskset or one core)' },
   database: db.description,
+  reference: reference ? { label: reference.label, sha: reference.sha } : { label: 'baseline' },
   settings: { connections, warmupSeconds, seconds, rounds },
   http: [],
   live: {},
@@ -83,29 +97,38 @@ try {
     const runs = { app: [], baseline: [] };
     const shapes = {};
     for (let round = 1; round <= rounds; round++) {
-      for (const kind of ['app', 'baseline']) {
-        const server = await startServer(kind, { ...serverOptions, cpuProfileDir: profileDir });
+      // Each round swaps which server goes first, so a machine that speeds up or slows down during the run favours neither.
+      for (const side of round % 2 === 1 ? sides : [...sides].reverse()) {
+        const server = await startServer(side.kind, { ...serverOptions, root: side.root, cpuProfileDir: profileDir, profileName: side.profileName });
         try {
-          if (kind === 'app') await waitForQuiet(client);
-          if (round === 1 && scenario.method === 'GET') shapes[kind] = await answerShapes(server.url, scenario.paths.slice(0, 2), tokensFor(scenario.people.slice(0, 1), jwtSecret)[0]);
+          if (side.kind === 'app') await waitForQuiet(client);
+          if (round === 1 && scenario.method === 'GET') shapes[side.key] = await answerShapes(server.url, scenario.paths.slice(0, 2), tokensFor(scenario.people.slice(0, 1), jwtSecret)[0]);
           const loadBefore = load();
-          log(`${scenario.name}: ${kind}, round ${round} of ${rounds}…`);
+          log(`${scenario.name}: ${side.key === 'app' ? 'app' : results.reference.label}, round ${round} of ${rounds}…`);
           const tokens = tokensFor(scenario.people, jwtSecret);
           const [cpuBefore, startedAt] = [server.cpu(), performance.now()];
           const figures = await runWorker(root, cores, 'cannon-worker.js', planFile({ url: server.url, connections, warmupSeconds, seconds, method: scenario.method, paths: scenario.paths, tokens, bodies: scenario.bodies }));
           // How busy the server kept its core (warm-up and measured run): under 100 % means something else limited it.
           const cpuPercent = cpuBefore === null ? null : Math.round(((server.cpu() - cpuBefore) / ((performance.now() - startedAt) / 1000)) * 100);
-          runs[kind].push({ ...figures, cpuPercent, rssMiB: server.rss(), loadBefore, loadAfter: load() });
+          runs[side.key].push({ ...figures, cpuPercent, rssMiB: server.rss(), loadBefore, loadAfter: load() });
           log(`  ${Math.round(figures.rps)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, non-2xx ${figures.non2xx}, server CPU ${cpuPercent} %`);
-          if (kind === 'app' && scenario.id === 'S3') await waitForQuiet(client);
+          if (side.kind === 'app' && scenario.id === 'S3') await waitForQuiet(client);
         } finally {
           await server.stop();
         }
       }
-      if (shapes.app !== shapes.baseline) throw new Error(`${scenario.name}: the forum and the baseline answer different JSON, so their figures would not compare.\nforum:    ${shapes.app}\nbaseline: ${shapes.baseline}`);
+      if (shapes.app !== shapes.baseline) {
+        const difference = `${scenario.name}: the two servers answer different JSON.\nthis tree: ${shapes.app}\n${results.reference.label}: ${shapes.baseline}`;
+        // Against the baseline the figures would not compare; between two builds the answer may have changed on purpose.
+        if (!reference) throw new Error(`${difference}\nSo their figures would not compare.`);
+        if (round === 1) log(`Note: ${difference}`);
+        row.shapesDiffer = true;
+      }
     }
     for (const kind of ['app', 'baseline']) row[kind] = medianRound(runs[kind]);
     row.ratio = row.baseline.rps > 0 ? Math.round((row.app.rps / row.baseline.rps) * 100) / 100 : null;
+    // Each round's own ratio: its two runs were made minutes apart, so drift between rounds cancels out of it.
+    row.roundRatios = runs.app.map((app, i) => Math.round((app.rps / runs.baseline[i].rps) * 100) / 100);
     // The same ratio per second of server CPU: what each request costs the server, whatever else limited the run.
     const perCpu = (figures) => (figures.cpuPercent ? figures.rps / figures.cpuPercent : null);
     row.cpuRatio = perCpu(row.app) && perCpu(row.baseline) ? Math.round((perCpu(row.app) / perCpu(row.baseline)) * 100) / 100 : null;
@@ -175,7 +198,7 @@ try {
     }
   }
   results.finishedAt = new Date().toISOString();
-  results.complete = only.length === 6 && !profileDir;
+  results.complete = only.length === 6 && !profileDir && !reference;
   const { markdown, files } = report(root, results);
   process.stdout.write(`\n${markdown}\n`);
   log(`Written: ${files.join(', ')}`);

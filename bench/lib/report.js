@@ -46,14 +46,19 @@ export function toMarkdown(results) {
   if (d) lines.push(`Data: ${d.collaboratives} collaboratives, ${d.users} users, ${d.threads} threads, ${d.replies} replies, ${d.practices} practices (busiest collaborative ${d.busiestCollaborativeThreads} threads, busiest thread ${d.busiestThreadReplies} replies; ${d.databaseSize}).`);
   const rounds = results.settings.rounds ?? 1;
   lines.push(`Load: autocannon, ${results.settings.connections} connections, ${results.settings.warmupSeconds} s warm-up then ${results.settings.seconds} s measured, one server running at a time; ${rounds} round${rounds === 1 ? '' : 's'} per server, alternating, the median round shown (every round's req/s in brackets).`, '');
-  lines.push('| Scenario | Server | req/s | p50 ms | p97.5 ms | p99 ms | non-2xx | server CPU % | RSS MiB | load avg (1 min) before → after | app/baseline | per server CPU second | Target |');
+  // With --compare the second server is the forum at an earlier revision, and the targets (against the baseline) do not apply.
+  const other = results.reference?.label ?? 'baseline';
+  const comparing = Boolean(results.reference?.sha);
+  if (comparing) lines.push(`Compared: this tree ("app") against the forum built at ${results.reference.sha} ("${other}"), on the same database with this tree's migrations.`, '');
+  lines.push(`| Scenario | Server | req/s | p50 ms | p97.5 ms | p99 ms | non-2xx | server CPU % | RSS MiB | load avg (1 min) before → after | app/${other} | per server CPU second | Target |`);
   lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |');
   for (const row of results.http) {
     for (const kind of ['app', 'baseline']) {
       const f = row[kind];
       if (!f) continue;
+      const target = kind !== 'app' ? '' : comparing ? (row.shapesDiffer ? 'answers differ' : '–') : targets(row);
       lines.push(
-        `| ${kind === 'app' ? row.name : ''} | ${kind} | ${fmt(f.rps)}${f.rounds?.length > 1 ? ` (${f.rounds.join(', ')})` : ''} | ${f.p50} | ${f.p97_5} | ${f.p99} | ${f.non2xx + f.errors} | ${fmt(f.cpuPercent)} | ${fmt(f.rssMiB)} | ${f.loadBefore[0]} → ${f.loadAfter[0]} | ${kind === 'app' ? fmt(row.ratio, 2) : ''} | ${kind === 'app' ? fmt(row.cpuRatio, 2) : ''} | ${kind === 'app' ? targets(row) : ''} |`,
+        `| ${kind === 'app' ? row.name : ''} | ${kind === 'app' ? 'app' : other} | ${fmt(f.rps)}${f.rounds?.length > 1 ? ` (${f.rounds.join(', ')})` : ''} | ${f.p50} | ${f.p97_5} | ${f.p99} | ${f.non2xx + f.errors} | ${fmt(f.cpuPercent)} | ${fmt(f.rssMiB)} | ${f.loadBefore[0]} → ${f.loadAfter[0]} | ${kind === 'app' ? `${fmt(row.ratio, 2)}${comparing && row.roundRatios?.length > 1 ? ` (rounds: ${row.roundRatios.join(', ')})` : ''}` : ''} | ${kind === 'app' ? fmt(row.cpuRatio, 2) : ''} | ${target} |`,
       );
     }
   }

@@ -47,9 +47,9 @@ export const load = () => loadavg().map((value) => Number(value.toFixed(2)));
  * Starts the forum (`dist/src/main.js`) or the baseline on its core and waits until it
  * answers /health/live. Both get the same database, secret and pool size.
  */
-export async function startServer(kind, { root, databaseUrl, jwtSecret, port, cores, cpuProfileDir }) {
+export async function startServer(kind, { root, databaseUrl, jwtSecret, port, cores, cpuProfileDir, profileName = kind }) {
   const script = kind === 'app' ? `${root}/dist/src/main.js` : `${root}/bench/baseline/server.js`;
-  const nodeArgs = [...(kind === 'app' ? startFlags(root) : []), ...(cpuProfileDir ? [`--cpu-prof`, `--cpu-prof-dir=${cpuProfileDir}`, `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`] : [])];
+  const nodeArgs = [...(kind === 'app' ? startFlags(root) : []), ...(cpuProfileDir ? [`--cpu-prof`, `--cpu-prof-dir=${cpuProfileDir}`, `--cpu-prof-name=${profileName}-${Date.now()}.cpuprofile`] : [])];
   const [command, args] = pinned(cores, cores?.server, [process.execPath, ...nodeArgs, script]);
   const env = {
     ...process.env,
