@@ -41,6 +41,10 @@ describe('search', () => {
     expect(names(items)).toEqual(expect.arrayContaining(['inTitle', 'inBody', 'reply']));
     const reply = items.find((item) => item.id === ids.reply)!;
     expect(reply).toMatchObject({ type: 'reply', threadId: ids.inBody, threadTitle: 'Weekend working', author: { id: reader.id } });
+    // Each hit carries its own author's public profile, as a thread page shows it, and never an email.
+    const profile = (await forum.http.get(`/api/users/${author.id}`, { token: reader.accessToken })).body;
+    expect(items.find((item) => item.id === ids.inTitle)!.author).toEqual(profile);
+    expect(JSON.stringify(items)).not.toContain(author.email);
   });
 
   test('snippets highlight the matched words and escape everything else', async () => {

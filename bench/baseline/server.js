@@ -302,27 +302,22 @@ app.get('/api/search', async (request) => {
            AND (p.collaborative_id IS NULL OR ${readable('p.collaborative_id')})) h ${best})) h
        ${best}
     )
-    SELECT h.*, COALESCE(t.title, p.title) AS thread_title,
+    SELECT h.*, ${AUTHOR}, COALESCE(t.title, p.title) AS thread_title,
            CASE WHEN h.type = 'reply' THEN t.title
                 ELSE ts_headline('english', translate(COALESCE(t.title, p.title), $4, ''), ${QUERY}, $5) END AS title_headline,
            ts_headline('english', translate(COALESCE(r.body, t.body, p.summary || ' ' || p.challenge || ' ' || p.approach || ' ' || p.outcomes || ' ' || p.lessons), $4, ''), ${QUERY}, $6) AS snippet
       FROM page h LEFT JOIN threads t ON t.id = h.thread_id LEFT JOIN replies r ON h.type = 'reply' AND r.id = h.id
            LEFT JOIN practices p ON h.type = 'practice' AND p.id = h.id
+           JOIN users a ON a.id = h.author_id
      ORDER BY h.rank DESC, h.type DESC, h.id DESC`;
   const { rows } = await pool.query(sql, [user.id, q, limit + 1, START + STOP, TITLE_OPTIONS, SNIPPET_OPTIONS]);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
-  const authorIds = [...new Set(page.map((row) => row.author_id))];
-  const authors = new Map();
-  if (authorIds.length > 0) {
-    const { rows: users } = await pool.query(`SELECT ${AUTHOR} FROM users a WHERE a.id = ANY($1::uuid[])`, [authorIds]);
-    for (const row of users) authors.set(row.a_id, author(row));
-  }
   const last = page[page.length - 1];
   return {
     items: page.map((row) => ({
       type: row.type, id: row.id, threadId: row.thread_id, collaborativeId: row.collaborative_id, threadTitle: row.thread_title,
-      titleHtml: toMarkedHtml(row.title_headline), snippetHtml: toMarkedHtml(row.snippet), author: authors.get(row.author_id), createdAt: row.created_at.toISOString(),
+      titleHtml: toMarkedHtml(row.title_headline), snippetHtml: toMarkedHtml(row.snippet), author: author(row), createdAt: row.created_at.toISOString(),
     })),
     nextCursor: more ? encodeCursor([last.keyset0, last.keyset1, last.keyset2]) : null,
   };

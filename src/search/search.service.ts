@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import { Keyset } from '../common/keyset.js';
 import type { Page } from '../common/pagination.js';
+import { EntityRows } from '../database/entity-rows.js';
+import { readRows } from '../database/read-rows.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
-import { User } from '../users/user.entity.js';
+import { PUBLIC_PROFILE_FIELDS, User } from '../users/user.entity.js';
 import type { SearchHitDto, SearchQueryDto } from './dto/search.dto.js';
 import { SNIPPET_OPTIONS, START, STOP, TITLE_OPTIONS, toMarkedHtml } from './highlight.js';
 
@@ -35,7 +37,7 @@ interface HitRow {
 /**
  * Full-text search over threads and replies the caller may read: weighted tsvectors
  * kept by triggers, GIN indexes, websearch_to_tsquery (quotes and -word work), ranked,
- * with highlighted snippets computed for the page's rows only.
+ * with highlighted snippets and authors read for the page's rows only, in one statement.
  */
 @Injectable()
 export class SearchService {
@@ -70,6 +72,7 @@ export class SearchService {
           WHERE ${filters}`,
       (query.type === 'practice' || query.type === 'all') && this.practiceBranch(user, query),
     ].filter((branch): branch is string => typeof branch === 'string');
+    const authors = EntityRows.of(this.dataSource, User, 'a', PUBLIC_PROFILE_FIELDS);
     const after = BEST_FIRST.after(query.cursor);
     const keys = BEST_FIRST.selects.map(([sql, alias]) => `${sql} AS ${alias}`).join(', ');
     const order = BEST_FIRST.order.map(([sql, direction]) => `${sql} ${direction}`).join(', ');
@@ -81,12 +84,13 @@ export class SearchService {
         SELECT h.*, ${keys} FROM (${branches.map(bestOf).join(' UNION ALL ')}) h
          ORDER BY ${order} LIMIT :limit
       )
-      SELECT h.*, COALESCE(t.title, p.title) AS thread_title,
+      SELECT h.*, ${authors.select}, COALESCE(t.title, p.title) AS thread_title,
              CASE WHEN h.type = 'reply' THEN t.title
                   ELSE ts_headline('english', translate(COALESCE(t.title, p.title), :markers, ''), ${QUERY}, :titleOptions) END AS title_headline,
              ts_headline('english', translate(COALESCE(r.body, t.body, p.summary || ' ' || p.challenge || ' ' || p.approach || ' ' || p.outcomes || ' ' || p.lessons), :markers, ''), ${QUERY}, :snippetOptions) AS snippet
         FROM page h LEFT JOIN threads t ON t.id = h.thread_id LEFT JOIN replies r ON h.type = 'reply' AND r.id = h.id
              LEFT JOIN practices p ON h.type = 'practice' AND p.id = h.id
+             JOIN users a ON a.id = h.author_id
        ORDER BY ${order}`;
     const params = {
       ...readable.params,
@@ -101,10 +105,9 @@ export class SearchService {
       snippetOptions: SNIPPET_OPTIONS,
     };
     const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    const rows: HitRow[] = await this.dataSource.query(text, values);
+    const rows = await readRows<HitRow>(this.dataSource, text, values);
     const hasMore = rows.length > query.limit;
     const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
-    const authors = await this.authors(pageRows);
     return {
       items: pageRows.map((row) => ({
         type: row.type,
@@ -114,7 +117,7 @@ export class SearchService {
         threadTitle: row.thread_title,
         titleHtml: toMarkedHtml(row.title_headline),
         snippetHtml: toMarkedHtml(row.snippet),
-        author: toPublicProfile(authors.get(row.author_id)!),
+        author: toPublicProfile(authors.from(row)!),
         createdAt: row.created_at.toISOString(),
       })),
       nextCursor: hasMore ? BEST_FIRST.cursorOf(pageRows[pageRows.length - 1]!) : null,
@@ -134,12 +137,5 @@ export class SearchService {
     ].join(' AND ');
     return `SELECT 'practice' AS type, p.id, NULL::uuid AS thread_id, p.collaborative_id, p.author_id, p.published_at AS created_at, ts_rank(p.search_vector, ${QUERY}) AS rank
               FROM practices p WHERE p.search_vector @@ ${QUERY} AND ${filters}`;
-  }
-
-  /** The page's authors in one query. */
-  private async authors(rows: HitRow[]): Promise<Map<string, User>> {
-    if (rows.length === 0) return new Map();
-    const users = await this.dataSource.getRepository(User).findBy({ id: In([...new Set(rows.map((row) => row.author_id))]) });
-    return new Map(users.map((user) => [user.id, user]));
   }
 }
