@@ -164,6 +164,25 @@ describe('best-practice library', () => {
     expect(detail.body.questions).toEqual([{ threadId: asked.body.id, title: 'How did you fund the booking system?', replyCount: 0 }]);
   });
 
+  test('its questions list only threads the reader may read, and hidden titles as a notice', async () => {
+    const created = await draft({ collaborativeId: undefined });
+    await publish(created.id);
+    const ask = (title: string, who: TestUser, collaborativeId: string) =>
+      forum.http.post(`/api/practices/${created.id}/questions`, { title, body: 'Asked from the case study.', collaborativeId }, { token: who.accessToken });
+    const members = await ask('How did you agree the rota?', author, secret.id);
+    const open = await ask('Which scanners did you share?', author, space.id);
+    expect([members.status, open.status]).toEqual([201, 201]);
+    const titles = async (who: TestUser) => (await get(created.id, who)).body.questions.map((q: { title: string }) => q.title);
+    expect(await titles(reader)).toEqual(['Which scanners did you share?']);
+    expect(await titles(author)).toEqual(['How did you agree the rota?', 'Which scanners did you share?']);
+
+    // A report of patient-identifiable data hides a thread at once, pending review.
+    const report = await forum.http.post('/api/reports', { targetType: 'thread', targetId: open.body.id, reason: 'patient-identifiable-data' }, { token: reader.accessToken });
+    expect(report.status).toBe(201);
+    expect(await titles(reader)).toEqual(['[hidden by moderators pending review]']);
+    expect(await titles(author)).toEqual(['How did you agree the rota?', 'Which scanners did you share?']);
+  });
+
   test('edits keep revisions; search finds it only after publishing', async () => {
     const created = await draft({ title: 'Zeppelin logistics for pathology samples' });
     const find = async () => (await forum.http.get('/api/practices?q=zeppelin', { token: author.accessToken })).body.items.map((i: { id: string }) => i.id);

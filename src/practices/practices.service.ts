@@ -1,9 +1,11 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user.js';
+import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import { ValidationProblem, type FieldError } from '../common/problem-details.js';
+import { readRows } from '../database/read-rows.js';
 import { EventStore } from '../realtime/event-store.service.js';
+import { HIDDEN_NOTICE } from '../threads/dto/thread.dto.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
 import { toPracticeDto, type PracticeDetailDto, type PracticeDto } from './dto/practice.dto.js';
@@ -119,22 +121,27 @@ export class PracticesService {
 
   private async detail(user: AuthUser, found: PracticeInContext): Promise<PracticeDetailDto> {
     const { practice, isAuthor, canModerate } = found;
+    // Questions asked about it may sit in collaboratives the reader may not read: those are
+    // left out, as the threads themselves answer 404, and hidden titles are masked as in lists.
+    const readable = this.access.readableCondition(user, 't.collaborative_id');
+    const [questionsSql, questionParams] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT t.id AS thread_id, t.title, t.reply_count, t.hidden_at IS NOT NULL AND NOT (:staff OR t.author_id = :userId) AS masked
+         FROM practice_questions q JOIN threads t ON t.id = q.thread_id
+        WHERE q.practice_id = :practiceId AND t.deleted_at IS NULL AND ${readable.sql} ORDER BY q.created_at`,
+      { ...readable.params, practiceId: practice.id, userId: user.id, staff: isSiteStaff(user) },
+    );
     const [endorsement, questions, coAuthors] = await Promise.all([
       this.dataSource.query(`SELECT 1 FROM practice_endorsements WHERE practice_id = $1 AND user_id = $2`, [practice.id, user.id]),
-      this.dataSource.query(
-        `SELECT t.id AS thread_id, t.title, t.reply_count FROM practice_questions q JOIN threads t ON t.id = q.thread_id
-          WHERE q.practice_id = $1 AND t.deleted_at IS NULL ORDER BY q.created_at`,
-        [practice.id],
-      ),
+      readRows<{ thread_id: string; title: string; reply_count: number; masked: boolean }>(this.dataSource, questionsSql, questionParams),
       this.coAuthors(found.coAuthorIds),
     ]);
     const live = practice.status === 'published' && !practice.deletedAt && !practice.hiddenAt;
     const open = !found.access?.collaborative.archivedAt;
     return {
       ...toPracticeDto(practice, coAuthors, isAuthor || canModerate),
-      questions: questions.map((row: { thread_id: string; title: string; reply_count: number }) => ({
+      questions: questions.map((row) => ({
         threadId: row.thread_id,
-        title: row.title,
+        title: row.masked ? HIDDEN_NOTICE : row.title,
         replyCount: row.reply_count,
       })),
       viewer: {
