@@ -219,6 +219,21 @@ describe('best-practice library', () => {
     expect(seen.length).toBeGreaterThanOrEqual(5);
   });
 
+  test('a cursor from another sort, or a forged one, is a 400, never a server error', async () => {
+    for (const title of ['Virtual wards for frailty', 'Shared theatre lists']) await publish((await draft({ title })).id);
+    const list = (query: string) => forum.http.get(`/api/practices?${query}`, { token: reader.accessToken });
+    const newest = (await list('limit=1')).body.nextCursor;
+    expect(newest).toEqual(expect.any(String));
+    const forged = (key: unknown) => Buffer.from(JSON.stringify([key, '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    for (const cursor of [newest, forged('abc'), forged('1.5'), forged('99999999999')]) {
+      const response = await list(`sort=endorsed&cursor=${cursor}`);
+      expect(response.status).toBe(400);
+      expect(response.body.detail).toBe('The cursor is not valid for this list. Start again without a cursor.');
+    }
+    const endorsed = (await list('sort=endorsed&limit=1')).body.nextCursor;
+    expect((await list(`sort=endorsed&cursor=${endorsed}`)).status).toBe(200);
+  });
+
   test('the Markdown export is the whole case study', async () => {
     const created = await draft({ coAuthorIds: [coAuthor.id] });
     await publish(created.id);
