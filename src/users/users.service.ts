@@ -49,7 +49,7 @@ export class UsersService {
       return toOwnProfile(await this.users.save(user));
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new ConflictException('An account with this email address already exists. Sign in, or reset your password.');
+        throw new ConflictException('An account with this email address already exists: sign in with it instead.');
       }
       throw error;
     }
