@@ -35,6 +35,18 @@ describe('collaboratives directory', () => {
     expect(invalid.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['name', 'sectors', 'type']);
   });
 
+  test('every collaborative can be reached by its slug: none is empty or shaped like an id', async () => {
+    const create = (body: Record<string, unknown>) => forum.http.post('/api/collaboratives', { type: 'other', ...body }, { token: admin.accessToken });
+    const emoji = await create({ name: '🚑🚑🚑' });
+    expect(emoji.status).toBe(201);
+    expect(emoji.body.slug).toMatch(/^collaborative-[0-9a-f]{6}$/);
+    expect((await create({ name: '🚑🚑🚑' })).status).toBe(201); // a second one gets a slug of its own
+    expect((await forum.http.get(`/api/collaboratives/${emoji.body.slug}`, { token: member.accessToken })).body.id).toBe(emoji.body.id);
+    const idShaped = await create({ name: 'Id-shaped slug', slug: emoji.body.id });
+    expect(idShaped.status).toBe(400);
+    expect(idShaped.body.errors).toEqual([{ field: 'slug', message: 'slug must not be shaped like an id (a UUID)' }]);
+  });
+
   test('found by id or slug', async () => {
     const collaborative = await createCollaborative(forum, admin);
     expect((await forum.http.get(`/api/collaboratives/${collaborative.slug}`, { token: member.accessToken })).body.id).toBe(collaborative.id);

@@ -1,4 +1,5 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -15,6 +16,15 @@ import type { MembershipRole } from './membership.entity.js';
 import type { FollowLevel } from './follow.entity.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The name's words as a slug; a name with too few letters or digits for one (emoji only,
+ * say), or whose slug would read as an id, gets "collaborative-" and a random suffix.
+ */
+function slugFromName(name: string): string {
+  const slug = slugify(name);
+  return slug.length >= 3 && !UUID.test(slug) ? slug : `collaborative-${randomBytes(3).toString('hex')}`;
+}
 const UNIQUE_VIOLATION = '23505';
 
 interface ViewerRow {
@@ -101,7 +111,7 @@ export class CollaborativesService {
   }
 
   async create(caller: AuthUser, dto: CreateCollaborativeDto): Promise<CollaborativeDto> {
-    const slug = dto.slug ?? slugify(dto.name);
+    const slug = dto.slug ?? slugFromName(dto.name);
     const entity = this.collaboratives.create({
       ...dto,
       slug,

@@ -17,6 +17,8 @@ export class CreateCollaborativeDto {
   @IsString()
   @Length(3, 80)
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case letters and digits joined by single hyphens' })
+  // Addresses take an id or a slug, and anything shaped like an id is looked up as one.
+  @Matches(/^(?![0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)/, { message: 'slug must not be shaped like an id (a UUID)' })
   slug?: string;
 
   @ApiPropertyOptional({ maxLength: 20000, description: 'Markdown' })
