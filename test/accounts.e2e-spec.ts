@@ -111,6 +111,19 @@ describe('accounts and profiles', () => {
     expect(stillRefused.body.detail).toBe('Only admin users can do this.');
   });
 
+  test('the last admin cannot give up the role; with a second admin either may', async () => {
+    const setRole = (id: string, role: string, caller: TestUser) => forum.http.patch(`/api/admin/users/${id}/role`, { role }, { token: caller.accessToken });
+    const alone = await setRole(admin.id, 'member', admin);
+    expect(alone.status).toBe(409);
+    expect(alone.body.detail).toBe('This is the only admin. Make someone else an admin first.');
+    expect((await forum.http.get('/api/users/me', { token: admin.accessToken })).body.role).toBe('admin');
+
+    const second = await createUser(forum);
+    expect((await setRole(second.id, 'admin', admin)).status).toBe(200);
+    expect((await setRole(second.id, 'member', admin)).status).toBe(200);
+    expect((await forum.http.get('/api/admin/users?role=admin', { token: admin.accessToken })).body.items).toHaveLength(1);
+  });
+
   test('changing the password needs the current one and ends every other session', async () => {
     const member = await createUser(forum);
     const laptop = await signIn(forum.http, member.email);

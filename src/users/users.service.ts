@@ -155,12 +155,20 @@ export class UsersService {
     }
   }
 
-  /** Role changes are audited like moderation: who, when, from what to what. */
+  /**
+   * Role changes are audited like moderation: who, when, from what to what. The last admin
+   * keeps the role: with none left, nobody could make another but from the command line.
+   */
   async changeRole(actor: AuthUser, id: string, dto: ChangeRoleDto): Promise<OwnProfileDto> {
     const user = await this.requireUser(id);
     const before = { role: user.role };
     user.role = dto.role;
     await this.users.manager.transaction(async (manager) => {
+      if (before.role === 'admin' && dto.role !== 'admin') {
+        // Locking every admin row makes two admins demoting each other at once take turns.
+        const admins: unknown[] = await manager.query(`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`);
+        if (admins.length <= 1) throw new ConflictException('This is the only admin. Make someone else an admin first.');
+      }
       await manager.save(user);
       await appendAudit(manager, { actorId: actor.id, action: 'user.role-change', targetType: 'user', targetId: id, targetAuthorId: id, ...changedFields(before, { role: dto.role }) });
       await this.events.append(manager, { type: 'user.role-changed', userId: id, payload: { userId: id, role: dto.role } });
