@@ -30,6 +30,12 @@ describe('renderMarkdown', () => {
     expect(mentionedHandles(markdown)).toEqual(['sarah-whitfield', 'david-mensah']);
   });
 
+  test('an image is a link to it, named by its description, never embedded', () => {
+    expect(renderMarkdown('See ![the pathway](https://example.nhs.uk/pathway.png) and ![](https://example.nhs.uk/x.png)')).toBe(
+      '<p>See <a href="https://example.nhs.uk/pathway.png" rel="nofollow ugc noopener">the pathway</a> and <a href="https://example.nhs.uk/x.png" rel="nofollow ugc noopener">image</a></p>',
+    );
+  });
+
   test('raw HTML is shown as text, not dropped silently', () => {
     expect(renderMarkdown('a <b>bold</b> claim')).toContain('&lt;b&gt;bold&lt;/b&gt;');
   });

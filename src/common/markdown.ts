@@ -22,6 +22,8 @@ const mention: TokenizerAndRendererExtension = {
 };
 
 // Raw HTML in Markdown is shown as text, not interpreted: people write prose, not markup.
+// Images are not embedded (another site's image reports who read the post, and when), but
+// linked by their description, so the reader can choose to open one.
 const marked = new Marked({
   extensions: [mention],
   gfm: true,
@@ -30,6 +32,9 @@ const marked = new Marked({
   renderer: {
     html({ text }) {
       return escapeHtml(text);
+    },
+    image({ href, text }) {
+      return `<a href="${escapeHtml(href)}">${escapeHtml(text.trim() || 'image')}</a>`;
     },
   },
 });
