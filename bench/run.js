@@ -97,8 +97,12 @@ try {
     const runs = { app: [], baseline: [] };
     const shapes = {};
     for (let round = 1; round <= rounds; round++) {
-      // Each round swaps which server goes first, so a machine that speeds up or slows down during the run favours neither.
-      for (const side of round % 2 === 1 ? sides : [...sides].reverse()) {
+      // Reads swap which server goes first each round, so a machine that speeds up or slows down
+      // during the run favours neither. S3 keeps the forum first: only the forum's start waits
+      // for (and its worker writes) the notifications the previous run left, so the baseline
+      // must follow a forum run, never its own.
+      const swap = scenario.method === 'GET' && round % 2 === 0;
+      for (const side of swap ? [...sides].reverse() : sides) {
         const server = await startServer(side.kind, { ...serverOptions, root: side.root, cpuProfileDir: profileDir, profileName: side.profileName });
         try {
           if (side.kind === 'app') await waitForQuiet(client);
