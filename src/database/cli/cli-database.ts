@@ -19,7 +19,7 @@ export function cliConfig(): AppConfig {
 /** Opens the configured database (embedded or DATABASE_URL) for one command, then closes it. */
 export async function withDatabase<T>(work: (dataSource: DataSource, config: AppConfig) => Promise<T>): Promise<T> {
   const config = cliConfig();
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, undefined, { shareRunning: true });
   console.log(`Using ${database.description}`);
   const dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
   try {

@@ -7,7 +7,7 @@ import { cliConfig, runCli } from './cli-database.js';
 
 runCli(async () => {
   const config = cliConfig();
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, undefined, { shareRunning: true });
   console.log(`Using ${database.description}`);
   const app = await NestFactory.createApplicationContext(AppModule.register(config, database.url), { logger: ['error', 'warn'] });
   try {

@@ -41,7 +41,7 @@ runCli(async () => {
   if (errors.length > 0) throw new Error(errors.flatMap((error) => Object.values(error.constraints ?? {})).join('\n'));
 
   const config = cliConfig();
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, undefined, { shareRunning: true });
   const app = await NestFactory.createApplicationContext(AppModule.register(config, database.url), { logger: ['error'] });
   try {
     const user = await app.get(UsersService).register(dto, values.role as Role);
