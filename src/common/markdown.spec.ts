@@ -34,6 +34,9 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('See ![the pathway](https://example.nhs.uk/pathway.png) and ![](https://example.nhs.uk/x.png)')).toBe(
       '<p>See <a href="https://example.nhs.uk/pathway.png" rel="nofollow ugc noopener">the pathway</a> and <a href="https://example.nhs.uk/x.png" rel="nofollow ugc noopener">image</a></p>',
     );
+    expect(renderMarkdown('[![build status](https://ci.example/badge.svg)](https://ci.example/)')).toBe(
+      '<p><a href="https://ci.example/" rel="nofollow ugc noopener">build status</a></p>',
+    );
   });
 
   test('raw HTML is shown as text, not dropped silently', () => {

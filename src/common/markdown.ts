@@ -29,6 +29,11 @@ const marked = new Marked({
   gfm: true,
   breaks: false,
   async: false,
+  // An image inside a link ([![badge](img.svg)](https://…)) keeps the link and shows its description: an <a> in an <a> would lose the link's target.
+  walkTokens(token) {
+    if (token.type !== 'link') return;
+    token.tokens = token.tokens?.map((child) => (child.type === 'image' ? { type: 'text', raw: child.raw, text: child.text } : child));
+  },
   renderer: {
     html({ text }) {
       return escapeHtml(text);
