@@ -122,6 +122,7 @@ describe('accounts and profiles', () => {
     expect((await setRole(second.id, 'admin', admin)).status).toBe(200);
     expect((await setRole(second.id, 'member', admin)).status).toBe(200);
     expect((await forum.http.get('/api/admin/users?role=admin', { token: admin.accessToken })).body.items).toHaveLength(1);
+
   });
 
   test('changing the password needs the current one and ends every other session', async () => {
@@ -182,5 +183,23 @@ describe('admin user list', () => {
     expect(seen).toHaveLength(8);
     expect(new Set(seen).size).toBe(8);
     expect((await forum.http.get('/api/admin/users?role=admin', { token: admin.accessToken })).body.items).toHaveLength(1);
+  });
+});
+
+describe('the last admin', () => {
+  let forum: TestApp;
+  beforeAll(async () => {
+    forum = await startTestApp();
+  });
+  afterAll(() => forum?.close());
+
+  test('two admins demoting each other at the same moment: one of them stays admin', async () => {
+    const [first, second] = await Promise.all([createUser(forum, 'admin'), createUser(forum, 'admin')]);
+    const demote = (target: TestUser, caller: TestUser) => forum.http.patch(`/api/admin/users/${target.id}/role`, { role: 'member' }, { token: caller.accessToken });
+    const both = await Promise.all([demote(second, first), demote(first, second)]);
+    expect(both.map((response) => response.status).sort()).toEqual([200, 409]);
+    const survivor = both[0]!.status === 200 ? first : second;
+    const admins = await forum.http.get('/api/admin/users?role=admin', { token: survivor.accessToken });
+    expect(admins.body.items.map((user: { id: string }) => user.id)).toEqual([survivor.id]);
   });
 });

@@ -164,10 +164,10 @@ export class UsersService {
     const before = { role: user.role };
     user.role = dto.role;
     await this.users.manager.transaction(async (manager) => {
-      if (before.role === 'admin' && dto.role !== 'admin') {
-        // Locking every admin row makes two admins demoting each other at once take turns.
-        const admins: unknown[] = await manager.query(`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`);
-        if (admins.length <= 1) throw new ConflictException('This is the only admin. Make someone else an admin first.');
+      if (dto.role !== 'admin') {
+        // Every admin row locked, in one order, and read afresh: two admins demoting each other at once take turns.
+        const admins: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY id FOR UPDATE`);
+        if (admins.length === 1 && admins[0]!.id === id) throw new ConflictException('This is the only admin. Make someone else an admin first.');
       }
       await manager.save(user);
       await appendAudit(manager, { actorId: actor.id, action: 'user.role-change', targetType: 'user', targetId: id, targetAuthorId: id, ...changedFields(before, { role: dto.role }) });
