@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import { UUID } from '../common/uuid.js';
 import type { AuthUser } from './auth-user.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -8,7 +9,6 @@ export type TokenRefusal = 'invalid' | 'expired' | 'ended' | 'suspended';
 
 export type TokenCheck = { user: AuthUser; expiresAt: number } | { refused: TokenRefusal };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The one check of an access token, for requests and socket handshakes alike: HS256 only

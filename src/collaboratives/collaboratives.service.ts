@@ -5,6 +5,7 @@ import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { renderMarkdown } from '../common/markdown.js';
 import { slugify } from '../common/slug.js';
+import { UUID } from '../common/uuid.js';
 import { decodeCursor, escapeLike, exactTimestamp, toPage, type Page } from '../common/pagination.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { AccessService } from './access.service.js';
@@ -15,7 +16,6 @@ import type { CreateCollaborativeDto, UpdateCollaborativeDto } from './dto/write
 import type { MembershipRole } from './membership.entity.js';
 import type { FollowLevel } from './follow.entity.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The name's words as a slug; a name with too few letters or digits for one (emoji only,

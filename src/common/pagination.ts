@@ -2,6 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { UUID } from './uuid.js';
 
 /** `?limit=&cursor=` for every list. Extend it for lists with filters. */
 export class PageQueryDto {
@@ -46,7 +47,8 @@ function isCursorTimestamp(value: string): boolean {
  * Reads a cursor back, checking it has the expected shape (`kinds` names the type of
  * each position), so a forged or stale cursor is a 400, never a database error.
  */
-export function decodeCursor(cursor: string, kinds: Array<'string' | 'number' | 'uuid' | 'date'>): CursorValue[] {
+/** `count`: a whole number carried as text (a column read with `::text`). */
+export function decodeCursor(cursor: string, kinds: Array<'string' | 'number' | 'uuid' | 'date' | 'count'>): CursorValue[] {
   const invalid = () => new BadRequestException('The cursor is not valid for this list. Start again without a cursor.');
   let values: unknown;
   try {
@@ -64,8 +66,9 @@ export function decodeCursor(cursor: string, kinds: Array<'string' | 'number' | 
           // PostgreSQL cannot take U+0000 in text; a cursor we made never has one.
           !value.includes('\u0000') &&
           (kind === 'string' ||
-            (kind === 'uuid' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) ||
-            (kind === 'date' && isCursorTimestamp(value)));
+            (kind === 'uuid' && UUID.test(value)) ||
+            (kind === 'date' && isCursorTimestamp(value)) ||
+            (kind === 'count' && /^\d{1,9}$/.test(value)));
     if (!ok) throw invalid();
   });
   return values as CursorValue[];

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
@@ -41,9 +41,8 @@ export class PracticeListsService {
       .addOrderBy('p.id', 'DESC')
       .limit(query.limit + 1);
     if (query.cursor) {
-      const [key, id] = decodeCursor(query.cursor, [kind === 'date' ? 'date' : 'string', 'uuid']);
-      // A count travels as text: one that is not a whole number (a cursor from another sort, say) is refused here, not by PostgreSQL.
-      if (kind === 'number' && !/^\d{1,9}$/.test(String(key))) throw new BadRequestException('The cursor is not valid for this list. Start again without a cursor.');
+      // A count travels as text; one that is not a whole number (a cursor from another sort, say) is refused, not cast by PostgreSQL.
+      const [key, id] = decodeCursor(query.cursor, [kind === 'date' ? 'date' : 'count', 'uuid']);
       const cast = kind === 'date' ? 'timestamptz' : 'integer';
       qb.andWhere(`(${column}, p.id) < (CAST(:key AS ${cast}), :id)`, { key, id });
     }

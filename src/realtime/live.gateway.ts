@@ -9,6 +9,7 @@ import { DeliveryGate } from './delivery-gate.js';
 import { rooms, type RoutedEvent } from './envelope.js';
 import { EventRelay } from './event-relay.service.js';
 import { LiveRooms } from './live-rooms.service.js';
+import { UUID } from '../common/uuid.js';
 import type { Ack, LiveSocket } from './live-socket.js';
 import { SUBJECT_KINDS, type SubjectKind } from './live-subjects.js';
 import { authenticateHandshake, parseEventId } from './socket-auth.js';
@@ -148,7 +149,6 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function parseSubject(payload: unknown): { kind: SubjectKind; id: string; lastEventId: string | null } | null {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;

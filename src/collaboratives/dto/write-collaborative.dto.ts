@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Optional, Trim, TrimLower } from '../../common/transforms.js';
+import { NOT_A_UUID } from '../../common/uuid.js';
 import { SECTORS } from '../../users/user.entity.js';
 import { COLLABORATIVE_TYPES, VISIBILITIES, type CollaborativeType, type Visibility } from '../collaborative.entity.js';
 
@@ -18,7 +19,7 @@ export class CreateCollaborativeDto {
   @Length(3, 80)
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case letters and digits joined by single hyphens' })
   // Addresses take an id or a slug, and anything shaped like an id is looked up as one.
-  @Matches(/^(?![0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$)/, { message: 'slug must not be shaped like an id (a UUID)' })
+  @Matches(NOT_A_UUID, { message: 'slug must not be shaped like an id (a UUID)' })
   slug?: string;
 
   @ApiPropertyOptional({ maxLength: 20000, description: 'Markdown' })
