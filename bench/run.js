@@ -132,7 +132,7 @@ try {
     for (const kind of ['app', 'baseline']) row[kind] = medianRound(runs[kind]);
     row.ratio = row.baseline.rps > 0 ? Math.round((row.app.rps / row.baseline.rps) * 100) / 100 : null;
     // Each round's own ratio: its two runs were made minutes apart, so drift between rounds cancels out of it.
-    row.roundRatios = runs.app.map((app, i) => Math.round((app.rps / runs.baseline[i].rps) * 100) / 100);
+    row.roundRatios = runs.app.map((app, i) => (runs.baseline[i].rps > 0 ? Math.round((app.rps / runs.baseline[i].rps) * 100) / 100 : null));
     // The same ratio per second of server CPU: what each request costs the server, whatever else limited the run.
     const perCpu = (figures) => (figures.cpuPercent ? figures.rps / figures.cpuPercent : null);
     row.cpuRatio = perCpu(row.app) && perCpu(row.baseline) ? Math.round((perCpu(row.app) / perCpu(row.baseline)) * 100) / 100 : null;

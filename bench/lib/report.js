@@ -58,7 +58,7 @@ export function toMarkdown(results) {
       if (!f) continue;
       const target = kind !== 'app' ? '' : comparing ? (row.shapesDiffer ? 'answers differ' : '–') : targets(row);
       lines.push(
-        `| ${kind === 'app' ? row.name : ''} | ${kind === 'app' ? 'app' : other} | ${fmt(f.rps)}${f.rounds?.length > 1 ? ` (${f.rounds.join(', ')})` : ''} | ${f.p50} | ${f.p97_5} | ${f.p99} | ${f.non2xx + f.errors} | ${fmt(f.cpuPercent)} | ${fmt(f.rssMiB)} | ${f.loadBefore[0]} → ${f.loadAfter[0]} | ${kind === 'app' ? `${fmt(row.ratio, 2)}${comparing && row.roundRatios?.length > 1 ? ` (rounds: ${row.roundRatios.join(', ')})` : ''}` : ''} | ${kind === 'app' ? fmt(row.cpuRatio, 2) : ''} | ${target} |`,
+        `| ${kind === 'app' ? row.name : ''} | ${kind === 'app' ? 'app' : other} | ${fmt(f.rps)}${f.rounds?.length > 1 ? ` (${f.rounds.join(', ')})` : ''} | ${f.p50} | ${f.p97_5} | ${f.p99} | ${f.non2xx + f.errors} | ${fmt(f.cpuPercent)} | ${fmt(f.rssMiB)} | ${f.loadBefore[0]} → ${f.loadAfter[0]} | ${kind === 'app' ? `${fmt(row.ratio, 2)}${comparing && row.roundRatios?.length > 1 ? ` (rounds: ${row.roundRatios.map((ratio) => fmt(ratio, 2)).join(', ')})` : ''}` : ''} | ${kind === 'app' ? fmt(row.cpuRatio, 2) : ''} | ${target} |`,
       );
     }
   }
