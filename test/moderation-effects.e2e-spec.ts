@@ -103,6 +103,69 @@ describe('hidden content, by reader', () => {
     }
   });
 
+  test('the edit history of hidden content is for its authors and moderators only', async () => {
+    const { thread, reply } = await authorThread(forum, cast);
+    const { practiceId, commentId } = await authorPractice(forum, cast);
+    const firstWords = 'First wording with Bed 7 patient Jane Example';
+    await forum.http.patch(`/api/threads/${thread.id}`, { body: `${firstWords} (thread)` }, as(cast.author));
+    await forum.http.patch(`/api/threads/${thread.id}`, { body: 'Redacted.' }, as(cast.author));
+    await forum.http.patch(`/api/replies/${reply.id}`, { body: `${firstWords} (reply)` }, as(cast.author));
+    await forum.http.patch(`/api/replies/${reply.id}`, { body: 'Redacted.' }, as(cast.author));
+    await forum.http.patch(`/api/practices/${practiceId}`, { summary: `${firstWords} (case study)` }, as(cast.author));
+    await forum.http.patch(`/api/practices/${practiceId}`, { summary: 'Redacted.' }, as(cast.author));
+    await forum.http.patch(`/api/comments/${commentId}`, { body: `${firstWords} (comment)` }, as(cast.author));
+    await forum.http.patch(`/api/comments/${commentId}`, { body: 'Redacted.' }, as(cast.author));
+    const histories = [
+      `/api/threads/${thread.id}/revisions`,
+      `/api/replies/${reply.id}/revisions`,
+      `/api/practices/${practiceId}/revisions`,
+      `/api/comments/${commentId}/revisions`,
+    ];
+    const revisionsOf = async (path: string, user: TestUser) => {
+      const answer = await forum.http.get(path, as(user));
+      expect(answer.status).toBe(200);
+      return Array.isArray(answer.body) ? answer.body : answer.body.items;
+    };
+    for (const path of histories) expect(JSON.stringify(await revisionsOf(path, cast.member))).toContain(firstWords);
+
+    await forum.http.post('/api/reports', { targetType: 'thread', targetId: thread.id, reason: 'patient-identifiable-data' }, as(cast.member));
+    await forum.http.post(`/api/replies/${reply.id}/hide`, { reason: REASON }, as(cast.lead));
+    await forum.http.post(`/api/practices/${practiceId}/hide`, { reason: REASON }, as(cast.lead));
+    await forum.http.post(`/api/comments/${commentId}/hide`, { reason: REASON }, as(cast.lead));
+    for (const path of histories) {
+      for (const outsider of [cast.member, cast.otherLead]) expect(await revisionsOf(path, outsider)).toEqual([]);
+      for (const insider of [cast.author, cast.lead, cast.moderator]) expect(JSON.stringify(await revisionsOf(path, insider))).toContain(firstWords);
+    }
+  });
+
+  test('deleted by its author: stored events and notifications stop carrying its words, and a case study its history', async () => {
+    const { thread } = await authorThread(forum, cast);
+    const { practiceId, commentId } = await authorPractice(forum, cast);
+    const secretWords = 'Ward 4 patient Sam Example';
+    const regretted = await forum.http.post(`/api/threads/${thread.id}/replies`, { body: `${secretWords} (reply)` }, as(cast.member));
+    await notificationOf(cast.author, 'reply');
+    const ownThread = await askThread(forum, cast.member, cast.home.id, { title: `${secretWords} (thread)`, body: `${secretWords} (thread body)` });
+    await forum.http.patch(`/api/comments/${commentId}`, { body: `${secretWords} (comment)` }, as(cast.author));
+    await forum.http.patch(`/api/practices/${practiceId}`, { summary: `${secretWords} (case study)` }, as(cast.author));
+    await forum.http.patch(`/api/practices/${practiceId}`, { summary: 'Redacted.' }, as(cast.author));
+    expect((await sql(`SELECT 1 FROM events WHERE payload::text LIKE $1`, [`%${secretWords}%`])).length).toBeGreaterThan(0);
+
+    for (const [path, user] of [
+      [`/api/replies/${regretted.body.id}`, cast.member],
+      [`/api/threads/${ownThread.id}`, cast.member],
+      [`/api/comments/${commentId}`, cast.author],
+      [`/api/practices/${practiceId}`, cast.author],
+    ] as const) {
+      expect((await forum.http.delete(path, as(user))).status).toBe(204);
+    }
+    expect(await sql(`SELECT payload::text FROM events WHERE payload::text LIKE $1`, [`%${secretWords}%`])).toEqual([]);
+    expect(await sql(`SELECT data::text FROM notifications WHERE data::text LIKE $1`, [`%${secretWords}%`])).toEqual([]);
+    const replay = await forum.http.get('/api/events?after=0&limit=200', as(cast.lead));
+    expect(replay.status).toBe(200);
+    expect(replay.text).not.toContain(secretWords);
+    expect(await forum.http.get(`/api/practices/${practiceId}/revisions`, as(cast.author))).toMatchObject({ status: 200, body: [] });
+  });
+
   test('deleted by moderators: a tombstone for every reader; the words stay in the audit log for admins', async () => {
     const { thread } = await authorThread(forum, cast);
     const spam = await forum.http.post('/api/reports', { targetType: 'thread', targetId: thread.id, reason: 'spam' }, as(cast.member));

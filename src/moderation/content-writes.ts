@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { toCommentDto } from '../practices/dto/comment.dto.js';
 import { toPracticeDto } from '../practices/dto/practice.dto.js';
+import { forgetPracticeRevisions } from '../practices/practice-writes.js';
 import { PracticeComment } from '../practices/practice-relations.entities.js';
 import { Practice } from '../practices/practice.entity.js';
 import type { DomainEvent } from '../realtime/domain-events.js';
@@ -72,6 +73,7 @@ export async function deleteContent(manager: EntityManager, events: EventStore, 
   } else if (target.type === 'practice') {
     const changed = await rowsOf(manager, `UPDATE practices SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id`, [target.id]);
     if (changed.length === 0) return false;
+    await forgetPracticeRevisions(manager, target.id);
     await events.append(manager, { type: 'practice.deleted', ...scope, practiceId: target.id, payload: { practiceId: target.id, collaborativeId: target.collaborativeId } });
   } else {
     const changed = await rowsOf(manager, `UPDATE practice_comments SET deleted_at = now(), body = '', body_html = '' WHERE id = $1 AND deleted_at IS NULL RETURNING id`, [target.id]);

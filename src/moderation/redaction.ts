@@ -20,11 +20,12 @@ const CONTENT_EVENTS: Record<string, string[]> = {
 /**
  * Hidden or deleted content must not keep reaching readers through what was stored
  * before: the events clients replay, and the notifications (and their own events) that
- * quoted it. Each stored payload becomes `masked` (the public DTO as readers now see
+ * quoted it. Called wherever content is hidden or deleted, by moderators or by its
+ * author. Each stored payload becomes `masked` (the public DTO as readers now see
  * it); notifications lose their excerpt, and those whose title quotes a thread or case
  * study title get a neutral one.
  */
-export async function redactStoredCopies(manager: EntityManager, target: Target, masked: object): Promise<void> {
+export async function redactStoredCopies(manager: EntityManager, target: Pick<Target, 'type' | 'id'>, masked: object): Promise<void> {
   const types = CONTENT_EVENTS[target.type];
   if (!types) return;
   await manager.query(`UPDATE events SET payload = $3::jsonb WHERE type = ANY($1::text[]) AND payload->>'id' = $2`, [types, target.id, JSON.stringify(masked)]);

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { renderMarkdown } from '../common/markdown.js';
 import { decodeCursor, exactTimestamp, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import { redactStoredCopies } from '../moderation/redaction.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
@@ -76,6 +77,7 @@ export class CommentsService {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`DELETE FROM practice_comment_revisions WHERE comment_id = $1`, [commentId]);
       await manager.update(PracticeComment, { id: commentId }, { deletedAt: new Date(), body: '', bodyHtml: '' });
+      await redactStoredCopies(manager, { type: 'comment', id: commentId }, { id: commentId, deleted: true });
       await manager.query(`UPDATE practices SET comment_count = comment_count - 1 WHERE id = $1`, [comment.practiceId]);
       await this.events.append(manager, {
         type: 'comment.deleted',
@@ -87,7 +89,8 @@ export class CommentsService {
   }
 
   async revisions(user: AuthUser, commentId: string): Promise<CommentRevisionDto[]> {
-    await this.inContext(user, commentId);
+    const { comment, found } = await this.inContext(user, commentId);
+    if (comment.hiddenAt && comment.authorId !== user.id && !found.canModerate) return [];
     const revisions = await this.dataSource.getRepository(PracticeCommentRevision).find({
       where: { commentId },
       relations: { editor: true },

@@ -23,6 +23,11 @@ export async function setCoAuthors(manager: EntityManager, practiceId: string, a
   }
 }
 
+/** A deleted case study keeps its place but not its history, as a deleted thread does. */
+export async function forgetPracticeRevisions(manager: EntityManager, practiceId: string): Promise<void> {
+  await manager.query(`DELETE FROM practice_revisions WHERE practice_id = $1`, [practiceId]);
+}
+
 /** The editable fields as they are now, kept as a revision before an edit. */
 export function snapshot(practice: Practice): Record<string, unknown> {
   const { title, summary, challenge, approach, outcomes, lessons, outcomeMeasures, sectors, themes, tags, organisations, contact } = practice;

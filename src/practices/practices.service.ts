@@ -4,6 +4,7 @@ import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import { ValidationProblem, type FieldError } from '../common/problem-details.js';
 import { readRows } from '../database/read-rows.js';
+import { redactStoredCopies } from '../moderation/redaction.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { HIDDEN_NOTICE } from '../threads/dto/thread.dto.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
@@ -12,7 +13,7 @@ import { toPracticeDto, type PracticeDetailDto, type PracticeDto } from './dto/p
 import type { CreatePracticeDto, UpdatePracticeDto } from './dto/write-practice.dto.js';
 import { PracticeGuard, type PracticeInContext } from './practice-guard.service.js';
 import { PracticeRevision } from './practice-relations.entities.js';
-import { contentChanges, setCoAuthors, snapshot } from './practice-writes.js';
+import { contentChanges, forgetPracticeRevisions, setCoAuthors, snapshot } from './practice-writes.js';
 import { Practice } from './practice.entity.js';
 
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -76,6 +77,8 @@ export class PracticesService {
     if (practice.deletedAt) return;
     await this.dataSource.transaction(async (manager) => {
       await manager.update(Practice, { id }, { deletedAt: new Date() });
+      await forgetPracticeRevisions(manager, id);
+      await redactStoredCopies(manager, { type: 'practice', id }, { id, deleted: true });
       if (practice.status === 'published') {
         await this.events.append(manager, {
           type: 'practice.deleted',
@@ -104,7 +107,9 @@ export class PracticesService {
   }
 
   async revisions(user: AuthUser, id: string): Promise<Array<{ number: number; editor: PracticeDto['coAuthors'][number]; editedAt: string; content: Record<string, unknown> }>> {
-    await this.guard.read(user, id);
+    const { practice, isAuthor, canModerate } = await this.guard.read(user, id);
+    // A tombstone has no history, and hidden words are for its authors and moderators only.
+    if (practice.deletedAt || (practice.hiddenAt && !isAuthor && !canModerate)) return [];
     const revisions = await this.dataSource.getRepository(PracticeRevision).find({
       where: { practiceId: id },
       relations: { editor: true },

@@ -5,6 +5,7 @@ import { Keyset } from '../common/keyset.js';
 import { renderMarkdown } from '../common/markdown.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
 import { readRows } from '../database/read-rows.js';
+import { redactStoredCopies } from '../moderation/redaction.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toReplyDto, type ReplyViewDto } from './dto/reply.dto.js';
 import type { CreateReplyDto, UpdateReplyDto } from './dto/write-reply.dto.js';
@@ -94,6 +95,7 @@ export class RepliesService {
     await this.dataSource.transaction(async (manager) => {
       const outcome = await tombstoneReply(manager, replyId, user.id);
       if (!outcome) return;
+      await redactStoredCopies(manager, { type: 'reply', id: replyId }, { id: replyId, deleted: true });
       const scope = { collaborativeId: thread.collaborativeId, threadId: thread.id };
       if (outcome.wasAccepted) {
         await this.events.append(manager, { type: 'thread.answer-accepted', ...scope, payload: { threadId: thread.id, acceptedReplyId: null } });

@@ -8,12 +8,17 @@ import { User } from '../users/user.entity.js';
 import { toReplyRevision, toThreadRevision, type ReplyRevisionDto, type ThreadRevisionDto } from './dto/revision.dto.js';
 import { ReplyRevision, ThreadRevision } from './revision.entities.js';
 import { ThreadGuard } from './thread-guard.service.js';
+import { seesHidden } from './thread-rules.js';
 
 const NEWEST_FIRST = new Keyset([{ sql: 'v.number', kind: 'int' }]);
 
+/** What a reader who may not see hidden content gets for its history: the notice's words are all they may read. */
+const NO_REVISIONS = { items: [], nextCursor: null };
+
 /**
- * Every edit keeps the version it replaced. Readers of the content may read its history;
- * deleting the content deletes the history with it (see thread-writes).
+ * Every edit keeps the version it replaced. Readers of the content may read its history,
+ * except while moderators hide it (then only its author and moderators may, as with the
+ * content itself); deleting the content deletes the history with it (see thread-writes).
  */
 @Injectable()
 export class RevisionsService {
@@ -43,12 +48,14 @@ export class RevisionsService {
   }
 
   async ofThread(user: AuthUser, threadId: string, page: PageQueryDto): Promise<Page<ThreadRevisionDto>> {
-    await this.guard.read(user, threadId);
+    const { thread, access } = await this.guard.read(user, threadId);
+    if (thread.hiddenAt && !seesHidden(user, thread, access)) return NO_REVISIONS;
     return this.page(ThreadRevision, 'thread_revisions v', 'v.thread_id', threadId, page, toThreadRevision);
   }
 
   async ofReply(user: AuthUser, replyId: string, page: PageQueryDto): Promise<Page<ReplyRevisionDto>> {
-    await this.guard.readReply(user, replyId);
+    const { reply, access } = await this.guard.readReply(user, replyId);
+    if (reply.hiddenAt && !seesHidden(user, reply, access)) return NO_REVISIONS;
     return this.page(ReplyRevision, 'reply_revisions v', 'v.reply_id', replyId, page, toReplyRevision);
   }
 

@@ -28,6 +28,11 @@ export function requireUnlocked(thread: Thread): void {
   if (thread.hiddenAt) throw new ConflictException('This thread is hidden by moderators pending review: it takes no new replies.');
 }
 
+/** Hidden content shows in full to its author and to those who moderate it; everyone else sees the notice. */
+export function seesHidden(user: AuthUser, content: Content, access: CollaborativeAccess): boolean {
+  return isAuthor(user, content) || access.canModerate;
+}
+
 export function mayEdit(user: AuthUser, content: Content, access: CollaborativeAccess): boolean {
   return isAuthor(user, content) && !content.deletedAt && !isArchived(access);
 }

@@ -3,13 +3,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
 import { renderMarkdown } from '../common/markdown.js';
+import { redactStoredCopies } from '../moderation/redaction.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toThreadDto, type ThreadDetailDto } from './dto/thread.dto.js';
 import type { CreateThreadDto, UpdateThreadDto } from './dto/write-thread.dto.js';
 import { RepliesService } from './replies.service.js';
 import { RevisionsService } from './revisions.service.js';
 import { ThreadGuard } from './thread-guard.service.js';
-import { mayAcceptAnswer, mayDelete, mayEdit, mayReply, requireLive, requireMayDelete, requireMayEdit } from './thread-rules.js';
+import { mayAcceptAnswer, mayDelete, mayEdit, mayReply, requireLive, requireMayDelete, requireMayEdit, seesHidden } from './thread-rules.js';
 import { ThreadViewsService } from './thread-views.service.js';
 import { insertThread, tombstoneThread } from './thread-writes.js';
 import { Thread } from './thread.entity.js';
@@ -77,6 +78,7 @@ export class ThreadsService {
     requireMayDelete(user, thread, access, 'thread');
     await this.dataSource.transaction(async (manager) => {
       if (!(await tombstoneThread(manager, threadId, user.id))) return;
+      await redactStoredCopies(manager, { type: 'thread', id: threadId }, { id: threadId, deleted: true });
       const payload = { threadId, collaborativeId: thread.collaborativeId };
       await this.events.append(manager, { type: 'thread.deleted', collaborativeId: thread.collaborativeId, threadId, payload });
     });
@@ -86,7 +88,7 @@ export class ThreadsService {
     const { viewCount, ...follows } = await this.views.open(user, thread, countView);
     thread.viewCount = viewCount;
     return {
-      ...toThreadDto(thread, thread.authorId === user.id || access.canModerate),
+      ...toThreadDto(thread, seesHidden(user, thread, access)),
       acceptedReply: await this.replies.acceptedOf(user, thread, access.canModerate),
       viewer: {
         ...follows,

@@ -25,6 +25,8 @@ export function CommentsSection({ practiceId, canComment, canModerate, meId }: {
     if (event.practiceId !== practiceId) return;
     // Hidden or restored: the event carries the comment as readers see it, so ask again as this reader.
     if (event.type !== 'comment.created' && event.type !== 'comment.updated') return list.reload();
+    // Deleted since it was stored: replayed as `{ id, deleted: true }`, and its `comment.deleted` follows.
+    if ((event.data as { deleted?: boolean }).deleted) return;
     add(event.data as Comment);
   });
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {

@@ -21,6 +21,8 @@ export function useThreadLive(threadId: string, { replies, setThread, reloadThre
     }
     if (event.threadId !== threadId) return;
     const data = event.data as Record<string, unknown>;
+    // A reply deleted since this event was stored is replayed as `{ id, deleted: true }`; its `reply.deleted` follows.
+    if (data.deleted === true && (event.type === 'reply.created' || event.type === 'reply.updated')) return;
     switch (event.type) {
       case 'reply.created': {
         const reply: Reply = { ...(data as unknown as Reply), voted: Boolean((data as { voted?: boolean }).voted) };
