@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { collaborativeCounters } from './factories/collaborative-rows.factory.js';
 import { allPages, askThread, replyTo, startWithCollaborative } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
+import { eventually } from './support/eventually.js';
 import type { TestApp } from './support/test-app.js';
 
 describe('replies', () => {
@@ -97,11 +98,30 @@ describe('replies', () => {
     expect((await forum.http.post(`/api/threads/${thread.id}/replies`, { body: 'x', quotedReplyId: first.id }, { token: asker.accessToken })).status).toBe(422);
   });
 
-  test('a moderator may delete any reply', async () => {
+  test("a moderator deletes someone else's reply with a reason: audited, its author told why; the plain DELETE says so", async () => {
     const moderator = await createUser(forum, 'moderator');
+    const admin = await createUser(forum, 'admin');
     const thread = await askThread(forum, asker, collaborativeId);
-    const reply = await replyTo(forum, peer, thread.id);
-    expect((await forum.http.delete(`/api/replies/${reply.id}`, { token: moderator.accessToken })).status).toBe(204);
+    const reply = await replyTo(forum, peer, thread.id, { body: 'Call me on 07700 900123 about the rota.' });
+    const plain = await forum.http.delete(`/api/replies/${reply.id}`, { token: moderator.accessToken });
+    expect(plain.status).toBe(403);
+    expect(plain.body.detail).toContain(`POST /api/replies/{id}/delete`);
+    expect((await forum.http.post(`/api/replies/${reply.id}/delete`, {}, { token: moderator.accessToken })).status).toBe(400);
+
+    const reason = 'Personal phone numbers stay out of the forum.';
+    expect((await forum.http.post(`/api/replies/${reply.id}/delete`, { reason }, { token: moderator.accessToken })).status).toBe(204);
+    const shown = (await forum.http.get(`/api/threads/${thread.id}/replies`, { token: asker.accessToken })).body.items[0];
+    expect(shown).toMatchObject({ id: reply.id, body: '', author: null });
+    expect(shown.deletedAt).not.toBeNull();
+    const audit = await forum.http.get(`/api/moderation/audit-log?targetId=${reply.id}&action=reply.delete`, { token: admin.accessToken });
+    expect(audit.body.items).toMatchObject([{ actorId: moderator.id, reason, before: { body: reply.body } }]);
+    const notice = await eventually(async () => {
+      const list = await forum.http.get('/api/notifications', { token: peer.accessToken });
+      return list.body.items.find((item: { type: string }) => item.type === 'moderation');
+    }, 'the moderation notice');
+    expect(notice.excerpt).toContain(reason);
+    // Gone is gone: a second delete finds nothing to delete.
+    expect((await forum.http.post(`/api/replies/${reply.id}/delete`, { reason }, { token: moderator.accessToken })).status).toBe(404);
   });
 
   test('paging through replies while new ones arrive skips and repeats none', async () => {

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
@@ -9,7 +9,7 @@ import { ReplyViewDto } from '../threads/dto/reply.dto.js';
 import { ContentModeration } from './content-moderation.service.js';
 import { ReasonDto } from './dto/action.dto.js';
 
-/** Hide and restore replies, case studies and comments: leads of their collaborative and site moderators. */
+/** Hide and restore replies, case studies and comments, and delete those and threads: leads of their collaborative and site moderators. */
 @ApiTags('moderation')
 @ApiBearerAuth()
 @ApiExtraModels(ReplyViewDto, PracticeDetailDto, CommentDto)
@@ -69,5 +69,41 @@ export class ContentModerationController {
   @ApiProblems(400, 401, 403, 404)
   restoreComment(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
     return this.content.restore(user, 'comment', id, dto.reason) as Promise<CommentDto>;
+  }
+
+  @Post('threads/:id/delete')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a thread as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 401, 403, 404)
+  deleteThread(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<void> {
+    return this.content.delete(user, 'thread', id, dto.reason);
+  }
+
+  @Post('replies/:id/delete')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a reply as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 401, 403, 404)
+  deleteReply(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<void> {
+    return this.content.delete(user, 'reply', id, dto.reason);
+  }
+
+  @Post('practices/:id/delete')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a case study as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 401, 403, 404)
+  deletePractice(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<void> {
+    return this.content.delete(user, 'practice', id, dto.reason);
+  }
+
+  @Post('comments/:id/delete')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a comment as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 401, 403, 404)
+  deleteComment(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<void> {
+    return this.content.delete(user, 'comment', id, dto.reason);
   }
 }

@@ -36,6 +36,12 @@ export class ContentModeration {
     return this.views.of(user, type, id);
   }
 
+  /** A tombstone for everyone; the words stay only in the audit record, and the author is told why. */
+  async delete(user: AuthUser, type: ContentType, id: string, reason: string): Promise<void> {
+    const target = (await this.targets.requireModerable(user, type, id)) as ContentTarget;
+    await this.dataSource.transaction((manager) => this.deleteIn(manager, target, user.id, reason));
+  }
+
   /** Inside a transaction; `actorId` null when the report threshold hid it. */
   async hideIn(manager: EntityManager, target: ContentTarget, actorId: string | null, reason: string): Promise<boolean> {
     const before = { hidden: target.hiddenAt !== null };

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { renderMarkdown } from '../common/markdown.js';
 import { decodeCursor, exactTimestamp, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
 import { redactStoredCopies } from '../moderation/redaction.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
@@ -69,10 +70,10 @@ export class CommentsService {
     return toCommentDto(await this.load(commentId), true);
   }
 
-  /** By its author or a moderator; the text and its history go, the place stays. */
+  /** By its author (moderators: ContentModeration.delete); the text and its history go, the place stays. */
   async remove(user: AuthUser, commentId: string): Promise<void> {
     const { comment, found } = await this.inContext(user, commentId);
-    if (comment.authorId !== user.id && !found.canModerate) throw new ForbiddenException('Only its author and moderators can delete this comment.');
+    if (comment.authorId !== user.id) throw new ForbiddenException(moderatorsDeleteWithReason('comment', found.canModerate));
     if (comment.deletedAt) return;
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`DELETE FROM practice_comment_revisions WHERE comment_id = $1`, [commentId]);

@@ -4,6 +4,7 @@ import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import { ValidationProblem, type FieldError } from '../common/problem-details.js';
 import { readRows } from '../database/read-rows.js';
+import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
 import { redactStoredCopies } from '../moderation/redaction.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { HIDDEN_NOTICE } from '../threads/dto/thread.dto.js';
@@ -70,10 +71,10 @@ export class PracticesService {
     return this.show(user, id, false);
   }
 
-  /** Soft delete by an author or a moderator: a tombstone stays where links point. */
+  /** Soft delete by an author (moderators: ContentModeration.delete): a tombstone stays where links point. */
   async remove(user: AuthUser, id: string): Promise<void> {
     const { practice, isAuthor, canModerate } = await this.guard.read(user, id);
-    if (!isAuthor && !canModerate) throw new ForbiddenException('Only its authors and moderators can delete this case study.');
+    if (!isAuthor) throw new ForbiddenException(moderatorsDeleteWithReason('case study', canModerate));
     if (practice.deletedAt) return;
     await this.dataSource.transaction(async (manager) => {
       await manager.update(Practice, { id }, { deletedAt: new Date() });
@@ -153,7 +154,7 @@ export class PracticesService {
         isAuthor,
         endorsed: endorsement.length > 0,
         canEdit: isAuthor && !practice.deletedAt && open,
-        canDelete: (isAuthor || canModerate) && !practice.deletedAt,
+        canDelete: isAuthor && !practice.deletedAt,
         canEndorse: live && open && !isAuthor,
         canComment: live && open,
         canModerate,

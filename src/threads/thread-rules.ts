@@ -1,6 +1,7 @@
 import { ConflictException, ForbiddenException } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { CollaborativeAccess } from '../collaboratives/access.service.js';
+import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
 import type { Thread } from './thread.entity.js';
 
 /**
@@ -44,14 +45,13 @@ export function requireMayEdit(user: AuthUser, content: Content, access: Collabo
   requireOpenCollaborative(access);
 }
 
-/** The author (while the collaborative is open), or a lead or site moderator at any time. */
+/** The author, while the collaborative is open. Moderators delete with a reason instead (`POST .../delete`), so it is audited and the author told why. */
 export function mayDelete(user: AuthUser, content: Content, access: CollaborativeAccess): boolean {
-  return !content.deletedAt && (access.canModerate || (isAuthor(user, content) && !isArchived(access)));
+  return !content.deletedAt && isAuthor(user, content) && !isArchived(access);
 }
 
 export function requireMayDelete(user: AuthUser, content: Content, access: CollaborativeAccess, what: What): void {
-  if (access.canModerate) return;
-  if (!isAuthor(user, content)) throw new ForbiddenException(`Only the author or a moderator can delete this ${what}.`);
+  if (!isAuthor(user, content)) throw new ForbiddenException(moderatorsDeleteWithReason(what, access.canModerate));
   requireOpenCollaborative(access);
 }
 

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
 import { ConfirmButton } from '../layout/ConfirmButton';
 
-/** Edit or delete the question, for those the API allows (its author; leads and moderators may delete). */
+/** Edit or delete the question, for its author (moderators delete with a reason, from the review queue). */
 export function OwnThreadActions({ thread }: { thread: ThreadDetail }) {
   const navigate = useNavigate();
   if (thread.deletedAt || (!thread.viewer.canEdit && !thread.viewer.canDelete)) return null;
