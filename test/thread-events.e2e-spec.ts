@@ -27,6 +27,9 @@ describe('thread events', () => {
   test('every visible write appends one event with the payload a client may see; no-ops and refusals append none', async () => {
     const thread = await askThread(forum, asker, collaborativeId, { title: 'Events for this thread' });
     const reply = await replyTo(forum, peer, thread.id);
+    const [created] = await eventsOf(thread.id);
+    expect(created!.payload).toMatchObject({ id: thread.id, title: 'Events for this thread', author: { id: asker.id } });
+    expect(created!.payload).not.toHaveProperty('viewer');
     await forum.http.put(`/api/threads/${thread.id}/vote`, undefined, { token: peer.accessToken });
     await forum.http.put(`/api/threads/${thread.id}/vote`, undefined, { token: peer.accessToken }); // already voted: no event
     await forum.http.put(`/api/threads/${thread.id}/vote`, undefined, { token: asker.accessToken }); // refused: no event
@@ -56,8 +59,9 @@ describe('thread events', () => {
       'thread.deleted',
     ]);
     expect(events.every((event) => event.collaborative_id === collaborativeId)).toBe(true);
-    expect(events[0]!.payload).toMatchObject({ id: thread.id, title: 'Events for this thread', author: { id: asker.id } });
-    expect(events[0]!.payload).not.toHaveProperty('viewer');
+    // Deleted since: what a client replays no longer carries the thread's or the reply's words.
+    expect(events[0]!.payload).toEqual({ id: thread.id, deleted: true });
+    expect(events[1]!.payload).toEqual({ id: reply.id, deleted: true });
     expect(events[2]!.payload).toEqual({ target: 'thread', id: thread.id, threadId: thread.id, voteCount: 1 });
     expect(events[3]!.payload).toEqual({ target: 'reply', id: reply.id, threadId: thread.id, voteCount: 1 });
     expect(events[4]!.payload).toEqual({ threadId: thread.id, acceptedReplyId: reply.id });
