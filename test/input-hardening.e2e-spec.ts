@@ -65,6 +65,19 @@ describe('hostile input is refused as problem details', () => {
     expect(renamed.body.errors[0].field).toBe('name');
   });
 
+  test('a missing or wrongly typed field gets one message that says so, not every rule it breaks', async () => {
+    const empty = await forum.http.post('/api/auth/register', {});
+    expectProblem(empty, 400);
+    expect(empty.body.errors).toEqual(
+      ['email', 'password', 'displayName', 'organisation', 'jobTitle', 'sector'].map((field) => ({ field, message: `${field} is required` })),
+    );
+    expect(empty.body.detail).toBe('6 fields are invalid: email, password, displayName, organisation, jobTitle, sector.');
+    const notAList = await forum.http.post(`/api/collaboratives/${collaborative.id}/threads`, { title: 'Tags of the wrong kind', body: 'Body', tags: 'workforce' }, { token: admin.accessToken });
+    expectProblem(notAList, 400);
+    expect(notAList.body.errors).toEqual([{ field: 'tags', message: 'tags must be an array' }]);
+    expect(notAList.body.detail).toBe('tags must be an array.');
+  });
+
   test('null still clears the nullable region of a collaborative', async () => {
     const cleared = await forum.http.patch(`/api/collaboratives/${collaborative.id}`, { region: null }, { token: admin.accessToken });
     expect(cleared.status).toBe(200);

@@ -68,10 +68,11 @@ export function problem(status: number, detail: string, extra: Partial<ProblemDe
 /** A 400 with one entry per invalid field, thrown by the global ValidationPipe. */
 export class ValidationProblem extends HttpException {
   constructor(readonly errors: FieldError[]) {
+    const fields = [...new Set(errors.map((error) => error.field))];
     const detail =
-      errors.length === 1
-        ? `${errors[0]!.message}.`
-        : `${errors.length} fields are invalid: ${errors.map((error) => error.field).join(', ')}.`;
+      fields.length === 1
+        ? `${errors.map((error) => error.message).join('; ')}.`
+        : `${fields.length} fields are invalid: ${fields.join(', ')}.`;
     super(problem(HttpStatus.BAD_REQUEST, detail, { type: '/problems/validation', title: 'Invalid request', errors }), HttpStatus.BAD_REQUEST);
   }
 }

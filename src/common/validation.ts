@@ -2,6 +2,14 @@ import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@ne
 import { pathOfNulCharacter } from './nul-characters.js';
 import { ValidationProblem, type FieldError } from './problem-details.js';
 
+/** Rules that say what kind of value a field takes: when one fails, the others (lengths, sizes) only repeat it. */
+const TYPE_RULES = new Set(['isString', 'isArray', 'isInt', 'isNumber', 'isBoolean', 'isObject', 'nestedValidation']);
+
+/**
+ * One entry per broken rule, but one message for a missing or null field ("email is
+ * required") and only the type's message for a value of the wrong type, rather than every rule it
+ * could not meet (a missing email broke its length rule too).
+ */
 export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = /^\d+$/.test(error.property)
@@ -9,9 +17,19 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
       : parent
         ? `${parent}.${error.property}`
         : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...fieldErrors(error.children ?? [], field)];
+    return [...ownErrors(error, field), ...fieldErrors(error.children ?? [], field)];
   });
+}
+
+function ownErrors(error: ValidationError, field: string): FieldError[] {
+  const rules = Object.entries(error.constraints ?? {});
+  if (rules.length === 0) return [];
+  if (!('whitelistValidation' in (error.constraints ?? {}))) {
+    if (error.value === undefined) return [{ field, message: `${field} is required` }];
+    if (error.value === null) return [{ field, message: `${field} cannot be null: give a value, or leave the field out where it is optional` }];
+  }
+  const typeRules = rules.filter(([rule]) => TYPE_RULES.has(rule));
+  return (typeRules.length > 0 ? typeRules : rules).map(([, message]) => ({ field, message }));
 }
 
 /** The DTO rules, after one rule for every input: no NUL characters, which PostgreSQL cannot store. */
@@ -35,7 +53,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+    // Values are read by fieldErrors to tell a missing field from a wrong one; they never reach the answer.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => new ValidationProblem(fieldErrors(errors)),
   });
 }
