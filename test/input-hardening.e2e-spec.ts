@@ -84,7 +84,27 @@ describe('hostile input is refused as problem details', () => {
     expect(cleared.body.region).toBeNull();
   });
 
-  test('an event id past the bigint range is a 400', async () => {
-    expectProblem(await forum.http.get('/api/events?after=9999999999999999999', { token: admin.accessToken }), 400);
+  test('an event id past the bigint range is a 400 that says the range', async () => {
+    const tooBig = await forum.http.get('/api/events?after=9999999999999999999', { token: admin.accessToken });
+    expectProblem(tooBig, 400);
+    expect(tooBig.body.detail).toBe('after must be an event id: a whole number from 0 to 9223372036854775807.');
+  });
+
+  test('a date the calendar lacks is refused, not rolled into the next month', async () => {
+    const member = await createUser(forum);
+    const suspension = await forum.http.post(`/api/users/${member.id}/suspend`, { reason: 'Testing dates', until: '2030-02-30T00:00:00Z' }, { token: admin.accessToken });
+    expectProblem(suspension, 400);
+    expect(suspension.body.errors).toEqual([{ field: 'until', message: 'until must be an ISO 8601 date-time' }]);
+    expectProblem(await forum.http.get('/api/moderation/audit-log?from=2030-02-30', { token: admin.accessToken }), 400);
+    expect((await forum.http.post(`/api/users/${member.id}/suspend`, { reason: 'Testing dates', until: '2030-02-28T00:00:00Z' }, { token: admin.accessToken })).status).toBe(200);
+  });
+
+  test('an empty ?limit= means the default page size', async () => {
+    for (let index = 0; index < 21; index++) await createCollaborative(forum, admin);
+    const page = await forum.http.get('/api/collaboratives?limit=', { token: admin.accessToken });
+    expect(page.status).toBe(200);
+    expect(page.body.items).toHaveLength(20);
+    expect((await forum.http.get('/api/events?limit=', { token: admin.accessToken })).status).toBe(200);
+    expectProblem(await forum.http.get('/api/collaboratives?limit=0', { token: admin.accessToken }), 400);
   });
 });

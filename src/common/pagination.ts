@@ -1,18 +1,20 @@
 import { BadRequestException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ToLimit } from './transforms.js';
 import { UUID } from './uuid.js';
+
+const DEFAULT_LIMIT = 20;
 
 /** `?limit=&cursor=` for every list. Extend it for lists with filters. */
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20, description: 'How many items to return.' })
   @IsOptional()
-  @Type(() => Number)
+  @ToLimit(DEFAULT_LIMIT)
   @IsInt()
   @Min(1)
   @Max(100)
-  limit: number = 20;
+  limit: number = DEFAULT_LIMIT;
 
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
   @IsOptional()

@@ -3,7 +3,7 @@ import { pathOfNulCharacter } from './nul-characters.js';
 import { ValidationProblem, type FieldError } from './problem-details.js';
 
 /** Rules that say what kind of value a field takes: when one fails, the others (lengths, sizes) only repeat it. */
-const TYPE_RULES = new Set(['isString', 'isArray', 'isInt', 'isNumber', 'isBoolean', 'isObject', 'nestedValidation']);
+const TYPE_RULES = new Set(['isString', 'isArray', 'isInt', 'isNumber', 'isBoolean', 'isDate', 'isObject', 'nestedValidation']);
 
 /**
  * One entry per broken rule, but one message for a missing or null field ("email is

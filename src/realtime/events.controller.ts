@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
+import { ToLimit } from '../common/transforms.js';
 import { EventEnvelope, toEnvelope } from './envelope.js';
 import { IsEventId } from './event-id.js';
 import { EventsReader } from './events-reader.service.js';
@@ -17,7 +17,7 @@ class EventsQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @ToLimit(100)
   @IsInt()
   @Min(1)
   @Max(500)

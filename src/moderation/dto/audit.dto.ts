@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsDate, IsString, IsUUID, MaxDate, MaxLength, MinDate } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/pagination.js';
-import { Optional } from '../../common/transforms.js';
+import { Optional, ToDate } from '../../common/transforms.js';
 import type { AuditRecord } from '../audit-record.entity.js';
 
 // PostgreSQL's range is narrower than JavaScript's: out-of-range dates are a 400, never a database error.
@@ -39,7 +38,7 @@ export class AuditQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'On or after this time.' })
   @Optional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate({ message: 'from must be an ISO 8601 date-time' })
   @MinDate(EARLIEST, { message: 'from must be in the year 2000 or later' })
   @MaxDate(LATEST, { message: 'from must be before the year 10000' })
@@ -47,7 +46,7 @@ export class AuditQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Before this time.' })
   @Optional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate({ message: 'to must be an ISO 8601 date-time' })
   @MinDate(EARLIEST, { message: 'to must be in the year 2000 or later' })
   @MaxDate(LATEST, { message: 'to must be before the year 10000' })

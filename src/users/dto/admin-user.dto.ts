@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsString, Length, MinDate } from 'class-validator';
-import { Optional, Trim } from '../../common/transforms.js';
+import { Optional, ToDate, Trim } from '../../common/transforms.js';
 import { ROLES, type Role } from '../user.entity.js';
 
 export class ChangeRoleDto {
@@ -19,7 +18,7 @@ export class SuspendUserDto {
 
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'When the suspension ends; omit for an indefinite one.' })
   @Optional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate({ message: 'until must be an ISO 8601 date-time' })
   @MinDate(() => new Date(), { message: 'until must be in the future' })
   until?: Date;
