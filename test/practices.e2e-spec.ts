@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { addMember, createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
+import { allPages } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
 import { eventually } from './support/eventually.js';
 import { whileNotificationsWorkerHeld } from './support/hold-worker.js';
@@ -142,7 +143,7 @@ describe('best-practice library', () => {
     expect((await forum.http.patch(`/api/comments/${first.body.id}`, { body: 'Hijacked' }, { token: author.accessToken })).status).toBe(403);
     const edited = await forum.http.patch(`/api/comments/${first.body.id}`, { body: 'Did you need new IT systems?' }, { token: reader.accessToken });
     expect(edited.body.editedAt).not.toBeNull();
-    expect((await forum.http.get(`/api/comments/${first.body.id}/revisions`, { token: author.accessToken })).body[0].body).toBe('Did you need new IT?');
+    expect((await forum.http.get(`/api/comments/${first.body.id}/revisions`, { token: author.accessToken })).body.items[0].body).toBe('Did you need new IT?');
     const listed = await forum.http.get(`/api/practices/${created.id}/comments`, { token: reader.accessToken });
     expect(listed.body.items.map((comment: { body: string }) => comment.body)).toEqual(['Did you need new IT systems?', 'Only a shared booking view.']);
     expect((await get(created.id, reader)).body.commentCount).toBe(2);
@@ -190,8 +191,13 @@ describe('best-practice library', () => {
     await publish(created.id);
     expect(await find()).toEqual([created.id]);
     await forum.http.patch(`/api/practices/${created.id}`, { summary: 'Drones, in the end.' }, { token: author.accessToken });
-    const revisions = await forum.http.get(`/api/practices/${created.id}/revisions`, { token: reader.accessToken });
-    expect(revisions.body[0].content.summary).toBe(complete.summary);
+    await forum.http.patch(`/api/practices/${created.id}`, { summary: 'Vans, at first.' }, { token: author.accessToken });
+    await forum.http.patch(`/api/practices/${created.id}`, { summary: 'Vans, then drones.' }, { token: author.accessToken });
+    const { items: revisions, pages } = await allPages(forum, reader, `/api/practices/${created.id}/revisions`, 2);
+    expect(pages).toBe(2);
+    expect(revisions.map((revision: { number: number }) => revision.number)).toEqual([3, 2, 1]);
+    expect(revisions.map((revision: { content: { summary: string } }) => revision.content.summary)).toEqual(['Vans, at first.', 'Drones, in the end.', complete.summary]);
+    expect(revisions[2].editor).toMatchObject({ id: author.id });
     expect((await forum.http.patch(`/api/practices/${created.id}`, { summary: 'x' }, { token: reader.accessToken })).status).toBe(403);
     expect((await forum.http.patch(`/api/practices/${created.id}`, { collaborativeId: secret.id }, { token: author.accessToken })).status).toBe(400);
     await forum.http.delete(`/api/practices/${created.id}`, { token: author.accessToken });

@@ -8,7 +8,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
  * metadata, so a new column needs no second edit.
  *
  * Only for columns whose values `pg` already parses to what the entity holds (text,
- * uuid, enums, integers, booleans, timestamptz, text arrays); a mapper for an entity with
+ * uuid, enums, integers, booleans, timestamptz, text arrays, jsonb); a mapper for an entity with
  * any other column is refused when first asked for, and entity-rows.spec.ts asks for
  * every one in use, so a later column type that needs TypeORM's conversion fails a test
  * instead of reading wrongly.
@@ -68,4 +68,4 @@ export class EntityRows<Entity extends ObjectLiteral> {
 }
 
 const MADE = new WeakMap<DataSource, Map<unknown, Map<string, EntityRows<ObjectLiteral>>>>();
-const PARSED_BY_PG = new Set(['uuid', 'text', 'enum', 'integer', 'int', 'boolean', 'timestamptz', 'timestamp with time zone']);
+const PARSED_BY_PG = new Set(['uuid', 'text', 'enum', 'integer', 'int', 'boolean', 'timestamptz', 'timestamp with time zone', 'jsonb']);

@@ -5,7 +5,7 @@ import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { PageQueryDto } from '../common/pagination.js';
 import { CommentsService } from './comments.service.js';
-import { CommentDto, CommentPageDto, CommentRevisionDto, WriteCommentDto } from './dto/comment.dto.js';
+import { CommentDto, CommentPageDto, CommentRevisionPageDto, WriteCommentDto } from './dto/comment.dto.js';
 
 @ApiTags('practices')
 @ApiBearerAuth()
@@ -47,10 +47,10 @@ export class CommentsController {
   }
 
   @Get('comments/:id/revisions')
-  @ApiOperation({ summary: "A comment's earlier versions, newest first." })
-  @ApiOkResponse({ type: [CommentRevisionDto] })
+  @ApiOperation({ summary: "A comment's earlier versions, newest first (while it is hidden: for its author and moderators only)." })
+  @ApiOkResponse({ type: CommentRevisionPageDto })
   @ApiProblems(400, 401, 404)
-  revisions(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
-    return this.comments.revisions(user, id);
+  revisions(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+    return this.comments.revisions(user, id, query);
   }
 }

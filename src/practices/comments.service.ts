@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { renderMarkdown } from '../common/markdown.js';
 import { decodeCursor, exactTimestamp, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import { NO_REVISIONS, revisionPage } from '../database/revision-page.js';
 import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
 import { redactStoredCopies } from '../moderation/redaction.js';
 import { EventStore } from '../realtime/event-store.service.js';
@@ -89,19 +90,13 @@ export class CommentsService {
     });
   }
 
-  async revisions(user: AuthUser, commentId: string): Promise<CommentRevisionDto[]> {
+  async revisions(user: AuthUser, commentId: string, page: PageQueryDto): Promise<Page<CommentRevisionDto>> {
     const { comment, found } = await this.inContext(user, commentId);
-    if (comment.hiddenAt && comment.authorId !== user.id && !found.canModerate) return [];
-    const revisions = await this.dataSource.getRepository(PracticeCommentRevision).find({
-      where: { commentId },
-      relations: { editor: true },
-      order: { number: 'DESC' },
-      take: 100,
-    });
-    return revisions.map((revision) => ({
+    if (comment.hiddenAt && comment.authorId !== user.id && !found.canModerate) return NO_REVISIONS;
+    return revisionPage(this.dataSource, { entity: PracticeCommentRevision, table: 'practice_comment_revisions', postColumn: 'comment_id', postId: commentId }, page, (revision) => ({
       number: revision.number,
       body: revision.body,
-      editor: toPublicProfile(revision.editor as User),
+      editor: toPublicProfile(revision.editor!),
       editedAt: revision.createdAt.toISOString(),
     }));
   }

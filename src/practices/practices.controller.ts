@@ -8,7 +8,7 @@ import { PageQueryDto } from '../common/pagination.js';
 import { ThreadDetailDto } from '../threads/dto/thread.dto.js';
 import { AskAuthorsDto, EndorseDto, EndorsementPageDto, EndorsementStateDto } from './dto/comment.dto.js';
 import { ListPracticesQuery } from './dto/list-practices.query.js';
-import { PracticeDetailDto, PracticePageDto } from './dto/practice.dto.js';
+import { PracticeDetailDto, PracticePageDto, PracticeRevisionPageDto } from './dto/practice.dto.js';
 import { CreatePracticeDto, UpdatePracticeDto } from './dto/write-practice.dto.js';
 import { EndorsementsService } from './endorsements.service.js';
 import { exportFileName, practiceAsMarkdown } from './practice-export.js';
@@ -78,10 +78,11 @@ export class PracticesController {
   }
 
   @Get(':id/revisions')
-  @ApiOperation({ summary: 'Earlier versions, newest first.' })
+  @ApiOperation({ summary: 'Earlier versions, newest first (while it is hidden: for its authors and moderators only; none once deleted).' })
+  @ApiOkResponse({ type: PracticeRevisionPageDto })
   @ApiProblems(400, 401, 404)
-  revisions(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
-    return this.practices.revisions(user, id);
+  revisions(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+    return this.practices.revisions(user, id, query);
   }
 
   @Get(':id/export.md')

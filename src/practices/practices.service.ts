@@ -2,15 +2,17 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { DataSource, type EntityManager } from 'typeorm';
 import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
+import type { Page, PageQueryDto } from '../common/pagination.js';
 import { ValidationProblem, type FieldError } from '../common/problem-details.js';
 import { readRows } from '../database/read-rows.js';
+import { NO_REVISIONS, revisionPage } from '../database/revision-page.js';
 import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
 import { redactStoredCopies } from '../moderation/redaction.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { HIDDEN_NOTICE } from '../threads/dto/thread.dto.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
-import { toPracticeDto, type PracticeDetailDto, type PracticeDto } from './dto/practice.dto.js';
+import { toPracticeDto, type PracticeDetailDto, type PracticeDto, type PracticeRevisionDto } from './dto/practice.dto.js';
 import type { CreatePracticeDto, UpdatePracticeDto } from './dto/write-practice.dto.js';
 import { PracticeGuard, type PracticeInContext } from './practice-guard.service.js';
 import { PracticeRevision } from './practice-relations.entities.js';
@@ -107,17 +109,11 @@ export class PracticesService {
     return this.detail(user, found);
   }
 
-  async revisions(user: AuthUser, id: string): Promise<Array<{ number: number; editor: PracticeDto['coAuthors'][number]; editedAt: string; content: Record<string, unknown> }>> {
+  async revisions(user: AuthUser, id: string, page: PageQueryDto): Promise<Page<PracticeRevisionDto>> {
     const { practice, isAuthor, canModerate } = await this.guard.read(user, id);
     // A tombstone has no history, and hidden words are for its authors and moderators only.
-    if (practice.deletedAt || (practice.hiddenAt && !isAuthor && !canModerate)) return [];
-    const revisions = await this.dataSource.getRepository(PracticeRevision).find({
-      where: { practiceId: id },
-      relations: { editor: true },
-      order: { number: 'DESC' },
-      take: 100,
-    });
-    return revisions.map((revision) => ({
+    if (practice.deletedAt || (practice.hiddenAt && !isAuthor && !canModerate)) return NO_REVISIONS;
+    return revisionPage(this.dataSource, { entity: PracticeRevision, table: 'practice_revisions', postColumn: 'practice_id', postId: id }, page, (revision) => ({
       number: revision.number,
       editor: toPublicProfile(revision.editor!),
       editedAt: revision.createdAt.toISOString(),

@@ -33,6 +33,8 @@ export class CommentRevisionDto {
   @ApiProperty({ format: 'date-time' }) editedAt: string;
 }
 
+export class CommentRevisionPageDto extends PageOf(CommentRevisionDto) {}
+
 export class EndorseDto {
   @ApiPropertyOptional({ maxLength: 200, description: 'One line: "We tried this too", "Found useful"…' })
   @Optional()

@@ -61,6 +61,17 @@ export class PracticeDetailDto extends PracticeDto {
 
 export class PracticePageDto extends PageOf(PracticeSummaryDto) {}
 
+/** The case study as it was before edit `number`, which `editor` made at `editedAt`. */
+export class PracticeRevisionDto {
+  @ApiProperty({ description: '1 for the first edit, then 2, 3…' }) number: number;
+  @ApiProperty({ type: PublicProfileDto }) editor: PublicProfileDto;
+  @ApiProperty({ format: 'date-time' }) editedAt: string;
+  @ApiProperty({ type: Object, description: 'The editable fields as they were: title, summary, the four sections, outcome measures, sectors, themes, tags, organisations, contact.' })
+  content: Record<string, unknown>;
+}
+
+export class PracticeRevisionPageDto extends PageOf(PracticeRevisionDto) {}
+
 const HIDDEN = '[hidden by moderators pending review]';
 const DELETED = '[deleted]';
 

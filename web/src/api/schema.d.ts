@@ -827,7 +827,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Earlier versions, newest first. */
+        /** Earlier versions, newest first (while it is hidden: for its authors and moderators only; none once deleted). */
         get: operations["PracticesController_revisions"];
         put?: never;
         post?: never;
@@ -949,7 +949,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A comment's earlier versions, newest first. */
+        /** A comment's earlier versions, newest first (while it is hidden: for its author and moderators only). */
         get: operations["CommentsController_revisions"];
         put?: never;
         post?: never;
@@ -2135,6 +2135,20 @@ export interface components {
             /** @description Registered users who wrote it with you. */
             coAuthorIds?: string[];
         };
+        PracticeRevisionDto: {
+            /** @description 1 for the first edit, then 2, 3… */
+            number: number;
+            editor: components["schemas"]["PublicProfileDto"];
+            /** Format: date-time */
+            editedAt: string;
+            /** @description The editable fields as they were: title, summary, the four sections, outcome measures, sectors, themes, tags, organisations, contact. */
+            content: Record<string, never>;
+        };
+        PracticeRevisionPageDto: {
+            items: components["schemas"]["PracticeRevisionDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         EndorseDto: {
             /** @description One line: "We tried this too", "Found useful"… */
             note?: string;
@@ -2196,6 +2210,11 @@ export interface components {
             editor: components["schemas"]["PublicProfileDto"];
             /** Format: date-time */
             editedAt: string;
+        };
+        CommentRevisionPageDto: {
+            items: components["schemas"]["CommentRevisionDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateReportDto: {
             /** @enum {string} */
@@ -5860,7 +5879,12 @@ export interface operations {
     };
     PracticesController_revisions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items to return. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5869,6 +5893,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PracticeRevisionPageDto"];
+                };
+            };
             /** @description Invalid request (problem details with per-field `errors`) */
             400: {
                 headers: {
@@ -6402,7 +6434,12 @@ export interface operations {
     };
     CommentsController_revisions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items to return. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -6416,7 +6453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentRevisionDto"][];
+                    "application/json": components["schemas"]["CommentRevisionPageDto"];
                 };
             };
             /** @description Invalid request (problem details with per-field `errors`) */
