@@ -316,6 +316,26 @@ describe('a thread moved where a subscriber may not read', () => {
       live.close();
     }
   });
+
+  test('their notifications of it, and the live copies they could replay, stop carrying its words', async () => {
+    const secret = await createCollaborative(forum, cast.admin, { visibility: 'members' });
+    await addMember(forum, cast.admin, secret.id, cast.author);
+    const asked = await askThread(forum, cast.member, cast.home.id);
+    const words = 'Our escalation rota for the winter (private draft)';
+    expect((await forum.http.post(`/api/threads/${asked.id}/replies`, { body: words }, as(cast.author))).status).toBe(201);
+    const before = await notificationOf(cast.member, 'reply', asked.id);
+    expect(JSON.stringify(before)).toContain(words);
+
+    await forum.http.post(`/api/threads/${asked.id}/move`, { reason: 'Members only topic.', collaborativeId: secret.id }, as(cast.moderator));
+    expect((await forum.http.get(`/api/threads/${asked.id}`, as(cast.member))).status).toBe(404);
+    const list = (await forum.http.get('/api/notifications', as(cast.member))).body.items;
+    const after = list.find((item: { id: string }) => item.id === before.id);
+    expect(after.title).toBe('Activity in a thread that moved to a collaborative you cannot read');
+    expect(JSON.stringify(list)).not.toContain(words);
+    expect(JSON.stringify(list)).not.toContain(asked.title);
+    const replayed = await sql(`SELECT payload::text FROM events WHERE type = 'notification.created' AND payload->>'id' = $1`, [before.id]);
+    expect(replayed.map((row: { payload: string }) => row.payload).join()).not.toContain(words);
+  });
 });
 
 describe('suspension', () => {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { readableByMember } from '../collaboratives/read-rule.js';
 import { rowsOf } from '../threads/thread-writes.js';
 import type { Target } from './moderation-targets.service.js';
 
@@ -8,6 +9,8 @@ const HIDDEN_TITLE: Record<string, string> = {
   practice: 'Activity on a case study that moderators have hidden',
   comment: 'A comment that moderators have hidden',
 };
+
+const MOVED_TITLE = 'Activity in a thread that moved to a collaborative you cannot read';
 
 /** Event types whose stored payload is the target's public DTO, matched by the DTO's id. */
 const CONTENT_EVENTS: Record<string, string[]> = {
@@ -42,8 +45,30 @@ export async function redactStoredCopies(manager: EntityManager, target: Pick<Ta
           WHERE n.event_id IN (SELECT e.id FROM events e WHERE e.type = ANY($2::text[]) AND e.payload->>'id' = $1::text) RETURNING n.id`,
         [target.id, types],
       );
+  await redactLiveCopies(manager, notifications);
+}
+
+/**
+ * A thread moved to a collaborative that some it notified may not read: their
+ * notifications of it lose its words, as if it were hidden from them. Moderators' notices
+ * to its author stay, since they tell the author what happened to it.
+ */
+export async function redactMovedThread(manager: EntityManager, threadId: string, to: string): Promise<void> {
+  const notifications = await rowsOf<{ id: string }>(
+    manager,
+    `UPDATE notifications n SET data = jsonb_build_object('title', $3::text)
+       FROM users u
+      WHERE n.thread_id = $1 AND n.type <> 'moderation' AND u.id = n.user_id
+        AND NOT (u.role IN ('moderator', 'admin') OR ${readableByMember('$2', 'n.user_id')})
+     RETURNING n.id`,
+    [threadId, to, MOVED_TITLE],
+  );
+  await redactLiveCopies(manager, notifications);
+}
+
+/** The live copy each recipient got of these notifications (and can replay) carries the same words. */
+async function redactLiveCopies(manager: EntityManager, notifications: Array<{ id: string }>): Promise<void> {
   if (notifications.length === 0) return;
-  // The live copy each recipient got (and can replay) carries the same words.
   await manager.query(
     `UPDATE events e SET payload = (e.payload - 'excerpt') || jsonb_build_object('title', n.data->>'title')
        FROM notifications n

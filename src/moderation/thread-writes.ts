@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { rowsOf, tombstoneThread } from '../threads/thread-writes.js';
+import { redactMovedThread } from './redaction.js';
 
 /**
  * Moving and merging threads, inside the caller's transaction, keeping every counter
@@ -24,8 +25,10 @@ export async function moveThread(manager: EntityManager, threadId: string, from:
   await addToCollaborative(manager, from, -1, -(1 + thread.reply_count));
   await addToCollaborative(manager, to, 1, 1 + thread.reply_count);
   await manager.query(`UPDATE collaboratives SET last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`, [to, thread.last_activity_at]);
-  // Its stored events move with it: readers of the old collaborative no longer replay them.
+  // Its stored events move with it: readers of the old collaborative no longer replay them,
+  // and those who may not follow it keep no notification carrying its words.
   await manager.query(`UPDATE events SET collaborative_id = $2 WHERE thread_id = $1`, [threadId, to]);
+  await redactMovedThread(manager, threadId, to);
   return true;
 }
 
