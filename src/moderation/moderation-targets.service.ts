@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
@@ -78,10 +78,11 @@ export class ModerationTargets {
     };
   }
 
-  /** 404 unless it exists, is not deleted, and the caller may read it. */
+  /** 404 unless it exists and the caller may read it; 409 once deleted (its tombstone is still there to see). */
   async requireReadable(user: AuthUser, type: TargetType, id: string): Promise<Target> {
     const target = await this.load(type, id);
-    if (!target || target.deletedAt || !(await this.mayRead(user, target))) throw notFound(type);
+    if (!target || !(await this.mayRead(user, target))) throw notFound(type);
+    if (target.deletedAt) throw new ConflictException(`This ${NAMES[type]} was deleted (or merged into another thread): there is nothing left to act on.`);
     return target;
   }
 

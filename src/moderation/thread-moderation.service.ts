@@ -58,7 +58,8 @@ export class ThreadModeration {
     if (id === intoThreadId) throw new UnprocessableEntityException('intoThreadId must be another thread.');
     const source = await this.targets.requireModerable(user, 'thread', id);
     const into = await this.targets.requireModerable(user, 'thread', intoThreadId).catch((error: Error) => {
-      throw error instanceof NotFoundException ? new UnprocessableEntityException('intoThreadId must be a thread you can read.') : error;
+      if (error instanceof NotFoundException) throw new UnprocessableEntityException('intoThreadId must be a thread you can read.');
+      throw error instanceof ConflictException ? new ConflictException('The thread to merge into was deleted or merged itself; merge into a live thread.') : error;
     });
     if (into.hiddenAt) throw new ConflictException('The thread to merge into is hidden; restore it first.');
     await this.dataSource.transaction(async (manager) => {
