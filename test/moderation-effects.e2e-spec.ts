@@ -390,7 +390,7 @@ describe('merge', () => {
     // Merged already: its tombstone answers GET, so a second merge says why it cannot, rather than "no such thread".
     const again = await forum.http.post(`/api/threads/${source.thread.id}/merge`, { reason: 'Duplicate question.', intoThreadId: into.thread.id }, as(cast.lead));
     expect(again.status).toBe(409);
-    expect(again.body.detail).toBe('This thread was deleted (or merged into another thread): there is nothing left to act on.');
+    expect(again.body.detail).toBe('This thread was deleted, or merged into another thread: act on that one.');
     const intoMerged = await forum.http.post(`/api/threads/${into.thread.id}/merge`, { reason: 'Duplicate question.', intoThreadId: source.thread.id }, as(cast.lead));
     expect(intoMerged.status).toBe(409);
     expect(intoMerged.body.detail).toBe('The thread to merge into was deleted or merged itself; merge into a live thread.');

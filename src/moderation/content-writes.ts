@@ -14,7 +14,7 @@ import { Thread } from '../threads/thread.entity.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
 import type { Target } from './moderation-targets.service.js';
-import { redactStoredCopies } from './redaction.js';
+import { holdNotificationsWorker, redactStoredCopies } from './redaction.js';
 
 export type ContentType = 'thread' | 'reply' | 'practice' | 'comment';
 export const CONTENT_TYPES: readonly ContentType[] = ['thread', 'reply', 'practice', 'comment'];
@@ -58,32 +58,52 @@ export async function restoreContent(manager: EntityManager, target: Target & { 
   return changed.length > 0;
 }
 
-/** A tombstone in its place, for everyone; the audit record keeps the words for admins. */
-export async function deleteContent(manager: EntityManager, events: EventStore, target: Target & { type: ContentType }, actorId: string): Promise<boolean> {
+/** Where a piece of content lives: all that deleting it needs to know. */
+export type ContentPlace = Pick<Target, 'id' | 'collaborativeId' | 'threadId' | 'practiceId'> & { type: ContentType };
+
+/**
+ * A tombstone in its place, for everyone, by its author or a moderator (whose audit
+ * record keeps the words): counters follow, its history goes, stored copies of its words
+ * are redacted, and its events are appended last. False when it was already deleted, so
+ * a second delete (a double click, an author racing a moderator) changes nothing.
+ */
+export async function deleteContent(manager: EntityManager, events: EventStore, target: ContentPlace, actorId: string): Promise<boolean> {
+  await holdNotificationsWorker(manager);
+  const deletedEvents = await tombstone(manager, target, actorId);
+  if (!deletedEvents) return false;
+  await redactStoredCopies(manager, target, { id: target.id, deleted: true });
+  for (const event of deletedEvents) await events.append(manager, event);
+  return true;
+}
+
+/** The content's tombstone write, answering the events that announce it (null: already deleted). */
+async function tombstone(manager: EntityManager, target: ContentPlace, actorId: string): Promise<DomainEvent[] | null> {
   const scope = { collaborativeId: target.collaborativeId };
   if (target.type === 'thread') {
-    if (!(await tombstoneThread(manager, target.id, actorId))) return false;
-    await events.append(manager, { type: 'thread.deleted', ...scope, threadId: target.id, payload: { threadId: target.id, collaborativeId: target.collaborativeId! } });
-  } else if (target.type === 'reply') {
-    const outcome = await tombstoneReply(manager, target.id, actorId);
-    if (!outcome) return false;
-    const threadScope = { ...scope, threadId: target.threadId };
-    if (outcome.wasAccepted) await events.append(manager, { type: 'thread.answer-accepted', ...threadScope, payload: { threadId: target.threadId!, acceptedReplyId: null } });
-    await events.append(manager, { type: 'reply.deleted', ...threadScope, payload: { replyId: target.id, threadId: target.threadId! } });
-  } else if (target.type === 'practice') {
-    const changed = await rowsOf(manager, `UPDATE practices SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id`, [target.id]);
-    if (changed.length === 0) return false;
-    await forgetPracticeRevisions(manager, target.id);
-    await events.append(manager, { type: 'practice.deleted', ...scope, practiceId: target.id, payload: { practiceId: target.id, collaborativeId: target.collaborativeId } });
-  } else {
-    const changed = await rowsOf(manager, `UPDATE practice_comments SET deleted_at = now(), body = '', body_html = '' WHERE id = $1 AND deleted_at IS NULL RETURNING id`, [target.id]);
-    if (changed.length === 0) return false;
-    await manager.query(`DELETE FROM practice_comment_revisions WHERE comment_id = $1`, [target.id]);
-    await manager.query(`UPDATE practices SET comment_count = comment_count - 1 WHERE id = $1`, [target.practiceId]);
-    await events.append(manager, { type: 'comment.deleted', ...scope, practiceId: target.practiceId, payload: { commentId: target.id, practiceId: target.practiceId! } });
+    if (!(await tombstoneThread(manager, target.id, actorId))) return null;
+    return [{ type: 'thread.deleted', ...scope, threadId: target.id, payload: { threadId: target.id, collaborativeId: target.collaborativeId! } }];
   }
-  await redactStoredCopies(manager, target, { id: target.id, deleted: true });
-  return true;
+  if (target.type === 'reply') {
+    const outcome = await tombstoneReply(manager, target.id, actorId);
+    if (!outcome) return null;
+    const threadScope = { ...scope, threadId: target.threadId };
+    const deleted: DomainEvent = { type: 'reply.deleted', ...threadScope, payload: { replyId: target.id, threadId: target.threadId! } };
+    if (!outcome.wasAccepted) return [deleted];
+    return [{ type: 'thread.answer-accepted', ...threadScope, payload: { threadId: target.threadId!, acceptedReplyId: null } }, deleted];
+  }
+  if (target.type === 'practice') {
+    const [practice] = await rowsOf<{ status: string }>(manager, `UPDATE practices SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING status::text`, [target.id]);
+    if (!practice) return null;
+    await forgetPracticeRevisions(manager, target.id);
+    // A draft was never announced, so its deletion is not either.
+    if (practice.status !== 'published') return [];
+    return [{ type: 'practice.deleted', ...scope, practiceId: target.id, payload: { practiceId: target.id, collaborativeId: target.collaborativeId } }];
+  }
+  const changed = await rowsOf(manager, `UPDATE practice_comments SET deleted_at = now(), body = '', body_html = '' WHERE id = $1 AND deleted_at IS NULL RETURNING id`, [target.id]);
+  if (changed.length === 0) return null;
+  await manager.query(`DELETE FROM practice_comment_revisions WHERE comment_id = $1`, [target.id]);
+  await manager.query(`UPDATE practices SET comment_count = comment_count - 1 WHERE id = $1`, [target.practiceId]);
+  return [{ type: 'comment.deleted', ...scope, practiceId: target.practiceId, payload: { commentId: target.id, practiceId: target.practiceId! } }];
 }
 
 /** The `<type>.hidden` or `<type>.restored` event, carrying the item as every reader now sees it. */

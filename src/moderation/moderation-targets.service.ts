@@ -24,6 +24,20 @@ export interface Target {
 const NAMES: Record<TargetType, string> = { thread: 'thread', reply: 'reply', practice: 'practice', comment: 'comment', user: 'user' };
 export const notFound = (type: TargetType) => new NotFoundException(`No ${NAMES[type]} with this id.`);
 
+const GONE: Record<TargetType, string> = {
+  thread: 'This thread was deleted, or merged into another thread: act on that one.',
+  reply: 'This reply was deleted: there is nothing left to act on.',
+  practice: 'This case study was deleted: there is nothing left to act on.',
+  comment: 'This comment was deleted: there is nothing left to act on.',
+  user: 'This account was deleted: there is nothing left to act on.',
+};
+
+/** Its tombstone can still be read, but there is nothing left to report or moderate. */
+function requireLive(target: Target): Target {
+  if (target.deletedAt) throw new ConflictException(GONE[target.type]);
+  return target;
+}
+
 const QUERIES: Record<TargetType, string> = {
   thread: `SELECT t.id, t.collaborative_id, t.author_id, t.id AS thread_id, NULL::uuid AS practice_id, t.hidden_at, t.hidden_by_id, t.deleted_at,
                   NULL::text AS status, jsonb_build_object('title', t.title, 'body', t.body) AS content
@@ -32,7 +46,8 @@ const QUERIES: Record<TargetType, string> = {
                  NULL::text AS status, jsonb_build_object('threadTitle', t.title, 'body', r.body) AS content
             FROM replies r JOIN threads t ON t.id = r.thread_id WHERE r.id = $1`,
   practice: `SELECT p.id, p.collaborative_id, p.author_id, NULL::uuid AS thread_id, p.id AS practice_id, p.hidden_at, p.hidden_by_id, p.deleted_at,
-                    p.status::text AS status, jsonb_build_object('title', p.title, 'summary', p.summary) AS content
+                    p.status::text AS status, jsonb_build_object('title', p.title, 'summary', p.summary, 'challenge', p.challenge, 'approach', p.approach,
+                      'outcomes', p.outcomes, 'lessons', p.lessons, 'outcomeMeasures', p.outcome_measures) AS content
                FROM practices p WHERE p.id = $1`,
   comment: `SELECT c.id, p.collaborative_id, c.author_id, NULL::uuid AS thread_id, c.practice_id, c.hidden_at, c.hidden_by_id, c.deleted_at,
                    p.status::text AS status, jsonb_build_object('practiceTitle', p.title, 'body', c.body) AS content
@@ -80,15 +95,12 @@ export class ModerationTargets {
 
   /** 404 unless it exists and the caller may read it; 409 once deleted (its tombstone is still there to see). */
   async requireReadable(user: AuthUser, type: TargetType, id: string): Promise<Target> {
-    const target = await this.load(type, id);
-    if (!target || !(await this.mayRead(user, target))) throw notFound(type);
-    if (target.deletedAt) throw new ConflictException(`This ${NAMES[type]} was deleted (or merged into another thread): there is nothing left to act on.`);
-    return target;
+    return requireLive(await this.requireVisible(user, type, id));
   }
 
   /** ... and the caller may moderate it: leads of its collaborative, site moderators and admins (403 otherwise). */
   async requireModerable(user: AuthUser, type: TargetType, id: string): Promise<Target> {
-    const target = await this.requireReadable(user, type, id);
+    const target = await this.requireVisible(user, type, id);
     if (!(await this.mayModerate(user, target))) {
       throw new ForbiddenException(
         type === 'user' || !target.collaborativeId
@@ -96,6 +108,13 @@ export class ModerationTargets {
           : "Only this collaborative's leads and site moderators can do this.",
       );
     }
+    return requireLive(target);
+  }
+
+  /** 404 unless it exists and the caller may read it, deleted or not. */
+  private async requireVisible(user: AuthUser, type: TargetType, id: string): Promise<Target> {
+    const target = await this.load(type, id);
+    if (!target || !(await this.mayRead(user, target))) throw notFound(type);
     return target;
   }
 

@@ -1,7 +1,18 @@
 import type { EntityManager } from 'typeorm';
 import { readableByMember } from '../collaboratives/read-rule.js';
+import { NOTIFICATIONS_WORKER_LOCK } from '../notifications/notification-writes.js';
 import { rowsOf } from '../threads/thread-writes.js';
 import type { Target } from './moderation-targets.service.js';
+
+/**
+ * Waits for the notifications worker's batch in progress and keeps the next one out until
+ * this transaction ends. Without it, a batch that read an event before the redaction
+ * commits writes its words into new notifications afterwards. Take it before this
+ * transaction appends any event: the worker takes the append lock while holding this one.
+ */
+export async function holdNotificationsWorker(manager: EntityManager): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [NOTIFICATIONS_WORKER_LOCK]);
+}
 
 const HIDDEN_TITLE: Record<string, string> = {
   thread: 'Activity in a thread that moderators have hidden',
@@ -10,14 +21,19 @@ const HIDDEN_TITLE: Record<string, string> = {
   comment: 'A comment that moderators have hidden',
 };
 
+const DELETED_TITLE: Record<string, string> = {
+  thread: 'Activity in a thread that was deleted',
+  practice: 'Activity on a case study that was deleted',
+};
+
 const MOVED_TITLE = 'Activity in a thread that moved to a collaborative you cannot read';
 
 /** Event types whose stored payload is the target's public DTO, matched by the DTO's id. */
 const CONTENT_EVENTS: Record<string, string[]> = {
-  thread: ['thread.created', 'thread.updated'],
-  reply: ['reply.created', 'reply.updated'],
-  practice: ['practice.published', 'practice.updated'],
-  comment: ['comment.created', 'comment.updated'],
+  thread: ['thread.created', 'thread.updated', 'thread.hidden', 'thread.restored'],
+  reply: ['reply.created', 'reply.updated', 'reply.hidden', 'reply.restored'],
+  practice: ['practice.published', 'practice.updated', 'practice.hidden', 'practice.restored'],
+  comment: ['comment.created', 'comment.updated', 'comment.hidden', 'comment.restored'],
 };
 
 /**
@@ -25,20 +41,24 @@ const CONTENT_EVENTS: Record<string, string[]> = {
  * before: the events clients replay, and the notifications (and their own events) that
  * quoted it. Called wherever content is hidden or deleted, by moderators or by its
  * author. Each stored payload becomes `masked` (the public DTO as readers now see
- * it); notifications lose their excerpt, and those whose title quotes a thread or case
- * study title get a neutral one.
+ * it, or `{ id, deleted: true }`); notifications lose their excerpt, and those whose title
+ * quotes a thread or case study title get a neutral one.
  */
 export async function redactStoredCopies(manager: EntityManager, target: Pick<Target, 'type' | 'id'>, masked: object): Promise<void> {
   const types = CONTENT_EVENTS[target.type];
   if (!types) return;
+  await holdNotificationsWorker(manager);
   await manager.query(`UPDATE events SET payload = $3::jsonb WHERE type = ANY($1::text[]) AND payload->>'id' = $2`, [types, target.id, JSON.stringify(masked)]);
 
   const byTitle = target.type === 'thread' ? 'thread_id' : target.type === 'practice' ? 'practice_id' : null;
+  const deleted = (masked as { deleted?: unknown }).deleted === true;
   const notifications: Array<{ id: string }> = byTitle
-    ? await rowsOf<{ id: string }>(manager, `UPDATE notifications n SET data = jsonb_build_object('title', $2::text) WHERE n.${byTitle} = $1 RETURNING n.id`, [
-        target.id,
-        HIDDEN_TITLE[target.type],
-      ])
+    ? await rowsOf<{ id: string }>(
+        manager,
+        // Moderators' notices to the author keep their reason: they say what happened to it.
+        `UPDATE notifications n SET data = jsonb_build_object('title', $2::text) WHERE n.${byTitle} = $1 AND n.type <> 'moderation' RETURNING n.id`,
+        [target.id, (deleted ? DELETED_TITLE : HIDDEN_TITLE)[target.type]],
+      )
     : await rowsOf<{ id: string }>(
         manager,
         `UPDATE notifications n SET data = n.data - 'excerpt'
@@ -54,6 +74,7 @@ export async function redactStoredCopies(manager: EntityManager, target: Pick<Ta
  * to its author stay, since they tell the author what happened to it.
  */
 export async function redactMovedThread(manager: EntityManager, threadId: string, to: string): Promise<void> {
+  await holdNotificationsWorker(manager);
   const notifications = await rowsOf<{ id: string }>(
     manager,
     `UPDATE notifications n SET data = jsonb_build_object('title', $3::text)

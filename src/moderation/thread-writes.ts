@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { rowsOf, tombstoneThread } from '../threads/thread-writes.js';
-import { redactMovedThread } from './redaction.js';
+import { holdNotificationsWorker, redactMovedThread } from './redaction.js';
 
 /**
  * Moving and merging threads, inside the caller's transaction, keeping every counter
@@ -15,6 +15,7 @@ async function addToCollaborative(manager: EntityManager, collaborativeId: strin
 
 /** False when the thread is no longer live in `from`. */
 export async function moveThread(manager: EntityManager, threadId: string, from: string, to: string): Promise<boolean> {
+  await holdNotificationsWorker(manager);
   const [thread] = await rowsOf<{ reply_count: number; last_activity_at: Date }>(
     manager,
     `SELECT reply_count, last_activity_at FROM threads WHERE id = $1 AND collaborative_id = $2 AND deleted_at IS NULL FOR UPDATE`,
@@ -25,11 +26,18 @@ export async function moveThread(manager: EntityManager, threadId: string, from:
   await addToCollaborative(manager, from, -1, -(1 + thread.reply_count));
   await addToCollaborative(manager, to, 1, 1 + thread.reply_count);
   await manager.query(`UPDATE collaboratives SET last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`, [to, thread.last_activity_at]);
-  // Its stored events move with it: readers of the old collaborative no longer replay them,
-  // and those who may not follow it keep no notification carrying its words.
+  await storedCopiesFollow(manager, threadId, to);
+  return true;
+}
+
+/**
+ * A thread's words went to collaborative `to`: its stored events go with them, so readers
+ * of the old collaborative no longer replay them, and those who may not follow keep no
+ * notification carrying them.
+ */
+async function storedCopiesFollow(manager: EntityManager, threadId: string, to: string): Promise<void> {
   await manager.query(`UPDATE events SET collaborative_id = $2 WHERE thread_id = $1`, [threadId, to]);
   await redactMovedThread(manager, threadId, to);
-  return true;
 }
 
 interface Locked {
@@ -53,6 +61,7 @@ interface Locked {
  * at the other thread. Returns how many posts moved, or null when either is no longer live.
  */
 export async function mergeThreads(manager: EntityManager, sourceId: string, intoId: string, actorId: string): Promise<number | null> {
+  await holdNotificationsWorker(manager);
   const rows = await rowsOf<Locked>(
     manager,
     `SELECT id, collaborative_id, author_id, body, body_html, created_at, last_activity_at, reply_seq, hidden_at, hidden_by_id, hidden_reason
@@ -91,5 +100,6 @@ export async function mergeThreads(manager: EntityManager, sourceId: string, int
   await tombstoneThread(manager, sourceId, actorId);
   await addToCollaborative(manager, into.collaborative_id, 0, 1 + live);
   await addToCollaborative(manager, source.collaborative_id, 0, -live);
+  if (source.collaborative_id !== into.collaborative_id) await storedCopiesFollow(manager, sourceId, into.collaborative_id);
   return moved.length + 1;
 }

@@ -98,6 +98,8 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
    * events, in draft order.
    */
   private async notify(manager: EntityManager, event: EventRow): Promise<Array<DomainEvent<'notification.created'>>> {
+    // Deleted before this batch reached it: its words are gone, and so is anything to say.
+    if ((event.payload as { deleted?: unknown }).deleted === true) return [];
     const candidates = (await this.rules.draftsFor(event, manager)).filter((draft) => draft.userId !== draft.actorId);
     if (candidates.length === 0) return [];
     // Never a notification about something the recipient may not read.

@@ -5,10 +5,9 @@ import { renderMarkdown } from '../common/markdown.js';
 import { decodeCursor, exactTimestamp, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
 import { NO_REVISIONS, revisionPage } from '../database/revision-page.js';
 import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
-import { redactStoredCopies } from '../moderation/redaction.js';
+import { deleteContent } from '../moderation/content-writes.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
-import { User } from '../users/user.entity.js';
 import { toCommentDto, type CommentDto, type CommentRevisionDto } from './dto/comment.dto.js';
 import { PracticeGuard, type PracticeInContext } from './practice-guard.service.js';
 import { PracticeComment, PracticeCommentRevision } from './practice-relations.entities.js';
@@ -75,19 +74,8 @@ export class CommentsService {
   async remove(user: AuthUser, commentId: string): Promise<void> {
     const { comment, found } = await this.inContext(user, commentId);
     if (comment.authorId !== user.id) throw new ForbiddenException(moderatorsDeleteWithReason('comment', found.canModerate));
-    if (comment.deletedAt) return;
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`DELETE FROM practice_comment_revisions WHERE comment_id = $1`, [commentId]);
-      await manager.update(PracticeComment, { id: commentId }, { deletedAt: new Date(), body: '', bodyHtml: '' });
-      await redactStoredCopies(manager, { type: 'comment', id: commentId }, { id: commentId, deleted: true });
-      await manager.query(`UPDATE practices SET comment_count = comment_count - 1 WHERE id = $1`, [comment.practiceId]);
-      await this.events.append(manager, {
-        type: 'comment.deleted',
-        collaborativeId: found.practice.collaborativeId,
-        practiceId: comment.practiceId,
-        payload: { commentId, practiceId: comment.practiceId },
-      });
-    });
+    const place = { type: 'comment', id: commentId, collaborativeId: found.practice.collaborativeId, threadId: null, practiceId: comment.practiceId } as const;
+    await this.dataSource.transaction((manager) => deleteContent(manager, this.events, place, user.id));
   }
 
   async revisions(user: AuthUser, commentId: string, page: PageQueryDto): Promise<Page<CommentRevisionDto>> {

@@ -7,7 +7,7 @@ import { ValidationProblem, type FieldError } from '../common/problem-details.js
 import { readRows } from '../database/read-rows.js';
 import { NO_REVISIONS, revisionPage } from '../database/revision-page.js';
 import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
-import { redactStoredCopies } from '../moderation/redaction.js';
+import { deleteContent } from '../moderation/content-writes.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { HIDDEN_NOTICE } from '../threads/dto/thread.dto.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
@@ -16,7 +16,7 @@ import { toPracticeDto, type PracticeDetailDto, type PracticeDto, type PracticeR
 import type { CreatePracticeDto, UpdatePracticeDto } from './dto/write-practice.dto.js';
 import { PracticeGuard, type PracticeInContext } from './practice-guard.service.js';
 import { PracticeRevision } from './practice-relations.entities.js';
-import { contentChanges, forgetPracticeRevisions, setCoAuthors, snapshot } from './practice-writes.js';
+import { contentChanges, setCoAuthors, snapshot } from './practice-writes.js';
 import { Practice } from './practice.entity.js';
 
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -77,20 +77,8 @@ export class PracticesService {
   async remove(user: AuthUser, id: string): Promise<void> {
     const { practice, isAuthor, canModerate } = await this.guard.read(user, id);
     if (!isAuthor) throw new ForbiddenException(moderatorsDeleteWithReason('case study', canModerate));
-    if (practice.deletedAt) return;
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(Practice, { id }, { deletedAt: new Date() });
-      await forgetPracticeRevisions(manager, id);
-      await redactStoredCopies(manager, { type: 'practice', id }, { id, deleted: true });
-      if (practice.status === 'published') {
-        await this.events.append(manager, {
-          type: 'practice.deleted',
-          collaborativeId: practice.collaborativeId,
-          practiceId: id,
-          payload: { practiceId: id, collaborativeId: practice.collaborativeId },
-        });
-      }
-    });
+    const place = { type: 'practice', id, collaborativeId: practice.collaborativeId, threadId: null, practiceId: id } as const;
+    await this.dataSource.transaction((manager) => deleteContent(manager, this.events, place, user.id));
   }
 
   async show(user: AuthUser, id: string, countView = true): Promise<PracticeDetailDto> {

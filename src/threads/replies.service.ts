@@ -5,7 +5,7 @@ import { Keyset } from '../common/keyset.js';
 import { renderMarkdown } from '../common/markdown.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
 import { readRows } from '../database/read-rows.js';
-import { redactStoredCopies } from '../moderation/redaction.js';
+import { deleteContent } from '../moderation/content-writes.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toReplyDto, type ReplyViewDto } from './dto/reply.dto.js';
 import type { CreateReplyDto, UpdateReplyDto } from './dto/write-reply.dto.js';
@@ -13,7 +13,7 @@ import { Reply } from './reply.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import { ThreadGuard } from './thread-guard.service.js';
 import { requireLive, requireMayDelete, requireMayEdit, requireUnlocked } from './thread-rules.js';
-import { insertReply, tombstoneReply } from './thread-writes.js';
+import { insertReply } from './thread-writes.js';
 import type { Thread } from './thread.entity.js';
 import { postRows, replyWithAuthor, withAuthor } from './with-author.js';
 
@@ -92,16 +92,8 @@ export class RepliesService {
   async remove(user: AuthUser, replyId: string): Promise<void> {
     const { reply, thread, access } = await this.guard.readReply(user, replyId);
     requireMayDelete(user, reply, access, 'reply');
-    await this.dataSource.transaction(async (manager) => {
-      const outcome = await tombstoneReply(manager, replyId, user.id);
-      if (!outcome) return;
-      await redactStoredCopies(manager, { type: 'reply', id: replyId }, { id: replyId, deleted: true });
-      const scope = { collaborativeId: thread.collaborativeId, threadId: thread.id };
-      if (outcome.wasAccepted) {
-        await this.events.append(manager, { type: 'thread.answer-accepted', ...scope, payload: { threadId: thread.id, acceptedReplyId: null } });
-      }
-      await this.events.append(manager, { type: 'reply.deleted', ...scope, payload: { replyId, threadId: thread.id } });
-    });
+    const place = { type: 'reply', id: replyId, collaborativeId: thread.collaborativeId, threadId: thread.id, practiceId: null } as const;
+    await this.dataSource.transaction((manager) => deleteContent(manager, this.events, place, user.id));
   }
 
   /** The accepted answer as the caller sees it, shown first on its thread. */

@@ -53,9 +53,11 @@ async function onThread(event: EventRow, manager: EntityManager): Promise<Notifi
   const thread = event.payload as ThreadDto;
   const actorId = thread.author?.id ?? null;
   const levels = thread.kind === 'question' ? ['all', 'questions-and-practices'] : ['all'];
+  // Where the thread is now (its events move with it), not where the payload says it started.
+  const collaborativeId = event.collaborative_id;
   const followers: Array<{ user_id: string }> = await manager.query(
     `SELECT user_id FROM collaborative_follows WHERE collaborative_id = $1 AND level::text = ANY($2::text[])`,
-    [thread.collaborativeId, levels],
+    [collaborativeId, levels],
   );
   const name = thread.author?.displayName ?? 'Someone';
   return [
@@ -64,7 +66,7 @@ async function onThread(event: EventRow, manager: EntityManager): Promise<Notifi
       userId: follower.user_id,
       type: 'new-thread',
       actorId,
-      collaborativeId: thread.collaborativeId,
+      collaborativeId,
       threadId: thread.id,
       title: `${name} ${thread.kind === 'question' ? 'asked' : 'started'} "${thread.title}"`,
       excerpt: excerpt(thread.body),

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
 import { renderMarkdown } from '../common/markdown.js';
-import { redactStoredCopies } from '../moderation/redaction.js';
+import { deleteContent } from '../moderation/content-writes.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toThreadDto, type ThreadDetailDto } from './dto/thread.dto.js';
 import type { CreateThreadDto, UpdateThreadDto } from './dto/write-thread.dto.js';
@@ -12,7 +12,7 @@ import { RevisionsService } from './revisions.service.js';
 import { ThreadGuard } from './thread-guard.service.js';
 import { mayAcceptAnswer, mayDelete, mayEdit, mayReply, requireLive, requireMayDelete, requireMayEdit, seesHidden } from './thread-rules.js';
 import { ThreadViewsService } from './thread-views.service.js';
-import { insertThread, tombstoneThread } from './thread-writes.js';
+import { insertThread } from './thread-writes.js';
 import { Thread } from './thread.entity.js';
 
 /** Asking, reading, editing and deleting one thread. Lists are ThreadListsService's. */
@@ -76,12 +76,8 @@ export class ThreadsService {
   async remove(user: AuthUser, threadId: string): Promise<void> {
     const { thread, access } = await this.guard.read(user, threadId);
     requireMayDelete(user, thread, access, 'thread');
-    await this.dataSource.transaction(async (manager) => {
-      if (!(await tombstoneThread(manager, threadId, user.id))) return;
-      await redactStoredCopies(manager, { type: 'thread', id: threadId }, { id: threadId, deleted: true });
-      const payload = { threadId, collaborativeId: thread.collaborativeId };
-      await this.events.append(manager, { type: 'thread.deleted', collaborativeId: thread.collaborativeId, threadId, payload });
-    });
+    const place = { type: 'thread', id: threadId, collaborativeId: thread.collaborativeId, threadId, practiceId: null } as const;
+    await this.dataSource.transaction((manager) => deleteContent(manager, this.events, place, user.id));
   }
 
   private async detail(user: AuthUser, thread: Thread, access: CollaborativeAccess, countView: boolean): Promise<ThreadDetailDto> {

@@ -18,6 +18,8 @@ export function HomeFeed() {
   const [fresh, setFresh] = useState(0);
   useLiveEvents(['thread.created', 'reply.created', 'practice.published'], (event) => {
     if (event.type === 'resync') return list.reload();
+    // Replayed after its deletion: `{ id, deleted: true }`, nothing new to read.
+    if ((event.data as { deleted?: boolean }).deleted) return;
     setFresh((count) => count + 1);
   });
   return (
