@@ -149,6 +149,7 @@ describe('hidden content, by reader', () => {
     await forum.http.patch(`/api/practices/${practiceId}`, { summary: `${secretWords} (case study)` }, as(cast.author));
     await forum.http.patch(`/api/practices/${practiceId}`, { summary: 'Redacted.' }, as(cast.author));
     expect((await sql(`SELECT 1 FROM events WHERE payload::text LIKE $1`, [`%${secretWords}%`])).length).toBeGreaterThan(0);
+    expect((await sql(`SELECT 1 FROM notifications WHERE data::text LIKE $1`, [`%${secretWords}%`])).length).toBeGreaterThan(0);
 
     for (const [path, user] of [
       [`/api/replies/${regretted.body.id}`, cast.member],
@@ -320,11 +321,16 @@ describe('a thread moved where a subscriber may not read', () => {
   test('their notifications of it, and the live copies they could replay, stop carrying its words', async () => {
     const secret = await createCollaborative(forum, cast.admin, { visibility: 'members' });
     await addMember(forum, cast.admin, secret.id, cast.author);
+    const insider = await createUser(forum);
+    await addMember(forum, cast.admin, cast.home.id, insider);
+    await addMember(forum, cast.admin, secret.id, insider);
     const asked = await askThread(forum, cast.member, cast.home.id);
+    expect((await forum.http.put(`/api/threads/${asked.id}/follow`, undefined, as(insider))).status).toBe(204);
     const words = 'Our escalation rota for the winter (private draft)';
     expect((await forum.http.post(`/api/threads/${asked.id}/replies`, { body: words }, as(cast.author))).status).toBe(201);
     const before = await notificationOf(cast.member, 'reply', asked.id);
     expect(JSON.stringify(before)).toContain(words);
+    await notificationOf(insider, 'reply', asked.id);
 
     await forum.http.post(`/api/threads/${asked.id}/move`, { reason: 'Members only topic.', collaborativeId: secret.id }, as(cast.moderator));
     expect((await forum.http.get(`/api/threads/${asked.id}`, as(cast.member))).status).toBe(404);
@@ -335,6 +341,8 @@ describe('a thread moved where a subscriber may not read', () => {
     expect(JSON.stringify(list)).not.toContain(asked.title);
     const replayed = await sql(`SELECT payload::text FROM events WHERE type = 'notification.created' AND payload->>'id' = $1`, [before.id]);
     expect(replayed.map((row: { payload: string }) => row.payload).join()).not.toContain(words);
+    // Someone who may read it where it went keeps what they were told.
+    expect(JSON.stringify(await notificationOf(insider, 'reply', asked.id))).toContain(words);
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { DataSource } from 'typeorm';
 import { createCollaborative } from './factories/collaborative.factory.js';
 import { createUser, registrationFor, type TestUser } from './factories/user.factory.js';
 import { eventually } from './support/eventually.js';
@@ -104,5 +105,25 @@ describe('notifications', () => {
     await eventually(async () => (await repliesFrom(asker!)).length === 2);
     expect(await repliesFrom(first!)).toEqual([second!.id]);
     expect(await repliesFrom(second!)).toEqual([]);
+  });
+
+  test('a reply deleted before the worker reached it notifies nobody, and the worker goes on with the next', async () => {
+    const space = await createCollaborative(forum, admin);
+    const [asker, regretful, later] = await Promise.all([1, 2, 3].map(() => createUser(forum)));
+    const asked = await forum.http.post(`/api/collaboratives/${space.id}/threads`, { title: 'Deleted in a hurry', body: 'Go on.' }, { token: asker!.accessToken });
+    const sql = (query: string, params: unknown[]) => forum.app.get(DataSource).query(query, params);
+    let regretted = '';
+    await whileNotificationsWorkerHeld(forum, async () => {
+      regretted = (await forum.http.post(`/api/threads/${asked.body.id}/replies`, { body: 'Sent too soon.' }, { token: regretful!.accessToken })).body.id;
+      // What a delete leaves of the stored event (the delete itself waits for the worker, which this test holds).
+      await sql(`UPDATE events SET payload = jsonb_build_object('id', $1::text, 'deleted', true) WHERE type = 'reply.created' AND payload->>'id' = $1`, [regretted]);
+    });
+    expect((await forum.http.post(`/api/threads/${asked.body.id}/replies`, { body: 'Still here.' }, { token: later!.accessToken })).status).toBe(201);
+    const reply = await eventually(async () => {
+      const items = (await forum.http.get('/api/notifications', { token: asker!.accessToken })).body.items as Array<{ type: string; actorId: string }>;
+      return items.find((item) => item.type === 'reply' && item.actorId === later!.id);
+    }, 'the notification of the reply after the deleted one');
+    expect(reply).toBeDefined();
+    expect(await sql(`SELECT 1 FROM notifications WHERE actor_id = $1`, [regretful!.id])).toEqual([]);
   });
 });
