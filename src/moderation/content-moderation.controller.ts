@@ -21,7 +21,7 @@ export class ContentModerationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Hide a reply: readers see a notice; its author and moderators still see it.' })
   @ApiOkResponse({ type: ReplyViewDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   hideReply(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
     return this.content.hide(user, 'reply', id, dto.reason) as Promise<ReplyViewDto>;
   }
@@ -30,7 +30,7 @@ export class ContentModerationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Show a hidden reply again.' })
   @ApiOkResponse({ type: ReplyViewDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   restoreReply(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
     return this.content.restore(user, 'reply', id, dto.reason) as Promise<ReplyViewDto>;
   }
@@ -39,7 +39,7 @@ export class ContentModerationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Hide a case study: readers see a notice; its authors and moderators still see it.' })
   @ApiOkResponse({ type: PracticeDetailDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   hidePractice(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
     return this.content.hide(user, 'practice', id, dto.reason) as Promise<PracticeDetailDto>;
   }
@@ -48,7 +48,7 @@ export class ContentModerationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Show a hidden case study again.' })
   @ApiOkResponse({ type: PracticeDetailDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   restorePractice(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
     return this.content.restore(user, 'practice', id, dto.reason) as Promise<PracticeDetailDto>;
   }
@@ -57,7 +57,7 @@ export class ContentModerationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Hide a comment: readers see a notice; its author and moderators still see it.' })
   @ApiOkResponse({ type: CommentDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   hideComment(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
     return this.content.hide(user, 'comment', id, dto.reason) as Promise<CommentDto>;
   }
@@ -66,7 +66,7 @@ export class ContentModerationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Show a hidden comment again.' })
   @ApiOkResponse({ type: CommentDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   restoreComment(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
     return this.content.restore(user, 'comment', id, dto.reason) as Promise<CommentDto>;
   }
@@ -75,7 +75,7 @@ export class ContentModerationController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a thread as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.' })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   deleteThread(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<void> {
     return this.content.delete(user, 'thread', id, dto.reason);
   }
@@ -84,7 +84,7 @@ export class ContentModerationController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a reply as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.' })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   deleteReply(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<void> {
     return this.content.delete(user, 'reply', id, dto.reason);
   }
@@ -93,7 +93,7 @@ export class ContentModerationController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a case study as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.' })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   deletePractice(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<void> {
     return this.content.delete(user, 'practice', id, dto.reason);
   }
@@ -102,7 +102,7 @@ export class ContentModerationController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a comment as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.' })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   deleteComment(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<void> {
     return this.content.delete(user, 'comment', id, dto.reason);
   }

@@ -19,7 +19,7 @@ export class ThreadModerationController {
   @HttpCode(200)
   @ApiOperation({ summary: `Lock a thread: no new replies ${WHO}.` })
   @ApiOkResponse({ type: ThreadDetailDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   lock(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ThreadDetailDto> {
     return this.threads.lock(user, id, dto.reason, true);
   }
@@ -28,7 +28,7 @@ export class ThreadModerationController {
   @HttpCode(200)
   @ApiOperation({ summary: `Unlock a thread ${WHO}.` })
   @ApiOkResponse({ type: ThreadDetailDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   unlock(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ThreadDetailDto> {
     return this.threads.lock(user, id, dto.reason, false);
   }
@@ -37,7 +37,7 @@ export class ThreadModerationController {
   @HttpCode(200)
   @ApiOperation({ summary: `Pin a thread to the top of its collaborative ${WHO}.` })
   @ApiOkResponse({ type: ThreadDetailDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   pin(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ThreadDetailDto> {
     return this.threads.pin(user, id, dto.reason, true);
   }
@@ -46,7 +46,7 @@ export class ThreadModerationController {
   @HttpCode(200)
   @ApiOperation({ summary: `Unpin a thread ${WHO}.` })
   @ApiOkResponse({ type: ThreadDetailDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   unpin(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ThreadDetailDto> {
     return this.threads.pin(user, id, dto.reason, false);
   }
