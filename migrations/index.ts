@@ -13,6 +13,7 @@ import { AddEventReaderIndexes1795600000001 } from './1795600000001-AddEventRead
 import { CountPracticeViewsOnce1795600000002 } from './1795600000002-CountPracticeViewsOnce.js';
 import { AddThreadJoinIndex1795600000003 } from './1795600000003-AddThreadJoinIndex.js';
 import { GinIndexesWithoutPendingList1795600000004 } from './1795600000004-GinIndexesWithoutPendingList.js';
+import { RedactionIndexesAndScrub1795600000005 } from './1795600000005-RedactionIndexesAndScrub.js';
 
 export const MIGRATIONS = [
   CreateCollaboratives1795504333697,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CountPracticeViewsOnce1795600000002,
   AddThreadJoinIndex1795600000003,
   GinIndexesWithoutPendingList1795600000004,
+  RedactionIndexesAndScrub1795600000005,
 ];

@@ -48,7 +48,7 @@ export async function redactStoredCopies(manager: EntityManager, target: Pick<Ta
   const types = CONTENT_EVENTS[target.type];
   if (!types) return;
   await holdNotificationsWorker(manager);
-  await manager.query(`UPDATE events SET payload = $3::jsonb WHERE type = ANY($1::text[]) AND payload->>'id' = $2`, [types, target.id, JSON.stringify(masked)]);
+  await manager.query(`UPDATE events SET payload = $3::jsonb WHERE user_id IS NULL AND type = ANY($1::text[]) AND payload->>'id' = $2`, [types, target.id, JSON.stringify(masked)]);
 
   const byTitle = target.type === 'thread' ? 'thread_id' : target.type === 'practice' ? 'practice_id' : null;
   const deleted = (masked as { deleted?: unknown }).deleted === true;
@@ -62,7 +62,7 @@ export async function redactStoredCopies(manager: EntityManager, target: Pick<Ta
     : await rowsOf<{ id: string }>(
         manager,
         `UPDATE notifications n SET data = n.data - 'excerpt'
-          WHERE n.event_id IN (SELECT e.id FROM events e WHERE e.type = ANY($2::text[]) AND e.payload->>'id' = $1::text) RETURNING n.id`,
+          WHERE n.event_id IN (SELECT e.id FROM events e WHERE e.user_id IS NULL AND e.type = ANY($2::text[]) AND e.payload->>'id' = $1::text) RETURNING n.id`,
         [target.id, types],
       );
   await redactLiveCopies(manager, notifications);
@@ -87,13 +87,19 @@ export async function redactMovedThread(manager: EntityManager, threadId: string
   await redactLiveCopies(manager, notifications);
 }
 
-/** The live copy each recipient got of these notifications (and can replay) carries the same words. */
+/**
+ * The live copy each recipient got of these notifications (and can replay) carries the
+ * same words. It was appended in the worker's transaction that wrote the notification,
+ * so it has the same person and the same `created_at` (now(), the transaction's start):
+ * the person's events of that moment, not all of them, are searched for it.
+ */
 async function redactLiveCopies(manager: EntityManager, notifications: Array<{ id: string }>): Promise<void> {
   if (notifications.length === 0) return;
   await manager.query(
     `UPDATE events e SET payload = (e.payload - 'excerpt') || jsonb_build_object('title', n.data->>'title')
        FROM notifications n
-      WHERE e.type = 'notification.created' AND e.payload->>'id' = n.id::text AND n.id = ANY($1::uuid[])`,
+      WHERE n.id = ANY($1::uuid[]) AND e.user_id = n.user_id AND e.created_at = n.created_at
+        AND e.type = 'notification.created' AND e.payload->>'id' = n.id::text`,
     [notifications.map((notification) => notification.id)],
   );
 }

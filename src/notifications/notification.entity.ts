@@ -4,6 +4,8 @@ import { User } from '../users/user.entity.js';
 @Entity('notifications')
 @Index('notifications_user_id_idx', { synchronize: false })
 @Index('notifications_unread_idx', { synchronize: false })
+@Index('notifications_thread_id_idx', { synchronize: false })
+@Index('notifications_practice_id_idx', { synchronize: false })
 @Index('notifications_event_user_key', ['eventId', 'userId', 'type'], { unique: true })
 export class Notification {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'notifications_pkey' })

@@ -4,6 +4,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 // Partial indexes for catch-up, managed by their migration.
 @Index('events_user_id_idx', { synchronize: false })
 @Index('events_collaborative_id_idx', { synchronize: false })
+@Index('events_content_id_idx', { synchronize: false })
 export class EventRecord {
   /** bigint comes back from pg as a string; it is compared and sent as a string. */
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'events_pkey', generatedIdentity: 'ALWAYS' })
