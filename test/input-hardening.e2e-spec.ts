@@ -76,6 +76,14 @@ describe('hostile input is refused as problem details', () => {
     expectProblem(notAList, 400);
     expect(notAList.body.errors).toEqual([{ field: 'tags', message: 'tags must be an array' }]);
     expect(notAList.body.detail).toBe('tags must be an array.');
+    // A form's number box that held no number sends NaN, which JSON carries as null.
+    const notANumber = await forum.http.post(
+      '/api/practices',
+      { title: 'Measured badly', outcomeMeasures: [{ label: 'Waits', before: null, after: 3, unit: 'days' }] },
+      { token: admin.accessToken },
+    );
+    expectProblem(notANumber, 400);
+    expect(notANumber.body.errors).toEqual([{ field: 'outcomeMeasures[0].before', message: 'before must be a number' }]);
   });
 
   test('null still clears the nullable region of a collaborative', async () => {

@@ -6,9 +6,9 @@ import { ValidationProblem, type FieldError } from './problem-details.js';
 const TYPE_RULES = new Set(['isString', 'isArray', 'isInt', 'isNumber', 'isBoolean', 'isDate', 'isObject', 'nestedValidation']);
 
 /**
- * One entry per broken rule, but one message for a missing or null field ("email is
- * required") and only the type's message for a value of the wrong type, rather than every rule it
- * could not meet (a missing email broke its length rule too).
+ * One entry per broken rule, except that a missing field gets one message ("email is
+ * required") and a value of the wrong type only its type's message, rather than every rule
+ * it could not meet (a missing email broke its length rule too).
  */
 export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -24,11 +24,15 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
 function ownErrors(error: ValidationError, field: string): FieldError[] {
   const rules = Object.entries(error.constraints ?? {});
   if (rules.length === 0) return [];
-  if (!('whitelistValidation' in (error.constraints ?? {}))) {
-    if (error.value === undefined) return [{ field, message: `${field} is required` }];
-    if (error.value === null) return [{ field, message: `${field} cannot be null: give a value, or leave the field out where it is optional` }];
-  }
   const typeRules = rules.filter(([rule]) => TYPE_RULES.has(rule));
+  // Messages name the property, not the path, as class-validator's do: forms swap in their label.
+  if (!('whitelistValidation' in (error.constraints ?? {}))) {
+    if (error.value === undefined) return [{ field, message: `${error.property} is required` }];
+    // A client's NaN arrives as null: for a number, say that a number is wanted.
+    if (error.value === null && typeRules.length === 0) {
+      return [{ field, message: `${error.property} cannot be null: give a value, or leave the field out where it is optional` }];
+    }
+  }
   return (typeRules.length > 0 ? typeRules : rules).map(([, message]) => ({ field, message }));
 }
 
