@@ -50,7 +50,7 @@ export function SearchPage() {
           setParams({ q: String(form.get('q') ?? '').trim(), type: String(form.get('type') ?? 'all') });
         }}
       >
-        <TextInput id="q" name="q" type="search" label="Search questions, replies and case studies" hint={'Use "quoted words" for a phrase, -word to leave a word out, or to allow either'} defaultValue={q} />
+        <TextInput id="q" name="q" type="search" label="Search questions, replies and case studies" hint={'Use "quoted words" for a phrase, -word to leave a word out, and or between two words to allow either'} defaultValue={q} />
         <Radios legend="Look in" legendProps={{ size: 's' }} name="type" inline small>
           {KINDS.map((kind) => (
             <Radios.Item key={kind.value} id={kind.value === 'all' ? 'type' : `type-${kind.value}`} value={kind.value} defaultChecked={kind.value === type}>

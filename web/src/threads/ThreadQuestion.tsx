@@ -1,7 +1,7 @@
 import { Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 import type { ThreadDetail } from '../api/types';
-import { formatDateTime } from '../layout/format';
+import { formatDateTime, plural } from '../layout/format';
 import { ServerHtml } from '../layout/ServerHtml';
 import { Tags } from '../layout/Tags';
 import { HiddenNotice } from '../moderation/HiddenNotice';
@@ -33,7 +33,7 @@ export function ThreadQuestion({ thread }: { thread: ThreadDetail }) {
           'Asked by a deleted account'
         )}{' '}
         · {formatDateTime(thread.createdAt)}
-        {thread.editedAt && ' · edited'} · {thread.viewCount} views
+        {thread.editedAt && ' · edited'} · {plural(thread.viewCount, 'view')}
       </p>
       <Tags tags={thread.tags} label="Tags" />
       {!deleted && (
