@@ -107,6 +107,18 @@ describe('notifications', () => {
     expect(await repliesFrom(second!)).toEqual([]);
   });
 
+  test("a notification's excerpt is the reply's words without their Markdown", async () => {
+    const space = await createCollaborative(forum, admin);
+    const [asker, replier] = await Promise.all([1, 2].map(() => createUser(forum)));
+    const asked = await forum.http.post(`/api/collaboratives/${space.id}/threads`, { title: 'Formatting in excerpts', body: 'Go on.' }, { token: asker!.accessToken });
+    await forum.http.post(`/api/threads/${asked.body.id}/replies`, { body: '> Go on.\n\nOur **PTL** review, see [the guide](https://example.nhs.uk).' }, { token: replier!.accessToken });
+    const notice = await eventually(async () => {
+      const items = (await forum.http.get('/api/notifications', { token: asker!.accessToken })).body.items as Array<{ type: string; excerpt: string }>;
+      return items.find((item) => item.type === 'reply');
+    }, 'the reply notification');
+    expect(notice.excerpt).toBe('Go on. Our PTL review, see the guide.');
+  });
+
   test('a reply deleted before the worker reached it notifies nobody, and the worker goes on with the next', async () => {
     const space = await createCollaborative(forum, admin);
     const [asker, regretful, later] = await Promise.all([1, 2, 3].map(() => createUser(forum)));

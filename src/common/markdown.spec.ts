@@ -1,7 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { mentionedHandles, renderMarkdown } from './markdown.js';
+import { mentionedHandles, plainText, renderMarkdown } from './markdown.js';
 
 describe('renderMarkdown', () => {
+  test('plain text keeps the words and drops the markup, on one line', () => {
+    expect(plainText('**PTL** review with `code`\n\n> quoted & <b>raw</b>\n\n- one\n- two')).toBe('PTL review with code quoted & <b>raw</b> one two');
+    expect(plainText('See [the guide](https://example.nhs.uk) and @sarah-w')).toBe('See the guide and @sarah-w');
+  });
+
   test('renders ordinary Markdown', () => {
     expect(renderMarkdown('**Elective** waits fell by _a third_')).toBe('<p><strong>Elective</strong> waits fell by <em>a third</em></p>');
   });

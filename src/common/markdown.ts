@@ -81,6 +81,18 @@ export function renderMarkdown(markdown: string): string {
   return sanitizeHtml(html, SANITIZE).trim();
 }
 
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&amp;': '&' };
+
+/**
+ * The words of a Markdown text without its markup, on one line, for excerpts shown as plain
+ * text (notifications): "**PTL** review" reads "PTL review", not its asterisks.
+ */
+export function plainText(markdown: string): string {
+  const spaced = renderMarkdown(markdown).replace(/<(?:br|hr)\b[^>]*>|<\/(?:p|li|h[1-6]|blockquote|pre|tr|td|th)>/g, ' ');
+  const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
+  return text.replace(/&(?:lt|gt|quot|amp);/g, (entity) => ENTITIES[entity]!).replace(/\s+/g, ' ').trim();
+}
+
 /** The handles @mentioned in a body, lower-cased, once each (not those inside code). */
 export function mentionedHandles(markdown: string): string[] {
   const handles = new Set<string>();

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { plainText } from '../common/markdown.js';
 import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
 import type { EventRow } from '../realtime/envelope.js';
 import type { CommentDto } from './dto/comment.dto.js';
@@ -53,7 +54,7 @@ async function onComment(event: EventRow, manager: EntityManager): Promise<Notif
     collaborativeId: event.collaborative_id,
     practiceId: comment.practiceId,
     title: `${comment.author?.displayName ?? 'Someone'} commented on "${title}"`,
-    excerpt: comment.body.slice(0, 160),
+    excerpt: plainText(comment.body).slice(0, 160),
   }));
 }
 

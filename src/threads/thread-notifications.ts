@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { mentionedHandles } from '../common/markdown.js';
+import { mentionedHandles, plainText } from '../common/markdown.js';
 import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
 import type { EventRow } from '../realtime/envelope.js';
 import type { ReplyDto } from './dto/reply.dto.js';
 import type { ThreadDto } from './dto/thread.dto.js';
 
-const excerpt = (markdown: string) => markdown.replace(/\s+/g, ' ').trim().slice(0, 160);
+const excerpt = (markdown: string) => plainText(markdown).slice(0, 160);
 
 async function threadTitle(manager: EntityManager, threadId: string): Promise<{ title: string; authorId: string | null }> {
   // A hidden thread's title must not travel in notifications about it.
