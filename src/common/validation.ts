@@ -26,7 +26,7 @@ function ownErrors(error: ValidationError, field: string): FieldError[] {
   if (rules.length === 0) return [];
   const typeRules = rules.filter(([rule]) => TYPE_RULES.has(rule));
   // Messages name the property, not the path, as class-validator's do: forms swap in their label.
-  if (!('whitelistValidation' in (error.constraints ?? {}))) {
+  if (!rules.some(([rule]) => rule === 'whitelistValidation')) {
     if (error.value === undefined) return [{ field, message: `${error.property} is required` }];
     // A client's NaN arrives as null: for a number, say that a number is wanted.
     if (error.value === null && typeRules.length === 0) {

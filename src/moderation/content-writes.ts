@@ -14,7 +14,7 @@ import { Thread } from '../threads/thread.entity.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
 import type { Target } from './moderation-targets.service.js';
-import { holdNotificationsWorker, redactStoredCopies } from './redaction.js';
+import { redactDeleted, redactHidden } from './redaction.js';
 
 export type ContentType = 'thread' | 'reply' | 'practice' | 'comment';
 export const CONTENT_TYPES: readonly ContentType[] = ['thread', 'reply', 'practice', 'comment'];
@@ -34,7 +34,7 @@ export async function hideContent(manager: EntityManager, target: Target & { typ
   );
   if (changed.length === 0) return false;
   const event = await publicEvent(manager, target, 'hidden');
-  await redactStoredCopies(manager, target, event.payload as object);
+  await redactHidden(manager, target, event.payload as object);
   return true;
 }
 
@@ -68,11 +68,10 @@ export type ContentPlace = Pick<Target, 'id' | 'collaborativeId' | 'threadId' | 
  * a second delete (a double click, an author racing a moderator) changes nothing.
  */
 export async function deleteContent(manager: EntityManager, events: EventStore, target: ContentPlace, actorId: string): Promise<boolean> {
-  await holdNotificationsWorker(manager);
   const deletedEvents = await tombstone(manager, target, actorId);
   if (!deletedEvents) return false;
-  await redactStoredCopies(manager, target, { id: target.id, deleted: true });
-  for (const event of deletedEvents) await events.append(manager, event);
+  await redactDeleted(manager, target);
+  await events.appendMany(manager, deletedEvents);
   return true;
 }
 

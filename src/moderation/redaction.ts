@@ -10,17 +10,15 @@ import type { Target } from './moderation-targets.service.js';
  * commits writes its words into new notifications afterwards. Take it before this
  * transaction appends any event: the worker takes the append lock while holding this one.
  */
-export async function holdNotificationsWorker(manager: EntityManager): Promise<void> {
+async function holdNotificationsWorker(manager: EntityManager): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [NOTIFICATIONS_WORKER_LOCK]);
 }
 
+/** Neutral titles for notifications whose title quoted a thread's or case study's title. */
 const HIDDEN_TITLE: Record<string, string> = {
   thread: 'Activity in a thread that moderators have hidden',
-  reply: 'A reply that moderators have hidden',
   practice: 'Activity on a case study that moderators have hidden',
-  comment: 'A comment that moderators have hidden',
 };
-
 const DELETED_TITLE: Record<string, string> = {
   thread: 'Activity in a thread that was deleted',
   practice: 'Activity on a case study that was deleted',
@@ -36,28 +34,37 @@ const CONTENT_EVENTS: Record<string, string[]> = {
   comment: ['comment.created', 'comment.updated', 'comment.hidden', 'comment.restored'],
 };
 
+type Content = Pick<Target, 'type' | 'id'>;
+
+/** Hidden content: stored payloads become `masked`, the public DTO as readers now see it. */
+export function redactHidden(manager: EntityManager, target: Content, masked: object): Promise<void> {
+  return redactStoredCopies(manager, target, masked, HIDDEN_TITLE);
+}
+
+/** Deleted content, by its author or by moderators: stored payloads become `{ id, deleted: true }`. */
+export function redactDeleted(manager: EntityManager, target: Content): Promise<void> {
+  return redactStoredCopies(manager, target, { id: target.id, deleted: true }, DELETED_TITLE);
+}
+
 /**
  * Hidden or deleted content must not keep reaching readers through what was stored
  * before: the events clients replay, and the notifications (and their own events) that
- * quoted it. Called wherever content is hidden or deleted, by moderators or by its
- * author. Each stored payload becomes `masked` (the public DTO as readers now see
- * it, or `{ id, deleted: true }`); notifications lose their excerpt, and those whose title
- * quotes a thread or case study title get a neutral one.
+ * quoted it. Each stored payload becomes `masked`; notifications lose their excerpt, and
+ * those whose title quotes a thread or case study title get the neutral one in `titles`.
  */
-export async function redactStoredCopies(manager: EntityManager, target: Pick<Target, 'type' | 'id'>, masked: object): Promise<void> {
+async function redactStoredCopies(manager: EntityManager, target: Content, masked: object, titles: Record<string, string>): Promise<void> {
   const types = CONTENT_EVENTS[target.type];
   if (!types) return;
   await holdNotificationsWorker(manager);
   await manager.query(`UPDATE events SET payload = $3::jsonb WHERE user_id IS NULL AND type = ANY($1::text[]) AND payload->>'id' = $2`, [types, target.id, JSON.stringify(masked)]);
 
   const byTitle = target.type === 'thread' ? 'thread_id' : target.type === 'practice' ? 'practice_id' : null;
-  const deleted = (masked as { deleted?: unknown }).deleted === true;
   const notifications: Array<{ id: string }> = byTitle
     ? await rowsOf<{ id: string }>(
         manager,
         // Moderators' notices to the author keep their reason: they say what happened to it.
         `UPDATE notifications n SET data = jsonb_build_object('title', $2::text) WHERE n.${byTitle} = $1 AND n.type <> 'moderation' RETURNING n.id`,
-        [target.id, (deleted ? DELETED_TITLE : HIDDEN_TITLE)[target.type]],
+        [target.id, titles[target.type]],
       )
     : await rowsOf<{ id: string }>(
         manager,

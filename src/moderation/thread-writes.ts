@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { rowsOf, tombstoneThread } from '../threads/thread-writes.js';
-import { holdNotificationsWorker, redactMovedThread } from './redaction.js';
+import { redactMovedThread } from './redaction.js';
 
 /**
  * Moving and merging threads, inside the caller's transaction, keeping every counter
@@ -15,7 +15,6 @@ async function addToCollaborative(manager: EntityManager, collaborativeId: strin
 
 /** False when the thread is no longer live in `from`. */
 export async function moveThread(manager: EntityManager, threadId: string, from: string, to: string): Promise<boolean> {
-  await holdNotificationsWorker(manager);
   const [thread] = await rowsOf<{ reply_count: number; last_activity_at: Date }>(
     manager,
     `SELECT reply_count, last_activity_at FROM threads WHERE id = $1 AND collaborative_id = $2 AND deleted_at IS NULL FOR UPDATE`,
@@ -61,7 +60,6 @@ interface Locked {
  * at the other thread. Returns how many posts moved, or null when either is no longer live.
  */
 export async function mergeThreads(manager: EntityManager, sourceId: string, intoId: string, actorId: string): Promise<number | null> {
-  await holdNotificationsWorker(manager);
   const rows = await rowsOf<Locked>(
     manager,
     `SELECT id, collaborative_id, author_id, body, body_html, created_at, last_activity_at, reply_seq, hidden_at, hidden_by_id, hidden_reason

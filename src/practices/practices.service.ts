@@ -6,8 +6,8 @@ import type { Page, PageQueryDto } from '../common/pagination.js';
 import { ValidationProblem, type FieldError } from '../common/problem-details.js';
 import { readRows } from '../database/read-rows.js';
 import { NO_REVISIONS, revisionPage } from '../database/revision-page.js';
-import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
 import { deleteContent } from '../moderation/content-writes.js';
+import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { HIDDEN_NOTICE } from '../threads/dto/thread.dto.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
@@ -99,8 +99,8 @@ export class PracticesService {
 
   async revisions(user: AuthUser, id: string, page: PageQueryDto): Promise<Page<PracticeRevisionDto>> {
     const { practice, isAuthor, canModerate } = await this.guard.read(user, id);
-    // A tombstone has no history, and hidden words are for its authors and moderators only.
-    if (practice.deletedAt || (practice.hiddenAt && !isAuthor && !canModerate)) return NO_REVISIONS;
+    // Hidden words are for its authors and moderators only (a deleted one has no revisions left).
+    if (practice.hiddenAt && !isAuthor && !canModerate) return NO_REVISIONS;
     return revisionPage(this.dataSource, { entity: PracticeRevision, table: 'practice_revisions', postColumn: 'practice_id', postId: id }, page, (revision) => ({
       number: revision.number,
       editor: toPublicProfile(revision.editor!),
