@@ -179,6 +179,62 @@ describe('hidden content, by reader', () => {
   });
 });
 
+describe('deleting, after hiding, restoring and moving', () => {
+  test('content hidden, restored and then deleted leaves no copy of its words', async () => {
+    const { thread } = await authorThread(forum, cast);
+    const words = 'Theatre list for Bay 3, patient Robin Example';
+    const reply = await forum.http.post(`/api/threads/${thread.id}/replies`, { body: words }, as(cast.member));
+    await forum.http.post(`/api/replies/${reply.body.id}/hide`, { reason: REASON }, as(cast.lead));
+    await forum.http.post(`/api/replies/${reply.body.id}/restore`, { reason: 'Reviewed: fine.' }, as(cast.lead));
+    expect((await sql(`SELECT 1 FROM events WHERE type = 'reply.restored' AND payload::text LIKE $1`, [`%${words}%`])).length).toBe(1);
+    expect((await forum.http.delete(`/api/replies/${reply.body.id}`, as(cast.member))).status).toBe(204);
+    expect(await sql(`SELECT type FROM events WHERE payload::text LIKE $1`, [`%${words}%`])).toEqual([]);
+  });
+
+  test("a moderator's earlier notice to the author keeps its reason when the thread is deleted", async () => {
+    const { thread } = await authorThread(forum, cast);
+    await forum.http.post(`/api/threads/${thread.id}/lock`, { reason: 'Answered fully.' }, as(cast.lead));
+    await notificationOf(cast.author, 'moderation', thread.id);
+    expect((await forum.http.post(`/api/threads/${thread.id}/delete`, { reason: 'Duplicate of an older thread.' }, as(cast.moderator))).status).toBe(204);
+    const notices = (await forum.http.get('/api/notifications', as(cast.author))).body.items.filter(
+      (item: { type: string; threadId: string }) => item.type === 'moderation' && item.threadId === thread.id,
+    );
+    expect(notices.map((notice: { excerpt: string }) => notice.excerpt)).toEqual(expect.arrayContaining(['Reason: Answered fully.']));
+  });
+
+  test('someone who may not moderate a deleted item hears 403, as for a live one, not that it was deleted', async () => {
+    const { reply } = await authorThread(forum, cast);
+    expect((await forum.http.delete(`/api/replies/${reply.id}`, as(cast.author))).status).toBe(204);
+    expect((await forum.http.post(`/api/replies/${reply.id}/hide`, { reason: REASON }, as(cast.member))).status).toBe(403);
+    expect((await forum.http.post(`/api/replies/${reply.id}/hide`, { reason: REASON }, as(cast.lead))).status).toBe(409);
+  });
+
+  test("a case study deleted by moderators keeps every section in the audit record, and a draft's deletion is announced to nobody", async () => {
+    const { practiceId } = await authorPractice(forum, cast);
+    expect((await forum.http.post(`/api/practices/${practiceId}/delete`, { reason: REASON }, as(cast.moderator))).status).toBe(204);
+    const audit = await forum.http.get(`/api/moderation/audit-log?targetId=${practiceId}&action=practice.delete`, as(cast.admin));
+    expect(audit.body.items[0].before).toMatchObject({ title: 'Shared imaging capacity', challenge: 'Waits.', approach: 'Sharing.', lessons: 'Start with reporting.' });
+
+    const draft = await forum.http.post('/api/practices', { title: 'A draft nobody saw', collaborativeId: cast.home.id }, as(cast.author));
+    expect((await forum.http.delete(`/api/practices/${draft.body.id}`, as(cast.author))).status).toBe(204);
+    expect(await sql(`SELECT type FROM events WHERE practice_id = $1`, [draft.body.id])).toEqual([]);
+  });
+
+  test('a thread merged into one in a members-only collaborative leaves no words in the notifications of those who may not follow', async () => {
+    const secret = await createCollaborative(forum, cast.admin, { visibility: 'members' });
+    const insider = await createUser(forum);
+    await addMember(forum, cast.admin, secret.id, insider);
+    const into = await askThread(forum, insider, secret.id);
+    const source = await askThread(forum, cast.member, cast.home.id);
+    const words = 'Our private escalation numbers for the region';
+    expect((await forum.http.post(`/api/threads/${source.id}/replies`, { body: words }, as(cast.author))).status).toBe(201);
+    expect(JSON.stringify(await notificationOf(cast.member, 'reply', source.id))).toContain(words);
+    const merged = await forum.http.post(`/api/threads/${source.id}/merge`, { reason: 'Duplicate question.', intoThreadId: into.id }, as(cast.moderator));
+    expect(merged.status).toBe(200);
+    expect(JSON.stringify((await forum.http.get('/api/notifications', as(cast.member))).body.items)).not.toContain(words);
+  });
+});
+
 describe('the audit log', () => {
   test('every action writes a record with actor, reason and before/after; role changes too', async () => {
     const fresh = await createUser(forum);
