@@ -36,7 +36,7 @@ export class AuthService implements OnModuleInit {
   }
 
   private accountLimit(email: string): Limit {
-    return { key: `login:account:${email}`, max: this.config.rateLimits.loginPerAccount, windowMs: 15 * 60_000, what: 'failed sign-ins for this account' };
+    return { key: `login:account:${email}`, max: this.config.rateLimits.loginPerAccountAndIp, windowMs: 15 * 60_000, what: 'failed sign-ins for this account' };
   }
 
   private ipLimit(ip: string): Limit {

@@ -9,10 +9,17 @@ type Env = Record<string, string | undefined>;
 type Parsed<N extends VariableName> = ReturnType<(typeof VARIABLES)[N]['parse']>;
 
 export interface RateLimits {
+  loginPerAccountAndIp: number;
   loginPerAccount: number;
   loginPerIp: number;
   registerPerIp: number;
   general: number;
+  rejectsPerIp: number;
+}
+
+export interface LiveLimits {
+  socketsPerPerson: number;
+  socketsPerAddress: number;
 }
 
 /** The validated, typed configuration. Injected by class token wherever it is needed. */
@@ -33,6 +40,9 @@ export class AppConfig {
   /** Distinct people with open reports on one item that hide it pending review. */
   readonly autoHideReports: number;
   readonly rateLimits: RateLimits;
+  readonly liveLimits: LiveLimits;
+  /** Where people reach the forum, without a trailing slash. */
+  readonly publicUrl: string;
 
   constructor(values: Omit<AppConfig, never>) {
     Object.assign(this, values);
@@ -82,11 +92,18 @@ export function loadConfig(env: Env): AppConfig {
     eventRetentionDays: read(env, 'EVENT_RETENTION_DAYS')!,
     autoHideReports: read(env, 'AUTO_HIDE_REPORTS')!,
     rateLimits: {
+      loginPerAccountAndIp: read(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP')!,
       loginPerAccount: read(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT')!,
       loginPerIp: read(env, 'RATE_LIMIT_LOGIN_PER_IP')!,
       registerPerIp: read(env, 'RATE_LIMIT_REGISTER_PER_IP')!,
       general: read(env, 'RATE_LIMIT_GENERAL')!,
+      rejectsPerIp: read(env, 'RATE_LIMIT_REJECTS_PER_IP')!,
     },
+    liveLimits: {
+      socketsPerPerson: read(env, 'LIVE_SOCKETS_PER_PERSON')!,
+      socketsPerAddress: read(env, 'LIVE_SOCKETS_PER_ADDRESS')!,
+    },
+    publicUrl: (read(env, 'PUBLIC_URL') ?? `http://localhost:${read(env, 'PORT')!}`).replace(/\/+$/, ''),
   });
 }
 

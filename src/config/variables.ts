@@ -74,15 +74,20 @@ export const VARIABLES = {
     default: '3',
     meaning: 'Open reports from this many different people hide an item at once, pending review (a report of patient-identifiable data always does).',
   }),
-  RATE_LIMIT_LOGIN_PER_ACCOUNT: variable({
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: variable({
     parse: integer(1, 1_000_000),
     default: '5',
-    meaning: 'Failed logins allowed per account per 15 minutes before 429.',
+    meaning: 'Failed sign-ins allowed for one account from one IP address (IPv6: per /64 network) per 15 minutes before that address gets 429 for that account; the owner elsewhere is not locked out.',
+  }),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: variable({
+    parse: integer(1, 1_000_000),
+    default: '50',
+    meaning: 'Failed sign-ins for one account from all addresses per 15 minutes; past it the account is slowed (one attempt every 10 seconds), never locked.',
   }),
   RATE_LIMIT_LOGIN_PER_IP: variable({
     parse: integer(1, 1_000_000),
     default: '20',
-    meaning: 'Failed logins allowed per IP address (IPv6: per /64 network) per minute before 429.',
+    meaning: 'Failed sign-ins allowed per IP address (IPv6: per /64 network) per minute, whatever the account, before 429.',
   }),
   RATE_LIMIT_REGISTER_PER_IP: variable({
     parse: integer(1, 1_000_000),
@@ -93,6 +98,25 @@ export const VARIABLES = {
     parse: integer(1, 1_000_000),
     default: '600',
     meaning: 'Requests allowed per user (or per IP address when signed out; IPv6: per /64 network) per minute, every route counted together (sign-in and registration also have their own limits; health checks are not counted).',
+  }),
+  RATE_LIMIT_REJECTS_PER_IP: variable({
+    parse: integer(1, 1_000_000),
+    default: '300',
+    meaning: 'Refused requests (no valid access token, not allowed, unknown route) allowed per IP address (IPv6: per /64 network) per minute; past it every request from that address gets 429 until the minute ends, before any token is looked up.',
+  }),
+  LIVE_SOCKETS_PER_PERSON: variable({
+    parse: integer(1, 1_000_000),
+    default: '20',
+    meaning: 'Live-update connections (browser tabs) one person may hold open at once on one API instance.',
+  }),
+  LIVE_SOCKETS_PER_ADDRESS: variable({
+    parse: integer(1, 1_000_000),
+    default: '1000',
+    meaning: 'Live-update connections one IP address (IPv6: per /64 network) may hold open at once on one API instance; high because a whole trust may reach the forum through one NHS network address.',
+  }),
+  PUBLIC_URL: variable({
+    parse: url('http:', 'https:'),
+    meaning: 'The address people reach the forum at, e.g. https://forum.example.nhs.uk. With https the refresh cookie is marked Secure. Unset: http://localhost:PORT.',
   }),
 } satisfies Record<string, Variable<unknown>>;
 

@@ -8,10 +8,14 @@ import { buildOnce, runForum, type ForumProcess } from '../support/forum-process
 const RELIABILITY_ENV = {
   PORT: '0',
   LOG_LEVEL: 'info', // the start-up lines say where the server listens and which database it uses
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '100000',
   RATE_LIMIT_LOGIN_PER_ACCOUNT: '100000',
+  RATE_LIMIT_REJECTS_PER_IP: '1000000',
   RATE_LIMIT_LOGIN_PER_IP: '100000',
   RATE_LIMIT_REGISTER_PER_IP: '100000',
   RATE_LIMIT_GENERAL: '1000000',
+  LIVE_SOCKETS_PER_PERSON: '1000000',
+  LIVE_SOCKETS_PER_ADDRESS: '1000000',
 };
 
 /**

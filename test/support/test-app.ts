@@ -29,10 +29,14 @@ export interface TestAppOptions {
 
 /** Limits high enough that a suite creating many users from 127.0.0.1 never meets them. */
 const GENEROUS_LIMITS = {
-  RATE_LIMIT_LOGIN_PER_ACCOUNT: '1000',
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '1000',
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: '100000',
+  RATE_LIMIT_REJECTS_PER_IP: '1000000',
   RATE_LIMIT_LOGIN_PER_IP: '100000',
   RATE_LIMIT_REGISTER_PER_IP: '100000',
   RATE_LIMIT_GENERAL: '1000000',
+  LIVE_SOCKETS_PER_PERSON: '100000',
+  LIVE_SOCKETS_PER_ADDRESS: '100000',
 };
 
 /** The whole app on a fresh database, listening on a random port of 127.0.0.1. */

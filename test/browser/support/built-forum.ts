@@ -30,6 +30,7 @@ export async function startBuiltForum(): Promise<BuiltForum> {
     LOG_LEVEL: 'info',
     // Every test signs in from 127.0.0.1; the real limits would start refusing it.
     RATE_LIMIT_LOGIN_PER_IP: '100000',
+    RATE_LIMIT_REJECTS_PER_IP: '1000000',
     RATE_LIMIT_REGISTER_PER_IP: '100000',
     RATE_LIMIT_GENERAL: '1000000',
   });
