@@ -9,7 +9,7 @@ describe('abuse limits', () => {
 
   beforeAll(async () => {
     forum = await startTestApp({
-      env: { RATE_LIMIT_LOGIN_PER_ACCOUNT: '3', RATE_LIMIT_LOGIN_PER_IP: '8', RATE_LIMIT_REGISTER_PER_IP: '6', RATE_LIMIT_GENERAL: '50' },
+      env: { RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '3', RATE_LIMIT_LOGIN_PER_IP: '8', RATE_LIMIT_REGISTER_PER_IP: '6', RATE_LIMIT_GENERAL: '50' },
     });
   });
   afterAll(() => forum?.close());
@@ -23,7 +23,7 @@ describe('abuse limits', () => {
   /** Lets every counter's window run out, as if the time had passed. */
   const endWindows = () => forum.app.get(DataSource).query(`UPDATE auth_attempts SET expires_at = now() - interval '1 second'`);
 
-  test('failed sign-ins per account: blocked with Retry-After even for the right password; a success resets the count', async () => {
+  test('failed sign-ins per account from one address: blocked with Retry-After even for the right password; a success resets the count', async () => {
     const email = await register();
     await login(email, 'wrong-password-1');
     await login(email, 'wrong-password-2');
@@ -33,7 +33,7 @@ describe('abuse limits', () => {
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('content-type')).toContain('application/problem+json');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(800);
-    expect(blocked.body.detail).toMatch(/Too many failed sign-ins for this account/);
+    expect(blocked.body.detail).toMatch(/Too many failed sign-ins for this account from your network/);
 
     await endWindows();
     expect((await login(email, TEST_PASSWORD)).status).toBe(200);
@@ -103,6 +103,73 @@ describe('abuse limits', () => {
   });
 });
 
+describe('limits hold under bursts', () => {
+  let forum: TestApp;
+
+  beforeAll(async () => {
+    forum = await startTestApp({ env: { RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '3', RATE_LIMIT_LOGIN_PER_IP: '8', RATE_LIMIT_REGISTER_PER_IP: '6' } });
+  });
+  afterAll(() => forum?.close());
+
+  const register = async () => {
+    const registration = registrationFor();
+    expect((await forum.http.post('/api/auth/register', registration)).status).toBe(201);
+    return registration.email;
+  };
+  const login = (email: string, password: string) => forum.http.post('/api/auth/login', { email, password });
+  const endWindows = () => forum.app.get(DataSource).query(`UPDATE auth_attempts SET expires_at = now() - interval '1 second'`);
+
+  test('a burst of 200 sign-ins at once to one account checks no more passwords than the limit, the right one among them', async () => {
+    await endWindows();
+    const email = await register();
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, attempt) => login(email, attempt === 100 ? TEST_PASSWORD : `wrong-password-${attempt}`)),
+    );
+    const checked = answers.filter((answer) => answer.status !== 429);
+    expect(checked.length).toBeGreaterThan(0);
+    expect(checked.length).toBeLessThanOrEqual(3);
+    for (const answer of checked) expect([200, 401]).toContain(answer.status);
+    await endWindows();
+  });
+
+  test('a burst of 80 sign-ins at once for unknown accounts from one address checks no more than the address limit', async () => {
+    await endWindows();
+    const answers = await Promise.all(Array.from({ length: 80 }, (_, attempt) => login(`nobody-burst-${attempt}@nhs.net`, 'wrong-password')));
+    const checked = answers.filter((answer) => answer.status === 401);
+    expect(checked.length).toBeGreaterThan(0);
+    expect(checked.length).toBeLessThanOrEqual(8);
+    expect(answers.filter((answer) => answer.status === 429).length).toBe(80 - checked.length);
+    await endWindows();
+  });
+
+  test('a burst of password changes with wrong current passwords checks no more than the limit', async () => {
+    await endWindows();
+    const email = await register();
+    const { accessToken } = (await login(email, TEST_PASSWORD)).body;
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, attempt) =>
+        forum.http.post('/api/auth/password', { currentPassword: `wrong-password-${attempt}`, newPassword: 'A-new-and-long-passphrase-2027' }, { token: accessToken }),
+      ),
+    );
+    const checked = answers.filter((answer) => answer.status !== 429);
+    expect(checked.length).toBeGreaterThan(0);
+    expect(checked.length).toBeLessThanOrEqual(3);
+    for (const answer of checked) expect(answer.status).toBe(400);
+    await endWindows();
+  });
+
+  test('a burst of 80 registrations at once from one address creates no more accounts than the limit', async () => {
+    await endWindows();
+    const answers = await Promise.all(Array.from({ length: 80 }, () => forum.http.post('/api/auth/register', registrationFor())));
+    const created = answers.filter((answer) => answer.status === 201).length;
+    expect(created).toBeGreaterThan(0);
+    expect(created).toBeLessThanOrEqual(6);
+    expect(answers.filter((answer) => answer.status === 429).length).toBe(80 - created);
+    await endWindows();
+  });
+
+});
+
 describe('abuse limits by network, behind a proxy', () => {
   let forum: TestApp;
   // A /64 of the documentation range of our own, so no other test shares its counters.
@@ -130,5 +197,49 @@ describe('abuse limits by network, behind a proxy', () => {
       answered++;
     }
     expect(answered).toBe(20);
+  });
+});
+
+describe('sign-in limits cannot lock a named person out', () => {
+  let forum: TestApp;
+  const network = () => `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}::1`;
+
+  beforeAll(async () => {
+    forum = await startTestApp({
+      env: { TRUST_PROXY: 'true', RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '3', RATE_LIMIT_LOGIN_PER_ACCOUNT: '6', RATE_LIMIT_LOGIN_PER_IP: '1000' },
+    });
+  });
+  afterAll(() => forum?.close());
+
+  const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
+  const login = (email: string, password: string, address: string) => forum.http.post('/api/auth/login', { email, password }, from(address));
+  const register = async () => {
+    const registration = registrationFor();
+    expect((await forum.http.post('/api/auth/register', registration, from(network()))).status).toBe(201);
+    return registration.email;
+  };
+
+  test("a stranger's failures lock the stranger's address out of the account, not the owner", async () => {
+    const email = await register();
+    const stranger = network();
+    for (let attempt = 0; attempt < 3; attempt++) expect((await login(email, `guess-${attempt}`, stranger)).status).toBe(401);
+    const locked = await login(email, TEST_PASSWORD, stranger);
+    expect(locked.status).toBe(429);
+    expect(locked.body.detail).toMatch(/from your network/);
+    expect((await login(email, TEST_PASSWORD, network())).status).toBe(200);
+  });
+
+  test('failures from many addresses slow the account to one attempt at a time; the owner still gets in', async () => {
+    const email = await register();
+    for (let attempt = 0; attempt < 6; attempt++) expect((await login(email, `guess-${attempt}`, network())).status).toBe(401);
+    // Past the ceiling: one attempt is let through, the next waits for the slow lane's window.
+    expect((await login(email, 'guess-past-ceiling', network())).status).toBe(401);
+    const slowed = await login(email, TEST_PASSWORD, network());
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers.get('retry-after'))).toBeLessThanOrEqual(10);
+    expect(slowed.body.detail).toMatch(/from many places/);
+    // When the slow lane's window has passed, the owner signs in though the ceiling still stands.
+    await forum.app.get(DataSource).query(`UPDATE auth_attempts SET expires_at = now() - interval '1 second' WHERE key LIKE 'login:slow:%'`);
+    expect((await login(email, TEST_PASSWORD, network())).status).toBe(200);
   });
 });

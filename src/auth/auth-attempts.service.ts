@@ -13,40 +13,63 @@ export interface Limit {
   what: string;
 }
 
+/** A slot was taken, or the limit is full and the window has this many seconds left. */
+type Taking = { taken: true } | { taken: false; retryAfter: number };
+
 /**
- * Fixed-window counters in PostgreSQL for the limits attackers probe (logins and
- * registrations), so they hold across restarts and across every API instance.
+ * Fixed-window counters in PostgreSQL for the limits attackers probe (sign-ins,
+ * registrations, password changes), so they hold across restarts and every instance.
+ *
+ * An attempt takes its slot before the work it limits (the password check) in one
+ * statement, so a burst of concurrent attempts can never do more of that work than the
+ * limit allows; an attempt that turns out well gives its slot back, so the counts keep
+ * meaning failures.
  */
 @Injectable()
 export class AuthAttemptsService {
   constructor(@InjectRepository(AuthAttempt) private readonly attempts: Repository<AuthAttempt>) {}
 
-  /** Throws 429 with Retry-After when the limit is already reached. */
-  async check(limit: Limit): Promise<void> {
-    const rows: Array<{ hits: number; retry_after: number }> = await this.attempts.query(
-      `SELECT hits, ceil(extract(epoch FROM expires_at - now()))::int AS retry_after
-         FROM auth_attempts WHERE key = $1 AND expires_at > now()`,
-      [limit.key],
-    );
-    const row = rows[0];
-    if (row && row.hits >= limit.max) {
-      const retryAfter = Math.max(1, row.retry_after);
-      const minutes = Math.ceil(retryAfter / 60);
-      throw new TooManyRequestsProblem(
-        `Too many ${limit.what}. Try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`,
-        retryAfter,
-      );
+  /**
+   * Takes one slot of each limit, in order, or none: on the first full one the slots
+   * already taken are given back and a 429 with Retry-After names that limit.
+   */
+  async take(...limits: Limit[]): Promise<void> {
+    const taken: Limit[] = [];
+    for (const limit of limits) {
+      const outcome = await this.tryTake(limit);
+      if (!outcome.taken) {
+        await this.giveBack(...taken);
+        throw tooMany(limit, outcome.retryAfter);
+      }
+      taken.push(limit);
     }
   }
 
-  /** Counts one attempt; a window that has run out starts again from one. */
-  async hit(limit: Limit): Promise<void> {
-    await this.attempts.query(
+  /** One slot of one limit, if the window has room (the check and the count are one statement). */
+  async tryTake(limit: Limit): Promise<Taking> {
+    const rows: unknown[] = await this.attempts.query(
       `INSERT INTO auth_attempts (key, hits, expires_at) VALUES ($1, 1, now() + $2 * interval '1 millisecond')
        ON CONFLICT (key) DO UPDATE SET
          hits = CASE WHEN auth_attempts.expires_at <= now() THEN 1 ELSE auth_attempts.hits + 1 END,
-         expires_at = CASE WHEN auth_attempts.expires_at <= now() THEN EXCLUDED.expires_at ELSE auth_attempts.expires_at END`,
-      [limit.key, limit.windowMs],
+         expires_at = CASE WHEN auth_attempts.expires_at <= now() THEN EXCLUDED.expires_at ELSE auth_attempts.expires_at END
+       WHERE auth_attempts.expires_at <= now() OR auth_attempts.hits < $3
+       RETURNING hits`,
+      [limit.key, limit.windowMs, limit.max],
+    );
+    if (rows.length > 0) return { taken: true };
+    const left: Array<{ retry_after: number | null }> = await this.attempts.query(
+      `SELECT ceil(extract(epoch FROM expires_at - now()))::int AS retry_after FROM auth_attempts WHERE key = $1`,
+      [limit.key],
+    );
+    return { taken: false, retryAfter: Math.max(1, left[0]?.retry_after ?? 1) };
+  }
+
+  /** Returns slots taken by attempts that succeeded, so they do not count as failures. */
+  async giveBack(...limits: Limit[]): Promise<void> {
+    if (limits.length === 0) return;
+    await this.attempts.query(
+      `UPDATE auth_attempts SET hits = hits - 1 WHERE key = ANY($1::text[]) AND hits > 0 AND expires_at > now()`,
+      [limits.map((limit) => limit.key)],
     );
   }
 
@@ -58,4 +81,9 @@ export class AuthAttemptsService {
   async pruneExpired(): Promise<void> {
     await this.attempts.query(`DELETE FROM auth_attempts WHERE expires_at < now()`);
   }
+}
+
+export function tooMany(limit: Limit, retryAfter: number): TooManyRequestsProblem {
+  const wait = retryAfter < 60 ? `${retryAfter} second${retryAfter === 1 ? '' : 's'}` : retryAfter < 120 ? 'a minute' : `${Math.ceil(retryAfter / 60)} minutes`;
+  return new TooManyRequestsProblem(`Too many ${limit.what}. Try again in ${wait}.`, retryAfter);
 }

@@ -32,9 +32,7 @@ export class AuthController {
   @ApiCreatedResponse({ type: OwnProfileDto })
   @ApiProblems(400, 409, 422, 429)
   async register(@Body() dto: RegisterDto, @Client() client: ClientInfo): Promise<OwnProfileDto> {
-    const limit = this.auth.registerLimit(client.ip);
-    await this.attempts.check(limit);
-    await this.attempts.hit(limit);
+    await this.attempts.take(this.auth.registerLimit(client.ip));
     return this.users.register(dto);
   }
 

@@ -8,15 +8,24 @@ import { toOwnProfile } from '../users/dto/profile.dto.js';
 import { hashPassword, verifyPassword } from '../users/password-hasher.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
-import { AuthAttemptsService, type Limit } from './auth-attempts.service.js';
+import { AuthAttemptsService, tooMany, type Limit } from './auth-attempts.service.js';
 import type { AuthUser } from './auth-user.js';
 import type { TokensDto } from './dto/auth.dto.js';
 import type { ChangePasswordDto } from './dto/change-password.dto.js';
+import type { Session } from './session.entity.js';
 import { SessionsService } from './sessions.service.js';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
-const WRONG_CREDENTIALS = 'The email address or password is not correct.';
 
+/** What sign-in and refresh hand out: the body for the client, the refresh token for its cookie. */
+export interface IssuedTokens {
+  body: TokensDto;
+  refreshToken: string;
+  sessionExpiresAt: Date;
+}
+const WRONG_CREDENTIALS = 'The email address or password is not correct.';
+/** How often an account past its failure ceiling may be tried, from anywhere. */
+const SLOW_LANE_MS = 10_000;
 
 @Injectable()
 export class AuthService implements OnModuleInit {
@@ -35,8 +44,24 @@ export class AuthService implements OnModuleInit {
     this.dummyHash = await hashPassword('not-a-real-password-but-the-same-cost');
   }
 
+  /** The tight limit: one address guessing one account's password. */
+  private pairLimit(email: string, ip: string): Limit {
+    return {
+      key: `login:pair:${email}:${networkOf(ip)}`,
+      max: this.config.rateLimits.loginPerAccountAndIp,
+      windowMs: 15 * 60_000,
+      what: 'failed sign-ins for this account from your network',
+    };
+  }
+
+  /** The looser ceiling over every address: past it the account slows down, it never locks. */
   private accountLimit(email: string): Limit {
-    return { key: `login:account:${email}`, max: this.config.rateLimits.loginPerAccountAndIp, windowMs: 15 * 60_000, what: 'failed sign-ins for this account' };
+    return { key: `login:account:${email}`, max: this.config.rateLimits.loginPerAccount, windowMs: 15 * 60_000, what: 'failed sign-ins for this account' };
+  }
+
+  /** One attempt at a time for an account past its ceiling, from anywhere. */
+  private slowLane(email: string): Limit {
+    return { key: `login:slow:${email}`, max: 1, windowMs: SLOW_LANE_MS, what: 'failed sign-ins for this account from many places' };
   }
 
   private ipLimit(ip: string): Limit {
@@ -48,21 +73,42 @@ export class AuthService implements OnModuleInit {
   }
 
   /**
+   * Runs one password check under the sign-in limits. Slots are taken first, so no burst
+   * checks more passwords than the limits allow; a right password gives its slots back
+   * and clears this address's failures for the account (the owner's own typos).
+   */
+  private async underLimits<T>(email: string, ip: string, check: () => Promise<T | null>): Promise<T | null> {
+    const network = this.ipLimit(ip);
+    const pair = this.pairLimit(email, ip);
+    const account = this.accountLimit(email);
+    await this.attempts.take(network, pair);
+    const underCeiling = (await this.attempts.tryTake(account)).taken;
+    if (!underCeiling) {
+      const slow = this.slowLane(email);
+      const outcome = await this.attempts.tryTake(slow);
+      if (!outcome.taken) {
+        await this.attempts.giveBack(network, pair);
+        throw tooMany(slow, outcome.retryAfter);
+      }
+    }
+    const passed = await check();
+    if (passed === null) return null;
+    await this.attempts.giveBack(network, ...(underCeiling ? [account] : []));
+    await this.attempts.reset(pair.key);
+    return passed;
+  }
+
+  /**
    * Checks an email and password. Unknown email and wrong password give the same
-   * 401 after the same argon2 work; failures count towards both limits.
+   * 401 after the same argon2 work; failures count towards every sign-in limit.
    */
   async verifyCredentials(email: string, password: string, client: ClientInfo): Promise<User> {
-    const account = this.accountLimit(email);
-    const network = this.ipLimit(client.ip);
-    await this.attempts.check(network);
-    await this.attempts.check(account);
-    const user = await this.users.findByEmailWithPassword(email);
-    const valid = await verifyPassword(user?.passwordHash ?? this.dummyHash, password);
-    if (!user || !valid) {
-      await Promise.all([this.attempts.hit(account), this.attempts.hit(network)]);
-      throw new UnauthorizedException(WRONG_CREDENTIALS);
-    }
-    await this.attempts.reset(account.key);
+    const user = await this.underLimits(email, client.ip, async () => {
+      const found = await this.users.findByEmailWithPassword(email);
+      const valid = await verifyPassword(found?.passwordHash ?? this.dummyHash, password);
+      return found && valid ? found : null;
+    });
+    if (!user) throw new UnauthorizedException(WRONG_CREDENTIALS);
     this.requireNotSuspended(user);
     return user;
   }
@@ -73,12 +119,12 @@ export class AuthService implements OnModuleInit {
     throw new ForbiddenException(`Your account is suspended${until}: ${user.suspensionReason ?? 'no reason given'}.`);
   }
 
-  async signIn(user: User, client: ClientInfo): Promise<TokensDto> {
+  async signIn(user: User, client: ClientInfo): Promise<IssuedTokens> {
     const { session, refreshToken } = await this.sessions.start(user.id, client.userAgent, client.ip);
-    return this.tokens(user, session.id, refreshToken);
+    return this.tokens(user, session, refreshToken);
   }
 
-  async refresh(refreshToken: string): Promise<TokensDto> {
+  async refresh(refreshToken: string): Promise<IssuedTokens> {
     const { session, refreshToken: next } = await this.sessions.rotate(refreshToken);
     const user = await this.users.requireUser(session.userId).catch(() => {
       throw new UnauthorizedException('This account no longer exists.');
@@ -87,24 +133,21 @@ export class AuthService implements OnModuleInit {
       await this.sessions.end(session.id, 'suspended');
       this.requireNotSuspended(user);
     }
-    return this.tokens(user, session.id, next);
+    return this.tokens(user, session, next);
   }
 
-  private async tokens(user: User, sessionId: string, refreshToken: string): Promise<TokensDto> {
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, sid: sessionId });
-    return { accessToken, refreshToken, expiresIn: ACCESS_TOKEN_SECONDS, tokenType: 'Bearer', user: toOwnProfile(user) };
+  private async tokens(user: User, session: Session, refreshToken: string): Promise<IssuedTokens> {
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, sid: session.id });
+    const body: TokensDto = { accessToken, expiresIn: ACCESS_TOKEN_SECONDS, tokenType: 'Bearer', user: toOwnProfile(user) };
+    return { body, refreshToken, sessionExpiresAt: session.expiresAt };
   }
 
   /** Needs the current password (wrong guesses count as failed sign-ins) and ends every other session. */
   async changePassword(caller: AuthUser, dto: ChangePasswordDto, client: ClientInfo): Promise<void> {
     const user = await this.users.findByIdWithPassword(caller.id);
     if (!user) throw new UnauthorizedException('This account no longer exists.');
-    const account = this.accountLimit(user.email);
-    await this.attempts.check(account);
-    if (!(await verifyPassword(user.passwordHash, dto.currentPassword))) {
-      await Promise.all([this.attempts.hit(account), this.attempts.hit(this.ipLimit(client.ip))]);
-      throw new ValidationProblem([{ field: 'currentPassword', message: 'The current password is not correct' }]);
-    }
+    const verified = await this.underLimits(user.email, client.ip, async () => ((await verifyPassword(user.passwordHash, dto.currentPassword)) ? true : null));
+    if (!verified) throw new ValidationProblem([{ field: 'currentPassword', message: 'The current password is not correct' }]);
     this.users.requireStrongPassword(dto.newPassword, user.email, 'newPassword');
     await this.users.setPasswordHash(user.id, await hashPassword(dto.newPassword));
     await this.sessions.endAllFor(user.id, 'password-changed', caller.sessionId);
