@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
@@ -61,6 +62,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.headers(headers).header('x-request-id', request.id);
   });
+  // Parses Cookie for the refresh routes and writes Set-Cookie; no cookie is signed (the token is its own secret).
+  await app.register(fastifyCookie);
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
   app.useWebSocketAdapter(new ForumIoAdapter(app, config.redisUrl, config.corsOrigins));
   app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });

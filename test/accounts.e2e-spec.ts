@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createUser, registrationFor, signIn, TEST_PASSWORD, type TestUser } from './factories/user.factory.js';
+import { withCookie } from './support/cookies.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('accounts and profiles', () => {
@@ -139,7 +140,7 @@ describe('accounts and profiles', () => {
     expect(changed.status).toBe(204);
     expect((await forum.http.get('/api/users/me', { token: member.accessToken })).status).toBe(200);
     expect((await forum.http.get('/api/users/me', { token: laptop.accessToken })).status).toBe(401);
-    expect((await forum.http.post('/api/auth/refresh', { refreshToken: laptop.refreshToken })).status).toBe(401);
+    expect((await forum.http.post('/api/auth/refresh', undefined, withCookie(laptop.refreshCookie))).status).toBe(401);
     expect((await forum.http.post('/api/auth/login', { email: member.email, password: member.password })).status).toBe(401);
     expect((await forum.http.post('/api/auth/login', { email: member.email, password: 'a-brand-new-passphrase' })).status).toBe(200);
   });

@@ -28,7 +28,7 @@ function urlFor(operation: Operation, request: MatrixRequest): string {
 
 function send(operation: Operation, caller: CallerName, request: MatrixRequest): Promise<HttpResponse> {
   const token = caller === 'anonymous' ? undefined : world.users[caller].accessToken;
-  return forum.http.request(operation.method, urlFor(operation, request), { token, body: request.body ?? (isWrite(operation) && operation.body ? {} : undefined) });
+  return forum.http.request(operation.method, urlFor(operation, request), { token, headers: request.headers, body: request.body ?? (isWrite(operation) && operation.body ? {} : undefined) });
 }
 
 /** A caller whose call ended its own session (logout, sign out everywhere) signs in again. */

@@ -32,7 +32,7 @@ async function submit(operation: Operation, field: string, value: unknown): Prom
   const prepared = await WRITE_ROUTES[operation.key]!(forum, world);
   const url = fillPath(operation.path, Object.fromEntries(Object.entries(prepared.params ?? {}).map(([name, id]) => [name, encodeURIComponent(id)])));
   const body = { ...(prepared.body ?? (operation.body ? validBody(operation.body) : {})), [field]: value };
-  return forum.http.request(operation.method, url, { token: prepared.token, body });
+  return forum.http.request(operation.method, url, { token: prepared.token, headers: prepared.headers, body });
 }
 
 function stringsIn(value: unknown, key = ''): Array<{ key: string; text: string }> {

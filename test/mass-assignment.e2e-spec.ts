@@ -51,12 +51,12 @@ test.each(writes.map((operation) => [operation.key, operation] as const))('%s re
   const before = await watcher.settled();
 
   for (const [field, value] of Object.entries(forbiddenFields(world)).filter(([field]) => !contract.has(field))) {
-    const response = await forum.http.request(operation.method, url, { token: prepared.token, body: { ...body, [field]: value } });
+    const response = await forum.http.request(operation.method, url, { token: prepared.token, headers: prepared.headers, body: { ...body, [field]: value } });
     expect({ field, faults: problemViolations(response), status: response.status }).toEqual({ field, faults: [], status: 400 });
     expect((response.body.errors ?? []).map((error: { field: string }) => error.field)).toContain(field);
     expect({ field, changed: changedTables(before, await watcher.fingerprint()) }).toEqual({ field, changed: [] });
   }
 
-  const valid = await forum.http.request(operation.method, url, { token: prepared.token, body });
+  const valid = await forum.http.request(operation.method, url, { token: prepared.token, headers: prepared.headers, body });
   if (valid.status >= 300) throw new Error(`the valid request was refused, so the checks above prove nothing: ${describeResponse(valid)}`);
 });

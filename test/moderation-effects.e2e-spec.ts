@@ -6,6 +6,7 @@ import { askThread } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
 import { checkCounters } from './reliability/consistency.js';
 import { eventually } from './support/eventually.js';
+import { withCookie } from './support/cookies.js';
 import { connectLive, refusal } from './support/live-client.js';
 import { authorPractice, authorThread, buildCast, type Cast } from './support/moderation-cast.js';
 import { startTestApp } from './support/test-app.js';
@@ -412,7 +413,7 @@ describe('suspension', () => {
     expect(suspended.body).toMatchObject({ status: 'suspended', suspendedUntil: until, suspensionReason: 'Repeated abuse' });
     await closed;
     expect((await forum.http.get('/api/users/me', as(target))).status).toBe(401);
-    expect((await forum.http.post('/api/auth/refresh', { refreshToken: target.refreshToken })).status).toBe(401);
+    expect((await forum.http.post('/api/auth/refresh', undefined, withCookie(target.refreshCookie))).status).toBe(401);
     const login = await forum.http.post('/api/auth/login', { email: target.email, password: target.password });
     expect(login.status).toBe(403);
     expect(login.body.detail).toMatch(/Repeated abuse/);

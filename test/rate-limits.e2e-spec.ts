@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { registrationFor, TEST_PASSWORD } from './factories/user.factory.js';
+import { withCookie } from './support/cookies.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('abuse limits', () => {
@@ -94,7 +95,7 @@ describe('abuse limits', () => {
   test("health checks answer even when their address has used up the signed-out budget", async () => {
     let refused = 0;
     for (let request = 0; request < 60 && refused === 0; request++) {
-      const response = await forum.http.post('/api/auth/refresh', { refreshToken: 'not-a-token' });
+      const response = await forum.http.post('/api/auth/refresh', undefined, withCookie('forum_refresh=not-a-token'));
       if (response.status === 429) refused++;
     }
     expect(refused).toBe(1);
@@ -192,7 +193,7 @@ describe('abuse limits by network, behind a proxy', () => {
   test('signed-out requests from one /64 share one general budget, however many addresses they use', async () => {
     let answered = 0;
     for (let request = 0; request < 30; request++) {
-      const response = await forum.http.post('/api/auth/refresh', { refreshToken: 'not-a-token' }, from(`${networks[2]}:1:2:3:${(request + 16).toString(16)}`));
+      const response = await forum.http.post('/api/auth/refresh', undefined, from(`${networks[2]}:1:2:3:${(request + 16).toString(16)}`));
       if (response.status === 429) break;
       answered++;
     }

@@ -5,6 +5,7 @@ import jsonwebtoken from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../src/config/app-config.js';
 import { createUser, registrationFor, signIn, TEST_PASSWORD, type TestUser } from './factories/user.factory.js';
+import { parseSetCookie, REFRESH_COOKIE, refreshCookieFrom, setCookieLine, withCookie } from './support/cookies.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -14,6 +15,7 @@ describe('sign-in, sessions and tokens', () => {
   let admin: TestUser;
 
   const me = (token: string) => forum.http.get('/api/users/me', { token });
+  const refresh = (cookie: string) => forum.http.post('/api/auth/refresh', undefined, withCookie(cookie));
   const comparable = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
 
   beforeAll(async () => {
@@ -51,23 +53,24 @@ describe('sign-in, sessions and tokens', () => {
 
   test('refresh rotates: the new token works, the old one is spent', async () => {
     const member = await createUser(forum);
-    const first = await forum.http.post('/api/auth/refresh', { refreshToken: member.refreshToken });
+    const first = await refresh(member.refreshCookie);
     expect(first.status).toBe(200);
-    expect(first.body.refreshToken).not.toBe(member.refreshToken);
+    expect(first.body).not.toHaveProperty('refreshToken');
+    expect(refreshCookieFrom(first)).not.toBe(member.refreshCookie);
     expect((await me(first.body.accessToken)).status).toBe(200);
-    const second = await forum.http.post('/api/auth/refresh', { refreshToken: first.body.refreshToken });
+    const second = await refresh(refreshCookieFrom(first));
     expect(second.status).toBe(200);
   });
 
   test('presenting a used refresh token ends the whole session family', async () => {
     const member = await createUser(forum);
-    const rotated = await forum.http.post('/api/auth/refresh', { refreshToken: member.refreshToken });
-    // A thief replays the first token.
-    const replay = await forum.http.post('/api/auth/refresh', { refreshToken: member.refreshToken });
+    const rotated = await refresh(member.refreshCookie);
+    // A thief replays the first cookie.
+    const replay = await refresh(member.refreshCookie);
     expect(replay.status).toBe(401);
     expect(replay.body.detail).toMatch(/already used/);
     // The legitimate holder's newer tokens stop working too.
-    expect((await forum.http.post('/api/auth/refresh', { refreshToken: rotated.body.refreshToken })).status).toBe(401);
+    expect((await refresh(refreshCookieFrom(rotated))).status).toBe(401);
     expect((await me(rotated.body.accessToken)).status).toBe(401);
     // Other sessions of the same person are untouched.
     const other = await signIn(forum.http, member.email);
@@ -76,14 +79,15 @@ describe('sign-in, sessions and tokens', () => {
 
   test('two refreshes racing with one token: at most one wins', async () => {
     const member = await createUser(forum);
-    const results = await Promise.all([1, 2, 3].map(() => forum.http.post('/api/auth/refresh', { refreshToken: member.refreshToken })));
+    const results = await Promise.all([1, 2, 3].map(() => refresh(member.refreshCookie)));
     expect(results.filter((result) => result.status === 200).length).toBeLessThanOrEqual(1);
     expect(results.every((result) => result.status === 200 || result.status === 401)).toBe(true);
   });
 
-  test('an unknown refresh token is a 401', async () => {
-    const response = await forum.http.post('/api/auth/refresh', { refreshToken: 'x'.repeat(43) });
+  test('an unknown refresh token is a 401, and the dead cookie is cleared', async () => {
+    const response = await refresh(`${REFRESH_COOKIE}=${'x'.repeat(43)}`);
     expect(response.status).toBe(401);
+    expect(parseSetCookie(setCookieLine(response, REFRESH_COOKIE)!).attributes['max-age']).toBe('0');
   });
 
   test('logout ends the current session only', async () => {
@@ -91,7 +95,7 @@ describe('sign-in, sessions and tokens', () => {
     const phone = await signIn(forum.http, member.email);
     expect((await forum.http.post('/api/auth/logout', undefined, { token: member.accessToken })).status).toBe(204);
     expect((await me(member.accessToken)).status).toBe(401);
-    expect((await forum.http.post('/api/auth/refresh', { refreshToken: member.refreshToken })).status).toBe(401);
+    expect((await refresh(member.refreshCookie)).status).toBe(401);
     expect((await me(phone.accessToken)).status).toBe(200);
   });
 
@@ -185,7 +189,7 @@ describe('sign-in, sessions and tokens', () => {
       const doomed = await createUser(forum);
       await forum.app.get(DataSource).query('DELETE FROM users WHERE id = $1', [doomed.id]);
       await expectRefused(doomed.accessToken);
-      expect((await forum.http.post('/api/auth/refresh', { refreshToken: doomed.refreshToken })).status).toBe(401);
+      expect((await refresh(doomed.refreshCookie)).status).toBe(401);
     });
   });
 
@@ -201,7 +205,7 @@ describe('sign-in, sessions and tokens', () => {
 
     expect((await me(member.accessToken)).status).toBe(401);
     // The suspension ended every session, so the refresh token is spent too.
-    expect((await forum.http.post('/api/auth/refresh', { refreshToken: member.refreshToken })).status).toBe(401);
+    expect((await refresh(member.refreshCookie)).status).toBe(401);
     const login = await forum.http.post('/api/auth/login', { email: member.email, password: member.password });
     expect(login.status).toBe(403);
     expect(login.body.detail).toMatch(/suspended until .*Shared patient-identifiable data/);

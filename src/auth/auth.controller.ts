@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { Client, type ClientInfo } from '../common/client-info.decorator.js';
 import { Public } from '../common/public.decorator.js';
@@ -8,13 +9,24 @@ import { RegisterDto } from '../users/dto/register.dto.js';
 import type { User } from '../users/user.entity.js';
 import { AuthAttemptsService } from './auth-attempts.service.js';
 import type { AuthUser } from './auth-user.js';
-import { AuthService } from './auth.service.js';
+import { AuthService, type IssuedTokens } from './auth.service.js';
 import { CurrentUser } from './decorators.js';
-import { LoginDto, RefreshDto, SessionListDto, TokensDto } from './dto/auth.dto.js';
+import { LoginDto, SessionListDto, TokensDto } from './dto/auth.dto.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LocalAuthGuard } from './guards/local-auth.guard.js';
+import { SameOriginGuard } from './guards/same-origin.guard.js';
+import { REFRESH_COOKIE, RefreshCookie } from './refresh-cookie.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersService } from '../users/users.service.js';
+
+const SETS_REFRESH_COOKIE = {
+  'Set-Cookie': {
+    description: `\`${REFRESH_COOKIE}\`: the refresh token (HttpOnly, SameSite=Strict, Path=/api/auth, Secure over HTTPS), for the session's remaining life. Works once.`,
+    schema: { type: 'string' },
+  },
+};
+
+const NO_REFRESH_COOKIE = `No ${REFRESH_COOKIE} cookie came with this request: sign in first (POST /api/auth/login sets it), and send the cookie back as browsers do (curl: -c and -b with a cookie file).`;
 
 @ApiTags('auth')
 @Controller('auth')
@@ -24,7 +36,14 @@ export class AuthController {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly attempts: AuthAttemptsService,
+    private readonly refreshCookie: RefreshCookie,
   ) {}
+
+  /** The refresh token goes into its cookie, never the body, where a script could read it. */
+  private handOut(reply: FastifyReply, issued: IssuedTokens): TokensDto {
+    this.refreshCookie.set(reply, issued.refreshToken, issued.sessionExpiresAt);
+    return issued.body;
+  }
 
   @Public()
   @Post('register')
@@ -42,22 +61,40 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @ApiOperation({ summary: 'Sign in with email and password.' })
   @ApiBody({ type: LoginDto })
-  @ApiOkResponse({ type: TokensDto })
+  @ApiOkResponse({ type: TokensDto, headers: SETS_REFRESH_COOKIE })
   @ApiProblems(400, 401, 403, 429)
   // The body is read by LocalAuthGuard; declaring it here keeps it a validated DTO like every other body.
-  login(@CurrentUser() user: AuthUser, @Body() _credentials: LoginDto, @Client() client: ClientInfo): Promise<TokensDto> {
+  async login(
+    @CurrentUser() user: AuthUser,
+    @Body() _credentials: LoginDto,
+    @Client() client: ClientInfo,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokensDto> {
     // LocalAuthGuard puts the verified User entity where the caller usually goes.
-    return this.auth.signIn(user as unknown as User, client);
+    return this.handOut(reply, await this.auth.signIn(user as unknown as User, client));
   }
 
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Swap a refresh token for new tokens. Reusing an old one ends the session.' })
-  @ApiOkResponse({ type: TokensDto })
+  @UseGuards(SameOriginGuard)
+  @ApiCookieAuth(REFRESH_COOKIE)
+  @ApiOperation({
+    summary: `Swap the ${REFRESH_COOKIE} cookie for a new access token and a new cookie. Reusing an old cookie ends the session. Refused (403) when sent from another site.`,
+  })
+  @ApiOkResponse({ type: TokensDto, headers: SETS_REFRESH_COOKIE })
   @ApiProblems(400, 401, 403)
-  refresh(@Body() dto: RefreshDto): Promise<TokensDto> {
-    return this.auth.refresh(dto.refreshToken);
+  async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokensDto> {
+    const token = this.refreshCookie.read(request);
+    if (!token) throw new UnauthorizedException(NO_REFRESH_COOKIE);
+    try {
+      return this.handOut(reply, await this.auth.refresh(token));
+    } catch (error) {
+      // A refused token stays refused: drop it, so the browser stops sending it. Any other
+      // failure (the database is down, say) keeps it for another try.
+      if (error instanceof UnauthorizedException || error instanceof ForbiddenException) this.refreshCookie.clear(reply);
+      throw error;
+    }
   }
 
   @Post('logout')
@@ -66,8 +103,9 @@ export class AuthController {
   @ApiOperation({ summary: 'End the current session.' })
   @ApiNoContentResponse()
   @ApiProblems(401)
-  logout(@CurrentUser() caller: AuthUser): Promise<void> {
-    return this.sessions.end(caller.sessionId, 'logout');
+  async logout(@CurrentUser() caller: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.sessions.end(caller.sessionId, 'logout');
+    this.refreshCookie.clear(reply);
   }
 
   @Get('sessions')
@@ -85,8 +123,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign out everywhere: end all your sessions, this one included.' })
   @ApiNoContentResponse()
   @ApiProblems(401)
-  endAllSessions(@CurrentUser() caller: AuthUser): Promise<void> {
-    return this.sessions.endAllFor(caller.id, 'ended-by-user');
+  async endAllSessions(@CurrentUser() caller: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.sessions.endAllFor(caller.id, 'ended-by-user');
+    this.refreshCookie.clear(reply);
   }
 
   @Delete('sessions/:id')

@@ -10,6 +10,7 @@ import { AuthAttempt } from './auth-attempt.entity.js';
 import { AuthAttemptsService } from './auth-attempts.service.js';
 import { AuthController } from './auth.controller.js';
 import { ACCESS_TOKEN_SECONDS, AuthService } from './auth.service.js';
+import { RefreshCookie } from './refresh-cookie.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { Session } from './session.entity.js';
 import { SessionsService } from './sessions.service.js';
@@ -32,7 +33,7 @@ import { LocalStrategy } from './strategies/local.strategy.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, AuthAttemptsService, LocalStrategy, AccessTokens],
+  providers: [AuthService, SessionsService, AuthAttemptsService, LocalStrategy, AccessTokens, RefreshCookie],
   exports: [SessionsService, AccessTokens],
 })
 export class AuthModule {}

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { RegisterDto } from '../../src/users/dto/register.dto.js';
+import { refreshCookieFrom } from '../support/cookies.js';
 import type { HttpClient } from '../support/http.js';
 import type { TestApp } from '../support/test-app.js';
 import { UsersService } from '../../src/users/users.service.js';
@@ -14,7 +15,8 @@ export interface TestUser {
   password: string;
   role: Role;
   accessToken: string;
-  refreshToken: string;
+  /** `forum_refresh=…`, sent back as the Cookie header of a refresh. */
+  refreshCookie: string;
 }
 
 export function registrationFor(overrides: Record<string, unknown> = {}) {
@@ -33,7 +35,8 @@ export function registrationFor(overrides: Record<string, unknown> = {}) {
 export async function signIn(http: HttpClient, email: string, password = TEST_PASSWORD) {
   const response = await http.post('/api/auth/login', { email, password });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${response.text}`);
-  return response.body as { accessToken: string; refreshToken: string; user: { id: string; role: Role } };
+  const body = response.body as { accessToken: string; user: { id: string; role: Role } };
+  return { ...body, refreshCookie: refreshCookieFrom(response) };
 }
 
 /** Registers through the API and signs in; other roles are granted as the admin CLI does. */

@@ -57,6 +57,6 @@ export class Caller {
     const me = await this.forum.http.get('/api/users/me', { token: this.user.accessToken });
     if (me.status === 200) return;
     const tokens = await signIn(this.forum.http, this.user.email, this.user.password);
-    Object.assign(this.user, { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+    Object.assign(this.user, { accessToken: tokens.accessToken, refreshCookie: tokens.refreshCookie });
   }
 }

@@ -18,17 +18,8 @@ export class LoginDto {
   password: string;
 }
 
-export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token from sign-in or the previous refresh. Each one works once.' })
-  @IsString()
-  @MinLength(20)
-  @MaxLength(200)
-  refreshToken: string;
-}
-
 export class TokensDto {
   @ApiProperty({ description: 'JWT for `Authorization: Bearer`; lives 15 minutes.' }) accessToken: string;
-  @ApiProperty({ description: 'Opaque; exchange it at /api/auth/refresh for new tokens. Works once.' }) refreshToken: string;
   @ApiProperty({ example: 900, description: 'Seconds until the access token expires.' }) expiresIn: number;
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
   @ApiProperty({ type: OwnProfileDto }) user: OwnProfileDto;
