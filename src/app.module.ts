@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { ForumThrottlerGuard } from './auth/guards/forum-throttler.guard.js';
 import { JwtAuthGuard } from './auth/guards/jwt-auth.guard.js';
 import { RolesGuard } from './auth/guards/roles.guard.js';
+import { RejectBudget } from './auth/reject-budget.js';
 import { CollaborativesModule } from './collaboratives/collaboratives.module.js';
 import { MemoryThrottlerStorage } from './common/memory-throttler.storage.js';
 import { NoUnexpectedBodyGuard } from './common/no-unexpected-body.guard.js';
@@ -26,6 +27,11 @@ import { SearchModule } from './search/search.module.js';
 import { ThreadsModule } from './threads/threads.module.js';
 import { UsersModule } from './users/users.module.js';
 
+/** Instances that share a database share their request counts; others do not. */
+function databaseName(databaseUrl: string): string {
+  return decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || 'forum';
+}
+
 @Module({})
 export class AppModule {
   static register(config: AppConfig, databaseUrl: string): DynamicModule {
@@ -38,7 +44,7 @@ export class AppModule {
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimits.general }],
           // With several instances the counters must be shared, or each would allow the full limit.
-          storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl) : new MemoryThrottlerStorage(),
+          storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl, databaseName(databaseUrl)) : new MemoryThrottlerStorage(),
         }),
         SeedModule,
         EventsModule,
@@ -54,12 +60,14 @@ export class AppModule {
         ModerationModule,
       ],
       providers: [
+        RejectBudget,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        // In this order: who is calling, may they, how often, and is the body one the route takes.
+        // In this order: how often (by the token's signature alone, before any query), who
+        // is calling, may they, and is the body one the route takes.
+        { provide: APP_GUARD, useClass: ForumThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
-        { provide: APP_GUARD, useClass: ForumThrottlerGuard },
         { provide: APP_GUARD, useClass: NoUnexpectedBodyGuard },
       ],
     };

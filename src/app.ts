@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+import { RejectBudget } from './auth/reject-budget.js';
 import { depthLimitedJsonParser } from './common/json-body.js';
 import { PinoNestLogger } from './common/logger.js';
 import { securityHeaders } from './common/security-headers.js';
@@ -62,6 +63,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   fastify.addHook('onRequest', async (request, reply) => {
     reply.headers(headers).header('x-request-id', request.id);
   });
+  app.get(RejectBudget).attach(fastify);
   // Parses Cookie for the refresh routes and writes Set-Cookie; no cookie is signed (the token is its own secret).
   await app.register(fastifyCookie);
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });

@@ -76,6 +76,7 @@ describe('abuse limits', () => {
     expect(response!.status).toBe(429);
     expect(response!.headers.get('content-type')).toContain('application/problem+json');
     expect(Number(response!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(response!.body.detail).toMatch(/^Too many requests\. Try again in \d+ seconds?\.$/);
   });
 
   test('the general limit is one budget across routes, not one per route', async () => {

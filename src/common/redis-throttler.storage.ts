@@ -27,14 +27,18 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly local = new MemoryThrottlerStorage();
   private degraded = false;
 
-  constructor(url: string) {
+  /** `scope` keeps forums that share a Redis but not a database (test suites, say) from sharing counts. */
+  constructor(
+    url: string,
+    private readonly scope: string,
+  ) {
     // No offline queue: while disconnected a command fails at once and the local count takes over.
     this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     this.redis.on('error', () => undefined); // surfaced by the failing command instead
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
-    const base = `forum:throttle:${throttlerName}:${key}`;
+    const base = `forum:throttle:${this.scope}:${throttlerName}:${key}`;
     let result: [number, number, number];
     try {
       result = (await this.redis.eval(INCREMENT, 2, base, `${base}:blocked`, ttl, limit, blockDuration || ttl)) as [number, number, number];

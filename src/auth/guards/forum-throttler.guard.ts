@@ -1,7 +1,17 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { Reflector } from '@nestjs/core';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  type ThrottlerLimitDetail,
+  type ThrottlerModuleOptions,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
+import { TooManyRequestsProblem } from '../../common/too-many-requests.js';
 import { networkOf } from '../../common/network-of.js';
-import type { AuthUser } from '../auth-user.js';
+import { AccessTokens } from '../access-tokens.service.js';
+import { claimsOf } from '../request-claims.js';
 
 /**
  * The general limit counts per person when signed in, per network otherwise (an IPv6
@@ -10,14 +20,34 @@ import type { AuthUser } from '../auth-user.js';
  * into every key). The storage adds the throttler's name, so a route that needs a limit
  * of its own must use a named throttler, not `@Throttle` on 'default', or it would share
  * (and reset) everyone's general window.
+ *
+ * It runs first, before the session is looked up: a person is known by the token's
+ * signature alone, so a flood costs no database query past the limit, and a request
+ * with a missing or forged token counts against its network.
  */
 @Injectable()
 export class ForumThrottlerGuard extends ThrottlerGuard {
-  protected override async getTracker(request: { user?: AuthUser; ip: string }): Promise<string> {
-    return request.user ? `user:${request.user.id}` : `ip:${networkOf(request.ip)}`;
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    reflector: Reflector,
+    private readonly tokens: AccessTokens,
+  ) {
+    super(options, storage, reflector);
+  }
+
+  protected override async getTracker(request: { headers: Record<string, unknown>; ip: string }): Promise<string> {
+    const verified = claimsOf(request, this.tokens);
+    return verified && 'claims' in verified ? `user:${verified.claims.userId}` : `ip:${networkOf(request.ip)}`;
   }
 
   protected override generateKey(_context: ExecutionContext, tracker: string): string {
     return tracker;
+  }
+
+  /** The library's own message is "ThrottlerException: Too Many Requests"; say when to come back. */
+  protected override async throwThrottlingException(_context: ExecutionContext, limit: ThrottlerLimitDetail): Promise<void> {
+    const wait = Math.max(1, limit.timeToBlockExpire);
+    throw new TooManyRequestsProblem(`Too many requests. Try again in ${wait} second${wait === 1 ? '' : 's'}.`, wait);
   }
 }

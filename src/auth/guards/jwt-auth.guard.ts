@@ -4,8 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC } from '../../common/public.decorator.js';
 import { AccessTokens, type TokenRefusal } from '../access-tokens.service.js';
 import type { AuthUser } from '../auth-user.js';
-
-const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
+import { claimsOf } from '../request-claims.js';
 
 const REFUSALS: Record<TokenRefusal, string> = {
   invalid: 'The access token is not valid. Sign in again.',
@@ -25,9 +24,10 @@ export class JwtAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
-    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    if (!token) throw new UnauthorizedException('Sign in first: send the access token as "Authorization: Bearer <token>".');
-    const checked = await this.tokens.check(token);
+    const verified = claimsOf(request, this.tokens);
+    if (!verified) throw new UnauthorizedException('Sign in first: send the access token as "Authorization: Bearer <token>".');
+    if ('refused' in verified) throw new UnauthorizedException(REFUSALS[verified.refused]);
+    const checked = await this.tokens.checkSession(verified.claims);
     if ('refused' in checked) throw new UnauthorizedException(REFUSALS[checked.refused]);
     request.user = checked.user;
     return true;
