@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, MoreThan, Not, type EntityManager, type Repository } from 'typeorm';
+import { DataSource, IsNull, MoreThan, type EntityManager, type Repository } from 'typeorm';
 import { readRows } from '../database/read-rows.js';
+import { EventStore } from '../realtime/event-store.service.js';
 import type { AuthUser } from './auth-user.js';
 import type { SessionDto } from './dto/auth.dto.js';
 import { RefreshToken } from './refresh-token.entity.js';
@@ -20,6 +21,7 @@ export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly events: EventStore,
   ) {}
 
   /** Starts a session and returns its first refresh token (only its hash is kept). */
@@ -55,7 +57,7 @@ export class SessionsService {
       const session = token.session;
       if (session.endedAt || session.expiresAt <= new Date()) return { error: `This session has ended. ${SIGN_IN_AGAIN}` };
       if (token.usedAt) {
-        await manager.update(Session, { id: session.id }, { endedAt: new Date(), endReason: 'refresh-token-reused' });
+        await this.endWhere(manager, 'refresh-token-reused', 'id = :id', { id: session.id });
         return { error: `This refresh token was already used, so the session has been ended to protect your account. ${SIGN_IN_AGAIN}` };
       }
       await manager.update(RefreshToken, { tokenHash: token.tokenHash }, { usedAt: new Date() });
@@ -68,23 +70,44 @@ export class SessionsService {
   }
 
   async end(sessionId: string, reason: string): Promise<void> {
-    await this.sessions.update({ id: sessionId, endedAt: IsNull() }, { endedAt: new Date(), endReason: reason });
+    await this.dataSource.transaction((manager) => this.endWhere(manager, reason, 'id = :sessionId', { sessionId }));
   }
 
   /** Ends one of the caller's own sessions; someone else's looks missing. */
   async endOwn(caller: AuthUser, sessionId: string): Promise<void> {
-    const result = await this.sessions.update(
-      { id: sessionId, userId: caller.id, endedAt: IsNull() },
-      { endedAt: new Date(), endReason: 'ended-by-user' },
+    const ended = await this.dataSource.transaction((manager) =>
+      this.endWhere(manager, 'ended-by-user', 'id = :sessionId AND user_id = :userId', { sessionId, userId: caller.id }),
     );
-    if (!result.affected) throw new NotFoundException('No active session of yours has this id.');
+    if (ended.length === 0) throw new NotFoundException('No active session of yours has this id.');
   }
 
   async endAllFor(userId: string, reason: string, except?: string): Promise<void> {
-    await this.sessions.update(
-      { userId, endedAt: IsNull(), ...(except ? { id: Not(except) } : {}) },
-      { endedAt: new Date(), endReason: reason },
+    const others = except ? ' AND id <> :except' : '';
+    await this.dataSource.transaction((manager) => this.endWhere(manager, reason, `user_id = :userId${others}`, { userId, except }));
+  }
+
+  /**
+   * Ends the live sessions `where` picks and, in the same transaction, appends
+   * `session.ended` for their person: an access token fails over HTTP at once, but a socket
+   * opened with it would stay until the token expires, so every instance closes the
+   * sockets of exactly these sessions when the event reaches it. Answers the ids ended.
+   */
+  private async endWhere(manager: EntityManager, reason: string, where: string, params: Record<string, unknown>): Promise<string[]> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Session)
+      .set({ endedAt: new Date(), endReason: reason })
+      .where(`ended_at IS NULL AND ${where}`, params)
+      .returning('id, user_id')
+      .execute();
+    const ended = result.raw as Array<{ id: string; user_id: string }>;
+    const byPerson = new Map<string, string[]>();
+    for (const { id, user_id: userId } of ended) byPerson.set(userId, [...(byPerson.get(userId) ?? []), id]);
+    await this.events.appendMany(
+      manager,
+      [...byPerson].map(([userId, sessionIds]) => ({ type: 'session.ended' as const, userId, payload: { userId, sessionIds } })),
     );
+    return ended.map((row) => row.id);
   }
 
   async listActive(caller: AuthUser): Promise<SessionDto[]> {

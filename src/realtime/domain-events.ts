@@ -23,6 +23,8 @@ export interface DomainEventMap {
   'collaborative.visibility-changed': { collaborativeId: string; visibility: 'public' | 'members' };
   'user.suspended': { userId: string; until: string | null; reason: string };
   'user.role-changed': { userId: string; role: 'member' | 'moderator' | 'admin' };
+  /** To the person only: these sign-in sessions ended, so their sockets close on every instance. */
+  'session.ended': { userId: string; sessionIds: string[] };
   'join-request.decided': { requestId: string; collaborativeId: string; collaborativeName: string; status: 'approved' | 'declined' };
   'thread.created': ThreadDto;
   'thread.updated': ThreadDto;

@@ -56,13 +56,21 @@ export class LiveRooms {
 
   /**
    * Access changes take effect at once: a suspended person or one whose role changed is
-   * disconnected (they reconnect with their new rights); someone who left a collaborative
+   * disconnected (they reconnect with their new rights), as is a socket of a session that
+   * ended (sign-out, password change, a replayed refresh token); someone who left a collaborative
    * they can no longer read leaves its rooms; a new member joins its room.
    */
   async applyAccessChange(namespace: Namespace, event: RoutedEvent): Promise<void> {
     const { type, data } = event.envelope;
     if (type === 'user.suspended' || type === 'user.role-changed') {
       for (const socket of this.socketsOf(namespace, (data as { userId: string }).userId)) socket.disconnect(true);
+      return;
+    }
+    if (type === 'session.ended') {
+      // Only the ended sessions' sockets: the person's other devices stay connected.
+      const { userId, sessionIds } = data as { userId: string; sessionIds: string[] };
+      const ended = new Set(sessionIds);
+      for (const socket of this.socketsOf(namespace, userId)) if (ended.has(socket.data.user.sessionId)) socket.disconnect(true);
       return;
     }
     if (type === 'thread.moved') return this.recheckThreadRoom(namespace, (data as { threadId: string }).threadId);

@@ -3,6 +3,7 @@ import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGat
 import type { Subscription } from 'rxjs';
 import type { Namespace } from 'socket.io';
 import { AccessTokens } from '../auth/access-tokens.service.js';
+import { SessionsService } from '../auth/sessions.service.js';
 import { Limiter } from '../common/limiter.js';
 import { CatchUpService } from './catch-up.service.js';
 import { DeliveryGate } from './delivery-gate.js';
@@ -36,6 +37,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     private readonly relay: EventRelay,
     private readonly catchUp: CatchUpService,
     private readonly liveRooms: LiveRooms,
+    private readonly sessions: SessionsService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -113,6 +115,13 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
         await this.liveRooms.leave(socket, subject.kind, subject.id);
         return reply({ ok: true });
       }
+      // `session.ended` closes the socket on every instance, but only once the relay reads it:
+      // one primary-key look-up closes the gap between the commit and then.
+      if (!(await this.sessionIsLive(socket))) {
+        reply({ ok: false, error: 'this session has ended; sign in again' });
+        socket.disconnect(true);
+        return;
+      }
       await socket.data.gate.hold(async (send) => {
         const resolved = await this.liveRooms.join(socket, subject.kind, subject.id);
         reply(resolved ? { ok: true } : { ok: false, error: 'not found' });
@@ -122,6 +131,12 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       this.logger.warn(`subscribe failed: ${(error as Error).message}`);
       reply({ ok: false, error: 'could not subscribe; try again' });
     }
+  }
+
+  private async sessionIsLive(socket: LiveSocket): Promise<boolean> {
+    const { id, sessionId } = socket.data.user;
+    const caller = await this.sessions.resolveCaller(id, sessionId);
+    return caller !== null && !caller.suspended;
   }
 
   /** Hands one event to the local sockets in its rooms, each once, then applies any access change it implies. */
