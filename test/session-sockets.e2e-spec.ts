@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { createCollaborative } from './factories/collaborative.factory.js';
 import { createUser, signIn, type TestUser } from './factories/user.factory.js';
+import { withCookie } from './support/cookies.js';
 import { dedicatedRedis, type DedicatedRedis } from './support/dedicated-redis.js';
 import { eventually } from './support/eventually.js';
 import { connectLive, type LiveClient } from './support/live-client.js';
@@ -100,6 +101,16 @@ describe('ending a session closes its live sockets on every instance', () => {
     expect(changed.status).toBe(204);
     await closedByServer(phoneSocket, 'the other session’s socket closing');
     await stillOpenAfterTheEvent(laptopSocket);
+  });
+
+  test('a replayed refresh cookie closes its session’s sockets, not the other device’s', async () => {
+    const { person, phone } = await twoDevices();
+    const [laptopSocket, phoneSocket] = [await onB(person.accessToken), await onB(phone.accessToken)];
+    expect((await a.http.post('/api/auth/refresh', undefined, withCookie(person.refreshCookie))).status).toBe(200);
+    // A thief presents the spent cookie: the whole session ends.
+    expect((await a.http.post('/api/auth/refresh', undefined, withCookie(person.refreshCookie))).status).toBe(401);
+    await closedByServer(laptopSocket, 'the replayed session’s socket closing');
+    await stillOpenAfterTheEvent(phoneSocket);
   });
 
   test('a socket of a session that has ended cannot join a room, even before the event arrives', async () => {
