@@ -8,7 +8,7 @@ import { AppModule } from './app.module.js';
 import { RejectBudget } from './auth/reject-budget.js';
 import { depthLimitedJsonParser } from './common/json-body.js';
 import { PinoNestLogger } from './common/logger.js';
-import { securityHeaders } from './common/security-headers.js';
+import { pageSecurityHeaders } from './common/page-security-headers.js';
 import { sendRouterProblem, writeClientErrorProblem } from './common/transport-errors.js';
 import type { AppConfig } from './config/app-config.js';
 import { setUpOpenApi } from './openapi.js';
@@ -46,22 +46,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   });
   const fastify = app.getHttpAdapter().getInstance();
   app.useBodyParser('application/json', { bodyLimit: ONE_MIB }, depthLimitedJsonParser(fastify));
-  const headers = securityHeaders({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: [`'self'`],
-        // Swagger UI styles itself inline.
-        styleSrc: [`'self'`, `'unsafe-inline'`],
-        imgSrc: [`'self'`, 'data:'],
-        // The NHS.UK design system's Frutiger typeface is licensed for NHS services and only served from here.
-        fontSrc: [`'self'`, 'https://assets.nhs.uk'],
-        scriptSrc: [`'self'`],
-        connectSrc: [`'self'`],
-      },
-    },
-  });
+  const headersFor = pageSecurityHeaders();
   fastify.addHook('onRequest', async (request, reply) => {
-    reply.headers(headers).header('x-request-id', request.id);
+    reply.headers(headersFor(request.url)).header('x-request-id', request.id);
   });
   app.get(RejectBudget).attach(fastify);
   // Parses Cookie for the refresh routes and writes Set-Cookie; no cookie is signed (the token is its own secret).

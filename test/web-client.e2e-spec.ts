@@ -43,6 +43,18 @@ describe('the web client served by the API', () => {
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 
+  test('pages allow stylesheets from this site only; only the API documentation (Swagger UI) may style inline', async () => {
+    const styles = async (path: string) => {
+      const policy = (await forum.http.get(path)).headers.get('content-security-policy') ?? '';
+      return policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('style-src'));
+    };
+    expect(await styles('/')).toBe(`style-src 'self'`);
+    expect(await styles('/account/sessions')).toBe(`style-src 'self'`);
+    expect(await styles('/api/users/me')).toBe(`style-src 'self'`);
+    expect(await styles('/docs')).toBe(`style-src 'self' 'unsafe-inline'`);
+    expect(await styles('/docs/')).toBe(`style-src 'self' 'unsafe-inline'`);
+  });
+
   test('fingerprinted assets are served as files and cached for good', async () => {
     const response = await forum.http.get('/assets/index-BdX3k9_q.js');
     expect(response.status).toBe(200);
