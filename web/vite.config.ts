@@ -19,7 +19,9 @@ export default defineConfig({
   build: {
     outDir: here('../dist/web'),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the production bundle, so the API never serves the client's sources.
+    // `npm run dev` maps every module to its source anyway, whatever this says.
+    sourcemap: false,
     // nhsuk-frontend ships its CSS minified already, with old-browser hacks (`@media screen\0`)
     // that Vite's CSS minifier rejects; our own CSS is a few lines.
     cssMinify: false,

@@ -88,7 +88,7 @@ describe('your account, in a browser', () => {
     await otherDevice.waitFor({ state: 'detached' }); // the list reloads after the banner shows
     expect(await laptop.getByRole('row').count()).toBe(2);
 
-    // The phone's stored refresh token no longer works: a reload lands on sign-in.
+    // The phone's refresh cookie no longer works: a reload lands on sign-in.
     await phone.goto('/account');
     await heading(phone, 'Sign in');
 

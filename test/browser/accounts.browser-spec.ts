@@ -87,11 +87,12 @@ describe('registering and signing in, in a browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await heading(page, 'Home');
 
-    // Only the refresh token is stored; the access token lives in memory.
-    const stored = await page.evaluate<{ keys: string[]; values: string; session: number }>(
-      '({ keys: Object.keys(localStorage), values: Object.values(localStorage).join(), session: sessionStorage.length })',
-    );
-    expect(stored).toEqual({ keys: ['collaboratives-forum.refresh-token'], values: expect.not.stringContaining('eyJ'), session: 0 });
+    // Nothing a script can read holds a token: the access token lives in memory, the refresh
+    // token in an HttpOnly cookie sent only to the API's sign-in routes.
+    expect(await page.evaluate('({ local: localStorage.length, session: sessionStorage.length, cookies: document.cookie })')).toEqual({ local: 0, session: 0, cookies: '' });
+    expect(await page.context().cookies()).toEqual([
+      expect.objectContaining({ name: 'forum_refresh', path: '/api/auth', httpOnly: true, sameSite: 'Strict', secure: false }),
+    ]);
 
     await page.reload();
     await heading(page, 'Home');
@@ -105,6 +106,7 @@ describe('registering and signing in, in a browser', () => {
     await heading(page, 'Sign in');
     await page.getByText('You have signed out').waitFor();
     expect(await page.evaluate('localStorage.length')).toBe(0);
+    expect(await page.context().cookies()).toEqual([]);
 
     await page.goto('/account/sessions');
     await heading(page, 'Sign in');
@@ -113,6 +115,34 @@ describe('registering and signing in, in a browser', () => {
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await heading(page, 'Devices signed in to your account');
+  });
+
+  test('two tabs: the second is signed in by the cookie, both refresh at once without ending the session, and signing out in one signs out both', async () => {
+    const first = await suite.newPage();
+    await signIn(first, SARAH, DEMO_PASSWORD);
+    const second = await suite.tabBeside(first);
+    await second.goto('/account');
+    await heading(second, 'Your account');
+
+    // Both tabs' access tokens are refused at once: each refreshes, in turn, with the cookie the
+    // other was given. Sent together, the second would replay the first's cookie and end the session.
+    for (const tab of [first, second]) {
+      let rejected = false;
+      await tab.route('**/api/auth/sessions', async (route) => {
+        if (rejected) return route.fallback();
+        rejected = true;
+        await route.fulfill({ status: 401, contentType: 'application/problem+json', body: JSON.stringify({ type: '/problems/unauthorized', title: 'Not signed in', status: 401, detail: 'The access token has expired.' }) });
+      });
+    }
+    await Promise.all([first.goto('/account/sessions'), second.goto('/account/sessions')]);
+    await Promise.all([first.getByText('This device').waitFor(), second.getByText('This device').waitFor()]);
+    await first.reload();
+    await heading(first, 'Devices signed in to your account');
+
+    await second.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await heading(second, 'Sign in');
+    // The other tab hears of it without a reload.
+    await heading(first, 'Sign in');
   });
 
   test('keyboard only: skip link, each field in turn with a visible focus, and sign in', async () => {
@@ -163,6 +193,17 @@ describe('registering and signing in, in a browser', () => {
     await page.getByRole('link', { name: 'Devices signed in to your account' }).click();
     await page.getByText('This device').waitFor();
     expect(calls).toEqual(['GET /api/auth/sessions', 'POST /api/auth/refresh', 'GET /api/auth/sessions']);
+  });
+
+  test('the production build serves no source maps', async () => {
+    const shell = await (await fetch(suite.url)).text();
+    const scripts = [...shell.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const code = await (await fetch(new URL(script, suite.url))).text();
+      expect(code).not.toContain('sourceMappingURL');
+      expect((await fetch(new URL(`${script}.map`, suite.url))).status).toBe(404);
+    }
   });
 
   test('every section is reachable from the navigation (notifications from the header); unknown pages say not found', async () => {

@@ -1,12 +1,14 @@
 import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { startBuiltForum, type BuiltForum } from './built-forum.js';
-import { launchChromium, openTab, type Tab } from './chromium.js';
+import { launchChromium, openTab, watchProblems, type Tab } from './chromium.js';
 
 export interface BrowserSuite {
   readonly url: string;
   /** A fresh tab with storage of its own: a separate device to the forum. */
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** Another tab beside `page`, sharing its cookies and storage: the same person in two tabs. */
+  tabBeside(page: Page): Promise<Page>;
 }
 
 /**
@@ -41,6 +43,11 @@ export function browserSuite(): BrowserSuite {
       const tab = await openTab(browser, forum.url, viewport);
       tabs.push(tab);
       return tab.page;
+    },
+    async tabBeside(page) {
+      const beside = await page.context().newPage();
+      tabs.push({ page: beside, problems: watchProblems(beside) });
+      return beside;
     },
   };
 }

@@ -27,11 +27,16 @@ export async function openTab(browser: Browser, baseURL: string, viewport = { wi
   const context: BrowserContext = await browser.newContext({ baseURL, viewport });
   await context.route('https://assets.nhs.uk/**', (route) => route.abort());
   const page = await context.newPage();
+  return { page, problems: watchProblems(page) };
+}
+
+/** Collects a tab's uncaught exceptions and console errors (a refused style or script among them). */
+export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
     // The browser logs every 4xx answer, and a test provokes several on purpose.
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
   });
-  return { page, problems };
+  return problems;
 }

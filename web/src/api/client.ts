@@ -1,10 +1,10 @@
 import createClient from 'openapi-fetch';
-import { browserRefreshTokenStore } from './refresh-token-store';
 import type { paths } from './schema';
 import { Session } from './session';
+import { browserSignOutSignal } from './sign-out-signal';
 
 /** This tab's sign-in. */
-export const session = new Session(browserRefreshTokenStore);
+export const session = new Session(browserSignOutSignal());
 
 /** Calls that need no sign-in: register and sign in. */
 export const publicApi = createClient<paths>();

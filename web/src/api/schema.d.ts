@@ -165,7 +165,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Swap a refresh token for new tokens. Reusing an old one ends the session. */
+        /** Swap the forum_refresh cookie for a new access token and a new cookie. Reusing an old cookie ends the session. Refused (403) when sent from another site. */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -1446,8 +1446,6 @@ export interface components {
         TokensDto: {
             /** @description JWT for `Authorization: Bearer`; lives 15 minutes. */
             accessToken: string;
-            /** @description Opaque; exchange it at /api/auth/refresh for new tokens. Works once. */
-            refreshToken: string;
             /**
              * @description Seconds until the access token expires.
              * @example 900
@@ -1456,10 +1454,6 @@ export interface components {
             /** @example Bearer */
             tokenType: string;
             user: components["schemas"]["OwnProfileDto"];
-        };
-        RefreshDto: {
-            /** @description The refresh token from sign-in or the previous refresh. Each one works once. */
-            refreshToken: string;
         };
         SessionDto: {
             /** Format: uuid */
@@ -2778,6 +2772,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description `forum_refresh`: the refresh token (HttpOnly, SameSite=Strict, Path=/api/auth, Secure over HTTPS), for the session's remaining life. Works once. */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2829,14 +2825,12 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefreshDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {
+                    /** @description `forum_refresh`: the refresh token (HttpOnly, SameSite=Strict, Path=/api/auth, Secure over HTTPS), for the session's remaining life. Works once. */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
-import type { RefreshTokenStore } from './refresh-token-store';
 import type { paths } from './schema';
+import type { SignOutSignal } from './sign-out-signal';
 import type { Profile, Tokens } from './types';
 
 export type SessionState =
@@ -10,25 +10,26 @@ export type SessionState =
 
 const REFRESH_LOCK = 'collaboratives-forum.refresh';
 
-/** The refresh could not be tried (offline, API down): the token is kept for another go. */
+/** The refresh could not be tried (offline, API down): the cookie is kept for another go. */
 export class RefreshUnavailableError extends Error {}
 
 /**
- * Who is signed in in this tab. The access token is kept in memory only; a 401 triggers one
- * transparent refresh and one retry. Components follow it through `subscribe`/`state`.
+ * Who is signed in in this tab. The access token is kept in memory only; the refresh token is
+ * an HttpOnly cookie the API sets and reads, which no script here can see, so the page learns
+ * whether someone is signed in only by asking for a refresh. A 401 triggers one transparent
+ * refresh and one retry. Components follow it through `subscribe`/`state`.
  */
 export class Session {
   private accessToken: string | null = null;
-  private current: SessionState;
+  // Until the first refresh answers, nobody knows: the cookie is invisible to this page.
+  private current: SessionState = { status: 'restoring', user: null };
   private refreshing: Promise<Profile | null> | null = null;
   private readonly listeners = new Set<() => void>();
-  private readonly authApi = createClient<paths>();
+  // Same-origin requests carry the cookie; said explicitly so no default can drop it.
+  private readonly authApi = createClient<paths>({ credentials: 'same-origin' });
 
-  constructor(private readonly refreshTokens: RefreshTokenStore) {
-    this.current = refreshTokens.read() ? { status: 'restoring', user: null } : { status: 'signed-out', user: null };
-    refreshTokens.onChangedElsewhere((token) => {
-      if (token === null) this.end();
-    });
+  constructor(private readonly signOuts: SignOutSignal) {
+    signOuts.onSignedOutElsewhere(() => this.forget());
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -43,10 +44,9 @@ export class Session {
     return this.current.status === 'signed-in' ? this.accessToken : null;
   }
 
-  /** After sign-in or a refresh: the new tokens, and the person they belong to. */
+  /** After sign-in or a refresh: the new access token, and the person it belongs to (the API set the cookie). */
   begin(tokens: Tokens): void {
     this.accessToken = tokens.accessToken;
-    this.refreshTokens.write(tokens.refreshToken);
     this.set({ status: 'signed-in', user: tokens.user });
   }
 
@@ -55,25 +55,29 @@ export class Session {
     if (this.current.status === 'signed-in') this.set({ status: 'signed-in', user });
   }
 
-  /** Forgets both tokens here and in every other tab (they see the storage change). */
+  /** After signing out: forgets the access token here and in every other tab (the API cleared the cookie). */
   end(): void {
+    this.forget();
+    this.signOuts.announce();
+  }
+
+  private forget(): void {
     this.accessToken = null;
-    this.refreshTokens.clear();
     this.set({ status: 'signed-out', user: null });
   }
 
-  /** On page load: a stored refresh token brings the session back without asking for a password. */
+  /** On page load: one refresh, which the cookie answers if this browser is signed in, without asking for a password. */
   async restore(): Promise<void> {
     if (this.current.status !== 'restoring') return;
     try {
       await this.refresh();
     } catch {
-      // Offline or the API is down: show the signed-out pages but keep the token for a reload.
+      // Offline or the API is down: show the signed-out pages; the cookie stays for a reload.
       this.set({ status: 'signed-out', user: null });
     }
   }
 
-  /** New tokens for the stored refresh token; null when the session has ended. */
+  /** A new access token for the cookie (which the API rotates); null when the session has ended. */
   refresh(): Promise<Profile | null> {
     this.refreshing ??= this.refreshOneTabAtATime().finally(() => {
       this.refreshing = null;
@@ -83,8 +87,9 @@ export class Session {
 
   /**
    * Each refresh token works once, and replaying a used one ends the session. Tabs share the
-   * stored token, so two refreshing together would sign each other out: they take turns, and
-   * each reads the token only once its turn comes, after the one before stored its successor.
+   * cookie, so two refreshing together would send the same one and sign each other out: they
+   * take turns, and each request leaves only once its turn comes, carrying the cookie the one
+   * before was given.
    */
   private refreshOneTabAtATime(): Promise<Profile | null> {
     // Web Locks exist only in secure contexts (HTTPS, localhost); elsewhere tabs may collide.
@@ -93,18 +98,15 @@ export class Session {
   }
 
   private async refreshNow(): Promise<Profile | null> {
-    const refreshToken = this.refreshTokens.read();
-    if (!refreshToken) {
-      this.end();
-      return null;
-    }
-    const { data, response } = await this.authApi.POST('/api/auth/refresh', { body: { refreshToken } });
+    const { data, response } = await this.authApi.POST('/api/auth/refresh');
     if (data) {
       this.begin(data);
       return data.user;
     }
     if (response.status === 429 || response.status >= 500) throw new RefreshUnavailableError(`Refresh answered ${response.status}`);
-    this.end();
+    // No cookie, or a spent one: signed out here. Other tabs find out at their own next refresh,
+    // so a tab that was simply never signed in does not sign the others out.
+    this.forget();
     return null;
   }
 
@@ -113,7 +115,7 @@ export class Session {
     const retry = request.clone();
     const sentWith = this.accessToken;
     const response = await fetch(this.authorised(request));
-    if (response.status !== 401 || !this.refreshTokens.read()) return response;
+    if (response.status !== 401 || this.current.status === 'signed-out') return response;
     // Another call may have refreshed while this one was on its way: then just use the new token.
     const refreshed = this.accessToken !== null && this.accessToken !== sentWith;
     if (!refreshed && !(await this.refresh())) return response;

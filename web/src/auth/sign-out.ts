@@ -9,7 +9,8 @@ export async function signOut(): Promise<void> {
   try {
     await api.POST('/api/auth/logout');
   } catch {
-    // Offline: the refresh token is forgotten below; the session expires on the server in time.
+    // Offline: the access token is forgotten below. Only the API can clear the HttpOnly cookie, so
+    // until a sign-out reaches it, a reload here signs back in; the devices page can end that session.
   } finally {
     session.end();
   }

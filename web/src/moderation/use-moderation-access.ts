@@ -13,7 +13,7 @@ export interface ModerationAccess {
 
 const NONE: ModerationAccess = { siteWide: false, leads: [], moderates: false };
 
-// Nothing but the refresh token is stored in the browser (a test holds the client to that), so
+// Nothing is kept in the browser's storage (a test holds the client to that), so
 // this is asked once per person per page load. Leading rarely changes during a visit, and the
 // queue itself answers 403 if it has.
 const known = new Map<string, Promise<ModerationAccess>>();
