@@ -14,7 +14,7 @@ const FIELDS: FieldSpecs = {
 
 export function SignInPage() {
   const [params] = useSearchParams();
-  const next = safeNext(params.get('next'));
+  const next = safeNext(params.get('next'), window.location.origin);
   const handOff = useSignInHandOff();
   const { errors, attempt, errorFor, onSubmit } = useFormSubmit(async (form) => {
     const empty = emptyRequiredFields(form, FIELDS);
