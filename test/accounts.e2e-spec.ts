@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createUser, registrationFor, signIn, TEST_PASSWORD, type TestUser } from './factories/user.factory.js';
 import { withCookie } from './support/cookies.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { DataSource } from 'typeorm';
+import { isReservedName } from '../src/users/reserved-names.js';
 
 describe('accounts and profiles', () => {
   let forum: TestApp;
@@ -202,5 +204,134 @@ describe('the last admin', () => {
     const survivor = both[0]!.status === 200 ? first : second;
     const admins = await forum.http.get('/api/admin/users?role=admin', { token: survivor.accessToken });
     expect(admins.body.items.map((user: { id: string }) => user.id)).toEqual([survivor.id]);
+  });
+});
+
+describe('names that pose as staff or as the forum', () => {
+  let forum: TestApp;
+  let admin: TestUser;
+  const STAFF_NAME = /staff title or the forum's name/;
+  const me = (user: TestUser) => forum.http.get('/api/users/me', { token: user.accessToken });
+  const grant = (id: string, body: Record<string, unknown>, caller = admin) => forum.http.patch(`/api/admin/users/${id}/profile`, body, { token: caller.accessToken });
+
+  beforeAll(async () => {
+    forum = await startTestApp();
+    admin = await createUser(forum, 'admin');
+  });
+  afterAll(() => forum?.close());
+
+  test.each([
+    ['handle', 'moderator'],
+    ['displayName', 'Site Administrator'],
+    ['handle', 'Adm1n'],
+    ['displayName', 'mod_erator'],
+    ['handle', 'support-team'],
+    ['displayName', 'Collaboratives Forum'],
+  ])('a member may not take the %s %s: 400 on that field, and nothing changes', async (field, value) => {
+    const member = await createUser(forum);
+    const before = (await me(member)).body;
+    const refused = await forum.http.patch('/api/users/me', { [field]: value, bio: 'Leads urgent care' }, { token: member.accessToken });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.errors).toEqual([{ field, message: expect.stringMatching(STAFF_NAME) }]);
+    expect((await me(member)).body).toEqual(before);
+  });
+
+  test('registering as "Forum Moderator" is refused on displayName and creates nothing; "Admin Smith" is a person', async () => {
+    const posing = registrationFor({ displayName: 'Forum Moderator' });
+    const refused = await forum.http.post('/api/auth/register', posing);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'displayName', message: expect.stringMatching(STAFF_NAME) }]);
+    expect((await forum.http.post('/api/auth/login', { email: posing.email, password: TEST_PASSWORD })).status).toBe(401);
+
+    const person = await forum.http.post('/api/auth/register', registrationFor({ displayName: 'Admin Smith' }));
+    expect(person.status).toBe(201);
+    expect(person.body).toMatchObject({ displayName: 'Admin Smith', handle: 'admin-smith' });
+  });
+
+  test('a name that merely contains such a word is a member\'s own', async () => {
+    const member = await createUser(forum);
+    const updated = await forum.http.patch('/api/users/me', { displayName: 'Modupe Adeyemi', handle: 'admin-smith-2' }, { token: member.accessToken });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ displayName: 'Modupe Adeyemi', handle: 'admin-smith-2' });
+  });
+
+  test('staff may take such names themselves', async () => {
+    const moderator = await createUser(forum, 'moderator');
+    const updated = await forum.http.patch('/api/users/me', { displayName: 'Site Moderator', handle: 'site-moderator' }, { token: moderator.accessToken });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ displayName: 'Site Moderator', handle: 'site-moderator' });
+  });
+
+  test('only an admin grants one, @handle then finds that person, the grant is audited, and they keep it while editing the rest', async () => {
+    const member = await createUser(forum);
+    const moderator = await createUser(forum, 'moderator');
+    for (const caller of [member, moderator]) expect((await grant(member.id, { handle: 'moderator' }, caller)).status).toBe(403);
+    const before = (await me(member)).body;
+
+    const granted = await grant(member.id, { handle: 'Moderator', displayName: 'Site Administrator' });
+    expect(granted.status).toBe(200);
+    expect(granted.body).toMatchObject({ id: member.id, handle: 'moderator', displayName: 'Site Administrator', role: 'member' });
+    expect((await forum.http.get('/api/users/by-handle/moderator', { token: member.accessToken })).body.id).toBe(member.id);
+
+    const audit = await forum.http.get(`/api/moderation/audit-log?action=user.profile-change&targetId=${member.id}`, { token: admin.accessToken });
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({
+        actorId: admin.id,
+        before: { handle: before.handle, displayName: before.displayName },
+        after: { handle: 'moderator', displayName: 'Site Administrator' },
+      }),
+    ]);
+
+    // The profile form sends every field back: the names they were given are not "taken" again.
+    const edited = await forum.http.patch('/api/users/me', { handle: 'moderator', displayName: 'Site Administrator', bio: 'Runs the forum desk' }, { token: member.accessToken });
+    expect(edited.status).toBe(200);
+    expect(edited.body.bio).toBe('Runs the forum desk');
+  });
+
+  test('an admin granting a handle someone has gets 409, and an id that is nobody 404', async () => {
+    const [holder, other] = [await createUser(forum), await createUser(forum)];
+    expect((await grant(holder.id, { handle: 'helpdesk' })).status).toBe(200);
+    const taken = await grant(other.id, { handle: 'HelpDesk' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.detail).toBe('The handle @helpdesk is taken. Choose another.');
+    expect((await grant('00000000-0000-4000-8000-000000000000', { displayName: 'Support' })).status).toBe(404);
+  });
+
+  test('admins list the members who already hold such names, a page at a time, as the rule reads them', async () => {
+    // Names from before the rule, written straight to the database; the SQL must read them as the TypeScript rule does.
+    const names = ['S1te  Ádmin', 'Support\u00a0Team', 'He1p.desk', 'NHS England', 'moderator01', 'Admin Smith', 'Modupe Adeyemi', 'Supporting Lead', 'Amod Patel'];
+    const sql = forum.app.get(DataSource);
+    const holders = new Map<string, string>();
+    for (const name of names) {
+      const user = await createUser(forum);
+      await sql.query('UPDATE users SET display_name = $1 WHERE id = $2', [name, user.id]);
+      holders.set(user.id, name);
+    }
+    const byHandle = await createUser(forum);
+    await sql.query(`UPDATE users SET handle = 'mod' WHERE id = $1`, [byHandle.id]);
+    const staff = await createUser(forum, 'moderator', { displayName: 'Community Moderator' });
+
+    const found: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await forum.http.get(
+        `/api/admin/users?reservedName=true&role=member&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: admin.accessToken },
+      );
+      expect(page.status).toBe(200);
+      found.push(...page.body.items.map((user) => user.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+
+    const expected = [...holders].filter(([, name]) => isReservedName(name)).map(([id]) => id);
+    expect(expected).toHaveLength(5);
+    expect(found).toEqual(expect.arrayContaining([...expected, byHandle.id]));
+    for (const [id, name] of holders) expect({ name, listed: found.includes(id) }).toEqual({ name, listed: isReservedName(name) });
+    expect(found).not.toContain(staff.id);
+    expect((await forum.http.get('/api/admin/users?reservedName=true', { token: (await createUser(forum)).accessToken })).status).toBe(403);
+    expect((await forum.http.get('/api/admin/users?reservedName=maybe', { token: admin.accessToken })).body.errors).toEqual([
+      { field: 'reservedName', message: 'reservedName must be true or false' },
+    ]);
   });
 });

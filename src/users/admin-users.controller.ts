@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
-import { ChangeRoleDto } from './dto/admin-user.dto.js';
+import { ChangeProfileDto, ChangeRoleDto } from './dto/admin-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.query.js';
 import { OwnProfileDto, UserPageDto } from './dto/profile.dto.js';
 import { UsersService } from './users.service.js';
@@ -16,7 +16,7 @@ export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Everyone, newest first; search by name, email, handle or organisation (admin only).' })
+  @ApiOperation({ summary: 'Everyone, newest first; search by name, email, handle or organisation, or find names that pose as staff (admin only).' })
   @ApiOkResponse({ type: UserPageDto })
   @ApiProblems(400, 401, 403)
   list(@Query() query: ListUsersQuery) {
@@ -29,5 +29,13 @@ export class AdminUsersController {
   @ApiProblems(400, 401, 403, 404)
   changeRole(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ChangeRoleDto): Promise<OwnProfileDto> {
     return this.users.changeRole(actor, id, dto);
+  }
+
+  @Patch(':id/profile')
+  @ApiOperation({ summary: "Set someone's handle or display name, names reserved for staff included (admin only; audited)." })
+  @ApiOkResponse({ type: OwnProfileDto })
+  @ApiProblems(400, 401, 403, 404, 409)
+  changeProfile(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ChangeProfileDto): Promise<OwnProfileDto> {
+    return this.users.changeProfile(actor, id, dto);
   }
 }

@@ -3,17 +3,18 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { decodeCursor, escapeLike, exactTimestamp, toPage, type Page } from '../common/pagination.js';
-import { ValidationProblem } from '../common/problem-details.js';
+import { ValidationProblem, type FieldError } from '../common/problem-details.js';
 import type { ListUsersQuery } from './dto/list-users.query.js';
 import { slugify } from '../common/slug.js';
 import { AppConfig } from '../config/app-config.js';
 import { EventStore } from '../realtime/event-store.service.js';
-import type { ChangeRoleDto, SuspendUserDto } from './dto/admin-user.dto.js';
+import type { ChangeProfileDto, ChangeRoleDto, SuspendUserDto } from './dto/admin-user.dto.js';
 import { toOwnProfile, toPublicProfile, type OwnProfileDto, type PublicProfileDto } from './dto/profile.dto.js';
 import type { RegisterDto } from './dto/register.dto.js';
 import type { UpdateProfileDto } from './dto/update-profile.dto.js';
 import { hashPassword } from './password-hasher.js';
 import { passwordProblem } from './password-policy.js';
+import { isReservedName, RESERVED_NAME_SQL_PARAMETERS, reservedNameSql } from './reserved-names.js';
 import { HANDLE_MAX_LENGTH } from './dto/update-profile.dto.js';
 import { User, type Role } from './user.entity.js';
 import { appendAudit, changedFields } from '../moderation/audit-writes.js';
@@ -35,9 +36,10 @@ export class UsersService {
   async register(dto: RegisterDto, role: Role = 'member'): Promise<OwnProfileDto> {
     this.requireAllowedDomain(dto.email);
     this.requireStrongPassword(dto.password, dto.email);
+    if (role === 'member') this.requireOwnNames({ displayName: dto.displayName });
     const user = this.users.create({
       email: dto.email,
-      handle: await this.freeHandle(dto.displayName),
+      handle: await this.freeHandle(dto.displayName, role),
       passwordHash: await hashPassword(dto.password),
       displayName: dto.displayName,
       organisation: dto.organisation,
@@ -55,15 +57,36 @@ export class UsersService {
     }
   }
 
-  /** A handle for @mentions made from the display name, numbered when taken. */
-  async freeHandle(displayName: string): Promise<string> {
-    const base = slugify(displayName, HANDLE_MAX_LENGTH - 4) || 'member';
+  /**
+   * A handle for @mentions made from the display name, numbered when taken. A member's is
+   * never a reserved one: slugify drops letters it cannot spell in ASCII, so an allowed
+   * name such as "Admin Дмитрий" would otherwise become @admin.
+   */
+  async freeHandle(displayName: string, role: Role = 'member'): Promise<string> {
+    const slug = slugify(displayName, HANDLE_MAX_LENGTH - 4);
+    const base = slug && (role !== 'member' || !isReservedName(slug)) ? slug : 'member';
     const taken = new Set(
       (await this.users.createQueryBuilder('u').select('lower(u.handle)', 'handle').where('u.handle ILIKE :prefix', { prefix: `${base}%` }).getRawMany())
         .map((row: { handle: string }) => row.handle),
     );
     if (!taken.has(base)) return base;
     for (let suffix = 2; ; suffix++) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+  }
+
+  /**
+   * Members may not pose as staff or as the forum (issue #22); staff may, and admins grant
+   * such names through the admin route. Only the names given are checked: callers pass
+   * just what changes, so someone who already holds one can still edit the rest.
+   */
+  private requireOwnNames(names: { handle?: string; displayName?: string }): void {
+    const errors: FieldError[] = [];
+    if (names.handle !== undefined && isReservedName(names.handle)) {
+      errors.push({ field: 'handle', message: "handle cannot be a staff title or the forum's name (such as admin, moderator or support): choose one of your own" });
+    }
+    if (names.displayName !== undefined && isReservedName(names.displayName)) {
+      errors.push({ field: 'displayName', message: "displayName cannot be a staff title or the forum's name (such as Admin, Moderator or Support): use your own name" });
+    }
+    if (errors.length > 0) throw new ValidationProblem(errors);
   }
 
   requireStrongPassword(password: string, email: string, field = 'password'): void {
@@ -117,6 +140,12 @@ export class UsersService {
     }
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
+    if (query.reservedName !== undefined) {
+      qb.andWhere(`(${reservedNameSql('u.handle')} OR ${reservedNameSql('u.display_name')}) = :reservedName`, {
+        ...RESERVED_NAME_SQL_PARAMETERS,
+        reservedName: query.reservedName,
+      });
+    }
     if (query.cursor) {
       const [time, id] = decodeCursor(query.cursor, ['date', 'uuid']);
       qb.andWhere('(u.created_at, u.id) < (CAST(:time AS timestamptz), :id)', { time, id });
@@ -144,12 +173,41 @@ export class UsersService {
 
   async updateProfile(caller: AuthUser, dto: UpdateProfileDto): Promise<OwnProfileDto> {
     const user = await this.requireUser(caller.id);
+    // The stored role decides, not the token's: a member demoted a minute ago is a member.
+    if (user.role === 'member') {
+      this.requireOwnNames({
+        handle: dto.handle !== undefined && dto.handle !== user.handle.toLowerCase() ? dto.handle : undefined,
+        displayName: dto.displayName !== undefined && dto.displayName !== user.displayName ? dto.displayName : undefined,
+      });
+    }
     Object.assign(user, dto);
+    return toOwnProfile(await this.saveNamed(user, dto.handle));
+  }
+
+  /**
+   * An admin sets someone's handle or display name, reserved ones included (a staff
+   * account's "Forum Moderator"). Audited as role changes are: who, when, from what to what.
+   */
+  async changeProfile(actor: AuthUser, id: string, dto: ChangeProfileDto): Promise<OwnProfileDto> {
+    const user = await this.requireUser(id);
+    const before = { handle: user.handle, displayName: user.displayName };
+    const changes = changedFields(before, { handle: dto.handle ?? user.handle, displayName: dto.displayName ?? user.displayName });
+    if (Object.keys(changes.after).length === 0) return toOwnProfile(user);
+    Object.assign(user, changes.after);
+    await this.users.manager.transaction(async (manager) => {
+      await this.saveNamed(user, dto.handle, manager);
+      await appendAudit(manager, { actorId: actor.id, action: 'user.profile-change', targetType: 'user', targetId: id, targetAuthorId: id, ...changes });
+    });
+    return toOwnProfile(user);
+  }
+
+  /** Saves a user whose handle may have changed: a handle someone else has is a 409 that says so. */
+  private async saveNamed(user: User, handle: string | undefined, manager: EntityManager = this.users.manager): Promise<User> {
     try {
-      return toOwnProfile(await this.users.save(user));
+      return await manager.save(user);
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new ConflictException(`The handle @${dto.handle} is taken. Choose another.`);
+        throw new ConflictException(`The handle @${handle} is taken. Choose another.`);
       }
       throw error;
     }

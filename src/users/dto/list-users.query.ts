@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
-import { Trim } from '../../common/transforms.js';
+import { ToBoolean, Trim } from '../../common/transforms.js';
 import { ROLES, USER_STATUSES, type Role, type UserStatus } from '../user.entity.js';
 
 export class ListUsersQuery extends PageQueryDto {
@@ -21,4 +21,12 @@ export class ListUsersQuery extends PageQueryDto {
   @IsOptional()
   @IsIn(USER_STATUSES, { message: `status must be one of ${USER_STATUSES.join(', ')}` })
   status?: UserStatus;
+
+  @ApiPropertyOptional({
+    description: 'Only people whose handle or display name poses as staff or as the forum (true), or only those whose names do not (false). Add role=member to leave out staff, who may hold such names.',
+  })
+  @IsOptional()
+  @ToBoolean()
+  @IsBoolean({ message: 'reservedName must be true or false' })
+  reservedName?: boolean;
 }

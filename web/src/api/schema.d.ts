@@ -95,7 +95,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everyone, newest first; search by name, email, handle or organisation (admin only). */
+        /** Everyone, newest first; search by name, email, handle or organisation, or find names that pose as staff (admin only). */
         get: operations["AdminUsersController_list"];
         put?: never;
         post?: never;
@@ -120,6 +120,23 @@ export interface paths {
         head?: never;
         /** Change someone's site role (admin only). */
         patch: operations["AdminUsersController_changeRole"];
+        trace?: never;
+    };
+    "/api/admin/users/{id}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set someone's handle or display name, names reserved for staff included (admin only; audited). */
+        patch: operations["AdminUsersController_changeProfile"];
         trace?: never;
     };
     "/api/auth/register": {
@@ -1421,6 +1438,14 @@ export interface components {
             /** @enum {string} */
             role: "member" | "moderator" | "admin";
         };
+        ChangeProfileDto: {
+            /**
+             * @description Your name for @mentions.
+             * @example sarah-whitfield
+             */
+            handle?: string;
+            displayName?: string;
+        };
         RegisterDto: {
             /**
              * @description Work email; trimmed and lower-cased.
@@ -2593,6 +2618,8 @@ export interface operations {
                 query?: string;
                 role?: "member" | "moderator" | "admin";
                 status?: "active" | "suspended";
+                /** @description Only people whose handle or display name poses as staff or as the forum (true), or only those whose names do not (false). Add role=member to leave out staff, who may hold such names. */
+                reservedName?: boolean;
             };
             header?: never;
             path?: never;
@@ -2689,6 +2716,76 @@ export interface operations {
             };
             /** @description Not found (or not visible to you) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AdminUsersController_changeProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeProfileDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnProfileDto"];
+                };
+            };
+            /** @description Invalid request (problem details with per-field `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not found (or not visible to you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
