@@ -68,4 +68,5 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.suspend': 'Account suspended',
   'user.unsuspend': 'Suspension lifted',
   'user.role-change': 'Role changed',
+  'user.profile-change': 'Name set by an admin',
 };

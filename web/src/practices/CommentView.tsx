@@ -5,6 +5,7 @@ import { ServerHtml } from '../layout/ServerHtml';
 import { HiddenNotice } from '../moderation/HiddenNotice';
 import { HideRestoreForm } from '../moderation/HideRestoreForm';
 import { ReportForm } from '../moderation/ReportForm';
+import { StaffTag } from '../users/StaffTag';
 
 interface Props {
   comment: Comment;
@@ -21,7 +22,8 @@ export function CommentView({ comment, meId, canModerate, onChanged }: Props) {
   return (
     <>
       <p className="app-meta nhsuk-u-margin-bottom-1">
-        {comment.author ? <Link to={`/people/${comment.author.handle}`}>{comment.author.displayName}</Link> : 'Deleted'} · {formatDateTime(comment.createdAt)}
+        {comment.author ? <Link to={`/people/${comment.author.handle}`}>{comment.author.displayName}</Link> : 'Deleted'}
+        {comment.author && <StaffTag role={comment.author.role} />} · {formatDateTime(comment.createdAt)}
       </p>
       {deleted ? (
         <p className="app-meta">[deleted]</p>

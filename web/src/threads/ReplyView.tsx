@@ -7,6 +7,7 @@ import { ServerHtml } from '../layout/ServerHtml';
 import { HideRestoreForm } from '../moderation/HideRestoreForm';
 import { HiddenNotice } from '../moderation/HiddenNotice';
 import { ReportForm } from '../moderation/ReportForm';
+import { StaffTag } from '../users/StaffTag';
 import { OwnReplyActions } from './OwnReplyActions';
 import { ReplyEditor } from './ReplyEditor';
 import { VoteButton } from './VoteButton';
@@ -38,6 +39,7 @@ export function ReplyView({ reply, meId, canReply, canAccept, canModerate, onCha
       <p id={`${anchor}-by`} className="app-meta nhsuk-u-margin-bottom-2">
         <span className="nhsuk-u-visually-hidden">Reply {reply.position} by </span>
         {reply.author ? <Link to={`/people/${reply.author.handle}`}>{reply.author.displayName}</Link> : 'Deleted'}
+        {reply.author && <StaffTag role={reply.author.role} />}
         {reply.author && `, ${reply.author.jobTitle}, ${reply.author.organisation}`} · {formatDateTime(reply.createdAt)}
         {reply.editedAt && ' · edited'}
         {reply.isAccepted && (

@@ -5,6 +5,7 @@ import { formatDateTime, plural } from '../layout/format';
 import { ServerHtml } from '../layout/ServerHtml';
 import { Tags } from '../layout/Tags';
 import { HiddenNotice } from '../moderation/HiddenNotice';
+import { StaffTag } from '../users/StaffTag';
 
 /** The thread's title, state, author and question. */
 export function ThreadQuestion({ thread }: { thread: ThreadDetail }) {
@@ -27,7 +28,8 @@ export function ThreadQuestion({ thread }: { thread: ThreadDetail }) {
       <p className="app-meta">
         {thread.author ? (
           <>
-            Asked by <Link to={`/people/${thread.author.handle}`}>{thread.author.displayName}</Link>, {thread.author.jobTitle}, {thread.author.organisation}
+            Asked by <Link to={`/people/${thread.author.handle}`}>{thread.author.displayName}</Link>
+            <StaffTag role={thread.author.role} />, {thread.author.jobTitle}, {thread.author.organisation}
           </>
         ) : (
           'Asked by a deleted account'
