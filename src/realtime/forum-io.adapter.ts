@@ -8,6 +8,14 @@ import type { Server, ServerOptions } from 'socket.io';
 export const MAX_PACKET_BYTES = 64 * 1024;
 
 /**
+ * A connection that has not joined a namespace by then is closed: one that never asks, or
+ * whose handshake was refused (socket.io keeps a refused one open until this timer). The
+ * default of 45 s let 3,000 unauthenticated connections sit on an instance. A client whose
+ * handshake waited longer in the set-up queue reconnects, with socket.io's back-off.
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
  * socket.io with hostile-input limits, and with REDIS_URL the Redis adapter, so room
  * operations and broadcasts reach the sockets of every API instance.
  */
@@ -27,6 +35,7 @@ export class ForumIoAdapter extends IoAdapter {
     const server: Server = super.createIOServer(port, {
       ...options,
       maxHttpBufferSize: MAX_PACKET_BYTES,
+      connectTimeout: CONNECT_TIMEOUT_MS,
       cors: { origin: this.corsOrigins.length > 0 ? this.corsOrigins : false },
     } as ServerOptions);
     if (this.redisUrl) {

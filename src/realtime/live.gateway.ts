@@ -9,6 +9,7 @@ import { CatchUpService } from './catch-up.service.js';
 import { DeliveryGate } from './delivery-gate.js';
 import { rooms, type RoutedEvent } from './envelope.js';
 import { EventRelay } from './event-relay.service.js';
+import { LiveLimits } from './live-limits.js';
 import { LiveRooms } from './live-rooms.service.js';
 import { UUID } from '../common/uuid.js';
 import type { Ack, LiveSocket } from './live-socket.js';
@@ -38,16 +39,25 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     private readonly catchUp: CatchUpService,
     private readonly liveRooms: LiveRooms,
     private readonly sessions: SessionsService,
+    private readonly limits: LiveLimits,
   ) {}
 
   afterInit(namespace: Namespace): void {
     namespace.use((socket, next) => {
+      const crowded = this.limits.admitNetwork(socket);
+      if (crowded) return next(new Error(crowded));
+      const refuse = (message: string) => {
+        this.limits.release(socket);
+        next(new Error(message));
+      };
       const auth = (socket.handshake.auth ?? {}) as { token?: unknown; lastEventId?: unknown };
       const lastEventId = parseEventId(auth.lastEventId);
       this.setups
         .run(() => authenticateHandshake(auth.token, this.tokens))
         .then((identity) => {
-          if (!identity || lastEventId === undefined) return next(new Error('unauthorized'));
+          if (!identity || lastEventId === undefined) return refuse('unauthorized');
+          const full = this.limits.admitPerson(socket, identity.user.id);
+          if (full) return refuse(full);
           const live = socket as LiveSocket;
           live.data = {
             user: identity.user,
@@ -59,7 +69,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
           };
           next();
         })
-        .catch(() => next(new Error('unauthorized')));
+        .catch(() => refuse('unauthorized'));
     });
     this.relay.setAudience((userId) => (namespace.adapter.rooms.get(rooms.user(userId))?.size ?? 0) > 0);
     this.subscription = this.relay.events$.subscribe((event) => {

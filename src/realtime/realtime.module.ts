@@ -6,6 +6,7 @@ import { EventPruner } from './event-pruner.service.js';
 import { EventRelay } from './event-relay.service.js';
 import { EventsController } from './events.controller.js';
 import { EventsReader } from './events-reader.service.js';
+import { LiveLimits } from './live-limits.js';
 import { LiveRooms } from './live-rooms.service.js';
 import { LiveGateway } from './live.gateway.js';
 
@@ -13,7 +14,7 @@ import { LiveGateway } from './live.gateway.js';
 @Module({
   imports: [AuthModule, CollaborativesModule],
   controllers: [EventsController],
-  providers: [EventRelay, EventsReader, CatchUpService, LiveRooms, LiveGateway, EventPruner],
+  providers: [EventRelay, EventsReader, CatchUpService, LiveRooms, LiveLimits, LiveGateway, EventPruner],
   exports: [EventsReader, EventRelay],
 })
 export class RealtimeModule {}
