@@ -11,7 +11,8 @@ export interface LiveEnvelope<T = unknown> {
   data: T;
 }
 
-export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
+/** `paused`: the server refused the connection for now (too many open from this account or network). */
+export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting' | 'paused';
 
 export type Subject = { threadId: string } | { practiceId: string } | { collaborativeId: string };
 
@@ -24,6 +25,8 @@ export interface TokenSource {
 type Listener = (event: LiveEnvelope) => void;
 
 const SEEN_KEPT = 500;
+/** After a refusal for too many connections: tries again after 5 s, then 10, 20… up to this. */
+const PAUSE_MOST_MS = 120_000;
 
 function compareIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
@@ -46,10 +49,15 @@ export class LiveConnection {
   private readonly statusListeners = new Set<() => void>();
   private currentStatus: LiveStatus = 'off';
   private refusedInARow = 0;
+  private pausedInARow = 0;
+  private pauseReason: string | null = null;
 
   constructor(private readonly tokens: TokenSource) {}
 
   readonly status = (): LiveStatus => this.currentStatus;
+
+  /** Why the connection is paused, in the server's words (what to do about it); null otherwise. */
+  readonly pausedBecause = (): string | null => (this.currentStatus === 'paused' ? this.pauseReason : null);
 
   readonly onStatus = (listener: () => void): (() => void) => {
     this.statusListeners.add(listener);
@@ -107,6 +115,8 @@ export class LiveConnection {
 
   private connected(): void {
     this.refusedInARow = 0;
+    this.pausedInARow = 0;
+    this.pauseReason = null;
     this.setStatus('live');
     for (const { subject } of this.subjects.values()) {
       this.socket?.emit('subscribe', this.droppedAt ? { ...subject, lastEventId: this.droppedAt } : subject, () => undefined);
@@ -122,11 +132,30 @@ export class LiveConnection {
     else this.setStatus('reconnecting');
   }
 
-  /** The handshake was refused: most often the access token expired while the tab slept. */
+  /**
+   * The handshake failed. After a network failure socket.io tries again by itself (`active`);
+   * a refusal by the server it leaves to us: `unauthorized` (most often the access token
+   * expired while the tab slept) gets a fresh token, anything else (too many connections
+   * from this account or network) is said and tried again later, since a new token would not help.
+   */
   private async refused(error: Error): Promise<void> {
-    if (!this.socket) return;
+    const socket = this.socket;
+    if (!socket) return;
     this.setStatus('reconnecting');
+    if (socket.active) return;
     if (error.message === 'unauthorized') await this.retryWithFreshToken();
+    else await this.pauseThenRetry(socket, error.message);
+  }
+
+  private async pauseThenRetry(socket: Socket, reason: string): Promise<void> {
+    this.pauseReason = reason;
+    this.setStatus('paused');
+    this.pausedInARow++;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(PAUSE_MOST_MS, 5000 * 2 ** (this.pausedInARow - 1))));
+    // Signed out (or in as someone else) meanwhile: this socket is not the tab's any more.
+    if (this.socket !== socket || !this.tokens.accessTokenNow()) return;
+    this.setStatus('reconnecting');
+    socket.connect();
   }
 
   private async retryWithFreshToken(): Promise<void> {
