@@ -62,6 +62,7 @@ export async function startServer(kind, { root, databaseUrl, jwtSecret, port, co
     SEED_DEMO: 'false',
     // The general per-person limit would otherwise answer 429 to a load generator.
     RATE_LIMIT_GENERAL: '1000000',
+    RATE_LIMIT_REJECTS_PER_IP: '1000000',
     // The live scenarios open many sockets for few people from one address.
     LIVE_SOCKETS_PER_PERSON: '1000000',
     LIVE_SOCKETS_PER_ADDRESS: '1000000',
