@@ -121,7 +121,9 @@ function decodeCursor(cursor, length) {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === length) return values;
-  } catch {}
+  } catch {
+    // Not base64 JSON: the same answer as a wrong length, below.
+  }
   throw new HttpError(400, 'The cursor is not valid for this list. Start again without a cursor.');
 }
 const exact = (column) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -78,7 +78,9 @@ export async function startServer(kind, { root, databaseUrl, jwtSecret, port, co
     if (waited > 60_000) throw new Error(`${kind} did not start within 60 s: ${stderr}`);
     try {
       if ((await fetch(`${url}/health/live`)).ok) break;
-    } catch {}
+    } catch {
+      // Not listening yet: try again shortly.
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {

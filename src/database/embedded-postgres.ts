@@ -165,7 +165,7 @@ export async function startEmbeddedPostgres(
       await server.start();
     } catch (error) {
       const reason = recentLog.slice(-5).join(' | ') || String(error ?? 'the server exited');
-      throw new Error(`Embedded PostgreSQL in ${databaseDir} did not start: ${reason}`);
+      throw new Error(`Embedded PostgreSQL in ${databaseDir} did not start: ${reason}`, { cause: error });
     }
   };
 

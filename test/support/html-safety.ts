@@ -28,6 +28,7 @@ export function executableParts(html: string): string[] {
         if (name.startsWith('on')) found.push(`${node.tagName} ${name}=`);
         if (name === 'style' || name === 'srcdoc') found.push(`${node.tagName} ${name}=`);
         // Browsers drop ASCII whitespace and control characters inside a scheme.
+        // eslint-disable-next-line no-control-regex -- those characters are what this looks for
         const url = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
         if (URL_ATTRIBUTES.has(name) && DANGEROUS_SCHEME.test(url)) found.push(`${node.tagName} ${name}="${value.slice(0, 40)}"`);
       }
