@@ -1,5 +1,6 @@
 // `node bench/load-only.js --scale small [--reload]`: just the data, for a look at it.
 import { fileURLToPath } from 'node:url';
+
 import { openBenchDatabase } from './lib/database.js';
 import { loadData } from './lib/load-data.js';
 

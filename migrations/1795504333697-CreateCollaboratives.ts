@@ -4,7 +4,9 @@ export class CreateCollaboratives1795504333697 implements MigrationInterface {
   name = 'CreateCollaboratives1795504333697';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE TYPE collaborative_type AS ENUM ('horizontal', 'vertical', 'mental-health', 'community', 'ambulance', 'primary-secondary', 'other')`);
+    await db.query(
+      `CREATE TYPE collaborative_type AS ENUM ('horizontal', 'vertical', 'mental-health', 'community', 'ambulance', 'primary-secondary', 'other')`,
+    );
     await db.query(`CREATE TYPE collaborative_visibility AS ENUM ('public', 'members')`);
     await db.query(`
       CREATE TABLE collaboratives (

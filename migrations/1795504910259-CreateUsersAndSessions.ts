@@ -4,7 +4,9 @@ export class CreateUsersAndSessions1795504910259 implements MigrationInterface {
   name = 'CreateUsersAndSessions1795504910259';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE TYPE user_sector AS ENUM ('acute', 'mental-health', 'community', 'specialist', 'ambulance', 'primary-care', 'other')`);
+    await db.query(
+      `CREATE TYPE user_sector AS ENUM ('acute', 'mental-health', 'community', 'specialist', 'ambulance', 'primary-care', 'other')`,
+    );
     await db.query(`CREATE TYPE user_role AS ENUM ('member', 'moderator', 'admin')`);
     await db.query(`CREATE TYPE user_status AS ENUM ('active', 'suspended')`);
     await db.query(`

@@ -43,8 +43,12 @@ export class CreateMembershipAndFollows1795505348641 implements MigrationInterfa
         CONSTRAINT join_requests_decided_by_id_fkey FOREIGN KEY (decided_by_id) REFERENCES users (id) ON DELETE SET NULL
       )`);
     // At most one pending request per person and collaborative.
-    await db.query(`CREATE UNIQUE INDEX join_requests_pending_key ON join_requests (collaborative_id, user_id) WHERE status = 'pending'`);
-    await db.query(`CREATE INDEX join_requests_collaborative_id_idx ON join_requests (collaborative_id, created_at, id)`);
+    await db.query(
+      `CREATE UNIQUE INDEX join_requests_pending_key ON join_requests (collaborative_id, user_id) WHERE status = 'pending'`,
+    );
+    await db.query(
+      `CREATE INDEX join_requests_collaborative_id_idx ON join_requests (collaborative_id, created_at, id)`,
+    );
     await db.query(`CREATE INDEX collaboratives_name_idx ON collaboratives (lower(name), id)`);
     await db.query(`CREATE INDEX collaboratives_activity_idx ON collaboratives (last_activity_at DESC, id DESC)`);
   }

@@ -16,7 +16,9 @@ export class CreateEventHorizonAndNotifications1795506651259 implements Migratio
     await db.query(`CREATE TYPE follow_level AS ENUM ('all', 'questions-and-practices', 'none')`);
     await db.query(`ALTER TABLE collaborative_follows ADD COLUMN level follow_level NOT NULL DEFAULT 'all'`);
     await db.query(`ALTER TABLE users ADD COLUMN handle text`);
-    await db.query(`UPDATE users SET handle = 'user-' || substr(replace(id::text, '-', ''), 1, 12) WHERE handle IS NULL`);
+    await db.query(
+      `UPDATE users SET handle = 'user-' || substr(replace(id::text, '-', ''), 1, 12) WHERE handle IS NULL`,
+    );
     await db.query(`ALTER TABLE users ALTER COLUMN handle SET NOT NULL`);
     await db.query(`CREATE UNIQUE INDEX users_handle_key ON users (lower(handle))`);
     await db.query(`

@@ -59,20 +59,32 @@ export class CreateThreads1795506775347 implements MigrationInterface {
 
     // One index per list order, each ending in the id so the keyset has a unique tiebreak.
     // Partial on live threads: deleted ones never appear in lists.
-    await db.query(`CREATE INDEX threads_collaborative_activity_idx ON threads (collaborative_id, is_pinned DESC, last_activity_at DESC, id DESC) WHERE deleted_at IS NULL`);
-    await db.query(`CREATE INDEX threads_collaborative_new_idx ON threads (collaborative_id, created_at DESC, id DESC) WHERE deleted_at IS NULL`);
-    await db.query(`CREATE INDEX threads_collaborative_top_idx ON threads (collaborative_id, vote_count DESC, id DESC) WHERE deleted_at IS NULL`);
+    await db.query(
+      `CREATE INDEX threads_collaborative_activity_idx ON threads (collaborative_id, is_pinned DESC, last_activity_at DESC, id DESC) WHERE deleted_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX threads_collaborative_new_idx ON threads (collaborative_id, created_at DESC, id DESC) WHERE deleted_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX threads_collaborative_top_idx ON threads (collaborative_id, vote_count DESC, id DESC) WHERE deleted_at IS NULL`,
+    );
     await db.query(`
       CREATE INDEX threads_collaborative_unanswered_idx ON threads (collaborative_id, created_at DESC, id DESC)
       WHERE deleted_at IS NULL AND kind = 'question' AND accepted_reply_id IS NULL`);
     // The feed across followed collaboratives.
-    await db.query(`CREATE INDEX threads_activity_idx ON threads (last_activity_at DESC, id DESC) WHERE deleted_at IS NULL`);
+    await db.query(
+      `CREATE INDEX threads_activity_idx ON threads (last_activity_at DESC, id DESC) WHERE deleted_at IS NULL`,
+    );
     await db.query(`CREATE INDEX threads_tags_idx ON threads USING gin (tags) WHERE deleted_at IS NULL`);
     await db.query(`CREATE INDEX threads_author_id_idx ON threads (author_id)`);
-    await db.query(`CREATE INDEX threads_accepted_reply_id_idx ON threads (accepted_reply_id) WHERE accepted_reply_id IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX threads_accepted_reply_id_idx ON threads (accepted_reply_id) WHERE accepted_reply_id IS NOT NULL`,
+    );
     await db.query(`CREATE UNIQUE INDEX replies_thread_position_key ON replies (thread_id, position)`);
     await db.query(`CREATE INDEX replies_author_id_idx ON replies (author_id)`);
-    await db.query(`CREATE INDEX replies_quoted_reply_id_idx ON replies (quoted_reply_id) WHERE quoted_reply_id IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX replies_quoted_reply_id_idx ON replies (quoted_reply_id) WHERE quoted_reply_id IS NOT NULL`,
+    );
 
     for (const target of ['thread', 'reply'] as const) {
       const table = target === 'thread' ? 'threads' : 'replies';

@@ -45,9 +45,15 @@ export class CreatePractices1795509305195 implements MigrationInterface {
         CONSTRAINT practices_author_id_fkey FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE RESTRICT,
         CONSTRAINT practices_hidden_by_id_fkey FOREIGN KEY (hidden_by_id) REFERENCES users (id) ON DELETE SET NULL
       )`);
-    await db.query(`CREATE INDEX practices_newest_idx ON practices (published_at DESC, id DESC) WHERE status = 'published' AND deleted_at IS NULL`);
-    await db.query(`CREATE INDEX practices_endorsed_idx ON practices (endorsement_count DESC, id DESC) WHERE status = 'published' AND deleted_at IS NULL`);
-    await db.query(`CREATE INDEX practices_discussed_idx ON practices (last_activity_at DESC, id DESC) WHERE status = 'published' AND deleted_at IS NULL`);
+    await db.query(
+      `CREATE INDEX practices_newest_idx ON practices (published_at DESC, id DESC) WHERE status = 'published' AND deleted_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX practices_endorsed_idx ON practices (endorsement_count DESC, id DESC) WHERE status = 'published' AND deleted_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX practices_discussed_idx ON practices (last_activity_at DESC, id DESC) WHERE status = 'published' AND deleted_at IS NULL`,
+    );
     await db.query(`CREATE INDEX practices_author_id_idx ON practices (author_id, created_at DESC)`);
     await db.query(`CREATE INDEX practices_collaborative_id_idx ON practices (collaborative_id)`);
     await db.query(`CREATE INDEX practices_search_idx ON practices USING gin (search_vector)`);
@@ -66,7 +72,9 @@ export class CreatePractices1795509305195 implements MigrationInterface {
         RETURN NEW;
       END
       $$`);
-    await db.query(`CREATE TRIGGER practices_search_vector BEFORE INSERT OR UPDATE ON practices FOR EACH ROW EXECUTE FUNCTION practices_search_vector()`);
+    await db.query(
+      `CREATE TRIGGER practices_search_vector BEFORE INSERT OR UPDATE ON practices FOR EACH ROW EXECUTE FUNCTION practices_search_vector()`,
+    );
     await db.query(`
       CREATE TABLE practice_coauthors (
         practice_id uuid NOT NULL,
@@ -87,7 +95,9 @@ export class CreatePractices1795509305195 implements MigrationInterface {
         CONSTRAINT practice_endorsements_practice_id_fkey FOREIGN KEY (practice_id) REFERENCES practices (id) ON DELETE CASCADE,
         CONSTRAINT practice_endorsements_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
       )`);
-    await db.query(`CREATE INDEX practice_endorsements_list_idx ON practice_endorsements (practice_id, created_at DESC, user_id DESC)`);
+    await db.query(
+      `CREATE INDEX practice_endorsements_list_idx ON practice_endorsements (practice_id, created_at DESC, user_id DESC)`,
+    );
     await db.query(`
       CREATE TABLE practice_comments (
         id uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -141,7 +151,15 @@ export class CreatePractices1795509305195 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['practice_questions', 'practice_comment_revisions', 'practice_revisions', 'practice_comments', 'practice_endorsements', 'practice_coauthors', 'practices']) {
+    for (const table of [
+      'practice_questions',
+      'practice_comment_revisions',
+      'practice_revisions',
+      'practice_comments',
+      'practice_endorsements',
+      'practice_coauthors',
+      'practices',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query(`DROP FUNCTION practices_search_vector()`);

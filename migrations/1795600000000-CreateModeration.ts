@@ -22,7 +22,9 @@ export class CreateModeration1795600000000 implements MigrationInterface {
         ADD CONSTRAINT threads_merged_into_id_fkey FOREIGN KEY (merged_into_id) REFERENCES threads (id) ON DELETE SET NULL`);
 
     await db.query(`CREATE TYPE report_target_type AS ENUM ('thread', 'reply', 'practice', 'comment', 'user')`);
-    await db.query(`CREATE TYPE report_reason AS ENUM ('patient-identifiable-data', 'inaccurate', 'disrespectful', 'spam', 'confidential', 'other')`);
+    await db.query(
+      `CREATE TYPE report_reason AS ENUM ('patient-identifiable-data', 'inaccurate', 'disrespectful', 'spam', 'confidential', 'other')`,
+    );
     await db.query(`CREATE TYPE report_status AS ENUM ('open', 'resolved')`);
     await db.query(`
       CREATE TABLE reports (
@@ -48,9 +50,13 @@ export class CreateModeration1795600000000 implements MigrationInterface {
         CONSTRAINT reports_resolved_check CHECK ((status = 'open') = (resolved_at IS NULL))
       )`);
     // One open report per person per target; a resolved one does not stop a new report.
-    await db.query(`CREATE UNIQUE INDEX reports_one_open_key ON reports (reporter_id, target_type, target_id) WHERE status = 'open'`);
+    await db.query(
+      `CREATE UNIQUE INDEX reports_one_open_key ON reports (reporter_id, target_type, target_id) WHERE status = 'open'`,
+    );
     // The queue: open reports, oldest first, by target.
-    await db.query(`CREATE INDEX reports_open_idx ON reports (target_type, target_id, created_at) WHERE status = 'open'`);
+    await db.query(
+      `CREATE INDEX reports_open_idx ON reports (target_type, target_id, created_at) WHERE status = 'open'`,
+    );
     await db.query(`CREATE INDEX reports_collaborative_id_idx ON reports (collaborative_id)`);
 
     await db.query(`

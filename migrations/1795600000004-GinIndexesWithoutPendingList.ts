@@ -1,7 +1,13 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Every GIN index: the full-text ones, and threads' tags (the tag filter). */
-const GIN_INDEXES = ['collaboratives_search_idx', 'threads_search_idx', 'replies_search_idx', 'practices_search_idx', 'threads_tags_idx'];
+const GIN_INDEXES = [
+  'collaboratives_search_idx',
+  'threads_search_idx',
+  'replies_search_idx',
+  'practices_search_idx',
+  'threads_tags_idx',
+];
 
 export class GinIndexesWithoutPendingList1795600000004 implements MigrationInterface {
   name = 'GinIndexesWithoutPendingList1795600000004';

@@ -1,10 +1,22 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const CONTENT = [
-  { table: 'threads', types: ['thread.created', 'thread.updated', 'thread.hidden', 'thread.restored'], live: 'AND t.merged_into_id IS NULL' },
+  {
+    table: 'threads',
+    types: ['thread.created', 'thread.updated', 'thread.hidden', 'thread.restored'],
+    live: 'AND t.merged_into_id IS NULL',
+  },
   { table: 'replies', types: ['reply.created', 'reply.updated', 'reply.hidden', 'reply.restored'], live: '' },
-  { table: 'practices', types: ['practice.published', 'practice.updated', 'practice.hidden', 'practice.restored'], live: '' },
-  { table: 'practice_comments', types: ['comment.created', 'comment.updated', 'comment.hidden', 'comment.restored'], live: '' },
+  {
+    table: 'practices',
+    types: ['practice.published', 'practice.updated', 'practice.hidden', 'practice.restored'],
+    live: '',
+  },
+  {
+    table: 'practice_comments',
+    types: ['comment.created', 'comment.updated', 'comment.hidden', 'comment.restored'],
+    live: '',
+  },
 ];
 
 export class RedactionIndexesAndScrub1795600000005 implements MigrationInterface {
@@ -18,7 +30,9 @@ export class RedactionIndexesAndScrub1795600000005 implements MigrationInterface
     // scan: 200-330 ms a statement with a million events and two million notifications.
     await db.query(`CREATE INDEX events_content_id_idx ON events ((payload->>'id')) WHERE user_id IS NULL`);
     await db.query(`CREATE INDEX notifications_thread_id_idx ON notifications (thread_id) WHERE thread_id IS NOT NULL`);
-    await db.query(`CREATE INDEX notifications_practice_id_idx ON notifications (practice_id) WHERE practice_id IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX notifications_practice_id_idx ON notifications (practice_id) WHERE practice_id IS NOT NULL`,
+    );
 
     // Content its authors deleted before deleting redacted anything: its events and the
     // notifications quoting it lose its words now, and a deleted case study its history.
@@ -52,7 +66,9 @@ export class RedactionIndexesAndScrub1795600000005 implements MigrationInterface
         WHERE e.type = 'notification.created' AND e.user_id = n.user_id AND e.payload->>'id' = n.id::text
           AND ((e.payload ? 'excerpt' AND NOT n.data ? 'excerpt') OR e.payload->>'title' IS DISTINCT FROM n.data->>'title')`,
     );
-    await db.query(`DELETE FROM practice_revisions r USING practices p WHERE p.id = r.practice_id AND p.deleted_at IS NOT NULL`);
+    await db.query(
+      `DELETE FROM practice_revisions r USING practices p WHERE p.id = r.practice_id AND p.deleted_at IS NOT NULL`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

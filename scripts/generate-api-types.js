@@ -2,10 +2,12 @@
 // compiled app (dist/, built by the npm script first). The app needs a database to start, so
 // this runs it on a throwaway embedded PostgreSQL: no server to start, no DATABASE_URL touched.
 import 'reflect-metadata';
+
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { createApp } from '../dist/src/app.js';
 import { createLogger } from '../dist/src/common/logger.js';
 import { loadConfig } from '../dist/src/config/app-config.js';
@@ -16,7 +18,13 @@ async function openApiDocument(dataDir) {
   const server = await startEmbeddedPostgres(join(dataDir, 'postgres'));
   try {
     await server.ensureDatabase('forum');
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false', JWT_SECRET: randomBytes(32).toString('hex') });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+    });
     const app = await createApp(config, server.urlFor('forum'), createLogger('silent'));
     try {
       const response = await app.inject({ method: 'GET', url: '/docs/openapi.json' });

@@ -1,7 +1,8 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ThrottlerModule } from '@nestjs/throttler';
+
 import { AuthModule } from './auth/auth.module.js';
 import { ForumThrottlerGuard } from './auth/guards/forum-throttler.guard.js';
 import { JwtAuthGuard } from './auth/guards/jwt-auth.guard.js';
@@ -18,11 +19,11 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { SeedModule } from './database/seed/seed.module.js';
 import { HealthModule } from './health/health.module.js';
-import { EventsModule } from './realtime/events.module.js';
-import { RealtimeModule } from './realtime/realtime.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PracticesModule } from './practices/practices.module.js';
-import { ModerationModule } from './moderation/moderation.module.js';
+import { EventsModule } from './realtime/events.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
 import { SearchModule } from './search/search.module.js';
 import { ThreadsModule } from './threads/threads.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -44,7 +45,9 @@ export class AppModule {
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimits.general }],
           // With several instances the counters must be shared, or each would allow the full limit.
-          storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl, databaseName(databaseUrl)) : new MemoryThrottlerStorage(),
+          storage: config.redisUrl
+            ? new RedisThrottlerStorage(config.redisUrl, databaseName(databaseUrl))
+            : new MemoryThrottlerStorage(),
         }),
         SeedModule,
         EventsModule,

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
+
 import { AppModule } from './app.module.js';
 import { RejectBudget } from './auth/reject-budget.js';
 import { depthLimitedJsonParser } from './common/json-body.js';
@@ -30,7 +32,12 @@ export interface AppOptions {
 }
 
 /** Builds the whole application, ready to listen. Shared by `main.ts` and the tests. */
-export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger, options: AppOptions = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  logger: Logger,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     genReqId: requestId,
@@ -53,7 +60,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.get(RejectBudget).attach(fastify);
   // Parses Cookie for the refresh routes and writes Set-Cookie; no cookie is signed (the token is its own secret).
   await app.register(fastifyCookie);
-  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
+  app.enableCors({
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    credentials: false,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+  });
   app.useWebSocketAdapter(new ForumIoAdapter(app, config.redisUrl, config.corsOrigins));
   app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });
   setUpOpenApi(app);

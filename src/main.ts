@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { createApp } from './app.js';
 import { createLogger } from './common/logger.js';
-import { environmentWithDotEnv, InvalidConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+import { type AppConfig, environmentWithDotEnv, InvalidConfigError, loadConfig } from './config/app-config.js';
 import { openDatabase } from './database/open-database.js';
 import { SeedService } from './database/seed/seed.service.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './users/demo-accounts.js';
@@ -33,7 +35,8 @@ async function main(): Promise<void> {
   logger.info({ database: database.description }, `Using ${database.description}`);
 
   const webRoot = builtWebClient();
-  if (!webRoot) logger.warn('No built web client in dist/web, so only the API is served: run `npm run build` to build it');
+  if (!webRoot)
+    logger.warn('No built web client in dist/web, so only the API is served: run `npm run build` to build it');
   const app = await createApp(config, database.url, logger, { webRoot });
   if (config.seedDemo) {
     await app.get(SeedService).seedDemo();
@@ -41,7 +44,9 @@ async function main(): Promise<void> {
     logger.info(`Demo accounts, all with the password "${DEMO_PASSWORD}": ${accounts}`);
   }
   await app.listen(config.port, config.host);
-  logger.info(`Collaboratives Forum is listening on ${await app.getUrl()} (${webRoot ? 'web client at /, ' : ''}API under /api, docs at /docs)`);
+  logger.info(
+    `Collaboratives Forum is listening on ${await app.getUrl()} (${webRoot ? 'web client at /, ' : ''}API under /api, docs at /docs)`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
 import { REFRESH_COOKIE } from './auth/refresh-cookie.js';
 
 /** OpenAPI 3 built from the DTOs, with Swagger UI at /docs and the JSON at /docs/openapi.json. */
@@ -11,8 +12,19 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
     )
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .addCookieAuth(REFRESH_COOKIE, { type: 'apiKey', in: 'cookie', description: 'The refresh token, set by sign-in and refresh; HttpOnly, so pages never see it.' }, REFRESH_COOKIE)
+    .addCookieAuth(
+      REFRESH_COOKIE,
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description: 'The refresh token, set by sign-in and refresh; HttpOnly, so pages never see it.',
+      },
+      REFRESH_COOKIE,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs/openapi.json',
+    yamlDocumentUrl: 'docs/openapi.yaml',
+  });
 }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { DataSource } from 'typeorm';
+
+import { isReservedName } from '../src/users/reserved-names.js';
 import { createUser, registrationFor, signIn, TEST_PASSWORD, type TestUser } from './factories/user.factory.js';
 import { withCookie } from './support/cookies.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { DataSource } from 'typeorm';
-import { isReservedName } from '../src/users/reserved-names.js';
 
 describe('accounts and profiles', () => {
   let forum: TestApp;
@@ -17,14 +18,24 @@ describe('accounts and profiles', () => {
 
   test('registering returns the profile, normalises the email and never leaks the hash', async () => {
     const registration = registrationFor();
-    const response = await forum.http.post('/api/auth/register', { ...registration, email: `  ${registration.email.toUpperCase()} ` });
+    const response = await forum.http.post('/api/auth/register', {
+      ...registration,
+      email: `  ${registration.email.toUpperCase()} `,
+    });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ email: registration.email, role: 'member', status: 'active', sector: 'acute' });
+    expect(response.body).toMatchObject({
+      email: registration.email,
+      role: 'member',
+      status: 'active',
+      sector: 'acute',
+    });
     expect(response.text).not.toMatch(/password|hash/i);
   });
 
   test('a subdomain of an allowed domain may register; another domain gets 422 with the reason', async () => {
-    expect((await forum.http.post('/api/auth/register', registrationFor({ email: 'coo@mft.nhs.uk' }))).status).toBe(201);
+    expect((await forum.http.post('/api/auth/register', registrationFor({ email: 'coo@mft.nhs.uk' }))).status).toBe(
+      201,
+    );
     const refused = await forum.http.post('/api/auth/register', registrationFor({ email: 'someone@gmail.com' }));
     expect(refused.status).toBe(422);
     expect(refused.body.detail).toContain('nhs.net, nhs.uk');
@@ -35,7 +46,10 @@ describe('accounts and profiles', () => {
   test('the same email in another case is a 409', async () => {
     const registration = registrationFor();
     expect((await forum.http.post('/api/auth/register', registration)).status).toBe(201);
-    const again = await forum.http.post('/api/auth/register', { ...registration, email: registration.email.toUpperCase() });
+    const again = await forum.http.post('/api/auth/register', {
+      ...registration,
+      email: registration.email.toUpperCase(),
+    });
     expect(again.status).toBe(409);
     expect(again.body.detail).toMatch(/already exists/);
   });
@@ -47,33 +61,50 @@ describe('accounts and profiles', () => {
     ['one repeated character', 'zzzzzzzzzzzzzzzz', /too common/],
   ])('a weak password (%s) is refused on the password field', async (_label, password, message) => {
     const registration = registrationFor();
-    const response = await forum.http.post('/api/auth/register', { ...registration, password: password || registration.email });
+    const response = await forum.http.post('/api/auth/register', {
+      ...registration,
+      password: password || registration.email,
+    });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([{ field: 'password', message: expect.stringMatching(message) }]);
   });
 
   test('invalid fields are all reported, each on its field', async () => {
-    const response = await forum.http.post('/api/auth/register', { email: 'not-an-email', password: 5, sector: 'dentistry' });
+    const response = await forum.http.post('/api/auth/register', {
+      email: 'not-an-email',
+      password: 5,
+      sector: 'dentistry',
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     const fields = response.body.errors.map((error: { field: string }) => error.field);
-    expect(fields).toEqual(expect.arrayContaining(['email', 'password', 'displayName', 'organisation', 'jobTitle', 'sector']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['email', 'password', 'displayName', 'organisation', 'jobTitle', 'sector']),
+    );
   });
 
-  test.each([['role', 'admin'], ['id', '00000000-0000-4000-8000-000000000000'], ['status', 'active'], ['createdAt', '2020-01-01']])(
-    'a body that sets %s is refused and nothing is created',
-    async (field, value) => {
-      const registration = registrationFor();
-      const response = await forum.http.post('/api/auth/register', { ...registration, [field]: value });
-      expect(response.status).toBe(400);
-      expect(response.body.errors).toEqual([{ field, message: `property ${field} should not exist` }]);
-      expect((await forum.http.post('/api/auth/login', { email: registration.email, password: TEST_PASSWORD })).status).toBe(401);
-    },
-  );
+  test.each([
+    ['role', 'admin'],
+    ['id', '00000000-0000-4000-8000-000000000000'],
+    ['status', 'active'],
+    ['createdAt', '2020-01-01'],
+  ])('a body that sets %s is refused and nothing is created', async (field, value) => {
+    const registration = registrationFor();
+    const response = await forum.http.post('/api/auth/register', { ...registration, [field]: value });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field, message: `property ${field} should not exist` }]);
+    expect(
+      (await forum.http.post('/api/auth/login', { email: registration.email, password: TEST_PASSWORD })).status,
+    ).toBe(401);
+  });
 
   test('a member edits their own profile but cannot set their role or status', async () => {
     const member = await createUser(forum);
-    const updated = await forum.http.patch('/api/users/me', { bio: 'Leads elective recovery', jobTitle: 'COO' }, { token: member.accessToken });
+    const updated = await forum.http.patch(
+      '/api/users/me',
+      { bio: 'Leads elective recovery', jobTitle: 'COO' },
+      { token: member.accessToken },
+    );
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ bio: 'Leads elective recovery', jobTitle: 'COO' });
     for (const field of ['role', 'status', 'email', 'id']) {
@@ -90,10 +121,16 @@ describe('accounts and profiles', () => {
     expect(seen.status).toBe(200);
     expect(seen.body.email).toBeUndefined();
     expect(seen.body.displayName).toBeDefined();
-    expect((await forum.http.get(`/api/users/${member.id}`, { token: member.accessToken })).body.email).toBe(member.email);
-    expect((await forum.http.get(`/api/users/${member.id}`, { token: admin.accessToken })).body.email).toBe(member.email);
+    expect((await forum.http.get(`/api/users/${member.id}`, { token: member.accessToken })).body.email).toBe(
+      member.email,
+    );
+    expect((await forum.http.get(`/api/users/${member.id}`, { token: admin.accessToken })).body.email).toBe(
+      member.email,
+    );
     expect((await forum.http.get('/api/users/not-a-uuid', { token: member.accessToken })).status).toBe(400);
-    expect((await forum.http.get('/api/users/00000000-0000-4000-8000-000000000000', { token: member.accessToken })).status).toBe(404);
+    expect(
+      (await forum.http.get('/api/users/00000000-0000-4000-8000-000000000000', { token: member.accessToken })).status,
+    ).toBe(404);
   });
 
   test('only an admin changes roles, and the new role counts at once', async () => {
@@ -101,21 +138,37 @@ describe('accounts and profiles', () => {
     const moderator = await createUser(forum, 'moderator');
     const target = await createUser(forum);
     for (const caller of [member, moderator, target]) {
-      const refused = await forum.http.patch(`/api/admin/users/${target.id}/role`, { role: 'admin' }, { token: caller.accessToken });
+      const refused = await forum.http.patch(
+        `/api/admin/users/${target.id}/role`,
+        { role: 'admin' },
+        { token: caller.accessToken },
+      );
       expect(refused.status).toBe(403);
     }
-    const changed = await forum.http.patch(`/api/admin/users/${target.id}/role`, { role: 'moderator' }, { token: admin.accessToken });
+    const changed = await forum.http.patch(
+      `/api/admin/users/${target.id}/role`,
+      { role: 'moderator' },
+      { token: admin.accessToken },
+    );
     expect(changed.status).toBe(200);
     expect(changed.body.role).toBe('moderator');
-    expect((await forum.http.patch(`/api/admin/users/${target.id}/role`, { role: 'king' }, { token: admin.accessToken })).status).toBe(400);
+    expect(
+      (await forum.http.patch(`/api/admin/users/${target.id}/role`, { role: 'king' }, { token: admin.accessToken }))
+        .status,
+    ).toBe(400);
     // The access token issued before still says member; the database decides.
-    const stillRefused = await forum.http.patch(`/api/admin/users/${member.id}/role`, { role: 'admin' }, { token: target.accessToken });
+    const stillRefused = await forum.http.patch(
+      `/api/admin/users/${member.id}/role`,
+      { role: 'admin' },
+      { token: target.accessToken },
+    );
     expect(stillRefused.status).toBe(403);
     expect(stillRefused.body.detail).toBe('Only admin users can do this.');
   });
 
   test('the last admin cannot give up the role; with a second admin either may', async () => {
-    const setRole = (id: string, role: string, caller: TestUser) => forum.http.patch(`/api/admin/users/${id}/role`, { role }, { token: caller.accessToken });
+    const setRole = (id: string, role: string, caller: TestUser) =>
+      forum.http.patch(`/api/admin/users/${id}/role`, { role }, { token: caller.accessToken });
     const alone = await setRole(admin.id, 'member', admin);
     expect(alone.status).toBe(409);
     expect(alone.body.detail).toBe('This is the only admin. Make someone else an admin first.');
@@ -124,32 +177,51 @@ describe('accounts and profiles', () => {
     const second = await createUser(forum);
     expect((await setRole(second.id, 'admin', admin)).status).toBe(200);
     expect((await setRole(second.id, 'member', admin)).status).toBe(200);
-    expect((await forum.http.get('/api/admin/users?role=admin', { token: admin.accessToken })).body.items).toHaveLength(1);
-
+    expect((await forum.http.get('/api/admin/users?role=admin', { token: admin.accessToken })).body.items).toHaveLength(
+      1,
+    );
   });
 
   test('changing the password needs the current one and ends every other session', async () => {
     const member = await createUser(forum);
     const laptop = await signIn(forum.http, member.email);
-    const wrong = await forum.http.post('/api/auth/password', { currentPassword: 'not-my-password-at-all', newPassword: 'a-brand-new-passphrase' }, { token: member.accessToken });
+    const wrong = await forum.http.post(
+      '/api/auth/password',
+      { currentPassword: 'not-my-password-at-all', newPassword: 'a-brand-new-passphrase' },
+      { token: member.accessToken },
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0].field).toBe('currentPassword');
-    const weak = await forum.http.post('/api/auth/password', { currentPassword: member.password, newPassword: 'password1234' }, { token: member.accessToken });
+    const weak = await forum.http.post(
+      '/api/auth/password',
+      { currentPassword: member.password, newPassword: 'password1234' },
+      { token: member.accessToken },
+    );
     expect(weak.status).toBe(400);
     expect(weak.body.errors[0].field).toBe('newPassword');
 
-    const changed = await forum.http.post('/api/auth/password', { currentPassword: member.password, newPassword: 'a-brand-new-passphrase' }, { token: member.accessToken });
+    const changed = await forum.http.post(
+      '/api/auth/password',
+      { currentPassword: member.password, newPassword: 'a-brand-new-passphrase' },
+      { token: member.accessToken },
+    );
     expect(changed.status).toBe(204);
     expect((await forum.http.get('/api/users/me', { token: member.accessToken })).status).toBe(200);
     expect((await forum.http.get('/api/users/me', { token: laptop.accessToken })).status).toBe(401);
     expect((await forum.http.post('/api/auth/refresh', undefined, withCookie(laptop.refreshCookie))).status).toBe(401);
-    expect((await forum.http.post('/api/auth/login', { email: member.email, password: member.password })).status).toBe(401);
-    expect((await forum.http.post('/api/auth/login', { email: member.email, password: 'a-brand-new-passphrase' })).status).toBe(200);
+    expect((await forum.http.post('/api/auth/login', { email: member.email, password: member.password })).status).toBe(
+      401,
+    );
+    expect(
+      (await forum.http.post('/api/auth/login', { email: member.email, password: 'a-brand-new-passphrase' })).status,
+    ).toBe(200);
   });
 
   test('the OpenAPI document shows the account routes with their schemas and bearer security', async () => {
     const document = (await forum.http.get('/docs/openapi.json')).body;
-    expect(document.paths['/api/auth/register'].post.requestBody.content['application/json'].schema.$ref).toContain('RegisterDto');
+    expect(document.paths['/api/auth/register'].post.requestBody.content['application/json'].schema.$ref).toContain(
+      'RegisterDto',
+    );
     expect(document.paths['/api/auth/login'].post.responses['200']).toBeDefined();
     expect(document.paths['/api/users/me'].get.security).toEqual([{ bearer: [] }]);
     expect(document.paths['/api/admin/users/{id}/role'].patch.responses['403']).toBeDefined();
@@ -167,7 +239,10 @@ describe('admin user list', () => {
 
   test('admins page through everyone and search; nobody else may', async () => {
     const admin = await createUser(forum, 'admin');
-    const member = await createUser(forum, 'member', { displayName: 'Findable Person', organisation: 'Wye Valley NHS Trust' });
+    const member = await createUser(forum, 'member', {
+      displayName: 'Findable Person',
+      organisation: 'Wye Valley NHS Trust',
+    });
     await Promise.all(Array.from({ length: 6 }, () => createUser(forum)));
     expect((await forum.http.get('/api/admin/users', { token: member.accessToken })).status).toBe(403);
     const found = await forum.http.get('/api/admin/users?query=wye%20valley', { token: admin.accessToken });
@@ -185,7 +260,9 @@ describe('admin user list', () => {
     } while (cursor);
     expect(seen).toHaveLength(8);
     expect(new Set(seen).size).toBe(8);
-    expect((await forum.http.get('/api/admin/users?role=admin', { token: admin.accessToken })).body.items).toHaveLength(1);
+    expect((await forum.http.get('/api/admin/users?role=admin', { token: admin.accessToken })).body.items).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -198,7 +275,8 @@ describe('the last admin', () => {
 
   test('two admins demoting each other at the same moment: one of them stays admin', async () => {
     const [first, second] = await Promise.all([createUser(forum, 'admin'), createUser(forum, 'admin')]);
-    const demote = (target: TestUser, caller: TestUser) => forum.http.patch(`/api/admin/users/${target.id}/role`, { role: 'member' }, { token: caller.accessToken });
+    const demote = (target: TestUser, caller: TestUser) =>
+      forum.http.patch(`/api/admin/users/${target.id}/role`, { role: 'member' }, { token: caller.accessToken });
     const both = await Promise.all([demote(second, first), demote(first, second)]);
     expect(both.map((response) => response.status).sort()).toEqual([200, 409]);
     const survivor = both[0]!.status === 200 ? first : second;
@@ -212,7 +290,8 @@ describe('names that pose as staff or as the forum', () => {
   let admin: TestUser;
   const STAFF_NAME = /staff title or the forum's name/;
   const me = (user: TestUser) => forum.http.get('/api/users/me', { token: user.accessToken });
-  const grant = (id: string, body: Record<string, unknown>, caller = admin) => forum.http.patch(`/api/admin/users/${id}/profile`, body, { token: caller.accessToken });
+  const grant = (id: string, body: Record<string, unknown>, caller = admin) =>
+    forum.http.patch(`/api/admin/users/${id}/profile`, body, { token: caller.accessToken });
 
   beforeAll(async () => {
     forum = await startTestApp();
@@ -230,7 +309,11 @@ describe('names that pose as staff or as the forum', () => {
   ])('a member may not take the %s %s: 400 on that field, and nothing changes', async (field, value) => {
     const member = await createUser(forum);
     const before = (await me(member)).body;
-    const refused = await forum.http.patch('/api/users/me', { [field]: value, bio: 'Leads urgent care' }, { token: member.accessToken });
+    const refused = await forum.http.patch(
+      '/api/users/me',
+      { [field]: value, bio: 'Leads urgent care' },
+      { token: member.accessToken },
+    );
     expect(refused.status).toBe(400);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect(refused.body.errors).toEqual([{ field, message: expect.stringMatching(STAFF_NAME) }]);
@@ -242,23 +325,33 @@ describe('names that pose as staff or as the forum', () => {
     const refused = await forum.http.post('/api/auth/register', posing);
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([{ field: 'displayName', message: expect.stringMatching(STAFF_NAME) }]);
-    expect((await forum.http.post('/api/auth/login', { email: posing.email, password: TEST_PASSWORD })).status).toBe(401);
+    expect((await forum.http.post('/api/auth/login', { email: posing.email, password: TEST_PASSWORD })).status).toBe(
+      401,
+    );
 
     const person = await forum.http.post('/api/auth/register', registrationFor({ displayName: 'Admin Smith' }));
     expect(person.status).toBe(201);
     expect(person.body).toMatchObject({ displayName: 'Admin Smith', handle: 'admin-smith' });
   });
 
-  test('a name that merely contains such a word is a member\'s own', async () => {
+  test("a name that merely contains such a word is a member's own", async () => {
     const member = await createUser(forum);
-    const updated = await forum.http.patch('/api/users/me', { displayName: 'Modupe Adeyemi', handle: 'admin-smith-2' }, { token: member.accessToken });
+    const updated = await forum.http.patch(
+      '/api/users/me',
+      { displayName: 'Modupe Adeyemi', handle: 'admin-smith-2' },
+      { token: member.accessToken },
+    );
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ displayName: 'Modupe Adeyemi', handle: 'admin-smith-2' });
   });
 
   test('staff may take such names themselves', async () => {
     const moderator = await createUser(forum, 'moderator');
-    const updated = await forum.http.patch('/api/users/me', { displayName: 'Site Moderator', handle: 'site-moderator' }, { token: moderator.accessToken });
+    const updated = await forum.http.patch(
+      '/api/users/me',
+      { displayName: 'Site Moderator', handle: 'site-moderator' },
+      { token: moderator.accessToken },
+    );
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ displayName: 'Site Moderator', handle: 'site-moderator' });
   });
@@ -266,15 +359,25 @@ describe('names that pose as staff or as the forum', () => {
   test('only an admin grants one, @handle then finds that person, the grant is audited, and they keep it while editing the rest', async () => {
     const member = await createUser(forum);
     const moderator = await createUser(forum, 'moderator');
-    for (const caller of [member, moderator]) expect((await grant(member.id, { handle: 'moderator' }, caller)).status).toBe(403);
+    for (const caller of [member, moderator])
+      expect((await grant(member.id, { handle: 'moderator' }, caller)).status).toBe(403);
     const before = (await me(member)).body;
 
     const granted = await grant(member.id, { handle: 'Moderator', displayName: 'Site Administrator' });
     expect(granted.status).toBe(200);
-    expect(granted.body).toMatchObject({ id: member.id, handle: 'moderator', displayName: 'Site Administrator', role: 'member' });
-    expect((await forum.http.get('/api/users/by-handle/moderator', { token: member.accessToken })).body.id).toBe(member.id);
+    expect(granted.body).toMatchObject({
+      id: member.id,
+      handle: 'moderator',
+      displayName: 'Site Administrator',
+      role: 'member',
+    });
+    expect((await forum.http.get('/api/users/by-handle/moderator', { token: member.accessToken })).body.id).toBe(
+      member.id,
+    );
 
-    const audit = await forum.http.get(`/api/moderation/audit-log?action=user.profile-change&targetId=${member.id}`, { token: admin.accessToken });
+    const audit = await forum.http.get(`/api/moderation/audit-log?action=user.profile-change&targetId=${member.id}`, {
+      token: admin.accessToken,
+    });
     expect(audit.body.items).toEqual([
       expect.objectContaining({
         actorId: admin.id,
@@ -284,7 +387,11 @@ describe('names that pose as staff or as the forum', () => {
     ]);
 
     // The profile form sends every field back: the names they were given are not "taken" again.
-    const edited = await forum.http.patch('/api/users/me', { handle: 'moderator', displayName: 'Site Administrator', bio: 'Runs the forum desk' }, { token: member.accessToken });
+    const edited = await forum.http.patch(
+      '/api/users/me',
+      { handle: 'moderator', displayName: 'Site Administrator', bio: 'Runs the forum desk' },
+      { token: member.accessToken },
+    );
     expect(edited.status).toBe(200);
     expect(edited.body.bio).toBe('Runs the forum desk');
   });
@@ -300,7 +407,17 @@ describe('names that pose as staff or as the forum', () => {
 
   test('admins list the members who already hold such names, a page at a time, as the rule reads them', async () => {
     // Names from before the rule, written straight to the database; the SQL must read them as the TypeScript rule does.
-    const names = ['S1te  Ádmin', 'Support\u00a0Team', 'He1p.desk', 'NHS England', 'moderator01', 'Admin Smith', 'Modupe Adeyemi', 'Supporting Lead', 'Amod Patel'];
+    const names = [
+      'S1te  Ádmin',
+      'Support\u00a0Team',
+      'He1p.desk',
+      'NHS England',
+      'moderator01',
+      'Admin Smith',
+      'Modupe Adeyemi',
+      'Supporting Lead',
+      'Amod Patel',
+    ];
     const sql = forum.app.get(DataSource);
     const holders = new Map<string, string>();
     for (const name of names) {
@@ -315,10 +432,11 @@ describe('names that pose as staff or as the forum', () => {
     const found: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await forum.http.get(
-        `/api/admin/users?reservedName=true&role=member&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
-        { token: admin.accessToken },
-      );
+      const page: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } =
+        await forum.http.get(
+          `/api/admin/users?reservedName=true&role=member&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          { token: admin.accessToken },
+        );
       expect(page.status).toBe(200);
       found.push(...page.body.items.map((user) => user.id));
       cursor = page.body.nextCursor;
@@ -327,11 +445,15 @@ describe('names that pose as staff or as the forum', () => {
     const expected = [...holders].filter(([, name]) => isReservedName(name)).map(([id]) => id);
     expect(expected).toHaveLength(5);
     expect(found).toEqual(expect.arrayContaining([...expected, byHandle.id]));
-    for (const [id, name] of holders) expect({ name, listed: found.includes(id) }).toEqual({ name, listed: isReservedName(name) });
+    for (const [id, name] of holders)
+      expect({ name, listed: found.includes(id) }).toEqual({ name, listed: isReservedName(name) });
     expect(found).not.toContain(staff.id);
-    expect((await forum.http.get('/api/admin/users?reservedName=true', { token: (await createUser(forum)).accessToken })).status).toBe(403);
-    expect((await forum.http.get('/api/admin/users?reservedName=maybe', { token: admin.accessToken })).body.errors).toEqual([
-      { field: 'reservedName', message: 'reservedName must be true or false' },
-    ]);
+    expect(
+      (await forum.http.get('/api/admin/users?reservedName=true', { token: (await createUser(forum)).accessToken }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await forum.http.get('/api/admin/users?reservedName=maybe', { token: admin.accessToken })).body.errors,
+    ).toEqual([{ field: 'reservedName', message: 'reservedName must be true or false' }]);
   });
 });

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { API_TYPES_FILE, apiTypesFrom } from '../scripts/api-types.js';
 import { REPO_ROOT } from './support/forum-process.js';
 import { startTestApp, type TestApp } from './support/test-app.js';

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { buildMatrixWorld, CALLERS, MATRIX, type CallerName, type MatrixRequest, type MatrixWorld } from './fixtures/authorisation-matrix.js';
+
 import { signIn } from './factories/user.factory.js';
+import {
+  buildMatrixWorld,
+  type CallerName,
+  CALLERS,
+  MATRIX,
+  type MatrixRequest,
+  type MatrixWorld,
+} from './fixtures/authorisation-matrix.js';
 import type { HttpResponse } from './support/http.js';
 import { fillPath, isWrite, loadOperations, type Operation } from './support/openapi.js';
 import { startTestApp } from './support/test-app.js';
@@ -22,13 +31,19 @@ beforeAll(async () => {
 afterAll(() => forum.close());
 
 function urlFor(operation: Operation, request: MatrixRequest): string {
-  const params = Object.fromEntries(Object.entries(request.params ?? {}).map(([name, value]) => [name, encodeURIComponent(value)]));
+  const params = Object.fromEntries(
+    Object.entries(request.params ?? {}).map(([name, value]) => [name, encodeURIComponent(value)]),
+  );
   return fillPath(operation.path, params) + (request.query ? `?${request.query}` : '');
 }
 
 function send(operation: Operation, caller: CallerName, request: MatrixRequest): Promise<HttpResponse> {
   const token = caller === 'anonymous' ? undefined : world.users[caller].accessToken;
-  return forum.http.request(operation.method, urlFor(operation, request), { token, headers: request.headers, body: request.body ?? (isWrite(operation) && operation.body ? {} : undefined) });
+  return forum.http.request(operation.method, urlFor(operation, request), {
+    token,
+    headers: request.headers,
+    body: request.body ?? (isWrite(operation) && operation.body ? {} : undefined),
+  });
 }
 
 /** A caller whose call ended its own session (logout, sign out everywhere) signs in again. */
@@ -40,7 +55,11 @@ async function stillSignedIn(caller: CallerName): Promise<void> {
 }
 
 /** What a person would see of an answer; `instance` and `requestId` name this request, so they differ by design. */
-const seen = (response: HttpResponse) => ({ status: response.status, body: typeof response.body === 'object' ? { ...response.body, instance: undefined, requestId: undefined } : response.body });
+const seen = (response: HttpResponse) => ({
+  status: response.status,
+  body:
+    typeof response.body === 'object' ? { ...response.body, instance: undefined, requestId: undefined } : response.body,
+});
 
 test('the table lists every route the API serves, and nothing else', () => {
   const served = operations.map((operation) => operation.key).sort();
@@ -58,13 +77,13 @@ describe.each(operations.map((operation) => [operation.key, operation] as const)
       const fresh = row.perCaller || (writes && row.expect[caller] < 300);
       const request = fresh ? await row.request(world, caller) : shared!;
       const response = await send(operation, caller, request);
-      got[caller] = response.status === row.expect[caller] ? response.status : `${response.status}: ${response.text.slice(0, 200)}`;
+      got[caller] =
+        response.status === row.expect[caller] ? response.status : `${response.status}: ${response.text.slice(0, 200)}`;
       if (response.status < 300) await row.restore?.(world, caller);
       await stillSignedIn(caller);
     }
     expect(got).toEqual(row.expect);
   });
-
 });
 
 /** Cells where someone is told 404 about something real, by an id in the path. */
@@ -74,10 +93,16 @@ const hiding = operations.flatMap((operation) =>
     .map((caller) => [operation.key, caller, operation] as const),
 );
 
-test.each(hiding)('%s answers %s about a hidden item exactly as about a missing one', async (key, caller, operation) => {
-  const request = await MATRIX[key]!.request(world, caller);
-  const randomised = Object.entries(request.params ?? {}).map(([name, value]) => [name, /^[0-9a-f-]{36}$/.test(value) ? randomUUID() : value]);
-  const hidden = await send(operation, caller, request);
-  const absent = await send(operation, caller, { ...request, params: Object.fromEntries(randomised) });
-  expect(seen(hidden)).toEqual(seen(absent));
-});
+test.each(hiding)(
+  '%s answers %s about a hidden item exactly as about a missing one',
+  async (key, caller, operation) => {
+    const request = await MATRIX[key]!.request(world, caller);
+    const randomised = Object.entries(request.params ?? {}).map(([name, value]) => [
+      name,
+      /^[0-9a-f-]{36}$/.test(value) ? randomUUID() : value,
+    ]);
+    const hidden = await send(operation, caller, request);
+    const absent = await send(operation, caller, { ...request, params: Object.fromEntries(randomised) });
+    expect(seen(hidden)).toEqual(seen(absent));
+  },
+);

@@ -1,12 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
-import { ids, isIncreasing } from './support/live-client.js';
+
 import { checkAcknowledgedWrites, checkCounters, eventsSettled, visibleEventIds } from './reliability/consistency.js';
 import { ForumUnderTest } from './reliability/forum-under-test.js';
-import { ResumingReader } from './reliability/resuming-reader.js';
 import { askThreads, collaborativesBySlug, registerWriters, signInDemoAdmin } from './reliability/participants.js';
-import { TODAY_WRITES, WriteLoad, type LoadContext } from './reliability/write-load.js';
+import { ResumingReader } from './reliability/resuming-reader.js';
+import { type LoadContext, TODAY_WRITES, WriteLoad } from './reliability/write-load.js';
+import { ids, isIncreasing } from './support/live-client.js';
 
 /**
  * Twenty clients write while the server is SIGKILLed, twice: once the server alone (its
@@ -33,9 +35,13 @@ test('writes acknowledged before a SIGKILL are kept, counters stay exact, and a 
   const threadIds = await askThreads(forum.http, admin.token, collaboratives.get('greater-manchester-acute')!, 5);
   const context: LoadContext = { forum, admin, collaboratives, threadIds };
   // The reader follows every collaborative, so every collaborative event is one it may see.
-  for (const id of context.collaboratives.values()) await forum.http.put(`/api/collaboratives/${id}/follow`, undefined, { token: admin.token });
+  for (const id of context.collaboratives.values())
+    await forum.http.put(`/api/collaboratives/${id}/follow`, undefined, { token: admin.token });
   const writers = await registerWriters(forum.http, WRITERS);
-  const reader = new ResumingReader(() => forum.http.baseUrl, () => admin.token);
+  const reader = new ResumingReader(
+    () => forum.http.baseUrl,
+    () => admin.token,
+  );
   await reader.connect();
 
   const load = new WriteLoad(context, writers, TODAY_WRITES);

@@ -1,11 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import pg from 'pg';
+
 import { checkAcknowledgedWrites } from './reliability/consistency.js';
 import { ForumUnderTest } from './reliability/forum-under-test.js';
 import { askThreads, collaborativesBySlug, registerWriters, signInDemoAdmin } from './reliability/participants.js';
-import { startDedicatedPostgres, type DedicatedPostgres } from './support/dedicated-postgres.js';
-import { send, TODAY_WRITES, WriteLoad, type JournalEntry, type LoadContext } from './reliability/write-load.js';
+import { type JournalEntry, type LoadContext, send, TODAY_WRITES, WriteLoad } from './reliability/write-load.js';
+import { type DedicatedPostgres, startDedicatedPostgres } from './support/dedicated-postgres.js';
 
 /**
  * PostgreSQL stops under load and starts again, while the server keeps running on its
@@ -33,7 +35,8 @@ afterAll(async () => {
   await postgres?.dispose();
 });
 
-const within = (entry: JournalEntry, from: number, to: number) => entry.startedAt >= from && entry.startedAt + entry.ms <= to;
+const within = (entry: JournalEntry, from: number, to: number) =>
+  entry.startedAt >= from && entry.startedAt + entry.ms <= to;
 
 test('a database outage gives fast 503s, then service resumes without a restart and nothing acknowledged is lost', async () => {
   const admin = await signInDemoAdmin(forum.http);
@@ -52,15 +55,33 @@ test('a database outage gives fast 503s, then service resumes without a restart 
     stoppedAt = Date.now();
     await sleep(PHASE_MS);
     for (const path of ['/health/ready', '/health/live', '/api/collaboratives']) {
-      const response = await fetch(forum.http.baseUrl + path, { headers: { authorization: `Bearer ${admin.token}` }, signal: AbortSignal.timeout(FAIL_WITHIN_MS) });
-      probes[path] = { status: response.status, contentType: response.headers.get('content-type') ?? '', retryAfter: response.headers.get('retry-after') };
+      const response = await fetch(forum.http.baseUrl + path, {
+        headers: { authorization: `Bearer ${admin.token}` },
+        signal: AbortSignal.timeout(FAIL_WITHIN_MS),
+      });
+      probes[path] = {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        retryAfter: response.headers.get('retry-after'),
+      };
     }
     expect(forum.process.child.exitCode).toBeNull();
 
     await postgres.server.restart();
     restartedAt = Date.now();
-    const probe = { key: 'bio:probe', state: 'probe', method: 'PATCH', path: '/api/users/me', token: admin.token, body: { bio: 'Back after the outage' } };
-    while (Date.now() - restartedAt < RECOVER_WITHIN_MS * 2 && (await send(context, probe, FAIL_WITHIN_MS)).outcome !== 'acked') await sleep(250);
+    const probe = {
+      key: 'bio:probe',
+      state: 'probe',
+      method: 'PATCH',
+      path: '/api/users/me',
+      token: admin.token,
+      body: { bio: 'Back after the outage' },
+    };
+    while (
+      Date.now() - restartedAt < RECOVER_WITHIN_MS * 2 &&
+      (await send(context, probe, FAIL_WITHIN_MS)).outcome !== 'acked'
+    )
+      await sleep(250);
     recoveredAt = Date.now();
     await sleep(PHASE_MS);
   } finally {
@@ -86,8 +107,16 @@ test('a database outage gives fast 503s, then service resumes without a restart 
     }),
   );
   expect(during.length).toBeGreaterThan(WRITERS);
-  expect(during.filter((entry) => entry.status !== 503 || !entry.contentType.startsWith('application/problem+json') || entry.ms >= FAIL_WITHIN_MS)).toEqual([]);
-  expect(probes['/health/ready']).toMatchObject({ status: 503, contentType: expect.stringContaining('application/problem+json') });
+  expect(
+    during.filter(
+      (entry) =>
+        entry.status !== 503 || !entry.contentType.startsWith('application/problem+json') || entry.ms >= FAIL_WITHIN_MS,
+    ),
+  ).toEqual([]);
+  expect(probes['/health/ready']).toMatchObject({
+    status: 503,
+    contentType: expect.stringContaining('application/problem+json'),
+  });
   expect(probes['/health/live']!.status).toBe(200);
   expect(probes['/api/collaboratives']).toMatchObject({ status: 503, retryAfter: '5' });
   expect(recoveredAt - restartedAt).toBeLessThan(RECOVER_WITHIN_MS);

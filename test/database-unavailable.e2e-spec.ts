@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+
 import { createUser, type TestUser } from './factories/user.factory.js';
-import { startDedicatedPostgres, type DedicatedPostgres } from './support/dedicated-postgres.js';
+import { type DedicatedPostgres, startDedicatedPostgres } from './support/dedicated-postgres.js';
 import { problemViolations } from './support/problem-check.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -37,7 +38,7 @@ test('requests that need the stopped database get 503 problem details, then work
   await postgres.server.restart();
   // Pooled connections that died with the old server are found out one by one: poll, bounded.
   let me = await forum.http.get('/api/users/me', { token: member.accessToken });
-  for (const started = Date.now(); me.status !== 200 && Date.now() - started < 10_000; ) {
+  for (const started = Date.now(); me.status !== 200 && Date.now() - started < 10_000;) {
     expect(me.status).toBe(503);
     await new Promise((resolve) => setTimeout(resolve, 100));
     me = await forum.http.get('/api/users/me', { token: member.accessToken });

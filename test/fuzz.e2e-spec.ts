@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { requestArbitrary, type FuzzRequest } from './fuzz/requests.js';
+
+import { type FuzzRequest, requestArbitrary } from './fuzz/requests.js';
 import { changedTables, DatabaseWatcher, type Fingerprint } from './support/db-fingerprint.js';
 import type { HttpResponse } from './support/http.js';
 import { loadOperations } from './support/openapi.js';
@@ -30,13 +31,19 @@ let sent = 0;
 beforeAll(async () => {
   const world = await buildWorld(forum);
   targets = targetIds(world);
-  callers = [new Caller('anonymous', forum, null), new Caller('member', forum, world.member), new Caller('admin', forum, world.admin)];
+  callers = [
+    new Caller('anonymous', forum, null),
+    new Caller('member', forum, world.member),
+    new Caller('admin', forum, world.admin),
+  ];
   watcher = await DatabaseWatcher.connect(forum.database.url);
   baseline = await watcher.settled();
 }, 120_000);
 
 afterAll(async () => {
-  console.log(`fuzz: ${sent} requests over ${operations.length} operations (${RUNS} runs per operation and signed-in caller, ${ANONYMOUS_RUNS} anonymous)`);
+  console.log(
+    `fuzz: ${sent} requests over ${operations.length} operations (${RUNS} runs per operation and signed-in caller, ${ANONYMOUS_RUNS} anonymous)`,
+  );
   await watcher?.close();
   await forum.close();
 });
@@ -47,7 +54,10 @@ async function send(request: FuzzRequest, token: string | undefined): Promise<Ht
   if (request.body?.contentType) headers['content-type'] = request.body.contentType;
   sent++;
   // A Buffer, so fetch adds no content type of its own when the case sends none.
-  return forum.http.request(request.method, request.url, { headers, ...(request.body ? { raw: Buffer.from(request.body.raw) } : {}) });
+  return forum.http.request(request.method, request.url, {
+    headers,
+    ...(request.body ? { raw: Buffer.from(request.body.raw) } : {}),
+  });
 }
 
 /** Sends one case and says what broke the contract, if anything. */
@@ -56,31 +66,51 @@ async function check(caller: Caller, request: FuzzRequest): Promise<string[]> {
   const faults = problemViolations(response);
   const after = await watcher.fingerprint();
   const changed = changedTables(baseline, after);
-  if (response.status >= 400 && changed.length > 0) faults.push(`refused with ${response.status} but changed ${changed.join(', ')}`);
+  if (response.status >= 400 && changed.length > 0)
+    faults.push(`refused with ${response.status} but changed ${changed.join(', ')}`);
   if (changed.length > 0) {
     // An accepted write (or a session it ended) moves the baseline; let background work settle first.
     await caller.ensureSignedIn();
     baseline = await watcher.settled(after);
   }
-  return faults.map((fault) => `${fault}\n  request: ${request.method} ${request.url.slice(0, 300)} (${request.label})\n  response: ${describeResponse(response)}`);
+  return faults.map(
+    (fault) =>
+      `${fault}\n  request: ${request.method} ${request.url.slice(0, 300)} (${request.label})\n  response: ${describeResponse(response)}`,
+  );
 }
 
 test('the document lists the routes of every module that exists today', () => {
   const keys = operations.map((operation) => operation.key);
-  expect(keys).toEqual(expect.arrayContaining(['POST /api/auth/register', 'PATCH /api/users/me', 'GET /api/collaboratives', 'GET /api/events', 'POST /api/notifications/read']));
+  expect(keys).toEqual(
+    expect.arrayContaining([
+      'POST /api/auth/register',
+      'PATCH /api/users/me',
+      'GET /api/collaboratives',
+      'GET /api/events',
+      'POST /api/notifications/read',
+    ]),
+  );
 });
 
 describe.each(operations)('$key', (operation) => {
-  test.each(['anonymous', 'member', 'admin'])('as %s', async (name) => {
-    const caller = callers.find((candidate) => candidate.name === name)!;
-    await caller.ensureSignedIn();
-    baseline = await watcher.settled(baseline);
-    await fc.assert(
-      fc.asyncProperty(requestArbitrary(operation, targets), async (request) => {
-        const faults = await check(caller, request);
-        if (faults.length > 0) throw new Error(faults.join('\n'));
-      }),
-      { numRuns: name === 'anonymous' ? ANONYMOUS_RUNS : RUNS, endOnFailure: true, ...(SEED !== undefined ? { seed: SEED } : {}) },
-    );
-  }, 120_000);
+  test.each(['anonymous', 'member', 'admin'])(
+    'as %s',
+    async (name) => {
+      const caller = callers.find((candidate) => candidate.name === name)!;
+      await caller.ensureSignedIn();
+      baseline = await watcher.settled(baseline);
+      await fc.assert(
+        fc.asyncProperty(requestArbitrary(operation, targets), async (request) => {
+          const faults = await check(caller, request);
+          if (faults.length > 0) throw new Error(faults.join('\n'));
+        }),
+        {
+          numRuns: name === 'anonymous' ? ANONYMOUS_RUNS : RUNS,
+          endOnFailure: true,
+          ...(SEED !== undefined ? { seed: SEED } : {}),
+        },
+      );
+    },
+    120_000,
+  );
 });

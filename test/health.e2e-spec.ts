@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { startDedicatedPostgres, type DedicatedPostgres } from './support/dedicated-postgres.js';
+
+import { type DedicatedPostgres, startDedicatedPostgres } from './support/dedicated-postgres.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('health', () => {

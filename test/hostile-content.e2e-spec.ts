@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+
 import { FREE_TEXT_FIELDS, type FreeTextField } from './fixtures/free-text-fields.js';
 import { WRITE_ROUTES } from './fixtures/write-routes.js';
 import { XSS_VECTORS } from './fixtures/xss-vectors.js';
@@ -30,7 +31,10 @@ test('there are at least 50 vectors', () => {
 
 async function submit(operation: Operation, field: string, value: unknown): Promise<HttpResponse> {
   const prepared = await WRITE_ROUTES[operation.key]!(forum, world);
-  const url = fillPath(operation.path, Object.fromEntries(Object.entries(prepared.params ?? {}).map(([name, id]) => [name, encodeURIComponent(id)])));
+  const url = fillPath(
+    operation.path,
+    Object.fromEntries(Object.entries(prepared.params ?? {}).map(([name, id]) => [name, encodeURIComponent(id)])),
+  );
   const body = { ...(prepared.body ?? (operation.body ? validBody(operation.body) : {})), [field]: value };
   return forum.http.request(operation.method, url, { token: prepared.token, headers: prepared.headers, body });
 }
@@ -47,29 +51,37 @@ function faultsOf(entry: FreeTextField, vector: string, response: HttpResponse):
   if (!response.headers.get('content-security-policy')) faults.push('no Content-Security-Policy header');
   if (response.status >= 300) return faults;
   if (entry.kind === 'handle') return [...faults, `a handle was accepted: ${response.body.handle}`];
-  if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) faults.push('a stored write did not answer JSON');
+  if (!(response.headers.get('content-type') ?? '').startsWith('application/json'))
+    faults.push('a stored write did not answer JSON');
   const strings = stringsIn(response.body);
   for (const { key, text } of strings.filter(({ key }) => key.endsWith('Html'))) {
     for (const part of executableParts(text)) faults.push(`${key} has executable ${part}`);
   }
-  if (entry.kind === 'markdown' && !strings.some(({ key }) => key === `${entry.field}Html`)) faults.push(`no ${entry.field}Html in the response`);
-  if (entry.kind !== 'markdown' && !strings.some(({ text }) => text === vector.trim())) faults.push('the text did not come back unchanged');
+  if (entry.kind === 'markdown' && !strings.some(({ key }) => key === `${entry.field}Html`))
+    faults.push(`no ${entry.field}Html in the response`);
+  if (entry.kind !== 'markdown' && !strings.some(({ text }) => text === vector.trim()))
+    faults.push('the text did not come back unchanged');
   return faults;
 }
 
-test.each(FREE_TEXT_FIELDS.map((entry) => [`${entry.route} ${entry.field}`, entry] as const))('%s', async (_name, entry: FreeTextField) => {
-  const operation = operations.get(entry.route);
-  if (!operation) throw new Error(`${entry.route} is not in the OpenAPI document`);
-  if (!WRITE_ROUTES[entry.route]) throw new Error(`${entry.route} has no fixture in test/fixtures/write-routes.ts`);
-  const failures: string[] = [];
-  let stored = 0;
-  for (const vector of XSS_VECTORS) {
-    const response = await submit(operation, entry.field, entry.kind === 'text-list' ? [vector] : vector);
-    if (response.status < 300) stored++;
-    for (const fault of faultsOf(entry, vector, response)) failures.push(`${JSON.stringify(vector)}: ${fault} (${describeResponse(response).slice(0, 200)})`);
-  }
-  expect(failures).toEqual([]);
-  // Length limits refuse some vectors; enough must be stored for the checks to mean something.
-  if (entry.kind === 'markdown') expect(stored).toBe(XSS_VECTORS.length);
-  else if (entry.kind !== 'handle') expect(stored).toBeGreaterThanOrEqual(XSS_VECTORS.length / 2);
-}, 120_000);
+test.each(FREE_TEXT_FIELDS.map((entry) => [`${entry.route} ${entry.field}`, entry] as const))(
+  '%s',
+  async (_name, entry: FreeTextField) => {
+    const operation = operations.get(entry.route);
+    if (!operation) throw new Error(`${entry.route} is not in the OpenAPI document`);
+    if (!WRITE_ROUTES[entry.route]) throw new Error(`${entry.route} has no fixture in test/fixtures/write-routes.ts`);
+    const failures: string[] = [];
+    let stored = 0;
+    for (const vector of XSS_VECTORS) {
+      const response = await submit(operation, entry.field, entry.kind === 'text-list' ? [vector] : vector);
+      if (response.status < 300) stored++;
+      for (const fault of faultsOf(entry, vector, response))
+        failures.push(`${JSON.stringify(vector)}: ${fault} (${describeResponse(response).slice(0, 200)})`);
+    }
+    expect(failures).toEqual([]);
+    // Length limits refuse some vectors; enough must be stored for the checks to mean something.
+    if (entry.kind === 'markdown') expect(stored).toBe(XSS_VECTORS.length);
+    else if (entry.kind !== 'handle') expect(stored).toBeGreaterThanOrEqual(XSS_VECTORS.length / 2);
+  },
+  120_000,
+);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
 import type { HttpResponse } from './support/http.js';
@@ -37,12 +38,18 @@ describe('hostile input is refused as problem details', () => {
   });
 
   test('a request line past the header limit is a 431 problem', async () => {
-    expectProblem(await forum.http.get(`/api/collaboratives?q=${'q'.repeat(20_000)}`, { token: admin.accessToken }), 431);
+    expectProblem(
+      await forum.http.get(`/api/collaboratives?q=${'q'.repeat(20_000)}`, { token: admin.accessToken }),
+      431,
+    );
   });
 
   test('JSON nested deeper than 32 levels is a 400 problem, not a stack overflow', async () => {
     const raw = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
-    const response = await forum.http.request('POST', '/api/auth/refresh', { raw, headers: { 'content-type': 'application/json' } });
+    const response = await forum.http.request('POST', '/api/auth/refresh', {
+      raw,
+      headers: { 'content-type': 'application/json' },
+    });
     expectProblem(response, 400);
     expect(response.body.detail).toContain('32 levels');
   });
@@ -60,7 +67,11 @@ describe('hostile input is refused as problem details', () => {
     const profile = await forum.http.patch('/api/users/me', { sector: null }, { token: admin.accessToken });
     expectProblem(profile, 400);
     expect(profile.body.errors[0].field).toBe('sector');
-    const renamed = await forum.http.patch(`/api/collaboratives/${collaborative.id}`, { name: null }, { token: admin.accessToken });
+    const renamed = await forum.http.patch(
+      `/api/collaboratives/${collaborative.id}`,
+      { name: null },
+      { token: admin.accessToken },
+    );
     expectProblem(renamed, 400);
     expect(renamed.body.errors[0].field).toBe('name');
   });
@@ -69,10 +80,19 @@ describe('hostile input is refused as problem details', () => {
     const empty = await forum.http.post('/api/auth/register', {});
     expectProblem(empty, 400);
     expect(empty.body.errors).toEqual(
-      ['email', 'password', 'displayName', 'organisation', 'jobTitle', 'sector'].map((field) => ({ field, message: `${field} is required` })),
+      ['email', 'password', 'displayName', 'organisation', 'jobTitle', 'sector'].map((field) => ({
+        field,
+        message: `${field} is required`,
+      })),
     );
-    expect(empty.body.detail).toBe('6 fields are invalid: email, password, displayName, organisation, jobTitle, sector.');
-    const notAList = await forum.http.post(`/api/collaboratives/${collaborative.id}/threads`, { title: 'Tags of the wrong kind', body: 'Body', tags: 'workforce' }, { token: admin.accessToken });
+    expect(empty.body.detail).toBe(
+      '6 fields are invalid: email, password, displayName, organisation, jobTitle, sector.',
+    );
+    const notAList = await forum.http.post(
+      `/api/collaboratives/${collaborative.id}/threads`,
+      { title: 'Tags of the wrong kind', body: 'Body', tags: 'workforce' },
+      { token: admin.accessToken },
+    );
     expectProblem(notAList, 400);
     expect(notAList.body.errors).toEqual([{ field: 'tags', message: 'tags must be an array' }]);
     expect(notAList.body.detail).toBe('tags must be an array.');
@@ -83,11 +103,17 @@ describe('hostile input is refused as problem details', () => {
       { token: admin.accessToken },
     );
     expectProblem(notANumber, 400);
-    expect(notANumber.body.errors).toEqual([{ field: 'outcomeMeasures[0].before', message: 'before must be a number' }]);
+    expect(notANumber.body.errors).toEqual([
+      { field: 'outcomeMeasures[0].before', message: 'before must be a number' },
+    ]);
   });
 
   test('null still clears the nullable region of a collaborative', async () => {
-    const cleared = await forum.http.patch(`/api/collaboratives/${collaborative.id}`, { region: null }, { token: admin.accessToken });
+    const cleared = await forum.http.patch(
+      `/api/collaboratives/${collaborative.id}`,
+      { region: null },
+      { token: admin.accessToken },
+    );
     expect(cleared.status).toBe(200);
     expect(cleared.body.region).toBeNull();
   });
@@ -100,11 +126,23 @@ describe('hostile input is refused as problem details', () => {
 
   test('a date the calendar lacks is refused, not rolled into the next month', async () => {
     const member = await createUser(forum);
-    const suspension = await forum.http.post(`/api/users/${member.id}/suspend`, { reason: 'Testing dates', until: '2030-02-30T00:00:00Z' }, { token: admin.accessToken });
+    const suspension = await forum.http.post(
+      `/api/users/${member.id}/suspend`,
+      { reason: 'Testing dates', until: '2030-02-30T00:00:00Z' },
+      { token: admin.accessToken },
+    );
     expectProblem(suspension, 400);
     expect(suspension.body.errors).toEqual([{ field: 'until', message: 'until must be an ISO 8601 date-time' }]);
     expectProblem(await forum.http.get('/api/moderation/audit-log?from=2030-02-30', { token: admin.accessToken }), 400);
-    expect((await forum.http.post(`/api/users/${member.id}/suspend`, { reason: 'Testing dates', until: '2030-02-28T00:00:00Z' }, { token: admin.accessToken })).status).toBe(200);
+    expect(
+      (
+        await forum.http.post(
+          `/api/users/${member.id}/suspend`,
+          { reason: 'Testing dates', until: '2030-02-28T00:00:00Z' },
+          { token: admin.accessToken },
+        )
+      ).status,
+    ).toBe(200);
   });
 
   test('an empty ?limit= means the default page size', async () => {

@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { io } from 'socket.io-client';
+
 import { LiveGateway } from '../src/realtime/live.gateway.js';
 import { createUser, signIn, type TestUser } from './factories/user.factory.js';
 import { eventually } from './support/eventually.js';
-import { connectLive, refusal, type LiveClient } from './support/live-client.js';
+import { connectLive, type LiveClient, refusal } from './support/live-client.js';
 import { openRawEngine, type RawEngine } from './support/raw-engine.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -45,7 +46,10 @@ describe('live connection limits', () => {
     // Someone else from the same address still gets in.
     expect(await refusal(forum.baseUrl, { token: (await createUser(forum)).accessToken })).toBe('connected');
     first!.close();
-    await eventually(async () => (await refusal(forum.baseUrl, { token: person.accessToken })) === 'connected', 'a place freed by a closed socket');
+    await eventually(
+      async () => (await refusal(forum.baseUrl, { token: person.accessToken })) === 'connected',
+      'a place freed by a closed socket',
+    );
   });
 
   test('an address past LIVE_SOCKETS_PER_ADDRESS is refused, saying so, until one of its sockets closes', async () => {
@@ -56,13 +60,20 @@ describe('live connection limits', () => {
     // Refused before the token is looked at: a bad one gets the same answer.
     expect(await refusal(forum.baseUrl, { token: 'garbage' })).toBe(FOR_NETWORK);
     clients[0]!.close();
-    await eventually(async () => (await refusal(forum.baseUrl, { token: people[5]!.accessToken })) === 'connected', 'a place freed by a closed socket');
+    await eventually(
+      async () => (await refusal(forum.baseUrl, { token: people[5]!.accessToken })) === 'connected',
+      'a place freed by a closed socket',
+    );
   });
 
   test('refused handshakes give their places back', async () => {
     const person = await createUser(forum);
-    for (let attempt = 0; attempt < 8; attempt++) expect(await refusal(forum.baseUrl, { token: 'garbage' })).toBe('unauthorized');
-    for (let attempt = 0; attempt < 8; attempt++) expect(await refusal(forum.baseUrl, { token: person.accessToken, lastEventId: 'not-an-id' })).toBe('unauthorized');
+    for (let attempt = 0; attempt < 8; attempt++)
+      expect(await refusal(forum.baseUrl, { token: 'garbage' })).toBe('unauthorized');
+    for (let attempt = 0; attempt < 8; attempt++)
+      expect(await refusal(forum.baseUrl, { token: person.accessToken, lastEventId: 'not-an-id' })).toBe(
+        'unauthorized',
+      );
     const people = await Promise.all([1, 2, 3, 4, 5].map(() => createUser(forum)));
     for (const somebody of people) await live(somebody);
     expect(clients.every((client) => client.socket.connected)).toBe(true);
@@ -79,7 +90,10 @@ describe('live connection limits', () => {
     const refused = await openRawEngine(forum.baseUrl);
     engines.push(refused);
     refused.send(`40/live,${JSON.stringify({ token: 'garbage' })}`);
-    await eventually(async () => refused.frames.some((frame) => frame.startsWith('44/live,') && frame.includes('unauthorized')), 'the refusal');
+    await eventually(
+      async () => refused.frames.some((frame) => frame.startsWith('44/live,') && frame.includes('unauthorized')),
+      'the refusal',
+    );
     await eventually(async () => refused.closed, 'the server closing the refused connection', CLOSED_WITHIN_MS);
   });
 });

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { io } from 'socket.io-client';
 import { DataSource } from 'typeorm';
+
 import { EventPruner } from '../src/realtime/event-pruner.service.js';
 import { EventRelay } from '../src/realtime/event-relay.service.js';
 import { addMember, createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
 import { askThread } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
 import { eventually } from './support/eventually.js';
-import { connectLive, ids, isIncreasing, refusal, type LiveClient } from './support/live-client.js';
+import { connectLive, ids, isIncreasing, type LiveClient, refusal } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('live updates over socket.io', () => {
@@ -40,9 +41,22 @@ describe('live updates over socket.io', () => {
   test('handshakes without a valid token, or from a suspended person, are refused as unauthorized', async () => {
     const suspended = await createUser(forum);
     await forum.http.post(`/api/users/${suspended.id}/suspend`, { reason: 'Testing' }, { token: admin.accessToken });
-    const expired = await forum.app.get(JwtService).signAsync({ sub: reader.id, sid: '00000000-0000-4000-8000-000000000000', role: 'member' }, { expiresIn: -1 });
-    const forged = await new JwtService({ secret: 'a-different-secret-that-is-long-enough' }).signAsync({ sub: reader.id, sid: reader.id, role: 'admin' });
-    for (const auth of [{}, { token: 'garbage' }, { token: expired }, { token: forged }, { token: suspended.accessToken }, { token: reader.accessToken, lastEventId: 'abc' }]) {
+    const expired = await forum.app
+      .get(JwtService)
+      .signAsync({ sub: reader.id, sid: '00000000-0000-4000-8000-000000000000', role: 'member' }, { expiresIn: -1 });
+    const forged = await new JwtService({ secret: 'a-different-secret-that-is-long-enough' }).signAsync({
+      sub: reader.id,
+      sid: reader.id,
+      role: 'admin',
+    });
+    for (const auth of [
+      {},
+      { token: 'garbage' },
+      { token: expired },
+      { token: forged },
+      { token: suspended.accessToken },
+      { token: reader.accessToken, lastEventId: 'abc' },
+    ]) {
       expect(await refusal(forum.baseUrl, auth)).toBe('unauthorized');
     }
     expect(await refusal(forum.baseUrl, { token: reader.accessToken })).toBe('connected');
@@ -54,15 +68,27 @@ describe('live updates over socket.io', () => {
     const strangerLive = await live(stranger);
     const joiner = await createUser(forum);
     await addMember(forum, admin, open.id, joiner);
-    await follower.waitFor((received) => received.some((e) => e.type === 'membership.changed' && e.data.userId === joiner.id));
+    await follower.waitFor((received) =>
+      received.some((e) => e.type === 'membership.changed' && e.data.userId === joiner.id),
+    );
     const event = follower.received.find((e) => e.data.userId === joiner.id)!;
-    expect(event).toMatchObject({ type: 'membership.changed', collaborativeId: open.id, data: { collaborativeId: open.id, role: 'member' } });
+    expect(event).toMatchObject({
+      type: 'membership.changed',
+      collaborativeId: open.id,
+      data: { collaborativeId: open.id, role: 'member' },
+    });
     expect(typeof event.id).toBe('string');
 
     // Join-request outcomes go to the requester only.
     const requesterLive = await live(stranger);
-    const asked = await forum.http.post(`/api/collaboratives/${secret.id}/join-requests`, {}, { token: stranger.accessToken });
-    await forum.http.post(`/api/collaboratives/${secret.id}/join-requests/${asked.body.id}/decline`, undefined, { token: admin.accessToken });
+    const asked = await forum.http.post(
+      `/api/collaboratives/${secret.id}/join-requests`,
+      {},
+      { token: stranger.accessToken },
+    );
+    await forum.http.post(`/api/collaboratives/${secret.id}/join-requests/${asked.body.id}/decline`, undefined, {
+      token: admin.accessToken,
+    });
     await requesterLive.waitFor((received) => received.some((e) => e.type === 'join-request.decided'));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(follower.received.some((e) => e.type === 'join-request.decided')).toBe(false);
@@ -72,7 +98,9 @@ describe('live updates over socket.io', () => {
   test('members-only collaboratives: subscribing is refused like a missing id, and nothing leaks to non-members', async () => {
     const outsider = await live(reader);
     const refusedSecret = await outsider.request('subscribe', { collaborativeId: secret.id });
-    const refusedMissing = await outsider.request('subscribe', { collaborativeId: '00000000-0000-4000-8000-000000000000' });
+    const refusedMissing = await outsider.request('subscribe', {
+      collaborativeId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(refusedSecret).toEqual({ ok: false, error: 'not found' });
     expect(refusedMissing).toEqual(refusedSecret);
     const insider = await createUser(forum);
@@ -99,7 +127,9 @@ describe('live updates over socket.io', () => {
     for (const newcomer of newcomers) await addMember(forum, admin, open.id, newcomer);
 
     const second = await live(reader, { lastEventId });
-    await second.waitFor((received) => newcomers.every((newcomer) => received.some((e) => e.data.userId === newcomer.id)));
+    await second.waitFor((received) =>
+      newcomers.every((newcomer) => received.some((e) => e.data.userId === newcomer.id)),
+    );
     const late = await createUser(forum);
     await addMember(forum, admin, open.id, late);
     await second.waitFor((received) => received.some((e) => e.data.userId === late.id));
@@ -122,13 +152,17 @@ describe('live updates over socket.io', () => {
     const [{ id: lastEventId }] = await db.query(`SELECT max(id)::text AS id FROM events`);
     const whileAway = await askThread(forum, admin, open.id, { title: 'Posted while they were away' });
     const handedOn = async (threadId: string) => {
-      const [row] = await db.query(`SELECT e.id::text AS id FROM events e WHERE e.user_id = $1 AND e.type = 'notification.created' AND e.payload->>'threadId' = $2`, [away.id, threadId]);
+      const [row] = await db.query(
+        `SELECT e.id::text AS id FROM events e WHERE e.user_id = $1 AND e.type = 'notification.created' AND e.payload->>'threadId' = $2`,
+        [away.id, threadId],
+      );
       return Boolean(row) && BigInt(forum.app.get(EventRelay).position) >= BigInt(row.id);
     };
     await eventually(() => handedOn(whileAway.id), 'the relay passing the notification');
 
     const client = await live(away, { lastEventId });
-    const isNotification = (threadId: string) => (e: { type: string; data: { threadId?: string } }) => e.type === 'notification.created' && e.data.threadId === threadId;
+    const isNotification = (threadId: string) => (e: { type: string; data: { threadId?: string } }) =>
+      e.type === 'notification.created' && e.data.threadId === threadId;
     await client.waitFor((received) => received.some(isNotification(whileAway.id)));
     const whileHere = await askThread(forum, admin, open.id, { title: 'Posted while they were here' });
     await client.waitFor((received) => received.some(isNotification(whileHere.id)));
@@ -142,17 +176,24 @@ describe('live updates over socket.io', () => {
     await forum.http.put(`/api/collaboratives/${busy.id}/follow`, undefined, { token: watcher.accessToken });
     const people = await Promise.all(Array.from({ length: 80 }, () => createUser(forum)));
     const seen = new Map<string, number>();
-    const record = (client: LiveClient) => client.received.filter((e) => e.collaborativeId === busy.id).forEach((e) => seen.set(e.id, (seen.get(e.id) ?? 0) + 1));
+    const record = (client: LiveClient) =>
+      client.received
+        .filter((e) => e.collaborativeId === busy.id)
+        .forEach((e) => seen.set(e.id, (seen.get(e.id) ?? 0) + 1));
 
     let client = await live(watcher, { lastEventId: '0' });
     const writers = Array.from({ length: 8 }, (_, writer) =>
       (async () => {
-        for (let index = writer; index < people.length; index += 8) await addMember(forum, admin, busy.id, people[index]!);
+        for (let index = writer; index < people.length; index += 8)
+          await addMember(forum, admin, busy.id, people[index]!);
       })(),
     );
     // Drop and resume twice while the writers are busy.
     for (let round = 0; round < 2; round++) {
-      await client.waitFor((received) => received.filter((e) => e.collaborativeId === busy.id).length >= 10 * (round + 1), 20_000);
+      await client.waitFor(
+        (received) => received.filter((e) => e.collaborativeId === busy.id).length >= 10 * (round + 1),
+        20_000,
+      );
       expect(isIncreasing(ids(client.received))).toBe(true);
       const resumeAfter = client.received[client.received.length - 1]!.id;
       client.close();
@@ -186,14 +227,18 @@ describe('live updates over socket.io', () => {
     await addMember(forum, admin, secret.id, insider);
     const client = await live(insider);
     await forum.http.delete(`/api/collaboratives/${secret.id}/members/${insider.id}`, { token: insider.accessToken });
-    await client.waitFor((received) => received.some((e) => e.type === 'membership.changed' && e.data.userId === insider.id && e.data.role === null));
+    await client.waitFor((received) =>
+      received.some((e) => e.type === 'membership.changed' && e.data.userId === insider.id && e.data.role === null),
+    );
     const count = client.received.length;
     const later = await createUser(forum);
     await addMember(forum, admin, secret.id, later);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(client.received.slice(count).some((e) => e.collaborativeId === secret.id)).toBe(false);
 
-    const disconnected = new Promise<string>((resolve) => client.socket.once('disconnect', (reason) => resolve(reason)));
+    const disconnected = new Promise<string>((resolve) =>
+      client.socket.once('disconnect', (reason) => resolve(reason)),
+    );
     await forum.http.post(`/api/users/${insider.id}/suspend`, { reason: 'Testing' }, { token: admin.accessToken });
     expect(await disconnected).toBe('io server disconnect');
   });
@@ -208,7 +253,11 @@ describe('live updates over socket.io', () => {
       await blocker.query('LOCK TABLE collaborative_follows IN ACCESS EXCLUSIVE MODE');
       const client = await live(target);
       const closed = new Promise<string>((resolve) => client.socket.on('disconnect', () => resolve('disconnected')));
-      const suspended = await forum.http.post(`/api/users/${target.id}/suspend`, { reason: 'Testing set-up' }, { token: admin.accessToken });
+      const suspended = await forum.http.post(
+        `/api/users/${target.id}/suspend`,
+        { reason: 'Testing set-up' },
+        { token: admin.accessToken },
+      );
       expect(suspended.status).toBe(200);
       const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('still connected'), 5_000).unref());
       expect(await Promise.race([closed, timeout])).toBe('disconnected');
@@ -226,11 +275,15 @@ describe('live updates over socket.io', () => {
     const staff = await live(admin);
     expect(await staff.request('subscribe', { collaborativeId: place.id })).toEqual({ ok: true });
     await forum.http.patch(`/api/collaboratives/${place.id}`, { visibility: 'members' }, { token: admin.accessToken });
-    await client.waitFor((received) => received.some((e) => e.type === 'collaborative.visibility-changed' && e.collaborativeId === place.id));
+    await client.waitFor((received) =>
+      received.some((e) => e.type === 'collaborative.visibility-changed' && e.collaborativeId === place.id),
+    );
     const count = client.received.length;
     const joiner = await createUser(forum);
     await addMember(forum, admin, place.id, joiner);
-    await staff.waitFor((received) => received.some((e) => e.type === 'membership.changed' && e.data.userId === joiner.id));
+    await staff.waitFor((received) =>
+      received.some((e) => e.type === 'membership.changed' && e.data.userId === joiner.id),
+    );
     expect(client.received.slice(count).filter((e) => e.collaborativeId === place.id)).toEqual([]);
   });
 
@@ -238,7 +291,8 @@ describe('live updates over socket.io', () => {
     const place = await createCollaborative(forum, admin, { name: 'Private by reconnect space' });
     const outsider = await createUser(forum);
     const moderator = await createUser(forum, 'moderator');
-    for (const id of [place.id, open.id]) await forum.http.put(`/api/collaboratives/${id}/follow`, undefined, { token: outsider.accessToken });
+    for (const id of [place.id, open.id])
+      await forum.http.put(`/api/collaboratives/${id}/follow`, undefined, { token: outsider.accessToken });
     await forum.http.put(`/api/collaboratives/${place.id}/follow`, undefined, { token: moderator.accessToken });
     const before = await live(outsider);
     const marker = await createUser(forum);
@@ -253,10 +307,12 @@ describe('live updates over socket.io', () => {
     // Catch-up over REST reads the same rule without the live relay's timing: site staff
     // still read the collaborative, the outsider no longer does.
     const placeEvents = async (user: TestUser) =>
-      (await forum.http.get(`/api/events?after=${lastEventId}&limit=500`, { token: user.accessToken })).body.items.filter(
-        (e: { collaborativeId: string | null }) => e.collaborativeId === place.id,
-      );
-    expect((await placeEvents(moderator)).some((e: { data: { userId?: string } }) => e.data.userId === missed.id)).toBe(true);
+      (
+        await forum.http.get(`/api/events?after=${lastEventId}&limit=500`, { token: user.accessToken })
+      ).body.items.filter((e: { collaborativeId: string | null }) => e.collaborativeId === place.id);
+    expect((await placeEvents(moderator)).some((e: { data: { userId?: string } }) => e.data.userId === missed.id)).toBe(
+      true,
+    );
     expect(await placeEvents(outsider)).toEqual([]);
     const after = await live(outsider, { lastEventId });
     const staff = await live(admin);
@@ -273,7 +329,9 @@ describe('live updates over socket.io', () => {
 
   test('a socket ends when the access token it connected with expires', async () => {
     const { sid } = forum.app.get(JwtService).decode(reader.accessToken) as { sid: string };
-    const shortLived = await forum.app.get(JwtService).signAsync({ sub: reader.id, sid, role: 'member' }, { expiresIn: 2 });
+    const shortLived = await forum.app
+      .get(JwtService)
+      .signAsync({ sub: reader.id, sid, role: 'member' }, { expiresIn: 2 });
     const client = await live(reader, { token: shortLived });
     const reason = await new Promise<string>((resolve) => client.socket.once('disconnect', (why) => resolve(why)));
     expect(reason).toBe('io server disconnect');
@@ -286,11 +344,24 @@ describe('live updates over socket.io', () => {
     const client = await live(reader);
     expect(await client.request('no-such-event', {})).toEqual({ ok: false, error: 'unknown event "no-such-event"' });
     expect(await client.request('__proto__', {})).toMatchObject({ ok: false });
-    for (const payload of [null, 42, 'x', [1], { threadId: 'not-a-uuid' }, { threadId: open.id, practiceId: open.id }, { ['__proto__']: { x: 1 } }, { collaborativeId: open.id, lastEventId: -1 }]) {
+    for (const payload of [
+      null,
+      42,
+      'x',
+      [1],
+      { threadId: 'not-a-uuid' },
+      { threadId: open.id, practiceId: open.id },
+      { ['__proto__']: { x: 1 } },
+      { collaborativeId: open.id, lastEventId: -1 },
+    ]) {
       expect(await client.request('subscribe', payload)).toMatchObject({ ok: false });
     }
     // A flood is cut off per socket, with an answer.
-    const answers = await Promise.all(Array.from({ length: 60 }, () => client.request('subscribe', { collaborativeId: open.id }).catch(() => ({ ok: false }))));
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        client.request('subscribe', { collaborativeId: open.id }).catch(() => ({ ok: false })),
+      ),
+    );
     expect(answers.some((answer) => answer.ok === false && /too many/.test(answer.error))).toBe(true);
 
     // An oversized packet closes only that connection.
@@ -299,7 +370,12 @@ describe('live updates over socket.io', () => {
     big.socket.emit('subscribe', { collaborativeId: 'x'.repeat(70 * 1024) });
     await closed;
     // Raw garbage on a fresh connection.
-    const raw = io(`${forum.baseUrl}/live`, { auth: { token: reader.accessToken }, transports: ['websocket'], forceNew: true, reconnection: false });
+    const raw = io(`${forum.baseUrl}/live`, {
+      auth: { token: reader.accessToken },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
     await new Promise<void>((resolve) => raw.once('connect', () => resolve()));
     (raw.io.engine as unknown as { write(data: string): void }).write('42/live,["subscribe",{"collaborativeId":');
     (raw.io.engine as unknown as { write(data: string): void }).write('\u0000\u0001binary?');

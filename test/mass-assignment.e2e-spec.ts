@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+
 import { WRITE_ROUTES } from './fixtures/write-routes.js';
 import { changedTables, DatabaseWatcher } from './support/db-fingerprint.js';
 import { fillPath, isWrite, loadOperations, type Operation } from './support/openapi.js';
@@ -22,9 +23,25 @@ let watcher: DatabaseWatcher;
 function forbiddenFields(world: World): Record<string, unknown> {
   const past = '2000-01-01T00:00:00.000Z';
   return {
-    id: world.secret.id, role: 'admin', authorId: world.admin.id, userId: world.admin.id, status: 'approved', collaborativeId: world.secret.id,
-    followerCount: 999, memberCount: 999, threadCount: 999, postCount: 999, replyCount: 999, voteCount: 999,
-    createdAt: past, updatedAt: past, archivedAt: past, isPinned: true, isLocked: true, pinned: true, locked: true,
+    id: world.secret.id,
+    role: 'admin',
+    authorId: world.admin.id,
+    userId: world.admin.id,
+    status: 'approved',
+    collaborativeId: world.secret.id,
+    followerCount: 999,
+    memberCount: 999,
+    threadCount: 999,
+    postCount: 999,
+    replyCount: 999,
+    voteCount: 999,
+    createdAt: past,
+    updatedAt: past,
+    archivedAt: past,
+    isPinned: true,
+    isLocked: true,
+    pinned: true,
+    locked: true,
   };
 }
 
@@ -38,25 +55,51 @@ afterAll(async () => {
 });
 
 test('the document has write routes to check', () => {
-  expect(writes.map((operation) => operation.key)).toEqual(expect.arrayContaining(['POST /api/auth/register', 'PATCH /api/users/me', 'POST /api/collaboratives']));
+  expect(writes.map((operation) => operation.key)).toEqual(
+    expect.arrayContaining(['POST /api/auth/register', 'PATCH /api/users/me', 'POST /api/collaboratives']),
+  );
 });
 
-test.each(writes.map((operation) => [operation.key, operation] as const))('%s refuses every field outside its contract', async (key, operation: Operation) => {
-  const fixture = WRITE_ROUTES[key];
-  if (!fixture) throw new Error(`No fixture for ${key}: add one to test/fixtures/write-routes.ts saying who sends a valid request`);
-  const prepared = await fixture(forum, world);
-  const url = fillPath(operation.path, Object.fromEntries(Object.entries(prepared.params ?? {}).map(([name, value]) => [name, encodeURIComponent(value)])));
-  const body = prepared.body ?? (operation.body ? validBody(operation.body) : undefined);
-  const contract = new Set(Object.keys(operation.body?.properties ?? {}));
-  const before = await watcher.settled();
+test.each(writes.map((operation) => [operation.key, operation] as const))(
+  '%s refuses every field outside its contract',
+  async (key, operation: Operation) => {
+    const fixture = WRITE_ROUTES[key];
+    if (!fixture)
+      throw new Error(
+        `No fixture for ${key}: add one to test/fixtures/write-routes.ts saying who sends a valid request`,
+      );
+    const prepared = await fixture(forum, world);
+    const url = fillPath(
+      operation.path,
+      Object.fromEntries(
+        Object.entries(prepared.params ?? {}).map(([name, value]) => [name, encodeURIComponent(value)]),
+      ),
+    );
+    const body = prepared.body ?? (operation.body ? validBody(operation.body) : undefined);
+    const contract = new Set(Object.keys(operation.body?.properties ?? {}));
+    const before = await watcher.settled();
 
-  for (const [field, value] of Object.entries(forbiddenFields(world)).filter(([field]) => !contract.has(field))) {
-    const response = await forum.http.request(operation.method, url, { token: prepared.token, headers: prepared.headers, body: { ...body, [field]: value } });
-    expect({ field, faults: problemViolations(response), status: response.status }).toEqual({ field, faults: [], status: 400 });
-    expect((response.body.errors ?? []).map((error: { field: string }) => error.field)).toContain(field);
-    expect({ field, changed: changedTables(before, await watcher.fingerprint()) }).toEqual({ field, changed: [] });
-  }
+    for (const [field, value] of Object.entries(forbiddenFields(world)).filter(([field]) => !contract.has(field))) {
+      const response = await forum.http.request(operation.method, url, {
+        token: prepared.token,
+        headers: prepared.headers,
+        body: { ...body, [field]: value },
+      });
+      expect({ field, faults: problemViolations(response), status: response.status }).toEqual({
+        field,
+        faults: [],
+        status: 400,
+      });
+      expect((response.body.errors ?? []).map((error: { field: string }) => error.field)).toContain(field);
+      expect({ field, changed: changedTables(before, await watcher.fingerprint()) }).toEqual({ field, changed: [] });
+    }
 
-  const valid = await forum.http.request(operation.method, url, { token: prepared.token, headers: prepared.headers, body });
-  if (valid.status >= 300) throw new Error(`the valid request was refused, so the checks above prove nothing: ${describeResponse(valid)}`);
-});
+    const valid = await forum.http.request(operation.method, url, {
+      token: prepared.token,
+      headers: prepared.headers,
+      body,
+    });
+    if (valid.status >= 300)
+      throw new Error(`the valid request was refused, so the checks above prove nothing: ${describeResponse(valid)}`);
+  },
+);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
+
 import { MIGRATIONS } from '../migrations/index.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -13,7 +14,11 @@ describe('migrations', () => {
       (row: { tablename: string }) => row.tablename,
     );
   const userTypes = async () =>
-    (await dataSource.query(`SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`)).length;
+    (
+      await dataSource.query(
+        `SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`,
+      )
+    ).length;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -46,7 +51,9 @@ describe('migrations', () => {
       `INSERT INTO users (email, password_hash, display_name, organisation, job_title, sector, handle)
        VALUES ('old@nhs.net', 'x', 'Old Poster', 'Trust', 'Director', 'acute', 'old-poster') RETURNING id`,
     );
-    const [space] = await dataSource.query(`INSERT INTO collaboratives (name, slug, type) VALUES ('Older days', 'older-days', 'horizontal') RETURNING id`);
+    const [space] = await dataSource.query(
+      `INSERT INTO collaboratives (name, slug, type) VALUES ('Older days', 'older-days', 'horizontal') RETURNING id`,
+    );
     const [thread] = await dataSource.query(
       `INSERT INTO threads (collaborative_id, author_id, title, body, body_html, deleted_at) VALUES ($1, $2, '[deleted]', '', '', now()) RETURNING id`,
       [space.id, user.id],
@@ -71,15 +78,27 @@ describe('migrations', () => {
       `INSERT INTO events (type, user_id, payload) VALUES ('notification.created', $1, jsonb_build_object('id', $2::text, 'title', $3::text, 'excerpt', $3::text))`,
       [user.id, notification.id, words],
     );
-    const [practice] = await dataSource.query(`INSERT INTO practices (author_id, title, deleted_at) VALUES ($1, $2, now()) RETURNING id`, [user.id, words]);
-    await dataSource.query(`INSERT INTO practice_revisions (practice_id, number, editor_id, snapshot) VALUES ($1, 1, $2, jsonb_build_object('title', $3::text))`, [practice.id, user.id, words]);
+    const [practice] = await dataSource.query(
+      `INSERT INTO practices (author_id, title, deleted_at) VALUES ($1, $2, now()) RETURNING id`,
+      [user.id, words],
+    );
+    await dataSource.query(
+      `INSERT INTO practice_revisions (practice_id, number, editor_id, snapshot) VALUES ($1, 1, $2, jsonb_build_object('title', $3::text))`,
+      [practice.id, user.id, words],
+    );
 
     expect(await dataSource.runMigrations()).toHaveLength(1);
-    const stored = JSON.stringify(await dataSource.query(`SELECT payload FROM events UNION ALL SELECT data FROM notifications UNION ALL SELECT snapshot FROM practice_revisions`));
+    const stored = JSON.stringify(
+      await dataSource.query(
+        `SELECT payload FROM events UNION ALL SELECT data FROM notifications UNION ALL SELECT snapshot FROM practice_revisions`,
+      ),
+    );
     expect(stored).not.toContain(words);
     // A live reply of the deleted thread keeps its words: only deleted content is scrubbed.
     expect(stored).toContain('Still here');
-    expect(await dataSource.query(`SELECT data FROM notifications WHERE id = $1`, [notification.id])).toEqual([{ data: { title: 'Activity in a thread that was deleted' } }]);
+    expect(await dataSource.query(`SELECT data FROM notifications WHERE id = $1`, [notification.id])).toEqual([
+      { data: { title: 'Activity in a thread that was deleted' } },
+    ]);
   });
 
   test('the entities match the migrated schema (nothing left for migration:generate)', async () => {

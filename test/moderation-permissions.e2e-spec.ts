@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { createUser } from './factories/user.factory.js';
-import { authorPractice, authorThread, buildCast, CALLERS, tokenOf, type Cast, type CallerName } from './support/moderation-cast.js';
+import {
+  authorPractice,
+  authorThread,
+  buildCast,
+  type CallerName,
+  CALLERS,
+  type Cast,
+  tokenOf,
+} from './support/moderation-cast.js';
 import { problemViolations } from './support/problem-check.js';
 import { startTestApp } from './support/test-app.js';
 
@@ -63,7 +72,10 @@ const ACTIONS: Action[] = [
   {
     name: 'POST /api/practices/:id/hide',
     allowed: MODERATORS,
-    request: async () => ({ path: `/api/practices/${(await authorPractice(forum, cast)).practiceId}/hide`, body: REASON }),
+    request: async () => ({
+      path: `/api/practices/${(await authorPractice(forum, cast)).practiceId}/hide`,
+      body: REASON,
+    }),
   },
   {
     name: 'POST /api/practices/:id/restore',
@@ -77,7 +89,10 @@ const ACTIONS: Action[] = [
   {
     name: 'POST /api/comments/:id/hide',
     allowed: MODERATORS,
-    request: async () => ({ path: `/api/comments/${(await authorPractice(forum, cast)).commentId}/hide`, body: REASON }),
+    request: async () => ({
+      path: `/api/comments/${(await authorPractice(forum, cast)).commentId}/hide`,
+      body: REASON,
+    }),
   },
   {
     name: 'POST /api/comments/:id/restore',
@@ -105,12 +120,20 @@ const ACTIONS: Action[] = [
 ];
 
 describe.each(ACTIONS)('$name', (action) => {
-  test.each([...CALLERS])('as %s', async (caller) => {
-    const { path, body } = await action.request();
-    const response = await forum.http.post(path, body, { token: tokenOf(cast, caller) });
-    const expected = action.allowed.includes(caller) ? 200 : caller === 'anonymous' ? 401 : 403;
-    expect({ caller, status: response.status, faults: problemViolations(response) }).toEqual({ caller, status: expected, faults: [] });
-  }, 30_000);
+  test.each([...CALLERS])(
+    'as %s',
+    async (caller) => {
+      const { path, body } = await action.request();
+      const response = await forum.http.post(path, body, { token: tokenOf(cast, caller) });
+      const expected = action.allowed.includes(caller) ? 200 : caller === 'anonymous' ? 401 : 403;
+      expect({ caller, status: response.status, faults: problemViolations(response) }).toEqual({
+        caller,
+        status: expected,
+        faults: [],
+      });
+    },
+    30_000,
+  );
 });
 
 describe('move', () => {
@@ -125,25 +148,37 @@ describe('move', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.collaborativeId).toBe(cast.away.id);
     // Now in `away`: its lead may moderate it, the lead of `home` no longer may.
-    expect((await forum.http.post(`/api/threads/${thread.id}/lock`, REASON, { token: cast.lead.accessToken })).status).toBe(403);
-    expect((await forum.http.post(`/api/threads/${thread.id}/lock`, REASON, { token: cast.otherLead.accessToken })).status).toBe(200);
+    expect(
+      (await forum.http.post(`/api/threads/${thread.id}/lock`, REASON, { token: cast.lead.accessToken })).status,
+    ).toBe(403);
+    expect(
+      (await forum.http.post(`/api/threads/${thread.id}/lock`, REASON, { token: cast.otherLead.accessToken })).status,
+    ).toBe(200);
   });
 
   test.each([...CALLERS])('as %s', async (caller) => {
     const { thread } = await authorThread(forum, cast);
     const response = await move(caller, thread.id, cast.away.id);
     const expected = ['moderator', 'admin'].includes(caller) ? 200 : caller === 'anonymous' ? 401 : 403;
-    expect({ caller, status: response.status, faults: problemViolations(response) }).toEqual({ caller, status: expected, faults: [] });
+    expect({ caller, status: response.status, faults: problemViolations(response) }).toEqual({
+      caller,
+      status: expected,
+      faults: [],
+    });
   });
 });
 
 describe('suspension limits', () => {
   test('nobody suspends an admin or themself', async () => {
     const otherAdmin = await createUser(forum, 'admin');
-    const onAdmin = await forum.http.post(`/api/users/${otherAdmin.id}/suspend`, REASON, { token: cast.moderator.accessToken });
+    const onAdmin = await forum.http.post(`/api/users/${otherAdmin.id}/suspend`, REASON, {
+      token: cast.moderator.accessToken,
+    });
     expect(onAdmin.status).toBe(409);
     expect(onAdmin.body.detail).toMatch(/admin/);
-    const onSelf = await forum.http.post(`/api/users/${cast.moderator.id}/suspend`, REASON, { token: cast.moderator.accessToken });
+    const onSelf = await forum.http.post(`/api/users/${cast.moderator.id}/suspend`, REASON, {
+      token: cast.moderator.accessToken,
+    });
     expect(onSelf.status).toBe(403);
     expect(onSelf.body.detail).toMatch(/yourself/);
   });

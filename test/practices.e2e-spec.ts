@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { addMember, createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
 import { allPages } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
@@ -31,11 +32,16 @@ describe('best-practice library', () => {
   let secret: TestCollaborative;
 
   const draft = async (overrides: Record<string, unknown> = {}, who = author) => {
-    const response = await forum.http.post('/api/practices', { ...complete, collaborativeId: space.id, ...overrides }, { token: who.accessToken });
+    const response = await forum.http.post(
+      '/api/practices',
+      { ...complete, collaborativeId: space.id, ...overrides },
+      { token: who.accessToken },
+    );
     if (response.status !== 201) throw new Error(`${response.status} ${response.text}`);
     return response.body;
   };
-  const publish = async (id: string, who = author) => forum.http.post(`/api/practices/${id}/publish`, undefined, { token: who.accessToken });
+  const publish = async (id: string, who = author) =>
+    forum.http.post(`/api/practices/${id}/publish`, undefined, { token: who.accessToken });
   const get = (id: string, who: TestUser) => forum.http.get(`/api/practices/${id}`, { token: who.accessToken });
 
   beforeAll(async () => {
@@ -56,50 +62,80 @@ describe('best-practice library', () => {
     for (const outsider of [reader, admin]) expect((await get(created.id, outsider)).status).toBe(404);
     const drafts = await forum.http.get('/api/practices?status=draft', { token: coAuthor.accessToken });
     expect(drafts.body.items.map((item: { id: string }) => item.id)).toContain(created.id);
-    expect((await forum.http.get('/api/practices', { token: reader.accessToken })).body.items.map((i: { id: string }) => i.id)).not.toContain(created.id);
+    expect(
+      (await forum.http.get('/api/practices', { token: reader.accessToken })).body.items.map(
+        (i: { id: string }) => i.id,
+      ),
+    ).not.toContain(created.id);
 
     expect((await publish(created.id, reader)).status).toBe(404);
     const published = await publish(created.id, coAuthor);
     expect(published.status).toBe(200);
     expect(published.body.status).toBe('published');
-    expect((await get(created.id, reader)).body.viewer).toMatchObject({ isAuthor: false, canEndorse: true, canEdit: false });
+    expect((await get(created.id, reader)).body.viewer).toMatchObject({
+      isAuthor: false,
+      canEndorse: true,
+      canEdit: false,
+    });
   });
 
   test('publishing needs every section and a theme, each missing one named', async () => {
     const created = await draft({ summary: undefined, lessons: '', themes: [] });
     const refused = await publish(created.id);
     expect(refused.status).toBe(400);
-    expect(refused.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['lessons', 'summary', 'themes']);
+    expect(refused.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'lessons',
+      'summary',
+      'themes',
+    ]);
   });
 
-  test.each(([
-    [{ outcomeMeasures: Array.from({ length: 21 }, () => complete.outcomeMeasures[0]) }, 'outcomeMeasures'],
-    [{ outcomeMeasures: [{ label: 'x', before: 'thirty', after: 12, unit: '%' }] }, 'outcomeMeasures[0].before'],
-    [{ outcomeMeasures: [{ label: '', before: 1, after: 2, unit: '%' }] }, 'outcomeMeasures[0].label'],
-    [{ themes: ['astrology'] }, 'themes'],
-    [{ title: 'x' }, 'title'],
-    [{ challenge: 'x'.repeat(20_001) }, 'challenge'],
-    [{ authorId: '00000000-0000-4000-8000-000000000000' }, 'authorId'],
-    [{ endorsementCount: 5 }, 'endorsementCount'],
-    [{ status: 'published' }, 'status'],
-    // Optional is not nullable: null once reached a NOT NULL column as a 500 (found by the fuzz suite).
-    [{ tags: null }, 'tags'],
-    [{ summary: null }, 'summary'],
-  ] as Array<[Record<string, unknown>, string]>).map(([body, field]) => [field, body] as const))('an invalid %s is refused on its field', async (field, body) => {
+  test.each(
+    (
+      [
+        [{ outcomeMeasures: Array.from({ length: 21 }, () => complete.outcomeMeasures[0]) }, 'outcomeMeasures'],
+        [{ outcomeMeasures: [{ label: 'x', before: 'thirty', after: 12, unit: '%' }] }, 'outcomeMeasures[0].before'],
+        [{ outcomeMeasures: [{ label: '', before: 1, after: 2, unit: '%' }] }, 'outcomeMeasures[0].label'],
+        [{ themes: ['astrology'] }, 'themes'],
+        [{ title: 'x' }, 'title'],
+        [{ challenge: 'x'.repeat(20_001) }, 'challenge'],
+        [{ authorId: '00000000-0000-4000-8000-000000000000' }, 'authorId'],
+        [{ endorsementCount: 5 }, 'endorsementCount'],
+        [{ status: 'published' }, 'status'],
+        // Optional is not nullable: null once reached a NOT NULL column as a 500 (found by the fuzz suite).
+        [{ tags: null }, 'tags'],
+        [{ summary: null }, 'summary'],
+      ] as Array<[Record<string, unknown>, string]>
+    ).map(([body, field]) => [field, body] as const),
+  )('an invalid %s is refused on its field', async (field, body) => {
     const response = await forum.http.post('/api/practices', { ...complete, ...body }, { token: author.accessToken });
     expect(response.status).toBe(400);
     expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
   });
 
   test('the collaborative rule applies: members-only case studies are hidden like missing ones', async () => {
-    expect((await forum.http.post('/api/practices', { ...complete, collaborativeId: secret.id }, { token: reader.accessToken })).status).toBe(404);
+    expect(
+      (
+        await forum.http.post(
+          '/api/practices',
+          { ...complete, collaborativeId: secret.id },
+          { token: reader.accessToken },
+        )
+      ).status,
+    ).toBe(404);
     const created = await draft({ collaborativeId: secret.id });
     await publish(created.id);
     const hidden = await get(created.id, reader);
     const missing = await get('00000000-0000-4000-8000-000000000000', reader);
     expect(hidden.status).toBe(404);
-    expect({ ...hidden.body, instance: undefined, requestId: undefined }).toEqual({ ...missing.body, instance: undefined, requestId: undefined });
-    expect((await forum.http.get(`/api/practices?collaborativeId=${secret.id}`, { token: reader.accessToken })).body.items).toEqual([]);
+    expect({ ...hidden.body, instance: undefined, requestId: undefined }).toEqual({
+      ...missing.body,
+      instance: undefined,
+      requestId: undefined,
+    });
+    expect(
+      (await forum.http.get(`/api/practices?collaborativeId=${secret.id}`, { token: reader.accessToken })).body.items,
+    ).toEqual([]);
     expect((await get(created.id, admin)).status).toBe(200);
     // Without a collaborative, every signed-in user reads it.
     const open = await draft({ collaborativeId: undefined });
@@ -119,10 +155,20 @@ describe('best-practice library', () => {
   test('endorsements: not on your own, one per person, exact under parallel requests', async () => {
     const created = await draft();
     await publish(created.id);
-    expect((await forum.http.put(`/api/practices/${created.id}/endorsement`, {}, { token: author.accessToken })).status).toBe(403);
+    expect(
+      (await forum.http.put(`/api/practices/${created.id}/endorsement`, {}, { token: author.accessToken })).status,
+    ).toBe(403);
     const endorsers = await Promise.all(Array.from({ length: 12 }, () => createUser(forum)));
     const results = await Promise.all(
-      endorsers.flatMap((endorser) => [1, 2].map(() => forum.http.put(`/api/practices/${created.id}/endorsement`, { note: 'We tried this too' }, { token: endorser.accessToken }))),
+      endorsers.flatMap((endorser) =>
+        [1, 2].map(() =>
+          forum.http.put(
+            `/api/practices/${created.id}/endorsement`,
+            { note: 'We tried this too' },
+            { token: endorser.accessToken },
+          ),
+        ),
+      ),
     );
     expect(results.every((result) => result.status === 200)).toBe(true);
     expect((await get(created.id, reader)).body.endorsementCount).toBe(12);
@@ -130,22 +176,54 @@ describe('best-practice library', () => {
     await forum.http.delete(`/api/practices/${created.id}/endorsement`, { token: endorsers[0]!.accessToken });
     expect((await get(created.id, reader)).body.endorsementCount).toBe(11);
     const listed = await forum.http.get(`/api/practices/${created.id}/endorsements`, { token: reader.accessToken });
-    expect(listed.body.items[0]).toMatchObject({ note: 'We tried this too', organisation: 'Example NHS Foundation Trust' });
+    expect(listed.body.items[0]).toMatchObject({
+      note: 'We tried this too',
+      organisation: 'Example NHS Foundation Trust',
+    });
   });
 
   test('comments: oldest first, edited with history, deleted as tombstones, counted', async () => {
     const created = await draft();
-    expect((await forum.http.post(`/api/practices/${created.id}/comments`, { body: 'Too early' }, { token: reader.accessToken })).status).toBe(404);
+    expect(
+      (
+        await forum.http.post(
+          `/api/practices/${created.id}/comments`,
+          { body: 'Too early' },
+          { token: reader.accessToken },
+        )
+      ).status,
+    ).toBe(404);
     await publish(created.id);
-    const first = await forum.http.post(`/api/practices/${created.id}/comments`, { body: 'Did you need new IT?' }, { token: reader.accessToken });
+    const first = await forum.http.post(
+      `/api/practices/${created.id}/comments`,
+      { body: 'Did you need new IT?' },
+      { token: reader.accessToken },
+    );
     expect(first.status).toBe(201);
-    await forum.http.post(`/api/practices/${created.id}/comments`, { body: 'Only a shared booking view.' }, { token: author.accessToken });
-    expect((await forum.http.patch(`/api/comments/${first.body.id}`, { body: 'Hijacked' }, { token: author.accessToken })).status).toBe(403);
-    const edited = await forum.http.patch(`/api/comments/${first.body.id}`, { body: 'Did you need new IT systems?' }, { token: reader.accessToken });
+    await forum.http.post(
+      `/api/practices/${created.id}/comments`,
+      { body: 'Only a shared booking view.' },
+      { token: author.accessToken },
+    );
+    expect(
+      (await forum.http.patch(`/api/comments/${first.body.id}`, { body: 'Hijacked' }, { token: author.accessToken }))
+        .status,
+    ).toBe(403);
+    const edited = await forum.http.patch(
+      `/api/comments/${first.body.id}`,
+      { body: 'Did you need new IT systems?' },
+      { token: reader.accessToken },
+    );
     expect(edited.body.editedAt).not.toBeNull();
-    expect((await forum.http.get(`/api/comments/${first.body.id}/revisions`, { token: author.accessToken })).body.items[0].body).toBe('Did you need new IT?');
+    expect(
+      (await forum.http.get(`/api/comments/${first.body.id}/revisions`, { token: author.accessToken })).body.items[0]
+        .body,
+    ).toBe('Did you need new IT?');
     const listed = await forum.http.get(`/api/practices/${created.id}/comments`, { token: reader.accessToken });
-    expect(listed.body.items.map((comment: { body: string }) => comment.body)).toEqual(['Did you need new IT systems?', 'Only a shared booking view.']);
+    expect(listed.body.items.map((comment: { body: string }) => comment.body)).toEqual([
+      'Did you need new IT systems?',
+      'Only a shared booking view.',
+    ]);
     expect((await get(created.id, reader)).body.commentCount).toBe(2);
     expect((await forum.http.delete(`/api/comments/${first.body.id}`, { token: reader.accessToken })).status).toBe(204);
     const after = await forum.http.get(`/api/practices/${created.id}/comments`, { token: reader.accessToken });
@@ -157,28 +235,43 @@ describe('best-practice library', () => {
   test('asking the authors opens a linked question thread in the collaborative', async () => {
     const created = await draft();
     await publish(created.id);
-    const asked = await forum.http.post(`/api/practices/${created.id}/questions`, { title: 'How did you fund the booking system?', body: 'We are looking at the same.' }, { token: reader.accessToken });
+    const asked = await forum.http.post(
+      `/api/practices/${created.id}/questions`,
+      { title: 'How did you fund the booking system?', body: 'We are looking at the same.' },
+      { token: reader.accessToken },
+    );
     expect(asked.status).toBe(201);
     expect(asked.body).toMatchObject({ collaborativeId: space.id, kind: 'question' });
     expect(asked.body.body).toContain(`/practices/${created.id}`);
     const detail = await get(created.id, reader);
-    expect(detail.body.questions).toEqual([{ threadId: asked.body.id, title: 'How did you fund the booking system?', replyCount: 0 }]);
+    expect(detail.body.questions).toEqual([
+      { threadId: asked.body.id, title: 'How did you fund the booking system?', replyCount: 0 },
+    ]);
   });
 
   test('its questions list only threads the reader may read, and hidden titles as a notice', async () => {
     const created = await draft({ collaborativeId: undefined });
     await publish(created.id);
     const ask = (title: string, who: TestUser, collaborativeId: string) =>
-      forum.http.post(`/api/practices/${created.id}/questions`, { title, body: 'Asked from the case study.', collaborativeId }, { token: who.accessToken });
+      forum.http.post(
+        `/api/practices/${created.id}/questions`,
+        { title, body: 'Asked from the case study.', collaborativeId },
+        { token: who.accessToken },
+      );
     const members = await ask('How did you agree the rota?', author, secret.id);
     const open = await ask('Which scanners did you share?', author, space.id);
     expect([members.status, open.status]).toEqual([201, 201]);
-    const titles = async (who: TestUser) => (await get(created.id, who)).body.questions.map((q: { title: string }) => q.title);
+    const titles = async (who: TestUser) =>
+      (await get(created.id, who)).body.questions.map((q: { title: string }) => q.title);
     expect(await titles(reader)).toEqual(['Which scanners did you share?']);
     expect(await titles(author)).toEqual(['How did you agree the rota?', 'Which scanners did you share?']);
 
     // A report of patient-identifiable data hides a thread at once, pending review.
-    const report = await forum.http.post('/api/reports', { targetType: 'thread', targetId: open.body.id, reason: 'patient-identifiable-data' }, { token: reader.accessToken });
+    const report = await forum.http.post(
+      '/api/reports',
+      { targetType: 'thread', targetId: open.body.id, reason: 'patient-identifiable-data' },
+      { token: reader.accessToken },
+    );
     expect(report.status).toBe(201);
     expect(await titles(reader)).toEqual(['[hidden by moderators pending review]']);
     expect(await titles(author)).toEqual(['How did you agree the rota?', 'Which scanners did you share?']);
@@ -186,28 +279,65 @@ describe('best-practice library', () => {
 
   test('edits keep revisions; search finds it only after publishing', async () => {
     const created = await draft({ title: 'Zeppelin logistics for pathology samples' });
-    const find = async () => (await forum.http.get('/api/practices?q=zeppelin', { token: author.accessToken })).body.items.map((i: { id: string }) => i.id);
+    const find = async () =>
+      (await forum.http.get('/api/practices?q=zeppelin', { token: author.accessToken })).body.items.map(
+        (i: { id: string }) => i.id,
+      );
     expect(await find()).toEqual([]);
     await publish(created.id);
     expect(await find()).toEqual([created.id]);
-    await forum.http.patch(`/api/practices/${created.id}`, { summary: 'Drones, in the end.' }, { token: author.accessToken });
-    await forum.http.patch(`/api/practices/${created.id}`, { summary: 'Vans, at first.' }, { token: author.accessToken });
-    await forum.http.patch(`/api/practices/${created.id}`, { summary: 'Vans, then drones.' }, { token: author.accessToken });
+    await forum.http.patch(
+      `/api/practices/${created.id}`,
+      { summary: 'Drones, in the end.' },
+      { token: author.accessToken },
+    );
+    await forum.http.patch(
+      `/api/practices/${created.id}`,
+      { summary: 'Vans, at first.' },
+      { token: author.accessToken },
+    );
+    await forum.http.patch(
+      `/api/practices/${created.id}`,
+      { summary: 'Vans, then drones.' },
+      { token: author.accessToken },
+    );
     const { items: revisions, pages } = await allPages(forum, reader, `/api/practices/${created.id}/revisions`, 2);
     expect(pages).toBe(2);
     expect(revisions.map((revision: { number: number }) => revision.number)).toEqual([3, 2, 1]);
-    expect(revisions.map((revision: { content: { summary: string } }) => revision.content.summary)).toEqual(['Vans, at first.', 'Drones, in the end.', complete.summary]);
+    expect(revisions.map((revision: { content: { summary: string } }) => revision.content.summary)).toEqual([
+      'Vans, at first.',
+      'Drones, in the end.',
+      complete.summary,
+    ]);
     expect(revisions[2].editor).toMatchObject({ id: author.id });
-    expect((await forum.http.patch(`/api/practices/${created.id}`, { summary: 'x' }, { token: reader.accessToken })).status).toBe(403);
-    expect((await forum.http.patch(`/api/practices/${created.id}`, { collaborativeId: secret.id }, { token: author.accessToken })).status).toBe(400);
+    expect(
+      (await forum.http.patch(`/api/practices/${created.id}`, { summary: 'x' }, { token: reader.accessToken })).status,
+    ).toBe(403);
+    expect(
+      (
+        await forum.http.patch(
+          `/api/practices/${created.id}`,
+          { collaborativeId: secret.id },
+          { token: author.accessToken },
+        )
+      ).status,
+    ).toBe(400);
     await forum.http.delete(`/api/practices/${created.id}`, { token: author.accessToken });
     expect(await find()).toEqual([]);
   });
 
   test('filters and sorts', async () => {
-    const workforce = await draft({ title: 'Rostering nurses across sites', themes: ['workforce'], sectors: ['community'], tags: ['rostering'] });
+    const workforce = await draft({
+      title: 'Rostering nurses across sites',
+      themes: ['workforce'],
+      sectors: ['community'],
+      tags: ['rostering'],
+    });
     await publish(workforce.id);
-    const ids = async (query: string) => (await forum.http.get(`/api/practices?${query}`, { token: reader.accessToken })).body.items.map((i: { id: string }) => i.id);
+    const ids = async (query: string) =>
+      (await forum.http.get(`/api/practices?${query}`, { token: reader.accessToken })).body.items.map(
+        (i: { id: string }) => i.id,
+      );
     expect(await ids('theme=workforce')).toEqual([workforce.id]);
     expect(await ids('sector=community&tag=rostering')).toEqual([workforce.id]);
     expect(await ids(`author=${author.id}&theme=workforce`)).toEqual([workforce.id]);
@@ -217,7 +347,10 @@ describe('best-practice library', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await forum.http.get(`/api/practices?sort=discussed&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: reader.accessToken });
+      const page: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await forum.http.get(
+        `/api/practices?sort=discussed&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: reader.accessToken },
+      );
       seen.push(...page.body.items.map((item) => item.id));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -226,11 +359,13 @@ describe('best-practice library', () => {
   });
 
   test('a cursor from another sort, or a forged one, is a 400, never a server error', async () => {
-    for (const title of ['Virtual wards for frailty', 'Shared theatre lists']) await publish((await draft({ title })).id);
+    for (const title of ['Virtual wards for frailty', 'Shared theatre lists'])
+      await publish((await draft({ title })).id);
     const list = (query: string) => forum.http.get(`/api/practices?${query}`, { token: reader.accessToken });
     const newest = (await list('limit=1')).body.nextCursor;
     expect(newest).toEqual(expect.any(String));
-    const forged = (key: unknown) => Buffer.from(JSON.stringify([key, '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    const forged = (key: unknown) =>
+      Buffer.from(JSON.stringify([key, '00000000-0000-4000-8000-000000000000'])).toString('base64url');
     for (const cursor of [newest, forged('abc'), forged('1.5'), forged('99999999999')]) {
       const response = await list(`sort=endorsed&cursor=${cursor}`);
       expect(response.status).toBe(400);
@@ -246,8 +381,19 @@ describe('best-practice library', () => {
     const exported = await forum.http.get(`/api/practices/${created.id}/export.md`, { token: reader.accessToken });
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-type')).toContain('text/markdown');
-    expect(exported.headers.get('content-disposition')).toBe('attachment; filename="shared-diagnostic-capacity-across-the-collaborative.md"');
-    for (const part of ['# Shared diagnostic capacity', '## The challenge', 'Idle scanners', '## What we did', '## What changed', '| Diagnostic waits over 6 weeks | 31 | 12 | % |', '## Lessons', 'Diagnostics']) {
+    expect(exported.headers.get('content-disposition')).toBe(
+      'attachment; filename="shared-diagnostic-capacity-across-the-collaborative.md"',
+    );
+    for (const part of [
+      '# Shared diagnostic capacity',
+      '## The challenge',
+      'Idle scanners',
+      '## What we did',
+      '## What changed',
+      '| Diagnostic waits over 6 weeks | 31 | 12 | % |',
+      '## Lessons',
+      'Diagnostics',
+    ]) {
       expect(exported.text).toContain(part);
     }
   });
@@ -268,13 +414,19 @@ describe('case studies in site search', () => {
     const secret = await createCollaborative(forum, admin, { visibility: 'members' });
     await addMember(forum, admin, secret.id, author);
     const make = async (title: string, collaborativeId?: string) =>
-      (await forum.http.post('/api/practices', { ...complete, title, collaborativeId }, { token: author.accessToken })).body.id as string;
+      (await forum.http.post('/api/practices', { ...complete, title, collaborativeId }, { token: author.accessToken }))
+        .body.id as string;
     const open = await make('Hovercraft transfers between community hospitals');
     const privateOne = await make('Hovercraft budgets, private', secret.id);
     const draftOnly = await make('Hovercraft pilot, still a draft');
-    for (const id of [open, privateOne]) await forum.http.post(`/api/practices/${id}/publish`, undefined, { token: author.accessToken });
+    for (const id of [open, privateOne])
+      await forum.http.post(`/api/practices/${id}/publish`, undefined, { token: author.accessToken });
     const hits = async (who: TestUser, type = 'practice') =>
-      (await forum.http.get(`/api/search?q=hovercraft&type=${type}`, { token: who.accessToken })).body.items as Array<{ id: string; type: string; titleHtml: string }>;
+      (await forum.http.get(`/api/search?q=hovercraft&type=${type}`, { token: who.accessToken })).body.items as Array<{
+        id: string;
+        type: string;
+        titleHtml: string;
+      }>;
     expect((await hits(outsider)).map((hit) => hit.id)).toEqual([open]);
     expect((await hits(author)).map((hit) => hit.id).sort()).toEqual([open, privateOne].sort());
     expect((await hits(outsider))[0]!.titleHtml).toContain('<mark>Hovercraft</mark>');
@@ -295,18 +447,37 @@ describe('case studies notify', () => {
     const admin = await createUser(forum, 'admin');
     const [author, follower, quiet, commenter, later] = await Promise.all([1, 2, 3, 4, 5].map(() => createUser(forum)));
     const space = await createCollaborative(forum, admin);
-    for (const user of [follower, quiet]) await forum.http.put(`/api/collaboratives/${space.id}/follow`, undefined, { token: user!.accessToken });
+    for (const user of [follower, quiet])
+      await forum.http.put(`/api/collaboratives/${space.id}/follow`, undefined, { token: user!.accessToken });
     await forum.http.patch(`/api/collaboratives/${space.id}/follow`, { level: 'none' }, { token: quiet!.accessToken });
-    const created = await forum.http.post('/api/practices', { ...complete, collaborativeId: space.id }, { token: author!.accessToken });
+    const created = await forum.http.post(
+      '/api/practices',
+      { ...complete, collaborativeId: space.id },
+      { token: author!.accessToken },
+    );
     await forum.http.post(`/api/practices/${created.body.id}/publish`, undefined, { token: author!.accessToken });
-    await forum.http.post(`/api/practices/${created.body.id}/comments`, { body: 'Did it last?' }, { token: commenter!.accessToken });
-    await forum.http.post(`/api/practices/${created.body.id}/comments`, { body: 'Same question.' }, { token: later!.accessToken });
+    await forum.http.post(
+      `/api/practices/${created.body.id}/comments`,
+      { body: 'Did it last?' },
+      { token: commenter!.accessToken },
+    );
+    await forum.http.post(
+      `/api/practices/${created.body.id}/comments`,
+      { body: 'Same question.' },
+      { token: later!.accessToken },
+    );
     const types = async (user: TestUser) =>
-      ((await forum.http.get('/api/notifications', { token: user.accessToken })).body.items as Array<{ type: string; practiceId: string }>)
+      (
+        (await forum.http.get('/api/notifications', { token: user.accessToken })).body.items as Array<{
+          type: string;
+          practiceId: string;
+        }>
+      )
         .filter((n) => n.practiceId === created.body.id)
         .map((n) => n.type)
         .sort();
-    for (let attempt = 0; attempt < 100 && (await types(commenter!)).length === 0; attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let attempt = 0; attempt < 100 && (await types(commenter!)).length === 0; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await types(follower!)).toEqual(['new-practice']);
     expect(await types(quiet!)).toEqual([]);
     expect(await types(author!)).toEqual(['comment', 'comment']); // one per comment
@@ -317,14 +488,40 @@ describe('case studies notify', () => {
     const admin = await createUser(forum, 'admin');
     const [author, first, second] = await Promise.all([1, 2, 3].map(() => createUser(forum)));
     const space = await createCollaborative(forum, admin);
-    const created = await forum.http.post('/api/practices', { ...complete, collaborativeId: space.id }, { token: author!.accessToken });
+    const created = await forum.http.post(
+      '/api/practices',
+      { ...complete, collaborativeId: space.id },
+      { token: author!.accessToken },
+    );
     await forum.http.post(`/api/practices/${created.body.id}/publish`, undefined, { token: author!.accessToken });
     await whileNotificationsWorkerHeld(forum, async () => {
-      expect((await forum.http.post(`/api/practices/${created.body.id}/comments`, { body: 'First.' }, { token: first!.accessToken })).status).toBe(201);
-      expect((await forum.http.post(`/api/practices/${created.body.id}/comments`, { body: 'Second.' }, { token: second!.accessToken })).status).toBe(201);
+      expect(
+        (
+          await forum.http.post(
+            `/api/practices/${created.body.id}/comments`,
+            { body: 'First.' },
+            { token: first!.accessToken },
+          )
+        ).status,
+      ).toBe(201);
+      expect(
+        (
+          await forum.http.post(
+            `/api/practices/${created.body.id}/comments`,
+            { body: 'Second.' },
+            { token: second!.accessToken },
+          )
+        ).status,
+      ).toBe(201);
     });
     const commentsFrom = async (user: TestUser) =>
-      ((await forum.http.get('/api/notifications', { token: user.accessToken })).body.items as Array<{ type: string; practiceId: string; actorId: string }>)
+      (
+        (await forum.http.get('/api/notifications', { token: user.accessToken })).body.items as Array<{
+          type: string;
+          practiceId: string;
+          actorId: string;
+        }>
+      )
         .filter((n) => n.type === 'comment' && n.practiceId === created.body.id)
         .map((n) => n.actorId);
     await eventually(async () => (await commentsFrom(author!)).length === 2, "the author's two comment notifications");

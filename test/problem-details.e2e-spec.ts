@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('problem details and cross-cutting behaviour', () => {

@@ -1,12 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { buildOnce, REPO_ROOT, runForum, type ForumProcess } from './support/forum-process.js';
+import { promisify } from 'node:util';
+
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import pg from 'pg';
+
+import { buildOnce, type ForumProcess, REPO_ROOT, runForum } from './support/forum-process.js';
 
 /** The real entry point, as `npm start` runs it: config errors, embedded database, restarts. */
 describe('the forum process', () => {
@@ -54,16 +56,28 @@ describe('the forum process', () => {
     // Leave a mark the seed would not make, straight in the database.
     const port = /on 127\.0\.0\.1:(\d+)\/forum/.exec(first.output())![1];
     const password = readFileSync(join(dataDir, 'postgres', 'password'), 'utf8');
-    const client = new pg.Client({ host: '127.0.0.1', port: Number(port), user: 'postgres', password, database: 'forum' });
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port: Number(port),
+      user: 'postgres',
+      password,
+      database: 'forum',
+    });
     await client.connect();
-    await client.query(`UPDATE collaboratives SET description = 'kept across restarts' WHERE slug = 'foundation-group'`);
+    await client.query(
+      `UPDATE collaboratives SET description = 'kept across restarts' WHERE slug = 'foundation-group'`,
+    );
     await client.end();
 
     // An operator's command while the forum runs uses the forum's database and leaves it up.
-    const command = await promisify(execFile)(process.execPath, ['dist/src/database/cli/user-create.js', '--email', 'second.admin@nhs.net', '--role', 'admin'], {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, FORUM_PASSWORD: 'Orthoptic-clinic-rota-2026' },
-    });
+    const command = await promisify(execFile)(
+      process.execPath,
+      ['dist/src/database/cli/user-create.js', '--email', 'second.admin@nhs.net', '--role', 'admin'],
+      {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, FORUM_PASSWORD: 'Orthoptic-clinic-rota-2026' },
+      },
+    );
     expect(command.stdout).toContain('Created admin second.admin@nhs.net');
     expect((await fetch(`${url}/health/ready`)).status).toBe(200);
     const signIn = await fetch(`${url}/api/auth/login`, {
@@ -86,7 +100,13 @@ describe('the forum process', () => {
     const second = start(env);
     await second.listening();
     const again = /on 127\.0\.0\.1:(\d+)\/forum/.exec(second.output())![1];
-    const check = new pg.Client({ host: '127.0.0.1', port: Number(again), user: 'postgres', password, database: 'forum' });
+    const check = new pg.Client({
+      host: '127.0.0.1',
+      port: Number(again),
+      user: 'postgres',
+      password,
+      database: 'forum',
+    });
     await check.connect();
     const rows = await check.query(`SELECT description FROM collaboratives WHERE slug = 'foundation-group'`);
     const count = await check.query(`SELECT count(*)::int AS n FROM collaboratives`);

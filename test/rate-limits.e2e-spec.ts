@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
+
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
+
 import { registrationFor, TEST_PASSWORD } from './factories/user.factory.js';
 import { withCookie } from './support/cookies.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -10,7 +12,12 @@ describe('abuse limits', () => {
 
   beforeAll(async () => {
     forum = await startTestApp({
-      env: { RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '3', RATE_LIMIT_LOGIN_PER_IP: '8', RATE_LIMIT_REGISTER_PER_IP: '6', RATE_LIMIT_GENERAL: '50' },
+      env: {
+        RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '3',
+        RATE_LIMIT_LOGIN_PER_IP: '8',
+        RATE_LIMIT_REGISTER_PER_IP: '6',
+        RATE_LIMIT_GENERAL: '50',
+      },
     });
   });
   afterAll(() => forum?.close());
@@ -22,7 +29,8 @@ describe('abuse limits', () => {
   };
   const login = (email: string, password: string) => forum.http.post('/api/auth/login', { email, password });
   /** Lets every counter's window run out, as if the time had passed. */
-  const endWindows = () => forum.app.get(DataSource).query(`UPDATE auth_attempts SET expires_at = now() - interval '1 second'`);
+  const endWindows = () =>
+    forum.app.get(DataSource).query(`UPDATE auth_attempts SET expires_at = now() - interval '1 second'`);
 
   test('failed sign-ins per account from one address: blocked with Retry-After even for the right password; a success resets the count', async () => {
     const email = await register();
@@ -93,7 +101,7 @@ describe('abuse limits', () => {
     expect(answered).toBe(50);
   });
 
-  test("health checks answer even when their address has used up the signed-out budget", async () => {
+  test('health checks answer even when their address has used up the signed-out budget', async () => {
     let refused = 0;
     for (let request = 0; request < 60 && refused === 0; request++) {
       const response = await forum.http.post('/api/auth/refresh', undefined, withCookie('forum_refresh=not-a-token'));
@@ -109,7 +117,9 @@ describe('limits hold under bursts', () => {
   let forum: TestApp;
 
   beforeAll(async () => {
-    forum = await startTestApp({ env: { RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '3', RATE_LIMIT_LOGIN_PER_IP: '8', RATE_LIMIT_REGISTER_PER_IP: '6' } });
+    forum = await startTestApp({
+      env: { RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '3', RATE_LIMIT_LOGIN_PER_IP: '8', RATE_LIMIT_REGISTER_PER_IP: '6' },
+    });
   });
   afterAll(() => forum?.close());
 
@@ -119,13 +129,16 @@ describe('limits hold under bursts', () => {
     return registration.email;
   };
   const login = (email: string, password: string) => forum.http.post('/api/auth/login', { email, password });
-  const endWindows = () => forum.app.get(DataSource).query(`UPDATE auth_attempts SET expires_at = now() - interval '1 second'`);
+  const endWindows = () =>
+    forum.app.get(DataSource).query(`UPDATE auth_attempts SET expires_at = now() - interval '1 second'`);
 
   test('a burst of 200 sign-ins at once to one account checks no more passwords than the limit, the right one among them', async () => {
     await endWindows();
     const email = await register();
     const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, attempt) => login(email, attempt === 100 ? TEST_PASSWORD : `wrong-password-${attempt}`)),
+      Array.from({ length: 200 }, (_, attempt) =>
+        login(email, attempt === 100 ? TEST_PASSWORD : `wrong-password-${attempt}`),
+      ),
     );
     const checked = answers.filter((answer) => answer.status !== 429);
     expect(checked.length).toBeGreaterThan(0);
@@ -136,7 +149,9 @@ describe('limits hold under bursts', () => {
 
   test('a burst of 80 sign-ins at once for unknown accounts from one address checks no more than the address limit', async () => {
     await endWindows();
-    const answers = await Promise.all(Array.from({ length: 80 }, (_, attempt) => login(`nobody-burst-${attempt}@nhs.net`, 'wrong-password')));
+    const answers = await Promise.all(
+      Array.from({ length: 80 }, (_, attempt) => login(`nobody-burst-${attempt}@nhs.net`, 'wrong-password')),
+    );
     const checked = answers.filter((answer) => answer.status === 401);
     expect(checked.length).toBeGreaterThan(0);
     expect(checked.length).toBeLessThanOrEqual(8);
@@ -150,7 +165,11 @@ describe('limits hold under bursts', () => {
     const { accessToken } = (await login(email, TEST_PASSWORD)).body;
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, attempt) =>
-        forum.http.post('/api/auth/password', { currentPassword: `wrong-password-${attempt}`, newPassword: 'A-new-and-long-passphrase-2027' }, { token: accessToken }),
+        forum.http.post(
+          '/api/auth/password',
+          { currentPassword: `wrong-password-${attempt}`, newPassword: 'A-new-and-long-passphrase-2027' },
+          { token: accessToken },
+        ),
       ),
     );
     const checked = answers.filter((answer) => answer.status !== 429);
@@ -162,14 +181,15 @@ describe('limits hold under bursts', () => {
 
   test('a burst of 80 registrations at once from one address creates no more accounts than the limit', async () => {
     await endWindows();
-    const answers = await Promise.all(Array.from({ length: 80 }, () => forum.http.post('/api/auth/register', registrationFor())));
+    const answers = await Promise.all(
+      Array.from({ length: 80 }, () => forum.http.post('/api/auth/register', registrationFor())),
+    );
     const created = answers.filter((answer) => answer.status === 201).length;
     expect(created).toBeGreaterThan(0);
     expect(created).toBeLessThanOrEqual(6);
     expect(answers.filter((answer) => answer.status === 429).length).toBe(80 - created);
     await endWindows();
   });
-
 });
 
 describe('abuse limits by network, behind a proxy', () => {
@@ -178,23 +198,38 @@ describe('abuse limits by network, behind a proxy', () => {
   const networks = [1, 2, 3].map(() => `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`);
 
   beforeAll(async () => {
-    forum = await startTestApp({ env: { TRUST_PROXY: 'true', RATE_LIMIT_REGISTER_PER_IP: '3', RATE_LIMIT_GENERAL: '20' } });
+    forum = await startTestApp({
+      env: { TRUST_PROXY: 'true', RATE_LIMIT_REGISTER_PER_IP: '3', RATE_LIMIT_GENERAL: '20' },
+    });
   });
   afterAll(() => forum?.close());
 
   const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
 
   test('a new IPv6 address in the same /64 does not start a new registration budget; another /64 does', async () => {
-    for (const host of ['1', '2', '3']) expect((await forum.http.post('/api/auth/register', registrationFor(), from(`${networks[0]}::${host}`))).status).toBe(201);
-    const rotated = await forum.http.post('/api/auth/register', registrationFor(), from(`${networks[0]}:0:abcd:ef01:2345`));
+    for (const host of ['1', '2', '3'])
+      expect(
+        (await forum.http.post('/api/auth/register', registrationFor(), from(`${networks[0]}::${host}`))).status,
+      ).toBe(201);
+    const rotated = await forum.http.post(
+      '/api/auth/register',
+      registrationFor(),
+      from(`${networks[0]}:0:abcd:ef01:2345`),
+    );
     expect(rotated.status).toBe(429);
-    expect((await forum.http.post('/api/auth/register', registrationFor(), from(`${networks[1]}::1`))).status).toBe(201);
+    expect((await forum.http.post('/api/auth/register', registrationFor(), from(`${networks[1]}::1`))).status).toBe(
+      201,
+    );
   });
 
   test('signed-out requests from one /64 share one general budget, however many addresses they use', async () => {
     let answered = 0;
     for (let request = 0; request < 30; request++) {
-      const response = await forum.http.post('/api/auth/refresh', undefined, from(`${networks[2]}:1:2:3:${(request + 16).toString(16)}`));
+      const response = await forum.http.post(
+        '/api/auth/refresh',
+        undefined,
+        from(`${networks[2]}:1:2:3:${(request + 16).toString(16)}`),
+      );
       if (response.status === 429) break;
       answered++;
     }
@@ -208,13 +243,19 @@ describe('sign-in limits cannot lock a named person out', () => {
 
   beforeAll(async () => {
     forum = await startTestApp({
-      env: { TRUST_PROXY: 'true', RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '3', RATE_LIMIT_LOGIN_PER_ACCOUNT: '6', RATE_LIMIT_LOGIN_PER_IP: '1000' },
+      env: {
+        TRUST_PROXY: 'true',
+        RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '3',
+        RATE_LIMIT_LOGIN_PER_ACCOUNT: '6',
+        RATE_LIMIT_LOGIN_PER_IP: '1000',
+      },
     });
   });
   afterAll(() => forum?.close());
 
   const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
-  const login = (email: string, password: string, address: string) => forum.http.post('/api/auth/login', { email, password }, from(address));
+  const login = (email: string, password: string, address: string) =>
+    forum.http.post('/api/auth/login', { email, password }, from(address));
   const register = async () => {
     const registration = registrationFor();
     expect((await forum.http.post('/api/auth/register', registration, from(network()))).status).toBe(201);
@@ -224,7 +265,8 @@ describe('sign-in limits cannot lock a named person out', () => {
   test("a stranger's failures lock the stranger's address out of the account, not the owner", async () => {
     const email = await register();
     const stranger = network();
-    for (let attempt = 0; attempt < 3; attempt++) expect((await login(email, `guess-${attempt}`, stranger)).status).toBe(401);
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect((await login(email, `guess-${attempt}`, stranger)).status).toBe(401);
     const locked = await login(email, TEST_PASSWORD, stranger);
     expect(locked.status).toBe(429);
     expect(locked.body.detail).toMatch(/from your network/);
@@ -233,7 +275,8 @@ describe('sign-in limits cannot lock a named person out', () => {
 
   test('failures from many addresses slow the account to one attempt at a time; the owner still gets in', async () => {
     const email = await register();
-    for (let attempt = 0; attempt < 6; attempt++) expect((await login(email, `guess-${attempt}`, network())).status).toBe(401);
+    for (let attempt = 0; attempt < 6; attempt++)
+      expect((await login(email, `guess-${attempt}`, network())).status).toBe(401);
     // Past the ceiling: one attempt is let through, the next waits for the slow lane's window.
     expect((await login(email, 'guess-past-ceiling', network())).status).toBe(401);
     const slowed = await login(email, TEST_PASSWORD, network());
@@ -241,7 +284,9 @@ describe('sign-in limits cannot lock a named person out', () => {
     expect(Number(slowed.headers.get('retry-after'))).toBeLessThanOrEqual(10);
     expect(slowed.body.detail).toMatch(/from many places/);
     // When the slow lane's window has passed, the owner signs in though the ceiling still stands.
-    await forum.app.get(DataSource).query(`UPDATE auth_attempts SET expires_at = now() - interval '1 second' WHERE key LIKE 'login:slow:%'`);
+    await forum.app
+      .get(DataSource)
+      .query(`UPDATE auth_attempts SET expires_at = now() - interval '1 second' WHERE key LIKE 'login:slow:%'`);
     expect((await login(email, TEST_PASSWORD, network())).status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { DataSource, QueryFailedError } from 'typeorm';
+
 import { readRows } from '../src/database/read-rows.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 

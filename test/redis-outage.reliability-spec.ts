@@ -1,11 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { Redis } from 'ioredis';
+
 import { addMember, createCollaborative } from './factories/collaborative.factory.js';
 import { askThread } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
 import { ResumingReader } from './reliability/resuming-reader.js';
-import { dedicatedRedis, type DedicatedRedis } from './support/dedicated-redis.js';
+import { type DedicatedRedis, dedicatedRedis } from './support/dedicated-redis.js';
 import { connectLive, type LiveClient } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -26,7 +28,10 @@ beforeAll(async () => {
   redis = await dedicatedRedis();
   await redis.start();
   a = await startTestApp({ env: { REDIS_URL: redis.url } });
-  b = await startTestApp({ env: { REDIS_URL: redis.url, JWT_SECRET: a.config.jwtSecret }, databaseUrl: a.database.url });
+  b = await startTestApp({
+    env: { REDIS_URL: redis.url, JWT_SECRET: a.config.jwtSecret },
+    databaseUrl: a.database.url,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -47,12 +52,16 @@ test('a Redis outage leaves both instances serving, and cross-instance work resu
   const place = await createCollaborative(a, admin);
   const [writer, reader, dropper] = await Promise.all([createUser(a), createUser(a), createUser(a)]);
   for (const person of [writer, reader, dropper]) await addMember(a, admin, place.id, person);
-  for (const person of [reader, dropper]) await b.http.put(`/api/collaboratives/${place.id}/follow`, undefined, { token: person.accessToken });
+  for (const person of [reader, dropper])
+    await b.http.put(`/api/collaboratives/${place.id}/follow`, undefined, { token: person.accessToken });
   const thread = await askThread(a, writer, place.id);
 
   const onA: LiveClient = await connectLive(a.baseUrl, { token: reader.accessToken });
   const onB: LiveClient = await connectLive(b.baseUrl, { token: reader.accessToken });
-  const resuming = new ResumingReader(() => b.baseUrl, () => dropper.accessToken);
+  const resuming = new ResumingReader(
+    () => b.baseUrl,
+    () => dropper.accessToken,
+  );
   await resuming.connect();
   expect(await replyOn(a, writer, thread.id, 'Before the outage')).toBe(201);
   await onB.waitFor((received) => replyBodies({ received }).includes('Before the outage'));
@@ -71,7 +80,10 @@ test('a Redis outage leaves both instances serving, and cross-instance work resu
   expect(new Set(during)).toEqual(new Set([200, 201]));
   // Both instances still feed their own sockets: every reply written on either reached both.
   for (const client of [onA, onB]) {
-    await client.waitFor((received) => replyBodies({ received }).filter((body) => body.startsWith('During')).length === writtenDuring, 15_000);
+    await client.waitFor(
+      (received) => replyBodies({ received }).filter((body) => body.startsWith('During')).length === writtenDuring,
+      15_000,
+    );
   }
 
   await redis.start();
@@ -80,19 +92,31 @@ test('a Redis outage leaves both instances serving, and cross-instance work resu
   expect(await replyOn(b, writer, thread.id, 'After the outage')).toBe(201);
   await resuming.live!.waitFor((received) => replyBodies({ received }).includes('After the outage'), 15_000);
   // The socket that dropped during the outage caught up on every reply it missed, once each, in order.
-  expect(replyBodies(resuming)).toEqual(['Before the outage', ...Array.from({ length: writtenDuring }, (_value, index) => `During the outage ${index}`), 'After the outage']);
+  expect(replyBodies(resuming)).toEqual([
+    'Before the outage',
+    ...Array.from({ length: writtenDuring }, (_value, index) => `During the outage ${index}`),
+    'After the outage',
+  ]);
 
   // Both instances count request limits in Redis again (it came back empty: nothing is kept on disk).
   const probe = new Redis(redis.url);
   try {
     await probe.flushall();
-    for (const forum of [a, b]) expect((await forum.http.get('/api/users/me', { token: writer.accessToken })).status).toBe(200);
+    for (const forum of [a, b])
+      expect((await forum.http.get('/api/users/me', { token: writer.accessToken })).status).toBe(200);
     expect((await probe.keys('forum:throttle:*')).length).toBeGreaterThan(0);
   } finally {
     probe.disconnect();
   }
 
-  console.log(JSON.stringify({ redisOutageMs: OUTAGE_MS, requestsDuringOutage: during.length, repliesWrittenDuringOutage: writtenDuring, deliveredToEachInstance: true }));
+  console.log(
+    JSON.stringify({
+      redisOutageMs: OUTAGE_MS,
+      requestsDuringOutage: during.length,
+      repliesWrittenDuringOutage: writtenDuring,
+      deliveredToEachInstance: true,
+    }),
+  );
   onA.close();
   onB.close();
   resuming.close();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { SESSION_LIFETIME_MS } from '../src/auth/sessions.service.js';
 import { createUser, signIn } from './factories/user.factory.js';
 import { parseSetCookie, REFRESH_COOKIE, refreshCookieFrom, setCookieLine, withCookie } from './support/cookies.js';
@@ -23,7 +24,8 @@ describe('the refresh token lives in an HttpOnly cookie', () => {
   });
   afterAll(() => forum?.close());
 
-  const refresh = (cookie: string, headers: Record<string, string> = {}) => forum.http.post('/api/auth/refresh', undefined, withCookie(cookie, headers));
+  const refresh = (cookie: string, headers: Record<string, string> = {}) =>
+    forum.http.post('/api/auth/refresh', undefined, withCookie(cookie, headers));
   const me = (token: string) => forum.http.get('/api/users/me', { token });
 
   test('sign-in sets it HttpOnly, SameSite=Strict, on /api/auth only, for the life of the session, not Secure over http; the body has no refresh token', async () => {
@@ -71,7 +73,9 @@ describe('the refresh token lives in an HttpOnly cookie', () => {
     const member = await createUser(forum);
     const inBody = await forum.http.post('/api/auth/refresh', { refreshToken: member.refreshCookie.split('=')[1] });
     expect(inBody.status).toBe(400);
-    expect(inBody.body.errors).toEqual([{ field: 'refreshToken', message: expect.stringMatching(/takes no request body/) }]);
+    expect(inBody.body.errors).toEqual([
+      { field: 'refreshToken', message: expect.stringMatching(/takes no request body/) },
+    ]);
   });
 
   test.each([
@@ -92,7 +96,10 @@ describe('the refresh token lives in an HttpOnly cookie', () => {
 
   test("a refresh from the forum's own page passes (the Origin of the address it was reached at)", async () => {
     const member = await createUser(forum);
-    const response = await refresh(member.refreshCookie, { origin: new URL(forum.baseUrl).origin, 'sec-fetch-site': 'same-origin' });
+    const response = await refresh(member.refreshCookie, {
+      origin: new URL(forum.baseUrl).origin,
+      'sec-fetch-site': 'same-origin',
+    });
     expect(response.status).toBe(200);
   });
 
@@ -110,7 +117,10 @@ describe('the refresh token lives in an HttpOnly cookie', () => {
     const member = await createUser(forum);
     const response = await forum.http.delete('/api/auth/sessions', { token: member.accessToken });
     expect(response.status).toBe(204);
-    expect(refreshCookieSetBy(response)).toMatchObject({ value: '', attributes: { path: '/api/auth', 'max-age': '0' } });
+    expect(refreshCookieSetBy(response)).toMatchObject({
+      value: '',
+      attributes: { path: '/api/auth', 'max-age': '0' },
+    });
   });
 });
 
@@ -125,12 +135,21 @@ describe('with an https PUBLIC_URL', () => {
   test('the cookie is also Secure', async () => {
     const member = await createUser(forum);
     const response = await forum.http.post('/api/auth/login', { email: member.email, password: member.password });
-    expect(refreshCookieSetBy(response).attributes).toMatchObject({ secure: true, httponly: true, samesite: 'Strict', path: '/api/auth' });
+    expect(refreshCookieSetBy(response).attributes).toMatchObject({
+      secure: true,
+      httponly: true,
+      samesite: 'Strict',
+      path: '/api/auth',
+    });
   });
 
   test.each([PUBLIC_URL, PARTNER])('a refresh with Origin %s (PUBLIC_URL, CORS_ORIGINS) passes', async (origin) => {
     const member = await createUser(forum);
-    const response = await forum.http.post('/api/auth/refresh', undefined, withCookie(member.refreshCookie, { origin }));
+    const response = await forum.http.post(
+      '/api/auth/refresh',
+      undefined,
+      withCookie(member.refreshCookie, { origin }),
+    );
     expect(response.status).toBe(200);
   });
 

@@ -1,13 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
+
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import pg from 'pg';
+
 import { createUser } from './factories/user.factory.js';
 import type { HttpResponse } from './support/http.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** A /64 of the documentation range of the test's own, so no other test shares its counters. */
 const newNetwork = () => `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}::1`;
-const from = (address: string, token?: string) => ({ headers: { 'x-forwarded-for': address }, ...(token ? { token } : {}) });
+const from = (address: string, token?: string) => ({
+  headers: { 'x-forwarded-for': address },
+  ...(token ? { token } : {}),
+});
 
 /** Sends `count` requests one after another; returns the statuses in order. */
 async function statuses(count: number, send: () => Promise<HttpResponse>): Promise<number[]> {
@@ -27,7 +32,10 @@ describe('refused requests are limited per network, before any token is looked u
   test('requests without a token: refused ten times, then 429 for everything from that network, health checks aside', async () => {
     const network = newNetwork();
     const member = await createUser(forum);
-    expect(await statuses(14, () => forum.http.get('/api/users/me', from(network)))).toEqual([...Array(10).fill(401), ...Array(4).fill(429)]);
+    expect(await statuses(14, () => forum.http.get('/api/users/me', from(network)))).toEqual([
+      ...Array(10).fill(401),
+      ...Array(4).fill(429),
+    ]);
     const blocked = await forum.http.get('/api/users/me', from(network, member.accessToken));
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('content-type')).toContain('application/problem+json');
@@ -40,18 +48,28 @@ describe('refused requests are limited per network, before any token is looked u
   test('requests with a forged token', async () => {
     const network = newNetwork();
     const forged = `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.bad`;
-    expect(await statuses(12, () => forum.http.get('/api/collaboratives', from(network, forged)))).toEqual([...Array(10).fill(401), 429, 429]);
+    expect(await statuses(12, () => forum.http.get('/api/collaboratives', from(network, forged)))).toEqual([
+      ...Array(10).fill(401),
+      429,
+      429,
+    ]);
   });
 
   test('requests to routes that do not exist', async () => {
     const network = newNetwork();
-    expect(await statuses(12, () => forum.http.get(`/api/no-such-route-${randomBytes(2).toString('hex')}`, from(network)))).toEqual([...Array(10).fill(404), 429, 429]);
+    expect(
+      await statuses(12, () => forum.http.get(`/api/no-such-route-${randomBytes(2).toString('hex')}`, from(network))),
+    ).toEqual([...Array(10).fill(404), 429, 429]);
   });
 
   test('requests the caller is not allowed to make', async () => {
     const network = newNetwork();
     const member = await createUser(forum);
-    expect(await statuses(12, () => forum.http.get('/api/admin/users', from(network, member.accessToken)))).toEqual([...Array(10).fill(403), 429, 429]);
+    expect(await statuses(12, () => forum.http.get('/api/admin/users', from(network, member.accessToken)))).toEqual([
+      ...Array(10).fill(403),
+      429,
+      429,
+    ]);
   });
 });
 
@@ -73,17 +91,23 @@ describe('cheap rejects cost no database work', () => {
     const member = await createUser(forum);
     const network = newNetwork();
     expect((await forum.http.post('/api/auth/logout', undefined, from(network, member.accessToken))).status).toBe(204);
-    expect((await forum.http.get('/api/users/me', from(network, member.accessToken))).body.detail).toMatch(/session has ended/);
+    expect((await forum.http.get('/api/users/me', from(network, member.accessToken))).body.detail).toMatch(
+      /session has ended/,
+    );
     // With the sessions table locked, any request that looked the session up would wait.
     const locker = new pg.Client({ connectionString: forum.database.url });
     await locker.connect();
     try {
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE');
-      const flood = Promise.all(Array.from({ length: 5 }, () => forum.http.get('/api/users/me', from(network, member.accessToken))));
+      const flood = Promise.all(
+        Array.from({ length: 5 }, () => forum.http.get('/api/users/me', from(network, member.accessToken))),
+      );
       const answers = await Promise.race([
         flood,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the requests waited for the locked sessions table')), 10_000).unref()),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('the requests waited for the locked sessions table')), 10_000).unref(),
+        ),
       ]);
       for (const answer of answers) expect(answer.body.detail).toMatch(/session has ended/);
     } finally {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
+
 import { createCollaborative } from './factories/collaborative.factory.js';
 import { createUser, signIn, type TestUser } from './factories/user.factory.js';
 import { withCookie } from './support/cookies.js';
-import { dedicatedRedis, type DedicatedRedis } from './support/dedicated-redis.js';
+import { type DedicatedRedis, dedicatedRedis } from './support/dedicated-redis.js';
 import { eventually } from './support/eventually.js';
 import { connectLive, type LiveClient } from './support/live-client.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -30,7 +31,10 @@ describe('ending a session closes its live sockets on every instance', () => {
     redis = await dedicatedRedis();
     await redis.start();
     a = await startTestApp({ env: { REDIS_URL: redis.url } });
-    b = await startTestApp({ env: { REDIS_URL: redis.url, JWT_SECRET: a.config.jwtSecret }, databaseUrl: a.database.url });
+    b = await startTestApp({
+      env: { REDIS_URL: redis.url, JWT_SECRET: a.config.jwtSecret },
+      databaseUrl: a.database.url,
+    });
   });
   afterAll(async () => {
     for (const client of clients) client.close();
@@ -44,7 +48,9 @@ describe('ending a session closes its live sockets on every instance', () => {
    * and the server joining the socket to its rooms still reaches it, in the catch-up.
    */
   const onB = async (accessToken: string): Promise<Watched> => {
-    const [{ id: lastEventId }] = await a.app.get(DataSource).query(`SELECT coalesce(max(id), 0)::text AS id FROM events`);
+    const [{ id: lastEventId }] = await a.app
+      .get(DataSource)
+      .query(`SELECT coalesce(max(id), 0)::text AS id FROM events`);
     const client = await connectLive(b.baseUrl, { token: accessToken, lastEventId });
     clients.push(client);
     const watched: Watched = { client, closedBy: null };
@@ -53,7 +59,8 @@ describe('ending a session closes its live sockets on every instance', () => {
     });
     return watched;
   };
-  const closedByServer = (socket: Watched, what: string) => eventually(async () => socket.closedBy === 'io server disconnect', what);
+  const closedByServer = (socket: Watched, what: string) =>
+    eventually(async () => socket.closedBy === 'io server disconnect', what);
   /** B has handled the event once a socket still open there has received it. */
   const stillOpenAfterTheEvent = async (socket: Watched) => {
     await socket.client.waitFor((received) => received.some((event) => event.type === 'session.ended'));
@@ -89,7 +96,9 @@ describe('ending a session closes its live sockets on every instance', () => {
     const [laptopSocket, phoneSocket] = [await onB(person.accessToken), await onB(phone.accessToken)];
     const listed = await a.http.get('/api/auth/sessions', { token: person.accessToken });
     const phoneSession = listed.body.items.find((session: { current: boolean }) => !session.current);
-    expect((await a.http.delete(`/api/auth/sessions/${phoneSession.id}`, { token: person.accessToken })).status).toBe(204);
+    expect((await a.http.delete(`/api/auth/sessions/${phoneSession.id}`, { token: person.accessToken })).status).toBe(
+      204,
+    );
     await closedByServer(phoneSocket, 'the ended session’s socket closing');
     await stillOpenAfterTheEvent(laptopSocket);
   });
@@ -97,7 +106,11 @@ describe('ending a session closes its live sockets on every instance', () => {
   test('changing the password closes the other sessions’ sockets and keeps this one’s', async () => {
     const { person, phone } = await twoDevices();
     const [laptopSocket, phoneSocket] = [await onB(person.accessToken), await onB(phone.accessToken)];
-    const changed = await a.http.post('/api/auth/password', { currentPassword: person.password, newPassword: 'a-brand-new-passphrase' }, { token: person.accessToken });
+    const changed = await a.http.post(
+      '/api/auth/password',
+      { currentPassword: person.password, newPassword: 'a-brand-new-passphrase' },
+      { token: person.accessToken },
+    );
     expect(changed.status).toBe(204);
     await closedByServer(phoneSocket, 'the other session’s socket closing');
     await stillOpenAfterTheEvent(laptopSocket);
@@ -119,8 +132,13 @@ describe('ending a session closes its live sockets on every instance', () => {
     const person: TestUser = await createUser(a);
     const socket = await onB(person.accessToken);
     // Ended behind the forum's back, with no event: what a socket sees between the commit and the event.
-    await a.app.get(DataSource).query(`UPDATE sessions SET ended_at = now(), end_reason = 'logout' WHERE user_id = $1`, [person.id]);
-    expect(await socket.client.request('subscribe', { collaborativeId: collaborative.id })).toEqual({ ok: false, error: 'this session has ended; sign in again' });
+    await a.app
+      .get(DataSource)
+      .query(`UPDATE sessions SET ended_at = now(), end_reason = 'logout' WHERE user_id = $1`, [person.id]);
+    expect(await socket.client.request('subscribe', { collaborativeId: collaborative.id })).toEqual({
+      ok: false,
+      error: 'this session has ended; sign in again',
+    });
     await closedByServer(socket, 'the ended session’s socket closing');
   });
 });

@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createHmac } from 'node:crypto';
+
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import jsonwebtoken from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
+
 import { AppConfig } from '../src/config/app-config.js';
 import { createUser, registrationFor, signIn, TEST_PASSWORD, type TestUser } from './factories/user.factory.js';
 import { parseSetCookie, REFRESH_COOKIE, refreshCookieFrom, setCookieLine, withCookie } from './support/cookies.js';
@@ -26,8 +28,14 @@ describe('sign-in, sessions and tokens', () => {
 
   test('a wrong password and an unknown email get the same answer', async () => {
     const member = await createUser(forum);
-    const wrongPassword = await forum.http.post('/api/auth/login', { email: member.email, password: 'not-the-right-one' });
-    const unknownEmail = await forum.http.post('/api/auth/login', { email: 'nobody-here@nhs.net', password: 'not-the-right-one' });
+    const wrongPassword = await forum.http.post('/api/auth/login', {
+      email: member.email,
+      password: 'not-the-right-one',
+    });
+    const unknownEmail = await forum.http.post('/api/auth/login', {
+      email: 'nobody-here@nhs.net',
+      password: 'not-the-right-one',
+    });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     expect(comparable(wrongPassword.body)).toEqual(comparable(unknownEmail.body));
@@ -37,18 +45,31 @@ describe('sign-in, sessions and tokens', () => {
   test('login answers tokens and the profile; the email may differ in case and spacing', async () => {
     const registration = registrationFor();
     await forum.http.post('/api/auth/register', registration);
-    const response = await forum.http.post('/api/auth/login', { email: ` ${registration.email.toUpperCase()}`, password: TEST_PASSWORD });
+    const response = await forum.http.post('/api/auth/login', {
+      email: ` ${registration.email.toUpperCase()}`,
+      password: TEST_PASSWORD,
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ expiresIn: 900, tokenType: 'Bearer', user: { email: registration.email } });
     const [, payload] = response.body.accessToken.split('.');
-    expect(Object.keys(JSON.parse(Buffer.from(payload, 'base64url').toString())).sort()).toEqual(['exp', 'iat', 'role', 'sid', 'sub']);
+    expect(Object.keys(JSON.parse(Buffer.from(payload, 'base64url').toString())).sort()).toEqual([
+      'exp',
+      'iat',
+      'role',
+      'sid',
+      'sub',
+    ]);
     expect((await me(response.body.accessToken)).status).toBe(200);
   });
 
   test('a malformed login body is a 400 on its fields, not a 401', async () => {
-    const response = await forum.http.post('/api/auth/login', { email: 'x', password: '' , extra: 1 });
+    const response = await forum.http.post('/api/auth/login', { email: 'x', password: '', extra: 1 });
     expect(response.status).toBe(400);
-    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['email', 'extra', 'password']);
+    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'email',
+      'extra',
+      'password',
+    ]);
   });
 
   test('refresh rotates: the new token works, the old one is spent', async () => {
@@ -110,10 +131,14 @@ describe('sign-in, sessions and tokens', () => {
 
     // Someone else's session id looks missing.
     const stranger = await createUser(forum);
-    expect((await forum.http.delete(`/api/auth/sessions/${laptopSession.id}`, { token: stranger.accessToken })).status).toBe(404);
+    expect(
+      (await forum.http.delete(`/api/auth/sessions/${laptopSession.id}`, { token: stranger.accessToken })).status,
+    ).toBe(404);
     expect((await me(laptop.accessToken)).status).toBe(200);
 
-    expect((await forum.http.delete(`/api/auth/sessions/${laptopSession.id}`, { token: member.accessToken })).status).toBe(204);
+    expect(
+      (await forum.http.delete(`/api/auth/sessions/${laptopSession.id}`, { token: member.accessToken })).status,
+    ).toBe(204);
     expect((await me(laptop.accessToken)).status).toBe(401);
     expect((await forum.http.get('/api/auth/sessions', { token: member.accessToken })).body.items).toHaveLength(1);
 
@@ -155,7 +180,11 @@ describe('sign-in, sessions and tokens', () => {
     });
 
     test('signed with our key but without an expiry, so it would never end', async () => {
-      const endless = jsonwebtoken.sign({ sub: payload.sub, sid: payload.sid, role: 'member' }, forum.app.get(AppConfig).jwtSecret, { algorithm: 'HS256' });
+      const endless = jsonwebtoken.sign(
+        { sub: payload.sub, sid: payload.sid, role: 'member' },
+        forum.app.get(AppConfig).jwtSecret,
+        { algorithm: 'HS256' },
+      );
       expect(JSON.parse(Buffer.from(endless.split('.')[1]!, 'base64url').toString())).not.toHaveProperty('exp');
       await expectRefused(endless);
     });
@@ -211,10 +240,31 @@ describe('sign-in, sessions and tokens', () => {
     expect(login.body.detail).toMatch(/suspended until .*Shared patient-identifiable data/);
 
     const member2 = await createUser(forum);
-    expect((await forum.http.post(`/api/users/${member.id}/suspend`, { reason: 'xyz' }, { token: member2.accessToken })).status).toBe(403);
-    expect((await forum.http.post(`/api/users/${member.id}/suspend`, { reason: 'Past', until: '2001-01-01T00:00:00Z' }, { token: admin.accessToken })).status).toBe(400);
+    expect(
+      (await forum.http.post(`/api/users/${member.id}/suspend`, { reason: 'xyz' }, { token: member2.accessToken }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await forum.http.post(
+          `/api/users/${member.id}/suspend`,
+          { reason: 'Past', until: '2001-01-01T00:00:00Z' },
+          { token: admin.accessToken },
+        )
+      ).status,
+    ).toBe(400);
 
-    expect((await forum.http.post(`/api/users/${member.id}/unsuspend`, { reason: 'Appeal upheld' }, { token: admin.accessToken })).status).toBe(200);
-    expect((await forum.http.post('/api/auth/login', { email: member.email, password: member.password })).status).toBe(200);
+    expect(
+      (
+        await forum.http.post(
+          `/api/users/${member.id}/unsuspend`,
+          { reason: 'Appeal upheld' },
+          { token: admin.accessToken },
+        )
+      ).status,
+    ).toBe(200);
+    expect((await forum.http.post('/api/auth/login', { email: member.email, password: member.password })).status).toBe(
+      200,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { addMember, archiveCollaborative, insertCollaborative } from './factories/collaborative-rows.factory.js';
 import { askThread, replyTo } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
@@ -18,7 +19,12 @@ describe('who may read and post in threads', () => {
 
   beforeAll(async () => {
     forum = await startTestApp();
-    [member, otherMember, outsider, moderator] = await Promise.all([createUser(forum), createUser(forum), createUser(forum), createUser(forum, 'moderator')]);
+    [member, otherMember, outsider, moderator] = await Promise.all([
+      createUser(forum),
+      createUser(forum),
+      createUser(forum),
+      createUser(forum, 'moderator'),
+    ]);
     privateSpace = await insertCollaborative(forum, { visibility: 'members' });
     await addMember(forum, privateSpace, member);
     await addMember(forum, privateSpace, otherMember);
@@ -48,7 +54,12 @@ describe('who may read and post in threads', () => {
     ['GET', `/api/replies/${replyId}/revisions`, undefined],
   ];
 
-  const comparable = (body: Record<string, unknown>) => ({ type: body.type, title: body.title, status: body.status, detail: body.detail });
+  const comparable = (body: Record<string, unknown>) => ({
+    type: body.type,
+    title: body.title,
+    status: body.status,
+    detail: body.detail,
+  });
 
   test('a non-member gets the same 404 as for a missing id on every thread and reply route', async () => {
     const hidden = routes(thread.id, reply.id);
@@ -64,9 +75,18 @@ describe('who may read and post in threads', () => {
   });
 
   test("a members-only collaborative's thread list and new threads are 404 to a non-member, as for a missing one", async () => {
-    for (const [method, body] of [['GET', undefined], ['POST', { title: 'Let me ask here', body: 'x' }]] as const) {
-      const refused = await forum.http.request(method, `/api/collaboratives/${privateSpace}/threads`, { token: outsider.accessToken, body });
-      const absent = await forum.http.request(method, `/api/collaboratives/${MISSING}/threads`, { token: outsider.accessToken, body });
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['POST', { title: 'Let me ask here', body: 'x' }],
+    ] as const) {
+      const refused = await forum.http.request(method, `/api/collaboratives/${privateSpace}/threads`, {
+        token: outsider.accessToken,
+        body,
+      });
+      const absent = await forum.http.request(method, `/api/collaboratives/${MISSING}/threads`, {
+        token: outsider.accessToken,
+        body,
+      });
       expect(refused.status).toBe(404);
       expect(comparable(refused.body)).toEqual(comparable(absent.body));
     }
@@ -74,7 +94,14 @@ describe('who may read and post in threads', () => {
 
   test('nothing leaked through the refused writes', async () => {
     const shown = await forum.http.get(`/api/threads/${thread.id}`, { token: member.accessToken });
-    expect(shown.body).toMatchObject({ title: 'Agency spend across the group', replyCount: 1, voteCount: 0, acceptedReplyId: null, isPinned: false, isLocked: false });
+    expect(shown.body).toMatchObject({
+      title: 'Agency spend across the group',
+      replyCount: 1,
+      voteCount: 0,
+      acceptedReplyId: null,
+      isPinned: false,
+      isLocked: false,
+    });
     const replies = await forum.http.get(`/api/threads/${thread.id}/replies`, { token: member.accessToken });
     expect(replies.body.items).toHaveLength(1);
     expect(replies.body.items[0]).toMatchObject({ body: 'We book across sites.', deletedAt: null });
@@ -82,7 +109,11 @@ describe('who may read and post in threads', () => {
 
   test('a site moderator who is not a member reads but may not post (403)', async () => {
     expect((await forum.http.get(`/api/threads/${thread.id}`, { token: moderator.accessToken })).status).toBe(200);
-    const posted = await forum.http.post(`/api/threads/${thread.id}/replies`, { body: 'Moderator here' }, { token: moderator.accessToken });
+    const posted = await forum.http.post(
+      `/api/threads/${thread.id}/replies`,
+      { body: 'Moderator here' },
+      { token: moderator.accessToken },
+    );
     expect(posted.status).toBe(403);
     expect(posted.body.detail).toMatch(/Only members/);
   });
@@ -90,8 +121,20 @@ describe('who may read and post in threads', () => {
   test('anyone signed in may read and post in a public collaborative; a non-author may not edit (403)', async () => {
     const open = await insertCollaborative(forum);
     const question = await askThread(forum, member, open);
-    expect((await forum.http.post(`/api/threads/${question.id}/replies`, { body: 'Happy to help' }, { token: outsider.accessToken })).status).toBe(201);
-    const edit = await forum.http.patch(`/api/threads/${question.id}`, { title: 'Hijacked title' }, { token: outsider.accessToken });
+    expect(
+      (
+        await forum.http.post(
+          `/api/threads/${question.id}/replies`,
+          { body: 'Happy to help' },
+          { token: outsider.accessToken },
+        )
+      ).status,
+    ).toBe(201);
+    const edit = await forum.http.patch(
+      `/api/threads/${question.id}`,
+      { title: 'Hijacked title' },
+      { token: outsider.accessToken },
+    );
     expect(edit.status).toBe(403);
     expect(edit.body.detail).toBe('Only the author can edit this thread.');
   });
@@ -101,16 +144,47 @@ describe('who may read and post in threads', () => {
     const lead = await createUser(forum);
     await addMember(forum, open, lead, 'lead');
     const question = await askThread(forum, member, open);
-    expect((await forum.http.post(`/api/threads/${question.id}/lock`, { reason: 'Off topic' }, { token: member.accessToken })).status).toBe(403);
-    const locked = await forum.http.post(`/api/threads/${question.id}/lock`, { reason: 'Off topic' }, { token: lead.accessToken });
+    expect(
+      (
+        await forum.http.post(
+          `/api/threads/${question.id}/lock`,
+          { reason: 'Off topic' },
+          { token: member.accessToken },
+        )
+      ).status,
+    ).toBe(403);
+    const locked = await forum.http.post(
+      `/api/threads/${question.id}/lock`,
+      { reason: 'Off topic' },
+      { token: lead.accessToken },
+    );
     expect(locked.status).toBe(200);
     expect(locked.body).toMatchObject({ isLocked: true, viewer: { canReply: false, canModerate: true } });
-    const refused = await forum.http.post(`/api/threads/${question.id}/replies`, { body: 'Too late' }, { token: outsider.accessToken });
+    const refused = await forum.http.post(
+      `/api/threads/${question.id}/replies`,
+      { body: 'Too late' },
+      { token: outsider.accessToken },
+    );
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/locked/);
-    expect((await forum.http.get(`/api/threads/${question.id}`, { token: outsider.accessToken })).body).toMatchObject({ isLocked: true, replyCount: 0 });
-    await forum.http.post(`/api/threads/${question.id}/unlock`, { reason: 'Back on topic' }, { token: lead.accessToken });
-    expect((await forum.http.post(`/api/threads/${question.id}/replies`, { body: 'Now open' }, { token: outsider.accessToken })).status).toBe(201);
+    expect((await forum.http.get(`/api/threads/${question.id}`, { token: outsider.accessToken })).body).toMatchObject({
+      isLocked: true,
+      replyCount: 0,
+    });
+    await forum.http.post(
+      `/api/threads/${question.id}/unlock`,
+      { reason: 'Back on topic' },
+      { token: lead.accessToken },
+    );
+    expect(
+      (
+        await forum.http.post(
+          `/api/threads/${question.id}/replies`,
+          { body: 'Now open' },
+          { token: outsider.accessToken },
+        )
+      ).status,
+    ).toBe(201);
   });
 
   test('an archived collaborative is read-only: new threads, replies, edits and votes get 409, reading works', async () => {
@@ -119,13 +193,21 @@ describe('who may read and post in threads', () => {
     const answer = await replyTo(forum, outsider, question.id);
     await archiveCollaborative(forum, space);
     const attempts = [
-      forum.http.post(`/api/collaboratives/${space}/threads`, { title: 'Still here?', body: 'x' }, { token: member.accessToken }),
+      forum.http.post(
+        `/api/collaboratives/${space}/threads`,
+        { title: 'Still here?', body: 'x' },
+        { token: member.accessToken },
+      ),
       forum.http.post(`/api/threads/${question.id}/replies`, { body: 'x' }, { token: outsider.accessToken }),
       forum.http.patch(`/api/threads/${question.id}`, { title: 'Edited after archive' }, { token: member.accessToken }),
       forum.http.patch(`/api/replies/${answer.id}`, { body: 'Edited after archive' }, { token: outsider.accessToken }),
       forum.http.put(`/api/threads/${question.id}/vote`, undefined, { token: outsider.accessToken }),
       forum.http.put(`/api/replies/${answer.id}/vote`, undefined, { token: member.accessToken }),
-      forum.http.put(`/api/threads/${question.id}/accepted-reply`, { replyId: answer.id }, { token: member.accessToken }),
+      forum.http.put(
+        `/api/threads/${question.id}/accepted-reply`,
+        { replyId: answer.id },
+        { token: member.accessToken },
+      ),
     ];
     for (const response of await Promise.all(attempts)) expect(response.status).toBe(409);
     const shown = await forum.http.get(`/api/threads/${question.id}`, { token: outsider.accessToken });

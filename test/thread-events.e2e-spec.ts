@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
+
 import { askThread, replyTo, startWithCollaborative } from './factories/thread.factory.js';
 import { type TestUser } from './factories/user.factory.js';
 import type { TestApp } from './support/test-app.js';
@@ -12,12 +13,20 @@ describe('thread events', () => {
   let collaborativeId: string;
 
   beforeAll(async () => {
-    ({ forum, people: [asker, peer, moderator], collaborativeId } = await startWithCollaborative(['member', 'member', 'moderator']));
+    ({
+      forum,
+      people: [asker, peer, moderator],
+      collaborativeId,
+    } = await startWithCollaborative(['member', 'member', 'moderator']));
   });
   afterAll(() => forum?.close());
 
   const eventsOf = async (threadId: string) =>
-    (await forum.app.get(DataSource).query(`SELECT type, collaborative_id, thread_id, payload FROM events WHERE thread_id = $1 ORDER BY id`, [threadId])) as Array<{
+    (await forum.app
+      .get(DataSource)
+      .query(`SELECT type, collaborative_id, thread_id, payload FROM events WHERE thread_id = $1 ORDER BY id`, [
+        threadId,
+      ])) as Array<{
       type: string;
       collaborative_id: string;
       thread_id: string;
@@ -28,18 +37,34 @@ describe('thread events', () => {
     const thread = await askThread(forum, asker, collaborativeId, { title: 'Events for this thread' });
     const reply = await replyTo(forum, peer, thread.id);
     const [created] = await eventsOf(thread.id);
-    expect(created!.payload).toMatchObject({ id: thread.id, title: 'Events for this thread', author: { id: asker.id } });
+    expect(created!.payload).toMatchObject({
+      id: thread.id,
+      title: 'Events for this thread',
+      author: { id: asker.id },
+    });
     expect(created!.payload).not.toHaveProperty('viewer');
     await forum.http.put(`/api/threads/${thread.id}/vote`, undefined, { token: peer.accessToken });
     await forum.http.put(`/api/threads/${thread.id}/vote`, undefined, { token: peer.accessToken }); // already voted: no event
     await forum.http.put(`/api/threads/${thread.id}/vote`, undefined, { token: asker.accessToken }); // refused: no event
     await forum.http.put(`/api/replies/${reply.id}/vote`, undefined, { token: asker.accessToken });
-    await forum.http.put(`/api/threads/${thread.id}/accepted-reply`, { replyId: reply.id }, { token: asker.accessToken });
+    await forum.http.put(
+      `/api/threads/${thread.id}/accepted-reply`,
+      { replyId: reply.id },
+      { token: asker.accessToken },
+    );
     await forum.http.patch(`/api/threads/${thread.id}`, { body: 'Edited body' }, { token: asker.accessToken });
     await forum.http.patch(`/api/replies/${reply.id}`, { body: 'Edited reply' }, { token: peer.accessToken });
-    await forum.http.post(`/api/threads/${thread.id}/pin`, { reason: 'Useful to all' }, { token: moderator.accessToken });
+    await forum.http.post(
+      `/api/threads/${thread.id}/pin`,
+      { reason: 'Useful to all' },
+      { token: moderator.accessToken },
+    );
     await forum.http.post(`/api/threads/${thread.id}/lock`, { reason: 'Answered' }, { token: moderator.accessToken });
-    await forum.http.post(`/api/threads/${thread.id}/replies`, { body: 'Refused: locked' }, { token: peer.accessToken });
+    await forum.http.post(
+      `/api/threads/${thread.id}/replies`,
+      { body: 'Refused: locked' },
+      { token: peer.accessToken },
+    );
     await forum.http.delete(`/api/replies/${reply.id}`, { token: peer.accessToken });
     await forum.http.delete(`/api/threads/${thread.id}`, { token: asker.accessToken });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { addMember, createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
 import { eventually } from './support/eventually.js';
@@ -19,10 +20,21 @@ describe('threads live and notified', () => {
     return client;
   };
   const ask = async (user: TestUser, collaborativeId: string, body = 'How did you share diagnostic capacity?') =>
-    (await forum.http.post(`/api/collaboratives/${collaborativeId}/threads`, { title: 'Sharing CT capacity across trusts', body }, { token: user.accessToken })).body;
+    (
+      await forum.http.post(
+        `/api/collaboratives/${collaborativeId}/threads`,
+        { title: 'Sharing CT capacity across trusts', body },
+        { token: user.accessToken },
+      )
+    ).body;
   const reply = async (user: TestUser, threadId: string, body = 'We pooled weekend lists.') =>
     forum.http.post(`/api/threads/${threadId}/replies`, { body }, { token: user.accessToken });
-  const notifications = async (user: TestUser) => (await forum.http.get('/api/notifications?limit=100', { token: user.accessToken })).body.items as Array<{ type: string; threadId: string; title: string }>;
+  const notifications = async (user: TestUser) =>
+    (await forum.http.get('/api/notifications?limit=100', { token: user.accessToken })).body.items as Array<{
+      type: string;
+      threadId: string;
+      title: string;
+    }>;
 
   beforeAll(async () => {
     forum = await startTestApp();
@@ -42,25 +54,36 @@ describe('threads live and notified', () => {
     await forum.http.put(`/api/collaboratives/${space.id}/follow`, undefined, { token: follower.accessToken });
     const followerLive = await live(follower);
     const thread = await ask(asker, space.id);
-    await followerLive.waitFor((received) => received.some((e) => e.type === 'thread.created' && e.threadId === thread.id));
+    await followerLive.waitFor((received) =>
+      received.some((e) => e.type === 'thread.created' && e.threadId === thread.id),
+    );
 
     const subscriber = await createUser(forum);
     const subscriberLive = await live(subscriber);
     expect(await subscriberLive.request('subscribe', { threadId: thread.id })).toEqual({ ok: true });
     const replier = await createUser(forum);
     await reply(replier, thread.id);
-    await subscriberLive.waitFor((received) => received.some((e) => e.type === 'reply.created' && e.threadId === thread.id));
+    await subscriberLive.waitFor((received) =>
+      received.some((e) => e.type === 'reply.created' && e.threadId === thread.id),
+    );
     const event = subscriberLive.received.find((e) => e.type === 'reply.created')!;
     expect(event.data).toMatchObject({ threadId: thread.id, body: 'We pooled weekend lists.' });
     expect(JSON.stringify(event.data)).not.toContain('@nhs.net');
 
     const secretThread = await ask(asker, secret.id, 'Our deficit plan');
     const outsider = await live(follower);
-    expect(await outsider.request('subscribe', { threadId: secretThread.id })).toEqual({ ok: false, error: 'not found' });
-    expect(await outsider.request('subscribe', { threadId: '00000000-0000-4000-8000-000000000000' })).toEqual({ ok: false, error: 'not found' });
+    expect(await outsider.request('subscribe', { threadId: secretThread.id })).toEqual({
+      ok: false,
+      error: 'not found',
+    });
+    expect(await outsider.request('subscribe', { threadId: '00000000-0000-4000-8000-000000000000' })).toEqual({
+      ok: false,
+      error: 'not found',
+    });
     await reply(asker, secretThread.id, 'Confidential figures');
     await new Promise((resolve) => setTimeout(resolve, 400));
-    for (const client of [followerLive, subscriberLive, outsider]) expect(client.received.some((e) => e.threadId === secretThread.id)).toBe(false);
+    for (const client of [followerLive, subscriberLive, outsider])
+      expect(client.received.some((e) => e.threadId === secretThread.id)).toBe(false);
   });
 
   test('100 replies while disconnected: a subscriber catches up on them once, in order', async () => {
@@ -73,7 +96,8 @@ describe('threads live and notified', () => {
     const lastEventId = first.received[first.received.length - 1]!.id;
     first.close();
     const repliers = await Promise.all(Array.from({ length: 5 }, () => createUser(forum)));
-    for (let index = 0; index < 100; index++) expect((await reply(repliers[index % 5]!, thread.id, `reply ${index}`)).status).toBe(201);
+    for (let index = 0; index < 100; index++)
+      expect((await reply(repliers[index % 5]!, thread.id, `reply ${index}`)).status).toBe(201);
     const second = await live(reader);
     expect(await second.request('subscribe', { threadId: thread.id, lastEventId })).toEqual({ ok: true });
     await second.waitFor((received) => received.filter((e) => e.type === 'reply.created').length >= 100, 20_000);
@@ -89,15 +113,28 @@ describe('threads live and notified', () => {
     const mentioned = await createUser(forum);
     const handle = (await forum.http.get('/api/users/me', { token: mentioned.accessToken })).body.handle;
     await reply(early, thread.id, 'An early thought');
-    expect((await forum.http.put(`/api/threads/${thread.id}/follow`, undefined, { token: watcher.accessToken })).status).toBe(204);
+    expect(
+      (await forum.http.put(`/api/threads/${thread.id}/follow`, undefined, { token: watcher.accessToken })).status,
+    ).toBe(204);
     const late = await createUser(forum);
     const lateReply = await reply(late, thread.id, `Adding @${handle} who ran this in Bolton`);
 
-    const has = async (user: TestUser, type: string) => (await notifications(user)).some((n) => n.type === type && n.threadId === thread.id);
-    await eventually(async () => (await has(asker, 'reply')) && (await has(early, 'reply')) && (await has(watcher, 'reply')) && (await has(mentioned, 'mention')));
+    const has = async (user: TestUser, type: string) =>
+      (await notifications(user)).some((n) => n.type === type && n.threadId === thread.id);
+    await eventually(
+      async () =>
+        (await has(asker, 'reply')) &&
+        (await has(early, 'reply')) &&
+        (await has(watcher, 'reply')) &&
+        (await has(mentioned, 'mention')),
+    );
     expect(await has(late, 'reply')).toBe(false); // never about your own action
 
-    await forum.http.put(`/api/threads/${thread.id}/accepted-reply`, { replyId: lateReply.body.id }, { token: asker.accessToken });
+    await forum.http.put(
+      `/api/threads/${thread.id}/accepted-reply`,
+      { replyId: lateReply.body.id },
+      { token: asker.accessToken },
+    );
     await eventually(() => has(late, 'answer-accepted'));
 
     // Mentioning someone in a members-only space they cannot read notifies nobody.
@@ -111,14 +148,30 @@ describe('threads live and notified', () => {
     const everything = await createUser(forum);
     const questionsOnly = await createUser(forum);
     const quiet = await createUser(forum);
-    for (const [user, level] of [[everything, 'all'], [questionsOnly, 'questions-and-practices'], [quiet, 'none']] as const) {
+    for (const [user, level] of [
+      [everything, 'all'],
+      [questionsOnly, 'questions-and-practices'],
+      [quiet, 'none'],
+    ] as const) {
       await forum.http.put(`/api/collaboratives/${space.id}/follow`, undefined, { token: user.accessToken });
       await forum.http.patch(`/api/collaboratives/${space.id}/follow`, { level }, { token: user.accessToken });
     }
-    const discussion = (await forum.http.post(`/api/collaboratives/${space.id}/threads`, { title: 'A discussion on workforce', body: 'Thoughts?', kind: 'discussion' }, { token: asker.accessToken })).body;
+    const discussion = (
+      await forum.http.post(
+        `/api/collaboratives/${space.id}/threads`,
+        { title: 'A discussion on workforce', body: 'Thoughts?', kind: 'discussion' },
+        { token: asker.accessToken },
+      )
+    ).body;
     const question = await ask(asker, space.id);
-    const got = async (user: TestUser, threadId: string) => (await notifications(user)).some((n) => n.type === 'new-thread' && n.threadId === threadId);
-    await eventually(async () => (await got(everything, discussion.id)) && (await got(everything, question.id)) && (await got(questionsOnly, question.id)));
+    const got = async (user: TestUser, threadId: string) =>
+      (await notifications(user)).some((n) => n.type === 'new-thread' && n.threadId === threadId);
+    await eventually(
+      async () =>
+        (await got(everything, discussion.id)) &&
+        (await got(everything, question.id)) &&
+        (await got(questionsOnly, question.id)),
+    );
     expect(await got(questionsOnly, discussion.id)).toBe(false);
     expect(await got(quiet, question.id)).toBe(false);
   });

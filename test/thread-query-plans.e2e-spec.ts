@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
+
 import { addFollower, insertCollaborative } from './factories/collaborative-rows.factory.js';
 import { askThread } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
@@ -48,7 +49,8 @@ describe('query plans of every list', () => {
     const others = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(() => insertCollaborative(forum)));
     await addFollower(forum, busy, reader);
     await addFollower(forum, others[0]!, reader);
-    busyThread = (await askThread(forum, author, busy, { title: 'The busiest thread', body: 'Radiology capacity.' })).id;
+    busyThread = (await askThread(forum, author, busy, { title: 'The busiest thread', body: 'Radiology capacity.' }))
+      .id;
     // 4,000 threads over nine collaboratives, and 6,000 replies, 2,000 of them on one thread.
     await db.query(
       `INSERT INTO threads (collaborative_id, author_id, kind, title, body, body_html, tags, vote_count, created_at, last_activity_at)
@@ -130,7 +132,10 @@ describe('query plans of every list', () => {
     // 6,000 replies say "radiology". All are ranked, but each thread and access check is a
     // lookup, so those run only down to the page's last reply.
     const { queries } = await queriesOf('/api/search?q=radiology&type=reply&limit=10');
-    const [{ 'QUERY PLAN': plan }] = await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${queries[0]!.sql}`, queries[0]!.params);
+    const [{ 'QUERY PLAN': plan }] = await db.query(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${queries[0]!.sql}`,
+      queries[0]!.params,
+    );
     expect(rowsRead(plan[0].Plan, 'threads')).toBeLessThanOrEqual(30);
   });
 
@@ -138,7 +143,13 @@ describe('query plans of every list', () => {
     const indexes: Array<{ name: string; options: string[] | null }> = await db.query(
       `SELECT c.relname AS name, c.reloptions AS options FROM pg_class c JOIN pg_am a ON a.oid = c.relam WHERE a.amname = 'gin' ORDER BY c.relname`,
     );
-    const names = ['collaboratives_search_idx', 'practices_search_idx', 'replies_search_idx', 'threads_search_idx', 'threads_tags_idx'];
+    const names = [
+      'collaboratives_search_idx',
+      'practices_search_idx',
+      'replies_search_idx',
+      'threads_search_idx',
+      'threads_tags_idx',
+    ];
     expect(indexes).toEqual(names.map((name) => ({ name, options: ['fastupdate=off'] })));
   });
 
@@ -147,10 +158,18 @@ describe('query plans of every list', () => {
     // from other requests (pool-options.ts). Costs set to zero make the planner want them.
     const { queries } = await queriesOf('/api/search?q=radiology');
     const plan = await db.transaction(async (manager) => {
-      for (const setting of ['parallel_setup_cost', 'parallel_tuple_cost', 'min_parallel_table_scan_size', 'min_parallel_index_scan_size']) {
+      for (const setting of [
+        'parallel_setup_cost',
+        'parallel_tuple_cost',
+        'min_parallel_table_scan_size',
+        'min_parallel_index_scan_size',
+      ]) {
         await manager.query(`SET LOCAL ${setting} = 0`);
       }
-      const [{ 'QUERY PLAN': explained }] = await manager.query(`EXPLAIN (FORMAT JSON) ${queries[0]!.sql}`, queries[0]!.params);
+      const [{ 'QUERY PLAN': explained }] = await manager.query(
+        `EXPLAIN (FORMAT JSON) ${queries[0]!.sql}`,
+        queries[0]!.params,
+      );
       return JSON.stringify(explained);
     });
     expect(plan).not.toMatch(/"Node Type":"Gather|"Parallel Aware":true/);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
+
 import { SeedService } from '../src/database/seed/seed.service.js';
 import { DEMO_THREADS } from '../src/threads/threads.demo-data.js';
 import { demoThreadId } from '../src/threads/threads.seed.js';
@@ -21,9 +22,15 @@ describe('demo threads', () => {
 
   test('every demo thread is in place, with replies, accepted answers and unanswered questions', async () => {
     expect(await count(`SELECT count(*) AS n FROM threads`)).toBe(DEMO_THREADS.length);
-    expect(await count(`SELECT count(*) AS n FROM replies`)).toBe(DEMO_THREADS.reduce((sum, demo) => sum + demo.replies.length, 0));
-    expect(await count(`SELECT count(*) AS n FROM threads WHERE accepted_reply_id IS NOT NULL`)).toBe(DEMO_THREADS.filter((demo) => demo.accepted).length);
-    expect(await count(`SELECT count(*) AS n FROM threads WHERE kind = 'question' AND accepted_reply_id IS NULL`)).toBeGreaterThanOrEqual(2);
+    expect(await count(`SELECT count(*) AS n FROM replies`)).toBe(
+      DEMO_THREADS.reduce((sum, demo) => sum + demo.replies.length, 0),
+    );
+    expect(await count(`SELECT count(*) AS n FROM threads WHERE accepted_reply_id IS NOT NULL`)).toBe(
+      DEMO_THREADS.filter((demo) => demo.accepted).length,
+    );
+    expect(
+      await count(`SELECT count(*) AS n FROM threads WHERE kind = 'question' AND accepted_reply_id IS NULL`),
+    ).toBeGreaterThanOrEqual(2);
     expect(await count(`SELECT count(DISTINCT collaborative_id) AS n FROM threads`)).toBeGreaterThanOrEqual(5);
   });
 
@@ -35,7 +42,9 @@ describe('demo threads', () => {
           OR t.reply_seq <> (SELECT count(*) FROM replies r WHERE r.thread_id = t.id)
           OR t.last_activity_at < (SELECT max(r.created_at) FROM replies r WHERE r.thread_id = t.id)`);
     expect(threads).toEqual([]);
-    const replies = await db.query(`SELECT r.id FROM replies r WHERE r.vote_count <> (SELECT count(*) FROM reply_votes v WHERE v.reply_id = r.id)`);
+    const replies = await db.query(
+      `SELECT r.id FROM replies r WHERE r.vote_count <> (SELECT count(*) FROM reply_votes v WHERE v.reply_id = r.id)`,
+    );
     expect(replies).toEqual([]);
     const collaboratives = await db.query(`
       SELECT c.slug FROM collaboratives c

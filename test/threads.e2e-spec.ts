@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { addFollower, addMember, collaborativeCounters, insertCollaborative } from './factories/collaborative-rows.factory.js';
+
+import {
+  addFollower,
+  addMember,
+  collaborativeCounters,
+  insertCollaborative,
+} from './factories/collaborative-rows.factory.js';
 import { allPages, askThread, replyTo, startWithCollaborative } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
 import type { TestApp } from './support/test-app.js';
@@ -12,7 +18,11 @@ describe('threads', () => {
   let collaborativeId: string;
 
   beforeAll(async () => {
-    ({ forum, people: [asker, peer], collaborativeId } = await startWithCollaborative(['member', 'member']));
+    ({
+      forum,
+      people: [asker, peer],
+      collaborativeId,
+    } = await startWithCollaborative(['member', 'member']));
   });
   afterAll(() => forum?.close());
 
@@ -21,7 +31,11 @@ describe('threads', () => {
   test('asking returns the thread with its author, rendered body, counters and what the asker may do', async () => {
     const response = await forum.http.post(
       `/api/collaboratives/${collaborativeId}/threads`,
-      { title: '  How are you sharing diagnostic capacity?  ', body: 'We have **spare** CT slots.', tags: [' Diagnostics ', 'elective-recovery'] },
+      {
+        title: '  How are you sharing diagnostic capacity?  ',
+        body: 'We have **spare** CT slots.',
+        tags: [' Diagnostics ', 'elective-recovery'],
+      },
       { token: asker.accessToken },
     );
     expect(response.status).toBe(201);
@@ -42,12 +56,25 @@ describe('threads', () => {
       isLocked: false,
       editedAt: null,
       deletedAt: null,
-      viewer: { voted: false, followsCollaborative: false, canEdit: true, canDelete: true, canReply: true, canAcceptAnswer: true, canModerate: false },
+      viewer: {
+        voted: false,
+        followsCollaborative: false,
+        canEdit: true,
+        canDelete: true,
+        canReply: true,
+        canAcceptAnswer: true,
+        canModerate: false,
+      },
     });
     expect(response.text).not.toContain(asker.email);
     const shown = await get(`/api/threads/${response.body.id}`, peer);
     expect(shown.status).toBe(200);
-    expect(shown.body.viewer).toMatchObject({ canEdit: false, canDelete: false, canReply: true, canAcceptAnswer: false });
+    expect(shown.body.viewer).toMatchObject({
+      canEdit: false,
+      canDelete: false,
+      canReply: true,
+      canAcceptAnswer: false,
+    });
   });
 
   test.each([
@@ -59,7 +86,9 @@ describe('threads', () => {
     [{ title: 'A good title', body: 'x', tags: ['same', 'SAME'] }, 'tags'],
     [{ title: 'A good title', body: 'x', kind: 'poll' }, 'kind'],
   ])('an invalid thread %j is refused on %s', async (body, field) => {
-    const response = await forum.http.post(`/api/collaboratives/${collaborativeId}/threads`, body, { token: asker.accessToken });
+    const response = await forum.http.post(`/api/collaboratives/${collaborativeId}/threads`, body, {
+      token: asker.accessToken,
+    });
     expect(response.status).toBe(400);
     expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
   });
@@ -87,10 +116,21 @@ describe('threads', () => {
     expect((await collaborativeCounters(forum, collaborativeId)).threadCount).toBe(before.threadCount);
 
     const thread = await askThread(forum, asker, collaborativeId);
-    const edited = await forum.http.patch(`/api/threads/${thread.id}`, { title: 'A new title here', [field]: value }, { token: asker.accessToken });
+    const edited = await forum.http.patch(
+      `/api/threads/${thread.id}`,
+      { title: 'A new title here', [field]: value },
+      { token: asker.accessToken },
+    );
     expect(edited.status).toBe(400);
     const after = (await get(`/api/threads/${thread.id}`, asker)).body;
-    expect(after).toMatchObject({ title: thread.title, voteCount: 0, isPinned: false, isLocked: false, author: { id: asker.id }, editedAt: null });
+    expect(after).toMatchObject({
+      title: thread.title,
+      voteCount: 0,
+      isPinned: false,
+      isLocked: false,
+      author: { id: asker.id },
+      editedAt: null,
+    });
   });
 
   test('Markdown is sanitised: no script, event handler, javascript: or data: link survives', async () => {
@@ -106,7 +146,10 @@ describe('threads', () => {
     const reply = await replyTo(forum, peer, thread.id, { body });
     for (const html of [thread.bodyHtml, reply.bodyHtml]) {
       // Every real tag (escaped text like &lt;script&gt; is only text) is harmless.
-      const tags = [...html.matchAll(/<([a-z0-9]+)([^>]*)>/gi)].map(([, name, attributes]) => ({ name: name!.toLowerCase(), attributes: attributes! }));
+      const tags = [...html.matchAll(/<([a-z0-9]+)([^>]*)>/gi)].map(([, name, attributes]) => ({
+        name: name!.toLowerCase(),
+        attributes: attributes!,
+      }));
       expect(tags.map((tag) => tag.name)).not.toEqual(expect.arrayContaining(['script']));
       for (const tag of tags) {
         expect(['p', 'a', 'em', 'strong']).toContain(tag.name);
@@ -114,7 +157,11 @@ describe('threads', () => {
       }
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     }
-    const edited = await forum.http.patch(`/api/threads/${thread.id}`, { body: '<iframe src="https://evil.example"></iframe>' }, { token: asker.accessToken });
+    const edited = await forum.http.patch(
+      `/api/threads/${thread.id}`,
+      { body: '<iframe src="https://evil.example"></iframe>' },
+      { token: asker.accessToken },
+    );
     expect(edited.body.bodyHtml).not.toContain('<iframe');
   });
 
@@ -132,15 +179,32 @@ describe('threads', () => {
 
     const tombstone = await get(`/api/threads/${thread.id}`, peer);
     expect(tombstone.status).toBe(200);
-    expect(tombstone.body).toMatchObject({ title: '[deleted]', body: '', bodyHtml: '', tags: [], author: null, replyCount: 1 });
+    expect(tombstone.body).toMatchObject({
+      title: '[deleted]',
+      body: '',
+      bodyHtml: '',
+      tags: [],
+      author: null,
+      replyCount: 1,
+    });
     expect(tombstone.body.deletedAt).not.toBeNull();
     expect(tombstone.text).not.toContain('Sensitive details');
     expect(tombstone.body.viewer).toMatchObject({ canEdit: false, canDelete: false, canReply: false });
     const replies = await get(`/api/threads/${thread.id}/replies`, peer);
     expect(replies.body.items.map((reply: { body: string }) => reply.body)).toEqual(['A reply that stays']);
     expect((await get(`/api/collaboratives/${space}/threads`, peer)).body.items).toEqual([]);
-    expect((await forum.http.patch(`/api/threads/${thread.id}`, { title: 'Back from the dead' }, { token: asker.accessToken })).status).toBe(409);
-    expect((await forum.http.post(`/api/threads/${thread.id}/replies`, { body: 'x' }, { token: peer.accessToken })).status).toBe(409);
+    expect(
+      (
+        await forum.http.patch(
+          `/api/threads/${thread.id}`,
+          { title: 'Back from the dead' },
+          { token: asker.accessToken },
+        )
+      ).status,
+    ).toBe(409);
+    expect(
+      (await forum.http.post(`/api/threads/${thread.id}/replies`, { body: 'x' }, { token: peer.accessToken })).status,
+    ).toBe(409);
   });
 
   test('a view counts once per reader, never for the author', async () => {
@@ -168,11 +232,23 @@ describe('threads', () => {
     beforeAll(async () => {
       space = await insertCollaborative(forum);
       // In order: oldest first. Activity and votes are then arranged to differ from age.
-      for (const name of ['old', 'middle', 'recent']) ids[name] = (await askThread(forum, asker, space, { title: `Thread ${name} here`, tags: name === 'middle' ? ['workforce'] : ['diagnostics'] })).id;
-      ids.discussion = (await askThread(forum, asker, space, { title: 'A discussion, not a question', kind: 'discussion' })).id;
+      for (const name of ['old', 'middle', 'recent'])
+        ids[name] = (
+          await askThread(forum, asker, space, {
+            title: `Thread ${name} here`,
+            tags: name === 'middle' ? ['workforce'] : ['diagnostics'],
+          })
+        ).id;
+      ids.discussion = (
+        await askThread(forum, asker, space, { title: 'A discussion, not a question', kind: 'discussion' })
+      ).id;
       ids.answered = (await askThread(forum, asker, space, { title: 'An answered question' })).id;
       const answer = await replyTo(forum, peer, ids.answered!);
-      await forum.http.put(`/api/threads/${ids.answered}/accepted-reply`, { replyId: answer.id }, { token: asker.accessToken });
+      await forum.http.put(
+        `/api/threads/${ids.answered}/accepted-reply`,
+        { replyId: answer.id },
+        { token: asker.accessToken },
+      );
       await replyTo(forum, peer, ids.old!);
       await forum.http.put(`/api/threads/${ids.middle}/vote`, undefined, { token: peer.accessToken });
     });
@@ -180,7 +256,9 @@ describe('threads', () => {
     const titles = async (query: string) => {
       const response = await get(`/api/collaboratives/${space}/threads${query}`, peer);
       expect(response.status).toBe(200);
-      return response.body.items.map((item: { id: string }) => Object.entries(ids).find(([, id]) => id === item.id)?.[0]);
+      return response.body.items.map(
+        (item: { id: string }) => Object.entries(ids).find(([, id]) => id === item.id)?.[0],
+      );
     };
 
     test('activity (the default) puts the latest reply first; new is newest first', async () => {
@@ -203,40 +281,81 @@ describe('threads', () => {
 
     test('a pinned thread comes first by activity, and its flag shows', async () => {
       const moderator = await createUser(forum, 'moderator');
-      const pinned = await forum.http.post(`/api/threads/${ids.recent}/pin`, { reason: 'Useful to all' }, { token: moderator.accessToken });
+      const pinned = await forum.http.post(
+        `/api/threads/${ids.recent}/pin`,
+        { reason: 'Useful to all' },
+        { token: moderator.accessToken },
+      );
       expect(pinned.status).toBe(200);
       expect(pinned.body.isPinned).toBe(true);
-      expect((await forum.http.post(`/api/threads/${ids.recent}/pin`, { reason: 'Useful to all' }, { token: peer.accessToken })).status).toBe(403);
+      expect(
+        (
+          await forum.http.post(
+            `/api/threads/${ids.recent}/pin`,
+            { reason: 'Useful to all' },
+            { token: peer.accessToken },
+          )
+        ).status,
+      ).toBe(403);
       expect((await titles(''))[0]).toBe('recent');
-      await forum.http.post(`/api/threads/${ids.recent}/unpin`, { reason: 'No longer current' }, { token: moderator.accessToken });
+      await forum.http.post(
+        `/api/threads/${ids.recent}/unpin`,
+        { reason: 'No longer current' },
+        { token: moderator.accessToken },
+      );
       expect((await titles(''))[0]).toBe('old');
     });
 
-    test.each(['', '?sort=new', '?sort=top', '?sort=unanswered'])('every sort (%s) pages through more rows than a page without gaps or repeats', async (query) => {
-      const busy = await insertCollaborative(forum);
-      const made = [];
-      for (let index = 0; index < 23; index++) made.push((await askThread(forum, asker, busy, { kind: index % 5 === 0 ? 'discussion' : 'question' })).id);
-      // Ties on purpose: several threads with the same vote count and the same activity.
-      await Promise.all(made.slice(0, 6).map((id) => forum.http.put(`/api/threads/${id}/vote`, undefined, { token: peer.accessToken })));
-      await forum.app.get(DataSource).query(`UPDATE threads SET last_activity_at = date_trunc('second', last_activity_at), created_at = date_trunc('minute', created_at) WHERE collaborative_id = $1`, [busy]);
-      const { items, pages } = await allPages(forum, peer, `/api/collaboratives/${busy}/threads${query}`, 4);
-      const expected = query === '?sort=unanswered' ? made.filter((_id, index) => index % 5 !== 0) : made;
-      expect(pages).toBeGreaterThan(2);
-      expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
-      expect(items.map((item) => item.id).sort()).toEqual([...expected].sort());
-      const whole = await get(`/api/collaboratives/${busy}/threads${query}${query ? '&' : '?'}limit=100`, peer);
-      expect(items.map((item) => item.id)).toEqual(whole.body.items.map((item: { id: string }) => item.id));
-    });
+    test.each(['', '?sort=new', '?sort=top', '?sort=unanswered'])(
+      'every sort (%s) pages through more rows than a page without gaps or repeats',
+      async (query) => {
+        const busy = await insertCollaborative(forum);
+        const made = [];
+        for (let index = 0; index < 23; index++)
+          made.push((await askThread(forum, asker, busy, { kind: index % 5 === 0 ? 'discussion' : 'question' })).id);
+        // Ties on purpose: several threads with the same vote count and the same activity.
+        await Promise.all(
+          made
+            .slice(0, 6)
+            .map((id) => forum.http.put(`/api/threads/${id}/vote`, undefined, { token: peer.accessToken })),
+        );
+        await forum.app
+          .get(DataSource)
+          .query(
+            `UPDATE threads SET last_activity_at = date_trunc('second', last_activity_at), created_at = date_trunc('minute', created_at) WHERE collaborative_id = $1`,
+            [busy],
+          );
+        const { items, pages } = await allPages(forum, peer, `/api/collaboratives/${busy}/threads${query}`, 4);
+        const expected = query === '?sort=unanswered' ? made.filter((_id, index) => index % 5 !== 0) : made;
+        expect(pages).toBeGreaterThan(2);
+        expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
+        expect(items.map((item) => item.id).sort()).toEqual([...expected].sort());
+        const whole = await get(`/api/collaboratives/${busy}/threads${query}${query ? '&' : '?'}limit=100`, peer);
+        expect(items.map((item) => item.id)).toEqual(whole.body.items.map((item: { id: string }) => item.id));
+      },
+    );
 
     test('a forged cursor is a 400, never a server error', async () => {
       const forged = [
         'not-base64-json',
         Buffer.from(JSON.stringify([1.5, '00000000-0000-4000-8000-000000000000'])).toString('base64url'),
-        Buffer.from(JSON.stringify(['2026-02-31T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url'),
-        Buffer.from(JSON.stringify([2, '2026-01-01T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url'),
+        Buffer.from(JSON.stringify(['2026-02-31T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])).toString(
+          'base64url',
+        ),
+        Buffer.from(
+          JSON.stringify([2, '2026-01-01T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000']),
+        ).toString('base64url'),
       ];
-      for (const [query, cursor] of [['?sort=new', forged[0]], ['?sort=top', forged[1]], ['?sort=new', forged[2]], ['', forged[3]]]) {
-        const response = await get(`/api/collaboratives/${space}/threads${query}${query ? '&' : '?'}cursor=${cursor}`, peer);
+      for (const [query, cursor] of [
+        ['?sort=new', forged[0]],
+        ['?sort=top', forged[1]],
+        ['?sort=new', forged[2]],
+        ['', forged[3]],
+      ]) {
+        const response = await get(
+          `/api/collaboratives/${space}/threads${query}${query ? '&' : '?'}cursor=${cursor}`,
+          peer,
+        );
         expect(response.status).toBe(400);
       }
       expect((await get(`/api/collaboratives/${space}/threads?sort=hot`, peer)).status).toBe(400);

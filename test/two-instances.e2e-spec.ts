@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { addMember, createCollaborative } from './factories/collaborative.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
 import { connectLive, type LiveClient } from './support/live-client.js';
@@ -15,7 +16,10 @@ describe('two instances sharing PostgreSQL and Redis', () => {
 
   beforeAll(async () => {
     a = await startTestApp({ env: { REDIS_URL, RATE_LIMIT_GENERAL: '30' } });
-    b = await startTestApp({ env: { REDIS_URL, RATE_LIMIT_GENERAL: '30', JWT_SECRET: a.config.jwtSecret }, databaseUrl: a.database.url });
+    b = await startTestApp({
+      env: { REDIS_URL, RATE_LIMIT_GENERAL: '30', JWT_SECRET: a.config.jwtSecret },
+      databaseUrl: a.database.url,
+    });
     admin = await createUser(a, 'admin');
   });
   afterAll(async () => {
@@ -31,7 +35,9 @@ describe('two instances sharing PostgreSQL and Redis', () => {
     client = await connectLive(b.baseUrl, { token: reader.accessToken });
     const joiner = await createUser(a);
     await addMember(a, admin, collaborative.id, joiner);
-    await client.waitFor((received) => received.some((event) => event.type === 'membership.changed' && event.data.userId === joiner.id));
+    await client.waitFor((received) =>
+      received.some((event) => event.type === 'membership.changed' && event.data.userId === joiner.id),
+    );
   });
 
   test('a suspension made on A disconnects the person on B', async () => {

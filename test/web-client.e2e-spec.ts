@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const SHELL = '<!doctype html><title>Collaboratives Forum</title><div id="root"></div>';
@@ -29,13 +31,16 @@ describe('the web client served by the API', () => {
     rmSync(webRoot, { recursive: true, force: true });
   });
 
-  test.each(['/', '/account/sessions', '/admin/users?id=42'])('GET %s answers the HTML shell, never cached', async (path) => {
-    const response = await forum.http.get(path);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/html');
-    expect(response.headers.get('cache-control')).toBe('no-cache');
-    expect(response.text).toBe(SHELL);
-  });
+  test.each(['/', '/account/sessions', '/admin/users?id=42'])(
+    'GET %s answers the HTML shell, never cached',
+    async (path) => {
+      const response = await forum.http.get(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.text).toBe(SHELL);
+    },
+  );
 
   test('the shell carries the strict content security policy: scripts only from this site', async () => {
     const policy = (await forum.http.get('/')).headers.get('content-security-policy') ?? '';
@@ -46,7 +51,10 @@ describe('the web client served by the API', () => {
   test('pages allow stylesheets from this site only; only the API documentation (Swagger UI) may style inline', async () => {
     const styles = async (path: string) => {
       const policy = (await forum.http.get(path)).headers.get('content-security-policy') ?? '';
-      return policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('style-src'));
+      return policy
+        .split(';')
+        .map((directive) => directive.trim())
+        .find((directive) => directive.startsWith('style-src'));
     };
     expect(await styles('/')).toBe(`style-src 'self'`);
     expect(await styles('/account/sessions')).toBe(`style-src 'self'`);
@@ -75,12 +83,15 @@ describe('the web client served by the API', () => {
     expect(response.text).not.toContain('<div id="root">');
   });
 
-  test.each(['/api/no-such-route', '/api', '/health/nope', '/docs/nope.json', '/live/x'])('unknown server path %s stays a 404 problem', async (path) => {
-    const response = await forum.http.get(path);
-    expect(response.status).toBe(404);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ status: 404, instance: path });
-  });
+  test.each(['/api/no-such-route', '/api', '/health/nope', '/docs/nope.json', '/live/x'])(
+    'unknown server path %s stays a 404 problem',
+    async (path) => {
+      const response = await forum.http.get(path);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(response.body).toMatchObject({ status: 404, instance: path });
+    },
+  );
 
   test('a POST to a client route is a 404 problem, not the shell', async () => {
     const response = await forum.http.post('/account', {});

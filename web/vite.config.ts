@@ -1,5 +1,6 @@
 // The web client's build (`npm run build:web`) and dev server (`npm run dev`).
 import { fileURLToPath } from 'node:url';
+
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -14,7 +15,9 @@ export default defineConfig({
   resolve: {
     // nhsuk-frontend's compiled CSS points at its icons as /assets/images/*.svg, where its own
     // site hosts them. Resolving them to the package lets Vite bundle them with our build.
-    alias: [{ find: /^\/assets\/images\//, replacement: here('../node_modules/nhsuk-frontend/dist/nhsuk/assets/images/') }],
+    alias: [
+      { find: /^\/assets\/images\//, replacement: here('../node_modules/nhsuk-frontend/dist/nhsuk/assets/images/') },
+    ],
   },
   build: {
     outDir: here('../dist/web'),

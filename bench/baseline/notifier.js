@@ -22,7 +22,10 @@ const excerpt = (markdown) => markdown.replace(/\s+/g, ' ').trim().slice(0, 160)
 
 /** Starts the worker; `wake()` after a reply commits, and every 2 s in any case. */
 export async function startNotifier(pool) {
-  await pool.query(`INSERT INTO event_cursors (name, event_id) SELECT $1, coalesce(max(id), 0) FROM events ON CONFLICT (name) DO NOTHING`, [NOTIFICATIONS_CURSOR]);
+  await pool.query(
+    `INSERT INTO event_cursors (name, event_id) SELECT $1, coalesce(max(id), 0) FROM events ON CONFLICT (name) DO NOTHING`,
+    [NOTIFICATIONS_CURSOR],
+  );
   let stopped = false;
   const runner = new SerialRunner(
     async () => {
@@ -46,17 +49,28 @@ async function processBatch(pool) {
   let failure;
   try {
     await client.query('BEGIN');
-    const { rows: [{ locked }] } = await client.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [NOTIFICATIONS_WORKER_LOCK]);
-    if (!locked) return await client.query('COMMIT'), 0;
-    const { rows: [cursor] } = await client.query(`SELECT event_id::text AS id FROM event_cursors WHERE name = $1 FOR UPDATE`, [NOTIFICATIONS_CURSOR]);
+    const {
+      rows: [{ locked }],
+    } = await client.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [NOTIFICATIONS_WORKER_LOCK]);
+    if (!locked) return (await client.query('COMMIT'), 0);
+    const {
+      rows: [cursor],
+    } = await client.query(`SELECT event_id::text AS id FROM event_cursors WHERE name = $1 FOR UPDATE`, [
+      NOTIFICATIONS_CURSOR,
+    ]);
     const { rows } = await client.query(
       `SELECT id, type, collaborative_id, thread_id, practice_id, user_id, payload, created_at FROM events WHERE id > $1 ORDER BY id LIMIT $2`,
       [cursor.id, BATCH],
     );
     const created = [];
     let done = 0;
-    while (done < rows.length && created.length < MAX_NOTIFICATIONS) created.push(...(await notify(client, rows[done++])));
-    if (done > 0) await client.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [rows[done - 1].id, NOTIFICATIONS_CURSOR]);
+    while (done < rows.length && created.length < MAX_NOTIFICATIONS)
+      created.push(...(await notify(client, rows[done++])));
+    if (done > 0)
+      await client.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [
+        rows[done - 1].id,
+        NOTIFICATIONS_CURSOR,
+      ]);
     await appendEvents((sql, params) => client.query(sql, params), created);
     await client.query('COMMIT');
     return done < rows.length ? BATCH : rows.length;
@@ -76,18 +90,38 @@ async function notify(client, event) {
   const reply = event.payload;
   const actorId = reply.author?.id ?? null;
   const name = reply.author?.displayName ?? 'Someone';
-  const { rows: [thread] } = await client.query(
+  const {
+    rows: [thread],
+  } = await client.query(
     `SELECT CASE WHEN hidden_at IS NULL THEN title ELSE '${HIDDEN_TITLE}' END AS title, author_id FROM threads WHERE id = $1`,
     [reply.threadId],
   );
   const title = thread?.title ?? 'a thread';
   const { rows: people } = await client.query(REPLY_RECIPIENTS_SQL, [reply.threadId, reply.position]);
-  const base = { actorId, collaborativeId: event.collaborative_id, threadId: reply.threadId, excerpt: excerpt(reply.body) };
+  const base = {
+    actorId,
+    collaborativeId: event.collaborative_id,
+    threadId: reply.threadId,
+    excerpt: excerpt(reply.body),
+  };
   const handles = mentionedHandles(reply.body);
-  const mentioned = handles.length === 0 ? [] : (await client.query(`SELECT id FROM users WHERE lower(handle) = ANY($1::text[])`, [handles])).rows;
+  const mentioned =
+    handles.length === 0
+      ? []
+      : (await client.query(`SELECT id FROM users WHERE lower(handle) = ANY($1::text[])`, [handles])).rows;
   const candidates = [
-    ...mentioned.map((user) => ({ ...base, userId: user.id, type: 'mention', title: `${name} mentioned you in "${title}"` })),
-    ...people.map((person) => ({ ...base, userId: person.user_id, type: 'reply', title: `${name} replied to "${title}"` })),
+    ...mentioned.map((user) => ({
+      ...base,
+      userId: user.id,
+      type: 'mention',
+      title: `${name} mentioned you in "${title}"`,
+    })),
+    ...people.map((person) => ({
+      ...base,
+      userId: person.user_id,
+      type: 'reply',
+      title: `${name} replied to "${title}"`,
+    })),
   ].filter((draft) => draft.userId !== draft.actorId);
   if (candidates.length === 0) return [];
   const { rows: readable } = await client.query(MAY_READ_EACH_SQL, [
@@ -102,7 +136,10 @@ async function notify(client, event) {
     return true;
   });
   if (drafts.length === 0) return [];
-  const { rows: inserted } = await client.query(INSERT_NOTIFICATIONS_SQL, insertNotificationsParams(String(event.id), drafts));
+  const { rows: inserted } = await client.query(
+    INSERT_NOTIFICATIONS_SQL,
+    insertNotificationsParams(String(event.id), drafts),
+  );
   const byKey = new Map(inserted.map((row) => [`${row.user_id}:${row.type}`, row]));
   const actors = new Map();
   if (actorId) {
@@ -113,8 +150,16 @@ async function notify(client, event) {
     const row = byKey.get(`${draft.userId}:${draft.type}`);
     if (!row) return [];
     const payload = {
-      id: row.id, type: draft.type, ...notificationData(draft), actorId: draft.actorId, actorName: actors.get(draft.actorId) ?? null,
-      collaborativeId: draft.collaborativeId, threadId: draft.threadId, practiceId: null, read: false, createdAt: row.created_at.toISOString(),
+      id: row.id,
+      type: draft.type,
+      ...notificationData(draft),
+      actorId: draft.actorId,
+      actorName: actors.get(draft.actorId) ?? null,
+      collaborativeId: draft.collaborativeId,
+      threadId: draft.threadId,
+      practiceId: null,
+      read: false,
+      createdAt: row.created_at.toISOString(),
     };
     return [{ type: 'notification.created', userId: draft.userId, payload }];
   });

@@ -4,13 +4,15 @@
 // (notifier.js). No Nest, no TypeORM, no class-validator.
 // Env: DATABASE_URL, JWT_SECRET, PORT, HOST.
 import { createSecretKey } from 'node:crypto';
+
 import Fastify from 'fastify';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
+
 import { renderMarkdown } from '../../dist/src/common/markdown.js';
 import { POOL_OPTIONS } from '../../dist/src/database/pool-options.js';
-import { viewerStateSql } from '../../dist/src/threads/viewer-state.js';
 import { SNIPPET_OPTIONS, START, STOP, TITLE_OPTIONS, toMarkedHtml } from '../../dist/src/search/highlight.js';
+import { viewerStateSql } from '../../dist/src/threads/viewer-state.js';
 import { startNotifier } from './notifier.js';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, ...POOL_OPTIONS });
@@ -28,7 +30,10 @@ class HttpError extends Error {
 }
 app.setErrorHandler((error, _request, reply) => {
   const status = error.status ?? error.statusCode ?? 500;
-  reply.code(status).type('application/problem+json').send({ type: 'about:blank', title: 'Error', status, detail: error.message });
+  reply
+    .code(status)
+    .type('application/problem+json')
+    .send({ type: 'about:blank', title: 'Error', status, detail: error.message });
 });
 
 app.get('/health/live', async () => ({ status: 'ok' }));
@@ -42,7 +47,13 @@ async function caller(request) {
   } catch {
     throw new HttpError(401, 'The access token is not valid. Sign in again.');
   }
-  if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !UUID.test(payload.sub) || !UUID.test(payload.sid)) throw new HttpError(401, 'invalid');
+  if (
+    typeof payload.sub !== 'string' ||
+    typeof payload.sid !== 'string' ||
+    !UUID.test(payload.sub) ||
+    !UUID.test(payload.sid)
+  )
+    throw new HttpError(401, 'invalid');
   const { rows } = await pool.query(
     `SELECT u.role,
             (u.status = 'suspended' AND (u.suspended_until IS NULL OR u.suspended_until > now())) AS suspended
@@ -84,7 +95,10 @@ function accessOf(user, row) {
 
 async function access(user, collaborativeId) {
   const joined = accessJoin('k.id', '$2');
-  const { rows } = await pool.query(`SELECT ${joined.select} FROM (VALUES ($1::uuid)) AS k(id) ${joined.joins}`, [collaborativeId, user.id]);
+  const { rows } = await pool.query(`SELECT ${joined.select} FROM (VALUES ($1::uuid)) AS k(id) ${joined.joins}`, [
+    collaborativeId,
+    user.id,
+  ]);
   return accessOf(user, rows[0]);
 }
 
@@ -98,23 +112,54 @@ const REPLY = `r.id, r.thread_id, r.position, r.author_id, r.body, r.body_html, 
 const HIDDEN_NOTICE = '[hidden by moderators pending review]';
 const iso = (value) => (value ? value.toISOString() : null);
 const author = (row) => ({
-  id: row.a_id, displayName: row.a_display_name, handle: row.a_handle, organisation: row.a_organisation, jobTitle: row.a_job_title,
-  sector: row.a_sector, bio: row.a_bio, role: row.a_role, createdAt: row.a_created_at.toISOString(),
+  id: row.a_id,
+  displayName: row.a_display_name,
+  handle: row.a_handle,
+  organisation: row.a_organisation,
+  jobTitle: row.a_job_title,
+  sector: row.a_sector,
+  bio: row.a_bio,
+  role: row.a_role,
+  createdAt: row.a_created_at.toISOString(),
 });
 // A hidden post shows a notice unless `showHidden` (its author, moderators), as in the forum.
 const masked = (row, showHidden) => !row.deleted_at && row.hidden_at !== null && !showHidden;
 const summary = (row, showHidden) => ({
-  id: row.id, collaborativeId: row.collaborative_id, kind: row.kind, title: masked(row, showHidden) ? HIDDEN_NOTICE : row.title,
-  tags: masked(row, showHidden) ? [] : row.tags, author: row.deleted_at ? null : author(row), replyCount: row.reply_count, voteCount: row.vote_count,
-  viewCount: row.view_count, acceptedReplyId: row.accepted_reply_id, isPinned: row.is_pinned, isLocked: row.is_locked, createdAt: iso(row.created_at),
-  lastActivityAt: iso(row.last_activity_at), editedAt: iso(row.edited_at), deletedAt: iso(row.deleted_at), hidden: row.hidden_at !== null,
-  hiddenReason: showHidden ? row.hidden_reason : null, mergedIntoId: row.merged_into_id,
+  id: row.id,
+  collaborativeId: row.collaborative_id,
+  kind: row.kind,
+  title: masked(row, showHidden) ? HIDDEN_NOTICE : row.title,
+  tags: masked(row, showHidden) ? [] : row.tags,
+  author: row.deleted_at ? null : author(row),
+  replyCount: row.reply_count,
+  voteCount: row.vote_count,
+  viewCount: row.view_count,
+  acceptedReplyId: row.accepted_reply_id,
+  isPinned: row.is_pinned,
+  isLocked: row.is_locked,
+  createdAt: iso(row.created_at),
+  lastActivityAt: iso(row.last_activity_at),
+  editedAt: iso(row.edited_at),
+  deletedAt: iso(row.deleted_at),
+  hidden: row.hidden_at !== null,
+  hiddenReason: showHidden ? row.hidden_reason : null,
+  mergedIntoId: row.merged_into_id,
 });
 const replyDto = (row, acceptedReplyId, showHidden) => ({
-  id: row.id, threadId: row.thread_id, position: row.position, author: row.deleted_at ? null : author(row), body: masked(row, showHidden) ? '' : row.body,
-  bodyHtml: masked(row, showHidden) ? `<p>${HIDDEN_NOTICE}</p>` : row.body_html, quotedReplyId: row.quoted_reply_id, voteCount: row.vote_count,
-  isAccepted: row.id === acceptedReplyId, createdAt: iso(row.created_at), editedAt: iso(row.edited_at), deletedAt: iso(row.deleted_at),
-  hidden: row.hidden_at !== null, hiddenReason: showHidden ? row.hidden_reason : null,
+  id: row.id,
+  threadId: row.thread_id,
+  position: row.position,
+  author: row.deleted_at ? null : author(row),
+  body: masked(row, showHidden) ? '' : row.body,
+  bodyHtml: masked(row, showHidden) ? `<p>${HIDDEN_NOTICE}</p>` : row.body_html,
+  quotedReplyId: row.quoted_reply_id,
+  voteCount: row.vote_count,
+  isAccepted: row.id === acceptedReplyId,
+  createdAt: iso(row.created_at),
+  editedAt: iso(row.edited_at),
+  deletedAt: iso(row.deleted_at),
+  hidden: row.hidden_at !== null,
+  hiddenReason: showHidden ? row.hidden_reason : null,
 });
 const encodeCursor = (values) => Buffer.from(JSON.stringify(values)).toString('base64url');
 function decodeCursor(cursor, length) {
@@ -152,7 +197,10 @@ app.get('/api/collaboratives/:id/threads', async (request) => {
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page[page.length - 1];
-  return { items: page.map((row) => summary(row, staff(user) || row.author_id === user.id)), nextCursor: more ? encodeCursor([last.keyset0, last.keyset1, last.keyset2]) : null };
+  return {
+    items: page.map((row) => summary(row, staff(user) || row.author_id === user.id)),
+    nextCursor: more ? encodeCursor([last.keyset0, last.keyset1, last.keyset2]) : null,
+  };
 });
 
 async function readableThread(user, threadId) {
@@ -170,10 +218,16 @@ async function readableThread(user, threadId) {
 async function withVotes(user, replies, acceptedReplyId, canModerate) {
   const voted = new Set();
   if (replies.length > 0) {
-    const { rows } = await pool.query(`SELECT reply_id FROM reply_votes WHERE user_id = $1 AND reply_id = ANY($2::uuid[])`, [user.id, replies.map((r) => r.id)]);
+    const { rows } = await pool.query(
+      `SELECT reply_id FROM reply_votes WHERE user_id = $1 AND reply_id = ANY($2::uuid[])`,
+      [user.id, replies.map((r) => r.id)],
+    );
     for (const row of rows) voted.add(row.reply_id);
   }
-  return replies.map((row) => ({ ...replyDto(row, acceptedReplyId, canModerate || row.author_id === user.id), voted: voted.has(row.id) }));
+  return replies.map((row) => ({
+    ...replyDto(row, acceptedReplyId, canModerate || row.author_id === user.id),
+    voted: voted.has(row.id),
+  }));
 }
 
 // S2a: one thread with its accepted answer and what the caller may do; counts a first view.
@@ -186,18 +240,29 @@ app.get('/api/threads/:id', async (request) => {
   if (states[0].view_count !== null) thread.view_count = states[0].view_count;
   let acceptedReply = null;
   if (thread.accepted_reply_id) {
-    const { rows } = await pool.query(`SELECT ${REPLY}, ${AUTHOR} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE r.id = $1`, [thread.accepted_reply_id]);
+    const { rows } = await pool.query(
+      `SELECT ${REPLY}, ${AUTHOR} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE r.id = $1`,
+      [thread.accepted_reply_id],
+    );
     if (rows[0]) acceptedReply = (await withVotes(user, rows, thread.accepted_reply_id, found.canModerate))[0];
   }
   const live = thread.deleted_at === null;
   const own = thread.author_id === user.id;
   const hide = masked(thread, own || found.canModerate);
   return {
-    ...summary(thread, own || found.canModerate), body: hide ? '' : thread.body, bodyHtml: hide ? `<p>${HIDDEN_NOTICE}</p>` : thread.body_html, acceptedReply,
+    ...summary(thread, own || found.canModerate),
+    body: hide ? '' : thread.body,
+    bodyHtml: hide ? `<p>${HIDDEN_NOTICE}</p>` : thread.body_html,
+    acceptedReply,
     viewer: {
-      voted: states[0].voted, followsCollaborative: states[0].follows, followsThread: states[0].following,
-      canEdit: live && own, canDelete: live && (own || found.canModerate), canReply: live && !thread.is_locked && found.canPost,
-      canAcceptAnswer: live && thread.kind === 'question' && (own || found.canModerate), canModerate: found.canModerate,
+      voted: states[0].voted,
+      followsCollaborative: states[0].follows,
+      followsThread: states[0].following,
+      canEdit: live && own,
+      canDelete: live && (own || found.canModerate),
+      canReply: live && !thread.is_locked && found.canPost,
+      canAcceptAnswer: live && thread.kind === 'question' && (own || found.canModerate),
+      canModerate: found.canModerate,
     },
   };
 });
@@ -220,7 +285,10 @@ app.get('/api/threads/:id/replies', async (request) => {
   );
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
-  return { items: await withVotes(user, page, thread.accepted_reply_id, found.canModerate), nextCursor: more ? encodeCursor([page[page.length - 1].keyset0]) : null };
+  return {
+    items: await withVotes(user, page, thread.accepted_reply_id, found.canModerate),
+    nextCursor: more ? encodeCursor([page[page.length - 1].keyset0]) : null,
+  };
 });
 
 // S3: a reply, numbered under the thread's row lock, its event appended in the same transaction.
@@ -228,7 +296,8 @@ app.post('/api/threads/:id/replies', async (request, reply) => {
   const user = await caller(request);
   const { thread, access: found } = await readableThread(user, uuidParam(request.params.id));
   const body = request.body?.body;
-  if (typeof body !== 'string' || body.trim().length === 0 || body.length > 20000) throw new HttpError(400, 'body is required');
+  if (typeof body !== 'string' || body.trim().length === 0 || body.length > 20000)
+    throw new HttpError(400, 'body is required');
   if (!found.canPost) throw new HttpError(403, 'Only members may post');
   if (thread.deleted_at || thread.is_locked) throw new HttpError(409, 'This thread takes no replies');
   const client = await pool.connect();
@@ -251,7 +320,10 @@ app.post('/api/threads/:id/replies', async (request, reply) => {
               last_activity_at = GREATEST(last_activity_at, COALESCE($4::timestamptz, last_activity_at)) WHERE id = $1`,
       [seq[0].collaborative_id, 0, 1, inserted[0].created_at],
     );
-    const { rows } = await client.query(`SELECT ${REPLY}, ${AUTHOR} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE r.id = $1`, [inserted[0].id]);
+    const { rows } = await client.query(
+      `SELECT ${REPLY}, ${AUTHOR} FROM replies r LEFT JOIN users a ON a.id = r.author_id WHERE r.id = $1`,
+      [inserted[0].id],
+    );
     created = replyDto(rows[0], thread.accepted_reply_id);
     await client.query('SELECT pg_advisory_xact_lock($1)', [0x65766e74]);
     await client.query(
@@ -318,12 +390,25 @@ app.get('/api/search', async (request) => {
   const last = page[page.length - 1];
   return {
     items: page.map((row) => ({
-      type: row.type, id: row.id, threadId: row.thread_id, collaborativeId: row.collaborative_id, threadTitle: row.thread_title,
-      titleHtml: toMarkedHtml(row.title_headline), snippetHtml: toMarkedHtml(row.snippet), author: author(row), createdAt: row.created_at.toISOString(),
+      type: row.type,
+      id: row.id,
+      threadId: row.thread_id,
+      collaborativeId: row.collaborative_id,
+      threadTitle: row.thread_title,
+      titleHtml: toMarkedHtml(row.title_headline),
+      snippetHtml: toMarkedHtml(row.snippet),
+      author: author(row),
+      createdAt: row.created_at.toISOString(),
     })),
     nextCursor: more ? encodeCursor([last.keyset0, last.keyset1, last.keyset2]) : null,
   };
 });
 
 await app.listen({ port: Number(process.env.PORT ?? 3100), host: process.env.HOST ?? '127.0.0.1' });
-process.on('SIGTERM', () => app.close().then(() => notifier.stop()).then(() => pool.end()).then(() => process.exit(0)));
+process.on('SIGTERM', () =>
+  app
+    .close()
+    .then(() => notifier.stop())
+    .then(() => pool.end())
+    .then(() => process.exit(0)),
+);

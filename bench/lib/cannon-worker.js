@@ -2,6 +2,7 @@
 // A separate process, so the orchestrator can pin it to its own core with taskset.
 // argv[2]: a JSON file { url, connections, warmupSeconds, seconds, method, paths, tokens, bodies }.
 import { readFileSync } from 'node:fs';
+
 import autocannon from 'autocannon';
 
 const plan = JSON.parse(readFileSync(process.argv[2], 'utf8'));

@@ -8,7 +8,14 @@ import { join } from 'node:path';
 
 function run(command, args, options, what) {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
-  if (result.status !== 0) throw new Error(`--compare: ${what} failed: ${String(result.stderr || result.stdout || result.error || `exit code ${result.status}`).trim().slice(-2000)}`);
+  if (result.status !== 0)
+    throw new Error(
+      `--compare: ${what} failed: ${String(
+        result.stderr || result.stdout || result.error || `exit code ${result.status}`,
+      )
+        .trim()
+        .slice(-2000)}`,
+    );
   return result.stdout;
 }
 
@@ -18,8 +25,12 @@ function run(command, args, options, what) {
  * and its own (`npm ci`) when they do not.
  */
 export function buildRevision(root, rev, log) {
-  const found = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { cwd: root, encoding: 'utf8' });
-  if (found.status !== 0) throw new Error(`--compare: git knows no commit "${rev}" in ${root} (give a commit id, a tag, a branch or HEAD~1)`);
+  const found = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (found.status !== 0)
+    throw new Error(`--compare: git knows no commit "${rev}" in ${root} (give a commit id, a tag, a branch or HEAD~1)`);
   const sha = found.stdout.trim();
   const short = sha.slice(0, 7);
   const dir = join(root, '.bench-data', 'compare', sha);
@@ -33,14 +44,20 @@ export function buildRevision(root, rev, log) {
   mkdirSync(dir, { recursive: true });
   const archive = run('git', ['archive', '--format=tar', sha], { cwd: root, encoding: 'buffer' }, `exporting ${short}`);
   run('tar', ['-x', '-C', dir], { input: archive }, `unpacking ${short}`);
-  const sameLock = readFileSync(join(root, 'package-lock.json'), 'utf8') === readFileSync(join(dir, 'package-lock.json'), 'utf8');
+  const sameLock =
+    readFileSync(join(root, 'package-lock.json'), 'utf8') === readFileSync(join(dir, 'package-lock.json'), 'utf8');
   if (sameLock) {
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   } else {
     log(`  ${short} locks other dependencies than this tree: installing its own (npm ci)…`);
     run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir }, `npm ci for ${short}`);
   }
-  run(process.execPath, [join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: dir }, `building ${short}`);
+  run(
+    process.execPath,
+    [join(dir, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    { cwd: dir },
+    `building ${short}`,
+  );
   writeFileSync(builtMarker, `${sha}\n`);
   return { root: dir, sha, label: `forum at ${short}` };
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+
 import { createDatabaseIfMissing, startEmbeddedPostgres } from '../../dist/src/database/embedded-postgres.js';
 
 /**
@@ -12,11 +13,22 @@ export async function openBenchDatabase(scale, root) {
     await createDatabaseIfMissing(process.env.DATABASE_URL, name);
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = `/${name}`;
-    return { url: url.toString(), embedded: false, pid: null, description: `PostgreSQL at ${url.host} (DATABASE_URL), database ${name}`, close: async () => {} };
+    return {
+      url: url.toString(),
+      embedded: false,
+      pid: null,
+      description: `PostgreSQL at ${url.host} (DATABASE_URL), database ${name}`,
+      close: async () => {},
+    };
   }
   const folder = join(root, '.bench-data', 'postgres');
   const server = await startEmbeddedPostgres(folder);
   await server.ensureDatabase(name);
   const url = server.urlFor(name);
-  return { url, embedded: true, description: `embedded PostgreSQL 18 in .bench-data/, database ${name}`, close: () => server.stop() };
+  return {
+    url,
+    embedded: true,
+    description: `embedded PostgreSQL 18 in .bench-data/, database ${name}`,
+    close: () => server.stop(),
+  };
 }

@@ -2,7 +2,9 @@
 // argv[2]: a JSON file; prints the figures as JSON.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+
 import { io } from 'socket.io-client';
+
 import { rssMiB } from './servers.js';
 
 const plan = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -16,7 +18,13 @@ const round = (value) => (value === null ? null : Math.round(value * 10) / 10);
 
 function open(token, lastEventId) {
   // forceNew: one connection per socket, as 2,000 readers' browsers would have.
-  return io(`${plan.url}/live`, { transports: ['websocket'], auth: { token, lastEventId }, reconnection: false, forceNew: true, timeout: 60_000 });
+  return io(`${plan.url}/live`, {
+    transports: ['websocket'],
+    auth: { token, lastEventId },
+    reconnection: false,
+    forceNew: true,
+    timeout: 60_000,
+  });
 }
 
 async function connectAll(sockets) {
@@ -63,7 +71,11 @@ async function fanOut() {
     const response = await fetch(`${plan.url}/api/collaboratives/${plan.collaborativeId}/threads`, {
       method: 'POST',
       headers: { authorization: `Bearer ${plan.posterToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: `Live fan-out benchmark thread ${i + 1}`, body: 'Does everyone following this collaborative see this at once?', kind: 'discussion' }),
+      body: JSON.stringify({
+        title: `Live fan-out benchmark thread ${i + 1}`,
+        body: 'Does everyone following this collaborative see this at once?',
+        kind: 'discussion',
+      }),
     });
     const answered = performance.now();
     if (response.status !== 201) throw new Error(`POST thread answered ${response.status}: ${await response.text()}`);
@@ -75,7 +87,10 @@ async function fanOut() {
   const deadline = performance.now() + 15_000;
   while (receipts.filter(([id]) => posted.has(id)).length < expected && performance.now() < deadline) await sleep(100);
   clearInterval(sampler);
-  const latencies = receipts.filter(([id]) => posted.has(id)).map(([id, at]) => at - posted.get(id)).sort((a, b) => a - b);
+  const latencies = receipts
+    .filter(([id]) => posted.has(id))
+    .map(([id, at]) => at - posted.get(id))
+    .sort((a, b) => a - b);
   for (const socket of sockets) socket.disconnect();
   return {
     sockets: sockets.length,
@@ -89,7 +104,12 @@ async function fanOut() {
     p99: round(percentile(latencies, 99)),
     max: round(latencies.at(-1) ?? null),
     min: round(latencies[0] ?? null),
-    postP50: round(percentile([...postLatencies].sort((a, b) => a - b), 50)),
+    postP50: round(
+      percentile(
+        [...postLatencies].sort((a, b) => a - b),
+        50,
+      ),
+    ),
     rssIdleMiB: rssIdle,
     rssConnectedMiB: rssConnected,
     rssPeakMiB: rssPeak,

@@ -1,6 +1,7 @@
 import argon2 from 'argon2';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+
 import { dataSourceOptions } from '../../dist/src/database/data-source-options.js';
 import { checkCounters } from '../../test/reliability/consistency.ts';
 import { Progress } from './progress.js';
@@ -54,14 +55,20 @@ export async function loadData(url, scale, { reload = false } = {}) {
       await source.initialize();
       await source.runMigrations({ transaction: 'each' });
       await source.destroy();
-      await client.query(`CREATE TABLE bench_meta (scale text NOT NULL, complete boolean NOT NULL DEFAULT false, loaded_at timestamptz NOT NULL DEFAULT now())`);
+      await client.query(
+        `CREATE TABLE bench_meta (scale text NOT NULL, complete boolean NOT NULL DEFAULT false, loaded_at timestamptz NOT NULL DEFAULT now())`,
+      );
       await client.query(`INSERT INTO bench_meta (scale) VALUES ($1)`, [scale]);
     });
     // Bulk load: no per-row triggers or foreign-key checks (search vectors are written
     // explicitly with the triggers' own expressions), and secondary indexes built afterwards.
-    await client.query(`SET session_replication_role = replica; SET maintenance_work_mem = '256MB'; SET work_mem = '128MB'; SET synchronous_commit = off`);
+    await client.query(
+      `SET session_replication_role = replica; SET maintenance_work_mem = '256MB'; SET work_mem = '128MB'; SET synchronous_commit = off`,
+    );
     const indexes = (
-      await client.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('threads', 'replies') AND indexname NOT LIKE '%_pkey'`)
+      await client.query(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('threads', 'replies') AND indexname NOT LIKE '%_pkey'`,
+      )
     ).rows;
     for (const index of indexes) await client.query(`DROP INDEX ${pg.escapeIdentifier(index.indexname)}`);
 
@@ -78,7 +85,8 @@ export async function loadData(url, scale, { reload = false } = {}) {
     await progress.step('vacuum analyze', () => client.query('VACUUM ANALYZE'));
     await progress.step('verify counters and search vectors', async () => {
       const check = await checkCounters(client);
-      if (check.mismatches.length > 0) throw new Error(`Counters are not exact:\n${check.mismatches.slice(0, 10).join('\n')}`);
+      if (check.mismatches.length > 0)
+        throw new Error(`Counters are not exact:\n${check.mismatches.slice(0, 10).join('\n')}`);
       const { rows } = await client.query(
         `SELECT (SELECT count(*) FROM threads WHERE search_vector IS NULL AND deleted_at IS NULL)
               + (SELECT count(*) FROM replies WHERE search_vector IS NULL AND deleted_at IS NULL)
@@ -108,7 +116,9 @@ async function summary(client) {
 async function people(client, size, hash) {
   const { users: U, collaboratives: C } = size;
   await client.query(`CREATE TABLE bench_users AS SELECT n, gen_random_uuid() AS id FROM generate_series(1, ${U}) n`);
-  await client.query(`CREATE TABLE bench_collaboratives AS SELECT n, gen_random_uuid() AS id FROM generate_series(0, ${C - 1}) n`);
+  await client.query(
+    `CREATE TABLE bench_collaboratives AS SELECT n, gen_random_uuid() AS id FROM generate_series(0, ${C - 1}) n`,
+  );
   await client.query(
     `INSERT INTO users (id, email, password_hash, display_name, organisation, job_title, sector, role, handle, created_at, updated_at)
      SELECT id, 'bench-user-' || n || '@bench.example.nhs.uk', $1, 'Bench User ' || n,
@@ -119,7 +129,9 @@ async function people(client, size, hash) {
        FROM bench_users`,
     [hash, ORGANISATIONS, JOB_TITLES, SECTORS],
   );
-  await client.query(`INSERT INTO sessions (user_id, user_agent, ip, expires_at) SELECT id, 'bench', '127.0.0.1', now() + interval '30 days' FROM bench_users`);
+  await client.query(
+    `INSERT INTO sessions (user_id, user_agent, ip, expires_at) SELECT id, 'bench', '127.0.0.1', now() + interval '30 days' FROM bench_users`,
+  );
   // Every tenth collaborative is members only; the busiest (n = 0) is public.
   await client.query(
     `INSERT INTO collaboratives (id, name, slug, description, description_html, type, sectors, region, visibility, created_at, updated_at, last_activity_at)
@@ -136,7 +148,9 @@ async function people(client, size, hash) {
      SELECT c.id, u.id, (CASE WHEN u.n <= ${C} THEN 'lead' ELSE 'member' END)::membership_role
        FROM bench_users u JOIN bench_collaboratives c ON c.n = u.n % ${C}`,
   );
-  await client.query(`INSERT INTO collaborative_follows (collaborative_id, user_id) SELECT collaborative_id, user_id FROM collaborative_members`);
+  await client.query(
+    `INSERT INTO collaborative_follows (collaborative_id, user_id) SELECT collaborative_id, user_id FROM collaborative_members`,
+  );
   // Most people follow the busiest collaborative (the live fan-out scenario needs its
   // followers), and two more public ones, skewed towards the busy end.
   await client.query(

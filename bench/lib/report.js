@@ -28,8 +28,16 @@ function growth(resultsDir) {
       if (!before) return null;
       return {
         name: row.name,
-        app: { small: before.app.p99, large: row.app.p99, ratio: Math.round((row.app.p99 / before.app.p99) * 100) / 100 },
-        baseline: { small: before.baseline.p99, large: row.baseline.p99, ratio: Math.round((row.baseline.p99 / before.baseline.p99) * 100) / 100 },
+        app: {
+          small: before.app.p99,
+          large: row.app.p99,
+          ratio: Math.round((row.app.p99 / before.app.p99) * 100) / 100,
+        },
+        baseline: {
+          small: before.baseline.p99,
+          large: row.baseline.p99,
+          ratio: Math.round((row.baseline.p99 / before.baseline.p99) * 100) / 100,
+        },
         smallRun: small.startedAt,
         largeRun: large.startedAt,
       };
@@ -41,16 +49,30 @@ export function toMarkdown(results) {
   const lines = [];
   const m = results.machine;
   lines.push(`### Benchmark ${results.startedAt} (scale ${results.scale})`, '');
-  lines.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}; ${m.pinning}. ${results.database}.`);
+  lines.push(
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}; ${m.pinning}. ${results.database}.`,
+  );
   const d = results.data;
-  if (d) lines.push(`Data: ${d.collaboratives} collaboratives, ${d.users} users, ${d.threads} threads, ${d.replies} replies, ${d.practices} practices (busiest collaborative ${d.busiestCollaborativeThreads} threads, busiest thread ${d.busiestThreadReplies} replies; ${d.databaseSize}).`);
+  if (d)
+    lines.push(
+      `Data: ${d.collaboratives} collaboratives, ${d.users} users, ${d.threads} threads, ${d.replies} replies, ${d.practices} practices (busiest collaborative ${d.busiestCollaborativeThreads} threads, busiest thread ${d.busiestThreadReplies} replies; ${d.databaseSize}).`,
+    );
   const rounds = results.settings.rounds ?? 1;
-  lines.push(`Load: autocannon, ${results.settings.connections} connections, ${results.settings.warmupSeconds} s warm-up then ${results.settings.seconds} s measured, one server running at a time; ${rounds} round${rounds === 1 ? '' : 's'} per server, alternating, the median round shown (every round's req/s in brackets).`, '');
+  lines.push(
+    `Load: autocannon, ${results.settings.connections} connections, ${results.settings.warmupSeconds} s warm-up then ${results.settings.seconds} s measured, one server running at a time; ${rounds} round${rounds === 1 ? '' : 's'} per server, alternating, the median round shown (every round's req/s in brackets).`,
+    '',
+  );
   // With --compare the second server is the forum at an earlier revision, and the targets (against the baseline) do not apply.
   const other = results.reference?.label ?? 'baseline';
   const comparing = Boolean(results.reference?.sha);
-  if (comparing) lines.push(`Compared: this tree ("app") against the forum built at ${results.reference.sha} ("${other}"), on the same database with this tree's migrations.`, '');
-  lines.push(`| Scenario | Server | req/s | p50 ms | p97.5 ms | p99 ms | non-2xx | server CPU % | RSS MiB | load avg (1 min) before → after | app/${other} | per server CPU second | Target |`);
+  if (comparing)
+    lines.push(
+      `Compared: this tree ("app") against the forum built at ${results.reference.sha} ("${other}"), on the same database with this tree's migrations.`,
+      '',
+    );
+  lines.push(
+    `| Scenario | Server | req/s | p50 ms | p97.5 ms | p99 ms | non-2xx | server CPU % | RSS MiB | load avg (1 min) before → after | app/${other} | per server CPU second | Target |`,
+  );
   lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |');
   for (const row of results.http) {
     for (const kind of ['app', 'baseline']) {
@@ -64,24 +86,40 @@ export function toMarkdown(results) {
   }
   const fan = results.live.fanout;
   if (fan) {
-    lines.push('', `**S5 live fan-out** (app only; the baseline has no socket layer): ${fan.sockets} sockets (${fan.distinctUsers} people) following the busiest collaborative, ${fan.threads} threads posted 250 ms apart.`, '');
-    lines.push('| p50 ms | p99 ms | max ms | received / expected | lost | RSS idle MiB | RSS connected MiB | RSS peak MiB | connect s | load before → after | Target |');
+    lines.push(
+      '',
+      `**S5 live fan-out** (app only; the baseline has no socket layer): ${fan.sockets} sockets (${fan.distinctUsers} people) following the busiest collaborative, ${fan.threads} threads posted 250 ms apart.`,
+      '',
+    );
+    lines.push(
+      '| p50 ms | p99 ms | max ms | received / expected | lost | RSS idle MiB | RSS connected MiB | RSS peak MiB | connect s | load before → after | Target |',
+    );
     lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
     lines.push(
       `| ${fan.p50} | ${fan.p99} | ${fan.max} | ${fan.received} / ${fan.expected} | ${fan.lost} | ${fan.rssIdleMiB} | ${fan.rssConnectedMiB} | ${fan.rssPeakMiB} | ${fan.connectSeconds} | ${fan.loadBefore[0]} → ${fan.loadAfter[0]} | p99 ${yes(fan.p99 < 200)}, lost ${yes(fan.lost === 0)}, RSS ${yes(fan.rssPeakMiB < 300)} |`,
     );
-    lines.push('', 'Latency is from the moment the POST answered to each socket receiving `thread.created` (negative: the event arrived before the answer).');
+    lines.push(
+      '',
+      'Latency is from the moment the POST answered to each socket receiving `thread.created` (negative: the event arrived before the answer).',
+    );
   }
   const cu = results.live.catchUp;
   if (cu) {
-    lines.push('', `**S6 catch-up**: ${cu.sockets} sockets reconnect at once with \`lastEventId\` 100 events of the busy collaborative back (their own notifications come on top): all caught up in **${fmt(cu.allCaughtUpMs)} ms** (per socket p50 ${cu.p50} ms, p99 ${cu.p99} ms), ${cu.eventsReplayedMean} events replayed per socket, ${cu.notCaughtUp} not caught up, ${cu.connectFailed} failed to connect; load ${cu.loadBefore[0]} → ${cu.loadAfter[0]}.`);
+    lines.push(
+      '',
+      `**S6 catch-up**: ${cu.sockets} sockets reconnect at once with \`lastEventId\` 100 events of the busy collaborative back (their own notifications come on top): all caught up in **${fmt(cu.allCaughtUpMs)} ms** (per socket p50 ${cu.p50} ms, p99 ${cu.p99} ms), ${cu.eventsReplayedMean} events replayed per socket, ${cu.notCaughtUp} not caught up, ${cu.connectFailed} failed to connect; load ${cu.loadBefore[0]} → ${cu.loadAfter[0]}.`,
+    );
   }
   if (results.growth?.length) {
     lines.push('', '**Growth** (p99 at large ÷ p99 at small, latest run of each):', '');
-    lines.push('| Scenario | app small → large ms | app ratio | baseline small → large ms | baseline ratio | Target (< 1.5) |');
+    lines.push(
+      '| Scenario | app small → large ms | app ratio | baseline small → large ms | baseline ratio | Target (< 1.5) |',
+    );
     lines.push('| --- | --- | ---: | --- | ---: | --- |');
     for (const g of results.growth) {
-      lines.push(`| ${g.name} | ${g.app.small} → ${g.app.large} | ${g.app.ratio} | ${g.baseline.small} → ${g.baseline.large} | ${g.baseline.ratio} | ${yes(g.app.ratio < 1.5)} |`);
+      lines.push(
+        `| ${g.name} | ${g.app.small} → ${g.app.large} | ${g.app.ratio} | ${g.baseline.small} → ${g.baseline.large} | ${g.baseline.ratio} | ${yes(g.app.ratio < 1.5)} |`,
+      );
     }
   }
   return lines.join('\n');

@@ -18,7 +18,9 @@ function pinned(cores, core, args) {
 
 export function rssMiB(pid) {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
     return line ? Math.round(Number(line.split(/\s+/)[1]) / 1024) : null;
   } catch {
     return null;
@@ -47,9 +49,17 @@ export const load = () => loadavg().map((value) => Number(value.toFixed(2)));
  * Starts the forum (`dist/src/main.js`) or the baseline on its core and waits until it
  * answers /health/live. Both get the same database, secret and pool size.
  */
-export async function startServer(kind, { root, databaseUrl, jwtSecret, port, cores, cpuProfileDir, profileName = kind }) {
+export async function startServer(
+  kind,
+  { root, databaseUrl, jwtSecret, port, cores, cpuProfileDir, profileName = kind },
+) {
   const script = kind === 'app' ? `${root}/dist/src/main.js` : `${root}/bench/baseline/server.js`;
-  const nodeArgs = [...(kind === 'app' ? startFlags(root) : []), ...(cpuProfileDir ? [`--cpu-prof`, `--cpu-prof-dir=${cpuProfileDir}`, `--cpu-prof-name=${profileName}-${Date.now()}.cpuprofile`] : [])];
+  const nodeArgs = [
+    ...(kind === 'app' ? startFlags(root) : []),
+    ...(cpuProfileDir
+      ? [`--cpu-prof`, `--cpu-prof-dir=${cpuProfileDir}`, `--cpu-prof-name=${profileName}-${Date.now()}.cpuprofile`]
+      : []),
+  ];
   const [command, args] = pinned(cores, cores?.server, [process.execPath, ...nodeArgs, script]);
   const env = {
     ...process.env,

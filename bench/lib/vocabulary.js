@@ -24,18 +24,77 @@ clinic template demand-capacity modelling trajectory backlog breach harm priorit
 triage validation clinical-review patient-initiated discharge-to-assess reablement hospice
 palliative end-of-life carers voluntary sector housing employment transport interpreter
 translation literacy ethnicity coastal rural urban homeless veterans refugees travellers
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 export const ORGANISATIONS = [
-  'Manchester University NHS FT', 'South London and Maudsley NHS FT', 'Sussex Community NHS FT', 'West Midlands Ambulance Service',
-  'Modality Partnership', 'South Warwickshire University NHS FT', 'Leeds Teaching Hospitals NHS Trust', 'Bradford District Care NHS FT',
-  'Royal United Hospitals Bath NHS FT', 'Salisbury NHS FT', 'Great Western Hospitals NHS FT', 'Oxleas NHS FT',
+  'Manchester University NHS FT',
+  'South London and Maudsley NHS FT',
+  'Sussex Community NHS FT',
+  'West Midlands Ambulance Service',
+  'Modality Partnership',
+  'South Warwickshire University NHS FT',
+  'Leeds Teaching Hospitals NHS Trust',
+  'Bradford District Care NHS FT',
+  'Royal United Hospitals Bath NHS FT',
+  'Salisbury NHS FT',
+  'Great Western Hospitals NHS FT',
+  'Oxleas NHS FT',
 ];
-export const JOB_TITLES = ['Chief Operating Officer', 'Director of Strategy', 'Director of Nursing', 'Medical Director', 'Clinical Director', 'Chief Finance Officer', 'Programme Director', 'Head of Transformation'];
+export const JOB_TITLES = [
+  'Chief Operating Officer',
+  'Director of Strategy',
+  'Director of Nursing',
+  'Medical Director',
+  'Clinical Director',
+  'Chief Finance Officer',
+  'Programme Director',
+  'Head of Transformation',
+];
 export const SECTORS = ['acute', 'mental-health', 'community', 'specialist', 'ambulance', 'primary-care', 'other'];
-export const TYPES = ['horizontal', 'vertical', 'mental-health', 'community', 'ambulance', 'primary-secondary', 'other'];
-export const TAGS = ['elective-recovery', 'diagnostics', 'workforce', 'digital', 'finance', 'mental-health', 'urgent-care', 'inequalities', 'governance', 'cancer'];
-export const THEMES = ['diagnostics', 'elective-recovery', 'unwarranted-variation', 'workforce', 'mental-health', 'urgent-and-emergency-care', 'population-health-and-inequalities', 'digital', 'finance-and-efficiency', 'governance-and-leadership'];
+export const TYPES = [
+  'horizontal',
+  'vertical',
+  'mental-health',
+  'community',
+  'ambulance',
+  'primary-secondary',
+  'other',
+];
+export const TAGS = [
+  'elective-recovery',
+  'diagnostics',
+  'workforce',
+  'digital',
+  'finance',
+  'mental-health',
+  'urgent-care',
+  'inequalities',
+  'governance',
+  'cancer',
+];
+export const THEMES = [
+  'diagnostics',
+  'elective-recovery',
+  'unwarranted-variation',
+  'workforce',
+  'mental-health',
+  'urgent-and-emergency-care',
+  'population-health-and-inequalities',
+  'digital',
+  'finance-and-efficiency',
+  'governance-and-leadership',
+];
 
 /** Two-word searches of tail words: what a leader would type, each matching a small share of posts. */
-export const SEARCHES = ['"virtual ward" frailty', 'cataract backlog', 'phlebotomy rota', 'sonographer vacancy', 'genomics screening', 'reablement housing', 'dermatology triage', 'interpreter access'];
+export const SEARCHES = [
+  '"virtual ward" frailty',
+  'cataract backlog',
+  'phlebotomy rota',
+  'sonographer vacancy',
+  'genomics screening',
+  'reablement housing',
+  'dermatology triage',
+  'interpreter access',
+];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+
 import { UUID } from '../common/uuid.js';
 import type { AuthUser } from './auth-user.js';
 import { EndedSessions } from './ended-sessions.js';
@@ -46,7 +47,14 @@ export class AccessTokens {
       return { refused: error instanceof TokenExpiredError ? 'expired' : 'invalid' };
     }
     const { sub, sid, exp } = payload;
-    if (typeof sub !== 'string' || typeof sid !== 'string' || typeof exp !== 'number' || !UUID.test(sub) || !UUID.test(sid)) return { refused: 'invalid' };
+    if (
+      typeof sub !== 'string' ||
+      typeof sid !== 'string' ||
+      typeof exp !== 'number' ||
+      !UUID.test(sub) ||
+      !UUID.test(sid)
+    )
+      return { refused: 'invalid' };
     return { claims: { userId: sub, sessionId: sid, expiresAt: exp * 1000 } };
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+
 import { TooManyRequestsProblem } from '../common/too-many-requests.js';
 import { AuthAttempt } from './auth-attempt.entity.js';
 
@@ -84,6 +85,11 @@ export class AuthAttemptsService {
 }
 
 export function tooMany(limit: Limit, retryAfter: number): TooManyRequestsProblem {
-  const wait = retryAfter < 60 ? `${retryAfter} second${retryAfter === 1 ? '' : 's'}` : retryAfter < 120 ? 'a minute' : `${Math.ceil(retryAfter / 60)} minutes`;
+  const wait =
+    retryAfter < 60
+      ? `${retryAfter} second${retryAfter === 1 ? '' : 's'}`
+      : retryAfter < 120
+        ? 'a minute'
+        : `${Math.ceil(retryAfter / 60)} minutes`;
   return new TooManyRequestsProblem(`Too many ${limit.what}. Try again in ${wait}.`, retryAfter);
 }

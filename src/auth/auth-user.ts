@@ -8,4 +8,5 @@ export interface AuthUser {
 }
 
 /** Site moderators and admins: they may read every collaborative and moderate anywhere. */
-export const isSiteStaff = (user: Pick<AuthUser, 'role'>): boolean => user.role === 'moderator' || user.role === 'admin';
+export const isSiteStaff = (user: Pick<AuthUser, 'role'>): boolean =>
+  user.role === 'moderator' || user.role === 'admin';

@@ -1,15 +1,40 @@
-import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UnauthorizedException, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { Client, type ClientInfo } from '../common/client-info.decorator.js';
 import { Public } from '../common/public.decorator.js';
 import { OwnProfileDto } from '../users/dto/profile.dto.js';
 import { RegisterDto } from '../users/dto/register.dto.js';
 import type { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import { AuthService, type IssuedTokens } from './auth.service.js';
 import { AuthAttemptsService } from './auth-attempts.service.js';
 import type { AuthUser } from './auth-user.js';
-import { AuthService, type IssuedTokens } from './auth.service.js';
 import { CurrentUser } from './decorators.js';
 import { LoginDto, SessionListDto, TokensDto } from './dto/auth.dto.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
@@ -17,7 +42,6 @@ import { LocalAuthGuard } from './guards/local-auth.guard.js';
 import { SameOriginGuard } from './guards/same-origin.guard.js';
 import { REFRESH_COOKIE, RefreshCookie } from './refresh-cookie.js';
 import { SessionsService } from './sessions.service.js';
-import { UsersService } from '../users/users.service.js';
 
 const SETS_REFRESH_COOKIE = {
   'Set-Cookie': {
@@ -92,7 +116,8 @@ export class AuthController {
     } catch (error) {
       // A refused token stays refused: drop it, so the browser stops sending it. Any other
       // failure (the database is down, say) keeps it for another try.
-      if (error instanceof UnauthorizedException || error instanceof ForbiddenException) this.refreshCookie.clear(reply);
+      if (error instanceof UnauthorizedException || error instanceof ForbiddenException)
+        this.refreshCookie.clear(reply);
       throw error;
     }
   }
@@ -123,7 +148,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign out everywhere: end all your sessions, this one included.' })
   @ApiNoContentResponse()
   @ApiProblems(401)
-  async endAllSessions(@CurrentUser() caller: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async endAllSessions(
+    @CurrentUser() caller: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.sessions.endAllFor(caller.id, 'ended-by-user');
     this.refreshCookie.clear(reply);
   }
@@ -144,7 +172,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Change your password; every other session ends.' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 429)
-  changePassword(@CurrentUser() caller: AuthUser, @Body() dto: ChangePasswordDto, @Client() client: ClientInfo): Promise<void> {
+  changePassword(
+    @CurrentUser() caller: AuthUser,
+    @Body() dto: ChangePasswordDto,
+    @Client() client: ClientInfo,
+  ): Promise<void> {
     return this.auth.changePassword(caller, dto, client);
   }
 }

@@ -1,15 +1,17 @@
 import { createSecretKey } from 'node:crypto';
+
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+
 import { AppConfig } from '../config/app-config.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccessTokens } from './access-tokens.service.js';
-import { AuthAttempt } from './auth-attempt.entity.js';
-import { AuthAttemptsService } from './auth-attempts.service.js';
 import { AuthController } from './auth.controller.js';
 import { ACCESS_TOKEN_SECONDS, AuthService } from './auth.service.js';
+import { AuthAttempt } from './auth-attempt.entity.js';
+import { AuthAttemptsService } from './auth-attempts.service.js';
 import { RefreshCookie } from './refresh-cookie.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { Session } from './session.entity.js';

@@ -1,14 +1,15 @@
 import { ForbiddenException, Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+
 import type { ClientInfo } from '../common/client-info.decorator.js';
 import { networkOf } from '../common/network-of.js';
-import { AppConfig } from '../config/app-config.js';
 import { ValidationProblem } from '../common/problem-details.js';
+import { AppConfig } from '../config/app-config.js';
 import { toOwnProfile } from '../users/dto/profile.dto.js';
 import { hashPassword, verifyPassword } from '../users/password-hasher.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
-import { AuthAttemptsService, tooMany, type Limit } from './auth-attempts.service.js';
+import { AuthAttemptsService, type Limit, tooMany } from './auth-attempts.service.js';
 import type { AuthUser } from './auth-user.js';
 import type { TokensDto } from './dto/auth.dto.js';
 import type { ChangePasswordDto } from './dto/change-password.dto.js';
@@ -56,20 +57,40 @@ export class AuthService implements OnModuleInit {
 
   /** The looser ceiling over every address: past it the account slows down, it never locks. */
   private accountLimit(email: string): Limit {
-    return { key: `login:account:${email}`, max: this.config.rateLimits.loginPerAccount, windowMs: 15 * 60_000, what: 'failed sign-ins for this account' };
+    return {
+      key: `login:account:${email}`,
+      max: this.config.rateLimits.loginPerAccount,
+      windowMs: 15 * 60_000,
+      what: 'failed sign-ins for this account',
+    };
   }
 
   /** One attempt at a time for an account past its ceiling, from anywhere. */
   private slowLane(email: string): Limit {
-    return { key: `login:slow:${email}`, max: 1, windowMs: SLOW_LANE_MS, what: 'failed sign-ins for this account from many places' };
+    return {
+      key: `login:slow:${email}`,
+      max: 1,
+      windowMs: SLOW_LANE_MS,
+      what: 'failed sign-ins for this account from many places',
+    };
   }
 
   private ipLimit(ip: string): Limit {
-    return { key: `login:ip:${networkOf(ip)}`, max: this.config.rateLimits.loginPerIp, windowMs: 60_000, what: 'failed sign-ins from your network' };
+    return {
+      key: `login:ip:${networkOf(ip)}`,
+      max: this.config.rateLimits.loginPerIp,
+      windowMs: 60_000,
+      what: 'failed sign-ins from your network',
+    };
   }
 
   registerLimit(ip: string): Limit {
-    return { key: `register:ip:${networkOf(ip)}`, max: this.config.rateLimits.registerPerIp, windowMs: 60 * 60_000, what: 'registrations from your network' };
+    return {
+      key: `register:ip:${networkOf(ip)}`,
+      max: this.config.rateLimits.registerPerIp,
+      windowMs: 60 * 60_000,
+      what: 'registrations from your network',
+    };
   }
 
   /**
@@ -138,7 +159,12 @@ export class AuthService implements OnModuleInit {
 
   private async tokens(user: User, session: Session, refreshToken: string): Promise<IssuedTokens> {
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, sid: session.id });
-    const body: TokensDto = { accessToken, expiresIn: ACCESS_TOKEN_SECONDS, tokenType: 'Bearer', user: toOwnProfile(user) };
+    const body: TokensDto = {
+      accessToken,
+      expiresIn: ACCESS_TOKEN_SECONDS,
+      tokenType: 'Bearer',
+      user: toOwnProfile(user),
+    };
     return { body, refreshToken, sessionExpiresAt: session.expiresAt };
   }
 
@@ -146,8 +172,11 @@ export class AuthService implements OnModuleInit {
   async changePassword(caller: AuthUser, dto: ChangePasswordDto, client: ClientInfo): Promise<void> {
     const user = await this.users.findByIdWithPassword(caller.id);
     if (!user) throw new UnauthorizedException('This account no longer exists.');
-    const verified = await this.underLimits(user.email, client.ip, async () => ((await verifyPassword(user.passwordHash, dto.currentPassword)) ? true : null));
-    if (!verified) throw new ValidationProblem([{ field: 'currentPassword', message: 'The current password is not correct' }]);
+    const verified = await this.underLimits(user.email, client.ip, async () =>
+      (await verifyPassword(user.passwordHash, dto.currentPassword)) ? true : null,
+    );
+    if (!verified)
+      throw new ValidationProblem([{ field: 'currentPassword', message: 'The current password is not correct' }]);
     this.users.requireStrongPassword(dto.newPassword, user.email, 'newPassword');
     await this.users.setPasswordHash(user.id, await hashPassword(dto.newPassword));
     await this.sessions.endAllFor(user.id, 'password-changed', caller.sessionId);

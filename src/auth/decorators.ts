@@ -1,4 +1,5 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+
 import type { Role } from '../users/user.entity.js';
 import type { AuthUser } from './auth-user.js';
 

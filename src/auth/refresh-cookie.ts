@@ -1,6 +1,7 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { AppConfig } from '../config/app-config.js';
 
 export const REFRESH_COOKIE = 'forum_refresh';
@@ -24,7 +25,13 @@ export class RefreshCookie {
   }
 
   private options(maxAgeSeconds: number): CookieSerializeOptions {
-    return { path: REFRESH_COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: this.secure, maxAge: maxAgeSeconds };
+    return {
+      path: REFRESH_COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.secure,
+      maxAge: maxAgeSeconds,
+    };
   }
 
   /** The cookie lasts exactly as long as the session it belongs to. */
@@ -34,7 +41,12 @@ export class RefreshCookie {
   }
 
   clear(reply: FastifyReply): void {
-    reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: this.secure });
+    reply.clearCookie(REFRESH_COOKIE, {
+      path: REFRESH_COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.secure,
+    });
   }
 
   read(request: FastifyRequest): string | undefined {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
 import { Session } from './session.entity.js';
 
 /** A refresh token, stored only as its SHA-256. A used one stays to catch replays. */

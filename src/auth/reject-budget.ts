@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
 import { networkOf } from '../common/network-of.js';
 import { problem } from '../common/problem-details.js';
 import { AppConfig } from '../config/app-config.js';

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, MoreThan, type EntityManager, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, MoreThan, type Repository } from 'typeorm';
+
 import { readRows } from '../database/read-rows.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import type { AuthUser } from './auth-user.js';
@@ -28,7 +30,12 @@ export class SessionsService {
   async start(userId: string, userAgent: string, ip: string): Promise<{ session: Session; refreshToken: string }> {
     return this.dataSource.transaction(async (manager) => {
       const session = await manager.save(
-        manager.create(Session, { userId, userAgent: userAgent.slice(0, 300), ip, expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS) }),
+        manager.create(Session, {
+          userId,
+          userAgent: userAgent.slice(0, 300),
+          ip,
+          expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+        }),
       );
       return { session, refreshToken: await this.issueToken(manager, session.id) };
     });
@@ -55,10 +62,13 @@ export class SessionsService {
         .getOne();
       if (!token?.session) return { error: `This refresh token is not valid. ${SIGN_IN_AGAIN}` };
       const session = token.session;
-      if (session.endedAt || session.expiresAt <= new Date()) return { error: `This session has ended. ${SIGN_IN_AGAIN}` };
+      if (session.endedAt || session.expiresAt <= new Date())
+        return { error: `This session has ended. ${SIGN_IN_AGAIN}` };
       if (token.usedAt) {
         await this.endWhere(manager, 'refresh-token-reused', 'id = :id', { id: session.id });
-        return { error: `This refresh token was already used, so the session has been ended to protect your account. ${SIGN_IN_AGAIN}` };
+        return {
+          error: `This refresh token was already used, so the session has been ended to protect your account. ${SIGN_IN_AGAIN}`,
+        };
       }
       await manager.update(RefreshToken, { tokenHash: token.tokenHash }, { usedAt: new Date() });
       await manager.update(Session, { id: session.id }, { lastUsedAt: new Date() });
@@ -76,14 +86,19 @@ export class SessionsService {
   /** Ends one of the caller's own sessions; someone else's looks missing. */
   async endOwn(caller: AuthUser, sessionId: string): Promise<void> {
     const ended = await this.dataSource.transaction((manager) =>
-      this.endWhere(manager, 'ended-by-user', 'id = :sessionId AND user_id = :userId', { sessionId, userId: caller.id }),
+      this.endWhere(manager, 'ended-by-user', 'id = :sessionId AND user_id = :userId', {
+        sessionId,
+        userId: caller.id,
+      }),
     );
     if (ended.length === 0) throw new NotFoundException('No active session of yours has this id.');
   }
 
   async endAllFor(userId: string, reason: string, except?: string): Promise<void> {
     const others = except ? ' AND id <> :except' : '';
-    await this.dataSource.transaction((manager) => this.endWhere(manager, reason, `user_id = :userId${others}`, { userId, except }));
+    await this.dataSource.transaction((manager) =>
+      this.endWhere(manager, reason, `user_id = :userId${others}`, { userId, except }),
+    );
   }
 
   /**
@@ -92,7 +107,12 @@ export class SessionsService {
    * opened with it would stay until the token expires, so every instance closes the
    * sockets of exactly these sessions when the event reaches it. Answers the ids ended.
    */
-  private async endWhere(manager: EntityManager, reason: string, where: string, params: Record<string, unknown>): Promise<string[]> {
+  private async endWhere(
+    manager: EntityManager,
+    reason: string,
+    where: string,
+    params: Record<string, unknown>,
+  ): Promise<string[]> {
     const result = await manager
       .createQueryBuilder()
       .update(Session)
@@ -105,7 +125,11 @@ export class SessionsService {
     for (const { id, user_id: userId } of ended) byPerson.set(userId, [...(byPerson.get(userId) ?? []), id]);
     await this.events.appendMany(
       manager,
-      [...byPerson].map(([userId, sessionIds]) => ({ type: 'session.ended' as const, userId, payload: { userId, sessionIds } })),
+      [...byPerson].map(([userId, sessionIds]) => ({
+        type: 'session.ended' as const,
+        userId,
+        payload: { userId, sessionIds },
+      })),
     );
     return ended.map((row) => row.id);
   }

@@ -1,6 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
+
+import { type AuthUser, isSiteStaff } from '../auth/auth-user.js';
 import { EntityRows } from '../database/entity-rows.js';
 import { readRows } from '../database/read-rows.js';
 import { Collaborative } from './collaborative.entity.js';
@@ -53,7 +54,9 @@ export class AccessService {
               LEFT JOIN collaborative_members m ON m.collaborative_id = c.id AND m.user_id = ${userParam}`,
       from: (user: AuthUser, row: Record<string, unknown>): CollaborativeAccess | null => {
         const collaborative = rows.from(row);
-        return collaborative && this.decide(user, collaborative, (row.membership_role ?? null) as MembershipRole | null);
+        return (
+          collaborative && this.decide(user, collaborative, (row.membership_role ?? null) as MembershipRole | null)
+        );
       },
     };
   }
@@ -86,9 +89,11 @@ export class AccessService {
     if (!access?.canRead) throw new NotFoundException('No collaborative with this id.');
     if (need === 'post') {
       if (access.collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
-      if (!access.canPost) throw new ForbiddenException('Only members of this collaborative can post in it. Ask to join first.');
+      if (!access.canPost)
+        throw new ForbiddenException('Only members of this collaborative can post in it. Ask to join first.');
     }
-    if (need === 'moderate' && !access.canModerate) throw new ForbiddenException("Only this collaborative's leads and site moderators can do this.");
+    if (need === 'moderate' && !access.canModerate)
+      throw new ForbiddenException("Only this collaborative's leads and site moderators can do this.");
     return access;
   }
 
@@ -106,7 +111,10 @@ export class AccessService {
    * pair, whether that person exists and may read that collaborative (null: no
    * collaborative, readable by everyone signed in). One query, in the given order.
    */
-  async mayReadEach(manager: EntityManager, pairs: Array<{ userId: string; collaborativeId: string | null }>): Promise<boolean[]> {
+  async mayReadEach(
+    manager: EntityManager,
+    pairs: Array<{ userId: string; collaborativeId: string | null }>,
+  ): Promise<boolean[]> {
     if (pairs.length === 0) return [];
     const rows: Array<{ readable: boolean }> = await manager.query(MAY_READ_EACH_SQL, [
       pairs.map((pair) => pair.userId),

@@ -40,7 +40,11 @@ export const DEMO_COLLABORATIVES: DemoCollaborative[] = [
     sectors: ['acute'],
     region: 'South West',
     ics: 'Bath and North East Somerset, Swindon and Wiltshire ICS',
-    organisations: ['Royal United Hospitals Bath NHS Foundation Trust', 'Salisbury NHS Foundation Trust', 'Great Western Hospitals NHS Foundation Trust'],
+    organisations: [
+      'Royal United Hospitals Bath NHS Foundation Trust',
+      'Salisbury NHS Foundation Trust',
+      'Great Western Hospitals NHS Foundation Trust',
+    ],
     visibility: 'public',
     description:
       'Three acute hospitals sharing waiting lists, clinical networks and a common approach to reducing unwarranted variation.',
@@ -76,7 +80,8 @@ export const DEMO_COLLABORATIVES: DemoCollaborative[] = [
       'Tees, Esk and Wear Valleys NHS Foundation Trust',
     ],
     visibility: 'public',
-    description: 'Providers of mental health, learning disability and autism services planning pathways and beds across the whole footprint.',
+    description:
+      'Providers of mental health, learning disability and autism services planning pathways and beds across the whole footprint.',
   },
   {
     slug: 'bradford-craven-act-as-one',
@@ -93,7 +98,8 @@ export const DEMO_COLLABORATIVES: DemoCollaborative[] = [
       'City of Bradford Metropolitan District Council',
     ],
     visibility: 'public',
-    description: 'A place-based partnership where hospitals, community, mental health, primary care and the council act as one on population health and inequalities.',
+    description:
+      'A place-based partnership where hospitals, community, mental health, primary care and the council act as one on population health and inequalities.',
   },
   {
     slug: 'surrey-downs-place',
@@ -102,9 +108,15 @@ export const DEMO_COLLABORATIVES: DemoCollaborative[] = [
     sectors: ['acute', 'community', 'primary-care'],
     region: 'South East',
     ics: 'Surrey Heartlands ICS',
-    organisations: ['Epsom and St Helier University Hospitals NHS Trust', 'Surrey Downs Health and Care', 'Surrey County Council', 'Surrey Downs GP federations'],
+    organisations: [
+      'Epsom and St Helier University Hospitals NHS Trust',
+      'Surrey Downs Health and Care',
+      'Surrey County Council',
+      'Surrey Downs GP federations',
+    ],
     visibility: 'public',
-    description: 'Integrated community, GP and hospital teams for the Surrey Downs population, with a focus on frailty and keeping people out of hospital.',
+    description:
+      'Integrated community, GP and hospital teams for the Surrey Downs population, with a focus on frailty and keeping people out of hospital.',
   },
   {
     slug: 'sussex-community-providers',
@@ -113,9 +125,14 @@ export const DEMO_COLLABORATIVES: DemoCollaborative[] = [
     sectors: ['community'],
     region: 'South East',
     ics: 'Sussex ICS',
-    organisations: ['Sussex Community NHS Foundation Trust', 'Sussex Partnership NHS Foundation Trust', 'East Sussex Healthcare NHS Trust'],
+    organisations: [
+      'Sussex Community NHS Foundation Trust',
+      'Sussex Partnership NHS Foundation Trust',
+      'East Sussex Healthcare NHS Trust',
+    ],
     visibility: 'public',
-    description: 'Community services providers sharing workforce plans, virtual wards and urgent community response across Sussex.',
+    description:
+      'Community services providers sharing workforce plans, virtual wards and urgent community response across Sussex.',
   },
   {
     slug: 'modality-partnership',
@@ -126,7 +143,8 @@ export const DEMO_COLLABORATIVES: DemoCollaborative[] = [
     ics: null,
     organisations: ['Modality Partnership', 'Partner acute and community trusts in each Modality area'],
     visibility: 'public',
-    description: 'An at-scale GP partnership working with secondary care on community outpatients, shared pathways and consultant advice for primary care.',
+    description:
+      'An at-scale GP partnership working with secondary care on community outpatients, shared pathways and consultant advice for primary care.',
   },
   {
     slug: 'foundation-group',
@@ -135,10 +153,14 @@ export const DEMO_COLLABORATIVES: DemoCollaborative[] = [
     sectors: ['acute', 'community'],
     region: 'Midlands',
     ics: null,
-    organisations: ['South Warwickshire University NHS Foundation Trust', 'Wye Valley NHS Trust', 'George Eliot Hospital NHS Trust'],
+    organisations: [
+      'South Warwickshire University NHS Foundation Trust',
+      'Wye Valley NHS Trust',
+      'George Eliot Hospital NHS Trust',
+    ],
     visibility: 'members',
     description:
-      'A group of trusts with a shared chief executive and chair. This space is for members only: finance, workforce and performance discussions between the group\'s leaders.',
+      "A group of trusts with a shared chief executive and chair. This space is for members only: finance, workforce and performance discussions between the group's leaders.",
   },
   {
     slug: 'dorset-ics-partnership',
@@ -147,9 +169,14 @@ export const DEMO_COLLABORATIVES: DemoCollaborative[] = [
     sectors: ['acute', 'community', 'mental-health'],
     region: 'South West',
     ics: 'Dorset ICS',
-    organisations: ['University Hospitals Dorset NHS Foundation Trust', 'Dorset County Hospital NHS Foundation Trust', 'Dorset HealthCare University NHS Foundation Trust'],
+    organisations: [
+      'University Hospitals Dorset NHS Foundation Trust',
+      'Dorset County Hospital NHS Foundation Trust',
+      'Dorset HealthCare University NHS Foundation Trust',
+    ],
     visibility: 'public',
-    description: "Dorset's providers working on shared clinical services, a single elective hub and a joint approach to workforce.",
+    description:
+      "Dorset's providers working on shared clinical services, a single elective hub and a joint approach to workforce.",
   },
   {
     slug: 'somerset-ics-partnership',
@@ -160,7 +187,8 @@ export const DEMO_COLLABORATIVES: DemoCollaborative[] = [
     ics: 'Somerset ICS',
     organisations: ['Somerset NHS Foundation Trust', 'Somerset County Council', 'Somerset primary care networks'],
     visibility: 'public',
-    description: 'A county-wide partnership joining acute, community, mental health and primary care around one Somerset population.',
+    description:
+      'A county-wide partnership joining acute, community, mental health and primary care around one Somerset population.',
   },
   {
     slug: 'west-midlands-yorkshire-ambulance',
@@ -169,13 +197,21 @@ export const DEMO_COLLABORATIVES: DemoCollaborative[] = [
     sectors: ['ambulance'],
     region: 'Midlands; North East and Yorkshire',
     ics: null,
-    organisations: ['West Midlands Ambulance Service University NHS Foundation Trust', 'Yorkshire Ambulance Service NHS Trust'],
+    organisations: [
+      'West Midlands Ambulance Service University NHS Foundation Trust',
+      'Yorkshire Ambulance Service NHS Trust',
+    ],
     visibility: 'public',
-    description: 'Ambulance trusts comparing handover delays, hear-and-treat and see-and-treat models, and sharing specialist resources.',
+    description:
+      'Ambulance trusts comparing handover delays, hear-and-treat and see-and-treat models, and sharing specialist resources.',
   },
 ];
 
-const member = (slug: string, name: string, role: 'member' | 'lead' = 'member') => ({ slug, email: `${name}@example.nhs.uk`, role });
+const member = (slug: string, name: string, role: 'member' | 'lead' = 'member') => ({
+  slug,
+  email: `${name}@example.nhs.uk`,
+  role,
+});
 
 /** Demo leaders' memberships; members follow automatically. The Foundation Group is members-only. */
 export const DEMO_MEMBERSHIPS = [

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+
 import { rooms } from '../realtime/envelope.js';
 import { LiveSubjects } from '../realtime/live-subjects.js';
 import { AccessService } from './access.service.js';
@@ -19,7 +20,14 @@ import { MembershipService } from './membership.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Collaborative, Membership, Follow, JoinRequest])],
   controllers: [CollaborativesController, MembershipController, FollowsController],
-  providers: [AccessService, CollaborativesService, MembershipService, JoinRequestsService, FollowsService, CollaborativesSeeder],
+  providers: [
+    AccessService,
+    CollaborativesService,
+    MembershipService,
+    JoinRequestsService,
+    FollowsService,
+    CollaborativesSeeder,
+  ],
   exports: [AccessService, CollaborativesService],
 })
 export class CollaborativesModule implements OnModuleInit {

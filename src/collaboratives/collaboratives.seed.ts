@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { renderMarkdown } from '../common/markdown.js';
 import type { DemoSeeder } from '../database/seed/demo-seeder.js';
 import { EventStore } from '../realtime/event-store.service.js';
@@ -19,10 +20,16 @@ export class CollaborativesSeeder implements DemoSeeder {
     // Insert the missing ones only: an admin's later edits to a demo collaborative are kept.
     await manager.createQueryBuilder().insert().into(Collaborative).values(rows).orIgnore().execute();
 
-    const ids = new Map((await manager.find(Collaborative, { select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
-    const users = new Map((await manager.find(User, { select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+    const ids = new Map(
+      (await manager.find(Collaborative, { select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),
+    );
+    const users = new Map(
+      (await manager.find(User, { select: { id: true, email: true } })).map((u) => [u.email, u.id]),
+    );
     const existing = new Set<string>(
-      (await manager.query(`SELECT collaborative_id || ':' || user_id AS key FROM collaborative_members`)).map((row: { key: string }) => row.key),
+      (await manager.query(`SELECT collaborative_id || ':' || user_id AS key FROM collaborative_members`)).map(
+        (row: { key: string }) => row.key,
+      ),
     );
     for (const { slug, email, role } of DEMO_MEMBERSHIPS) {
       const collaborativeId = ids.get(slug);

@@ -1,21 +1,22 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { renderMarkdown } from '../common/markdown.js';
+import { decodeCursor, escapeLike, exactTimestamp, type Page, toPage } from '../common/pagination.js';
 import { slugify } from '../common/slug.js';
 import { UUID } from '../common/uuid.js';
-import { decodeCursor, escapeLike, exactTimestamp, toPage, type Page } from '../common/pagination.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { AccessService } from './access.service.js';
 import { Collaborative } from './collaborative.entity.js';
-import { toCollaborativeDto, type CollaborativeDto } from './dto/collaborative.dto.js';
+import { type CollaborativeDto, toCollaborativeDto } from './dto/collaborative.dto.js';
 import type { ListCollaborativesQuery } from './dto/list-collaboratives.query.js';
 import type { CreateCollaborativeDto, UpdateCollaborativeDto } from './dto/write-collaborative.dto.js';
-import type { MembershipRole } from './membership.entity.js';
 import type { FollowLevel } from './follow.entity.js';
-
+import type { MembershipRole } from './membership.entity.js';
 
 /**
  * The name's words as a slug; a name with too few letters or digits for one (emoji only,
@@ -47,9 +48,14 @@ export class CollaborativesService {
   private withViewer(caller: AuthUser): SelectQueryBuilder<Collaborative> {
     return this.collaboratives
       .createQueryBuilder('c')
-      .leftJoin('collaborative_members', 'm', 'm.collaborative_id = c.id AND m.user_id = :viewerId', { viewerId: caller.id })
+      .leftJoin('collaborative_members', 'm', 'm.collaborative_id = c.id AND m.user_id = :viewerId', {
+        viewerId: caller.id,
+      })
       .addSelect('m.role', 'membership_role')
-      .addSelect('(SELECT f.level FROM collaborative_follows f WHERE f.collaborative_id = c.id AND f.user_id = :viewerId)', 'follow_level')
+      .addSelect(
+        '(SELECT f.level FROM collaborative_follows f WHERE f.collaborative_id = c.id AND f.user_id = :viewerId)',
+        'follow_level',
+      )
       .addSelect(
         `EXISTS (SELECT 1 FROM join_requests j WHERE j.collaborative_id = c.id AND j.user_id = :viewerId AND j.status = 'pending')`,
         'join_pending',
@@ -67,9 +73,14 @@ export class CollaborativesService {
     if (query.type) qb.andWhere('c.type = :type', { type: query.type });
     if (query.sector) qb.andWhere(':sector = ANY(c.sectors)', { sector: query.sector });
     if (query.region) {
-      qb.andWhere(`(c.region ILIKE '%' || :region || '%' OR c.ics ILIKE '%' || :region || '%')`, { region: escapeLike(query.region) });
+      qb.andWhere(`(c.region ILIKE '%' || :region || '%' OR c.ics ILIKE '%' || :region || '%')`, {
+        region: escapeLike(query.region),
+      });
     }
-    if (query.following) qb.andWhere('EXISTS (SELECT 1 FROM collaborative_follows ff WHERE ff.collaborative_id = c.id AND ff.user_id = :viewerId)');
+    if (query.following)
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM collaborative_follows ff WHERE ff.collaborative_id = c.id AND ff.user_id = :viewerId)',
+      );
     if (query.member) qb.andWhere('m.role IS NOT NULL');
 
     if (query.sort === 'activity') {
@@ -145,7 +156,11 @@ export class CollaborativesService {
       await manager.update(Collaborative, { id }, changes);
       // Open sockets re-check their rooms: going members-only must stop outsiders' feeds at once.
       if (dto.visibility && dto.visibility !== collaborative.visibility) {
-        await this.events.append(manager, { type: 'collaborative.visibility-changed', collaborativeId: id, payload: { collaborativeId: id, visibility: dto.visibility } });
+        await this.events.append(manager, {
+          type: 'collaborative.visibility-changed',
+          collaborativeId: id,
+          payload: { collaborativeId: id, visibility: dto.visibility },
+        });
       }
     });
     return this.get(caller, id);

@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { PageQueryDto } from '../common/pagination.js';
 import { CollaborativesService } from './collaboratives.service.js';
 import { CollaborativePageDto } from './dto/collaborative.dto.js';
-import { FollowLevelDto, JoinRequestPageDto } from './dto/membership.dto.js';
 import { ListCollaborativesQuery } from './dto/list-collaboratives.query.js';
+import { FollowLevelDto, JoinRequestPageDto } from './dto/membership.dto.js';
 import { FollowsService } from './follows.service.js';
 import { JoinRequestsService } from './join-requests.service.js';
 
@@ -54,7 +55,11 @@ export class FollowsController {
   @ApiOkResponse({ type: CollaborativePageDto })
   @ApiProblems(400, 401)
   myFollows(@CurrentUser() caller: AuthUser, @Query() page: PageQueryDto) {
-    const query = Object.assign(new ListCollaborativesQuery(), { limit: page.limit, cursor: page.cursor, following: true });
+    const query = Object.assign(new ListCollaborativesQuery(), {
+      limit: page.limit,
+      cursor: page.cursor,
+      following: true,
+    });
     return this.collaboratives.list(caller, query);
   }
 

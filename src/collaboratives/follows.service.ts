@@ -1,5 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService } from './access.service.js';
 import type { FollowLevel } from './follow.entity.js';
@@ -17,7 +18,8 @@ export class FollowsService {
     const access = await this.access.lookup(caller, collaborativeId);
     if (!access) throw new NotFoundException('No collaborative with this id.');
     // Members-only collaboratives are listed in the directory, so saying why is no leak.
-    if (!access.canRead) throw new ForbiddenException('Only members can follow this collaborative. Ask to join it first.');
+    if (!access.canRead)
+      throw new ForbiddenException('Only members can follow this collaborative. Ask to join it first.');
     await this.dataSource.transaction((manager) => addFollow(manager, collaborativeId, caller.id));
   }
 

@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
-import { decodeCursor, exactTimestamp, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
@@ -43,15 +44,29 @@ export class JoinRequestsService {
       .addSelect(exactTimestamp('r.created_at'), 'sort_key');
   }
 
-  private async page(qb: SelectQueryBuilder<JoinRequest>, query: PageQueryDto, direction: 'ASC' | 'DESC'): Promise<Page<JoinRequestDto>> {
-    qb.orderBy('r.created_at', direction).addOrderBy('r.id', direction).limit(query.limit + 1);
+  private async page(
+    qb: SelectQueryBuilder<JoinRequest>,
+    query: PageQueryDto,
+    direction: 'ASC' | 'DESC',
+  ): Promise<Page<JoinRequestDto>> {
+    qb.orderBy('r.created_at', direction)
+      .addOrderBy('r.id', direction)
+      .limit(query.limit + 1);
     if (query.cursor) {
       const [time, id] = decodeCursor(query.cursor, ['date', 'uuid']);
-      qb.andWhere(`(r.created_at, r.id) ${direction === 'ASC' ? '>' : '<'} (CAST(:time AS timestamptz), :id)`, { time, id });
+      qb.andWhere(`(r.created_at, r.id) ${direction === 'ASC' ? '>' : '<'} (CAST(:time AS timestamptz), :id)`, {
+        time,
+        id,
+      });
     }
     const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
     const rows = entities.map((request, index) => ({ request, sortKey: raw[index]!.sort_key }));
-    return toPage(rows, query.limit, (row) => [row.sortKey, row.request.id], (row) => toDto(row.request));
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.sortKey, row.request.id],
+      (row) => toDto(row.request),
+    );
   }
 
   async request(caller: AuthUser, collaborativeId: string, dto: CreateJoinRequestDto): Promise<JoinRequestDto> {
@@ -61,7 +76,9 @@ export class JoinRequestsService {
     if (access.membership) throw new ConflictException('You are already a member of this collaborative.');
     let id: string;
     try {
-      const result = await this.dataSource.getRepository(JoinRequest).insert({ collaborativeId, userId: caller.id, message: dto.message ?? '' });
+      const result = await this.dataSource
+        .getRepository(JoinRequest)
+        .insert({ collaborativeId, userId: caller.id, message: dto.message ?? '' });
       id = result.identifiers[0]!.id as string;
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -73,9 +90,16 @@ export class JoinRequestsService {
   }
 
   /** For the collaborative's leads and site staff: oldest first, so nobody waits forever. */
-  async listForCollaborative(caller: AuthUser, collaborativeId: string, query: ListJoinRequestsQuery): Promise<Page<JoinRequestDto>> {
+  async listForCollaborative(
+    caller: AuthUser,
+    collaborativeId: string,
+    query: ListJoinRequestsQuery,
+  ): Promise<Page<JoinRequestDto>> {
     await this.access.requireModerate(caller, collaborativeId);
-    const qb = this.query().where('r.collaborative_id = :collaborativeId AND r.status = :status', { collaborativeId, status: query.status });
+    const qb = this.query().where('r.collaborative_id = :collaborativeId AND r.status = :status', {
+      collaborativeId,
+      status: query.status,
+    });
     return this.page(qb, query, 'ASC');
   }
 
@@ -84,7 +108,12 @@ export class JoinRequestsService {
     return this.page(this.query().where('r.user_id = :userId', { userId: caller.id }), query, 'DESC');
   }
 
-  async decide(caller: AuthUser, collaborativeId: string, requestId: string, approve: boolean): Promise<JoinRequestDto> {
+  async decide(
+    caller: AuthUser,
+    collaborativeId: string,
+    requestId: string,
+    approve: boolean,
+  ): Promise<JoinRequestDto> {
     const { collaborative } = await this.access.requireModerate(caller, collaborativeId);
     if (collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
     const status = approve ? 'approved' : 'declined';
@@ -106,7 +135,11 @@ export class JoinRequestsService {
     return toDto(await this.query().where('r.id = :id', { id: requestId }).getOneOrFail());
   }
 
-  private async explainUndecidable(requests: { findOneBy(where: object): Promise<JoinRequest | null> }, id: string, collaborativeId: string) {
+  private async explainUndecidable(
+    requests: { findOneBy(where: object): Promise<JoinRequest | null> },
+    id: string,
+    collaborativeId: string,
+  ) {
     const request = await requests.findOneBy({ id, collaborativeId });
     if (!request) throw new NotFoundException('No join request with this id in this collaborative.');
     throw new ConflictException(`This request was already ${request.status}.`);

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import type { EventStore } from '../realtime/event-store.service.js';
 import type { MembershipRole } from './membership.entity.js';
 
@@ -13,7 +14,9 @@ export async function addFollow(manager: EntityManager, collaborativeId: string,
     [collaborativeId, userId],
   );
   if (inserted.length > 0) {
-    await manager.query(`UPDATE collaboratives SET follower_count = follower_count + 1 WHERE id = $1`, [collaborativeId]);
+    await manager.query(`UPDATE collaboratives SET follower_count = follower_count + 1 WHERE id = $1`, [
+      collaborativeId,
+    ]);
   }
   return inserted.length > 0;
 }
@@ -24,7 +27,9 @@ export async function removeFollow(manager: EntityManager, collaborativeId: stri
     [collaborativeId, userId],
   );
   if (deleted > 0) {
-    await manager.query(`UPDATE collaboratives SET follower_count = follower_count - 1 WHERE id = $1`, [collaborativeId]);
+    await manager.query(`UPDATE collaboratives SET follower_count = follower_count - 1 WHERE id = $1`, [
+      collaborativeId,
+    ]);
   }
   return deleted > 0;
 }
@@ -51,7 +56,11 @@ export async function upsertMember(
     `UPDATE join_requests SET status = 'approved', decided_at = now() WHERE collaborative_id = $1 AND user_id = $2 AND status = 'pending'`,
     [collaborativeId, userId],
   );
-  await events.append(manager, { type: 'membership.changed', collaborativeId, payload: { collaborativeId, userId, role } });
+  await events.append(manager, {
+    type: 'membership.changed',
+    collaborativeId,
+    payload: { collaborativeId, userId, role },
+  });
 }
 
 /** Removes a member; in a members-only collaborative they stop following too, as they can no longer read it. */
@@ -69,6 +78,10 @@ export async function deleteMember(
   if (deleted === 0) return false;
   await manager.query(`UPDATE collaboratives SET member_count = member_count - 1 WHERE id = $1`, [collaborativeId]);
   if (membersOnly) await removeFollow(manager, collaborativeId, userId);
-  await events.append(manager, { type: 'membership.changed', collaborativeId, payload: { collaborativeId, userId, role: null } });
+  await events.append(manager, {
+    type: 'membership.changed',
+    collaborativeId,
+    payload: { collaborativeId, userId, role: null },
+  });
   return true;
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
@@ -46,7 +54,11 @@ export class MembershipController {
   @ApiOperation({ summary: 'Remove a member (admin, site moderator or a lead), or leave yourself.' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404, 409)
-  remove(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Param('userId', ParseUUIDPipe) userId: string) {
+  remove(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ) {
     return this.members.remove(caller, id, userId);
   }
 
@@ -54,7 +66,11 @@ export class MembershipController {
   @ApiOperation({ summary: 'Ask to join; the leads decide.' })
   @ApiCreatedResponse({ type: JoinRequestDto })
   @ApiProblems(400, 401, 404, 409)
-  requestToJoin(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateJoinRequestDto) {
+  requestToJoin(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateJoinRequestDto,
+  ) {
     return this.joinRequests.request(caller, id, dto);
   }
 
@@ -62,7 +78,11 @@ export class MembershipController {
   @ApiOperation({ summary: 'Join requests, oldest first (leads and site staff).' })
   @ApiOkResponse({ type: JoinRequestPageDto })
   @ApiProblems(400, 401, 403, 404)
-  listJoinRequests(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListJoinRequestsQuery) {
+  listJoinRequests(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ListJoinRequestsQuery,
+  ) {
     return this.joinRequests.listForCollaborative(caller, id, query);
   }
 
@@ -71,7 +91,11 @@ export class MembershipController {
   @ApiOperation({ summary: 'Approve a join request: the person becomes a member.' })
   @ApiOkResponse({ type: JoinRequestDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  approve(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Param('requestId', ParseUUIDPipe) requestId: string) {
+  approve(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('requestId', ParseUUIDPipe) requestId: string,
+  ) {
     return this.joinRequests.decide(caller, id, requestId, true);
   }
 
@@ -80,7 +104,11 @@ export class MembershipController {
   @ApiOperation({ summary: 'Decline a join request.' })
   @ApiOkResponse({ type: JoinRequestDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  decline(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Param('requestId', ParseUUIDPipe) requestId: string) {
+  decline(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('requestId', ParseUUIDPipe) requestId: string,
+  ) {
     return this.joinRequests.decide(caller, id, requestId, false);
   }
 }

@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
-import { decodeCursor, exactTimestamp, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
@@ -41,7 +42,11 @@ export class MembershipService {
       rows,
       query.limit,
       (row) => [row.sortKey, row.membership.userId],
-      ({ membership }) => ({ user: toPublicProfile(membership.user!), role: membership.role, joinedAt: membership.createdAt.toISOString() }),
+      ({ membership }) => ({
+        user: toPublicProfile(membership.user!),
+        role: membership.role,
+        joinedAt: membership.createdAt.toISOString(),
+      }),
     );
   }
 
@@ -50,23 +55,31 @@ export class MembershipService {
     const { collaborative } = await this.access.requireModerate(caller, collaborativeId);
     if (collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
     try {
-      await this.dataSource.transaction((manager) => upsertMember(manager, this.events, collaborativeId, dto.userId, dto.role ?? 'member'));
+      await this.dataSource.transaction((manager) =>
+        upsertMember(manager, this.events, collaborativeId, dto.userId, dto.role ?? 'member'),
+      );
     } catch (error) {
-      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) throw new NotFoundException('No user with this id.');
+      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION)
+        throw new NotFoundException('No user with this id.');
       throw error;
     }
     const membership = await this.dataSource.getRepository(Membership).findOneOrFail({
       where: { collaborativeId, userId: dto.userId },
       relations: { user: true },
     });
-    return { user: toPublicProfile(membership.user!), role: membership.role, joinedAt: membership.createdAt.toISOString() };
+    return {
+      user: toPublicProfile(membership.user!),
+      role: membership.role,
+      joinedAt: membership.createdAt.toISOString(),
+    };
   }
 
   /** Leads and site staff remove anyone; any member may leave. */
   async remove(caller: AuthUser, collaborativeId: string, userId: string): Promise<void> {
-    const { collaborative } = userId === caller.id
-      ? await this.access.requireRead(caller, collaborativeId)
-      : await this.access.requireModerate(caller, collaborativeId);
+    const { collaborative } =
+      userId === caller.id
+        ? await this.access.requireRead(caller, collaborativeId)
+        : await this.access.requireModerate(caller, collaborativeId);
     if (collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
     const removed = await this.dataSource.transaction((manager) =>
       deleteMember(manager, this.events, collaborativeId, userId, collaborative.visibility === 'members'),

@@ -15,7 +15,8 @@ export function jsonDepth(text: string): number {
   for (let index = 0; index < text.length; index++) {
     const char = text.charCodeAt(index);
     if (inString) {
-      if (char === 0x5c) index++; // skip the escaped character
+      if (char === 0x5c)
+        index++; // skip the escaped character
       else if (char === 0x22) inString = false;
     } else if (char === 0x22) inString = true;
     else if (char === 0x5b || char === 0x7b) deepest = Math.max(deepest, ++depth);
@@ -30,7 +31,12 @@ export function depthLimitedJsonParser(fastify: FastifyInstance): FastifyBodyPar
   return (request, body, done) => {
     const text = body.toString('utf8');
     if (jsonDepth(text) > MAX_JSON_DEPTH) {
-      done(Object.assign(new Error(`The request body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep.`), { statusCode: 400 }), undefined);
+      done(
+        Object.assign(new Error(`The request body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep.`), {
+          statusCode: 400,
+        }),
+        undefined,
+      );
       return;
     }
     parse(request, text, done);

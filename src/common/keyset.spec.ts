@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { Keyset } from './keyset.js';
 import { encodeCursor } from './pagination.js';
 
@@ -12,7 +13,11 @@ describe('Keyset', () => {
   ]);
 
   test('orders every key the same way and selects each as an expression', () => {
-    expect(byActivity.order).toEqual([['t.is_pinned', 'DESC'], ['t.last_activity_at', 'DESC'], ['t.id', 'DESC']]);
+    expect(byActivity.order).toEqual([
+      ['t.is_pinned', 'DESC'],
+      ['t.last_activity_at', 'DESC'],
+      ['t.id', 'DESC'],
+    ]);
     expect(byActivity.selects.map(([sql]) => sql)).toEqual([
       '(t.is_pinned)::int',
       `to_char(t.last_activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
@@ -27,7 +32,9 @@ describe('Keyset', () => {
       params: { keyset0: 1, keyset1: '2026-11-24T08:03:04.123456Z', keyset2: ID },
     });
     expect(byActivity.after(undefined)).toBeNull();
-    expect(new Keyset([{ sql: 'r.position', kind: 'int' }], 'ASC').after(encodeCursor([7]))!.sql).toBe('(r.position) > (:keyset0::integer)');
+    expect(new Keyset([{ sql: 'r.position', kind: 'int' }], 'ASC').after(encodeCursor([7]))!.sql).toBe(
+      '(r.position) > (:keyset0::integer)',
+    );
   });
 
   test.each([
@@ -37,11 +44,16 @@ describe('Keyset', () => {
     ['a number where a uuid goes', [0, '2026-11-24T08:03:04.123456Z', 5]],
     ['too few keys', [0, ID]],
   ])('refuses %s with a 400', (_label, values) => {
-    expect(() => byActivity.after(encodeCursor(values as Array<string | number>))).toThrow('The cursor is not valid for this list');
+    expect(() => byActivity.after(encodeCursor(values as Array<string | number>))).toThrow(
+      'The cursor is not valid for this list',
+    );
   });
 
   test('refuses integers that are fractional or beyond PostgreSQL integer', () => {
-    const byVotes = new Keyset([{ sql: 't.vote_count', kind: 'int' }, { sql: 't.id', kind: 'uuid' }]);
+    const byVotes = new Keyset([
+      { sql: 't.vote_count', kind: 'int' },
+      { sql: 't.id', kind: 'uuid' },
+    ]);
     expect(() => byVotes.after(encodeCursor([1.5, ID]))).toThrow();
     expect(() => byVotes.after(encodeCursor([2 ** 31, ID]))).toThrow();
     expect(byVotes.after(encodeCursor([-3, ID]))).not.toBeNull();

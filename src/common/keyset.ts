@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+
 import { readRows } from '../database/read-rows.js';
 import { decodeCursor, encodeCursor, exactTimestamp } from './pagination.js';
 
@@ -13,9 +14,26 @@ export interface KeyPart {
 }
 
 // Booleans travel as 0 and 1.
-const CASTS: Record<KeyKind, string> = { bool: 'integer::boolean', int: 'integer', real: 'real', timestamp: 'timestamptz', uuid: 'uuid', text: 'text' };
-const DECODE_AS = { bool: 'number', int: 'number', real: 'number', timestamp: 'date', uuid: 'uuid', text: 'string' } as const;
-const SELECTS: Partial<Record<KeyKind, (sql: string) => string>> = { bool: (sql) => `(${sql})::int`, timestamp: exactTimestamp };
+const CASTS: Record<KeyKind, string> = {
+  bool: 'integer::boolean',
+  int: 'integer',
+  real: 'real',
+  timestamp: 'timestamptz',
+  uuid: 'uuid',
+  text: 'text',
+};
+const DECODE_AS = {
+  bool: 'number',
+  int: 'number',
+  real: 'number',
+  timestamp: 'date',
+  uuid: 'uuid',
+  text: 'string',
+} as const;
+const SELECTS: Partial<Record<KeyKind, (sql: string) => string>> = {
+  bool: (sql) => `(${sql})::int`,
+  timestamp: exactTimestamp,
+};
 const INT_LIMIT = 2 ** 31;
 const EXACT_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
@@ -73,7 +91,10 @@ export class Keyset {
     const params = { ...query.params, ...after?.params, pageLimit: page.limit + 1 };
     const rows = await readRows<Row>(dataSource, ...dataSource.driver.escapeQueryWithParameters(sql, params));
     const hasMore = rows.length > page.limit;
-    return { rows: hasMore ? rows.slice(0, page.limit) : rows, nextCursor: hasMore ? this.cursorOf(rows[page.limit - 1]!) : null };
+    return {
+      rows: hasMore ? rows.slice(0, page.limit) : rows,
+      nextCursor: hasMore ? this.cursorOf(rows[page.limit - 1]!) : null,
+    };
   }
 
   /** The cursor of a raw row selected with `selects`. */
@@ -82,9 +103,13 @@ export class Keyset {
   }
 
   private decode(cursor: string): Array<string | number> {
-    const values = decodeCursor(cursor, this.parts.map((part) => DECODE_AS[part.kind])) as Array<string | number>;
+    const values = decodeCursor(
+      cursor,
+      this.parts.map((part) => DECODE_AS[part.kind]),
+    ) as Array<string | number>;
     this.parts.forEach((part, index) => {
-      if (!fits(part.kind, values[index]!)) throw new BadRequestException('The cursor is not valid for this list. Start again without a cursor.');
+      if (!fits(part.kind, values[index]!))
+        throw new BadRequestException('The cursor is not valid for this list. Start again without a cursor.');
     });
     return values;
   }

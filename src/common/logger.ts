@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 
 /** JSON lines on stdout; credentials never reach the log even if someone logs a request. */
 export function createLogger(level: string): Logger {
@@ -7,7 +7,15 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'collaboratives-forum' },
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.currentPassword', '*.newPassword', '*.refreshToken', '*.accessToken'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        '*.password',
+        '*.currentPassword',
+        '*.newPassword',
+        '*.refreshToken',
+        '*.accessToken',
+      ],
       censor: '[redacted]',
     },
   });
@@ -30,7 +38,11 @@ export class PinoNestLogger implements LoggerService {
   }
   error(message: unknown, ...params: unknown[]) {
     // Nest passes a stack string before the context; keep it as a field, not the message.
-    this.write('error', message, params.filter((param) => !(typeof param === 'string' && param.includes('\n    at '))));
+    this.write(
+      'error',
+      message,
+      params.filter((param) => !(typeof param === 'string' && param.includes('\n    at '))),
+    );
   }
   warn(message: unknown, ...params: unknown[]) {
     this.write('warn', message, params);

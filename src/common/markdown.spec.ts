@@ -1,14 +1,19 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { mentionedHandles, plainText, renderMarkdown } from './markdown.js';
 
 describe('renderMarkdown', () => {
   test('plain text keeps the words and drops the markup, on one line', () => {
-    expect(plainText('**PTL** review with `code`\n\n> quoted & <b>raw</b>\n\n- one\n- two')).toBe('PTL review with code quoted & <b>raw</b> one two');
+    expect(plainText('**PTL** review with `code`\n\n> quoted & <b>raw</b>\n\n- one\n- two')).toBe(
+      'PTL review with code quoted & <b>raw</b> one two',
+    );
     expect(plainText('See [the guide](https://example.nhs.uk) and @sarah-w')).toBe('See the guide and @sarah-w');
   });
 
   test('renders ordinary Markdown', () => {
-    expect(renderMarkdown('**Elective** waits fell by _a third_')).toBe('<p><strong>Elective</strong> waits fell by <em>a third</em></p>');
+    expect(renderMarkdown('**Elective** waits fell by _a third_')).toBe(
+      '<p><strong>Elective</strong> waits fell by <em>a third</em></p>',
+    );
   });
 
   test('links are marked nofollow ugc noopener', () => {
@@ -30,13 +35,18 @@ describe('renderMarkdown', () => {
   });
 
   test('@handles link to profiles and are listed once each, but not in code or emails', () => {
-    const markdown = 'Thanks @sarah-whitfield and @David-Mensah! cc @sarah-whitfield, not `@code-user` nor someone@nhs.net';
-    expect(renderMarkdown(markdown)).toContain('<a href="/people/sarah-whitfield" data-mention="sarah-whitfield" rel="nofollow ugc noopener">@sarah-whitfield</a>');
+    const markdown =
+      'Thanks @sarah-whitfield and @David-Mensah! cc @sarah-whitfield, not `@code-user` nor someone@nhs.net';
+    expect(renderMarkdown(markdown)).toContain(
+      '<a href="/people/sarah-whitfield" data-mention="sarah-whitfield" rel="nofollow ugc noopener">@sarah-whitfield</a>',
+    );
     expect(mentionedHandles(markdown)).toEqual(['sarah-whitfield', 'david-mensah']);
   });
 
   test('an image is a link to it, named by its description, never embedded', () => {
-    expect(renderMarkdown('See ![the pathway](https://example.nhs.uk/pathway.png) and ![](https://example.nhs.uk/x.png)')).toBe(
+    expect(
+      renderMarkdown('See ![the pathway](https://example.nhs.uk/pathway.png) and ![](https://example.nhs.uk/x.png)'),
+    ).toBe(
       '<p>See <a href="https://example.nhs.uk/pathway.png" rel="nofollow ugc noopener">the pathway</a> and <a href="https://example.nhs.uk/x.png" rel="nofollow ugc noopener">image</a></p>',
     );
     expect(renderMarkdown('[![build status](https://ci.example/badge.svg)](https://ci.example/)')).toBe(

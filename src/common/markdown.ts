@@ -32,7 +32,9 @@ const marked = new Marked({
   // An image inside a link ([![badge](img.svg)](https://…)) keeps the link and shows its description: an <a> in an <a> would lose the link's target.
   walkTokens(token) {
     if (token.type !== 'link') return;
-    token.tokens = token.tokens?.map((child) => (child.type === 'image' ? { type: 'text', raw: child.raw, text: child.text } : child));
+    token.tokens = token.tokens?.map((child) =>
+      child.type === 'image' ? { type: 'text', raw: child.raw, text: child.text } : child,
+    );
   },
   renderer: {
     html({ text }) {
@@ -50,8 +52,32 @@ export function escapeHtml(text: string): string {
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'em', 'strong', 'del',
-    'ul', 'ol', 'li', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'input',
+    'p',
+    'br',
+    'hr',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'pre',
+    'code',
+    'em',
+    'strong',
+    'del',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'input',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'data-mention'],
@@ -70,7 +96,10 @@ const SANITIZE: sanitizeHtml.IOptions = {
     a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow ugc noopener' }),
     input: (tagName, attribs) =>
       attribs.type === 'checkbox'
-        ? { tagName, attribs: { type: 'checkbox', disabled: '', ...(attribs.checked !== undefined ? { checked: '' } : {}) } }
+        ? {
+            tagName,
+            attribs: { type: 'checkbox', disabled: '', ...(attribs.checked !== undefined ? { checked: '' } : {}) },
+          }
         : { tagName: 'span', attribs: {} },
   },
 };
@@ -88,9 +117,15 @@ const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '
  * text (notifications): "**PTL** review" reads "PTL review", not its asterisks.
  */
 export function plainText(markdown: string): string {
-  const spaced = renderMarkdown(markdown).replace(/<(?:br|hr)\b[^>]*>|<\/(?:p|li|h[1-6]|blockquote|pre|tr|td|th)>/g, ' ');
+  const spaced = renderMarkdown(markdown).replace(
+    /<(?:br|hr)\b[^>]*>|<\/(?:p|li|h[1-6]|blockquote|pre|tr|td|th)>/g,
+    ' ',
+  );
   const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
-  return text.replace(/&(?:lt|gt|quot|amp);/g, (entity) => ENTITIES[entity]!).replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/&(?:lt|gt|quot|amp);/g, (entity) => ENTITIES[entity]!)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The handles @mentioned in a body, lower-cased, once each (not those inside code). */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+
 import { MemoryThrottlerStorage } from './memory-throttler.storage.js';
 
 const MINUTE = 60_000;
@@ -16,7 +17,8 @@ describe('MemoryThrottlerStorage', () => {
   const hit = (key = 'user:a', limit = 3, block = 0) => storage.increment(key, MINUTE, limit, block, 'default');
 
   test('counts hits in a window and blocks the one over the limit, saying when each ends', async () => {
-    for (let n = 1; n <= 3; n++) expect(await hit()).toEqual({ totalHits: n, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
+    for (let n = 1; n <= 3; n++)
+      expect(await hit()).toEqual({ totalHits: n, timeToExpire: 60, isBlocked: false, timeToBlockExpire: 0 });
     jest.advanceTimersByTime(15_000);
     expect(await hit()).toEqual({ totalHits: 4, timeToExpire: 45, isBlocked: true, timeToBlockExpire: 60 });
     expect((await hit('user:b')).isBlocked).toBe(false); // keys count apart

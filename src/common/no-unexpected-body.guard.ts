@@ -1,4 +1,5 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+
 import { ValidationProblem } from './problem-details.js';
 
 /**
@@ -9,7 +10,8 @@ const ROUTE_ARGS = '__routeArguments__';
 const BODY_PARAMTYPE = '3';
 
 function declaresBody(context: ExecutionContext): boolean {
-  const args: Record<string, unknown> = Reflect.getMetadata(ROUTE_ARGS, context.getClass(), context.getHandler().name) ?? {};
+  const args: Record<string, unknown> =
+    Reflect.getMetadata(ROUTE_ARGS, context.getClass(), context.getHandler().name) ?? {};
   return Object.keys(args).some((key) => key.split(':')[0] === BODY_PARAMTYPE);
 }
 
@@ -27,7 +29,10 @@ export class NoUnexpectedBodyGuard implements CanActivate {
     const isObject = typeof body === 'object' && !Array.isArray(body);
     if (isObject && Object.keys(body).length === 0) return true;
     const errors = isObject
-      ? Object.keys(body).map((field) => ({ field, message: `property ${field} should not exist: this route takes no request body` }))
+      ? Object.keys(body).map((field) => ({
+          field,
+          message: `property ${field} should not exist: this route takes no request body`,
+        }))
       : [{ field: 'body', message: 'This route takes no request body' }];
     throw new ValidationProblem(errors);
   }

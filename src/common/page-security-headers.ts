@@ -1,4 +1,5 @@
 import type { HelmetOptions } from 'helmet';
+
 import { securityHeaders } from './security-headers.js';
 
 type Directives = NonNullable<Exclude<HelmetOptions['contentSecurityPolicy'], boolean>>['directives'];

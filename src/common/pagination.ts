@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
 import { ToLimit } from './transforms.js';
 import { UUID } from './uuid.js';
 
@@ -50,7 +51,10 @@ function isCursorTimestamp(value: string): boolean {
  * each position), so a forged or stale cursor is a 400, never a database error.
  */
 /** `count`: a whole number carried as text (a column read with `::text`). */
-export function decodeCursor(cursor: string, kinds: Array<'string' | 'number' | 'uuid' | 'date' | 'count'>): CursorValue[] {
+export function decodeCursor(
+  cursor: string,
+  kinds: Array<'string' | 'number' | 'uuid' | 'date' | 'count'>,
+): CursorValue[] {
   const invalid = () => new BadRequestException('The cursor is not valid for this list. Start again without a cursor.');
   let values: unknown;
   try {
@@ -111,7 +115,11 @@ export function escapeLike(text: string): string {
 export function PageOf<Item>(item: new (...args: never[]) => Item) {
   class PageDto implements Page<Item> {
     @ApiProperty({ type: [item] }) items: Item[];
-    @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass as `cursor` for the next page; null on the last page.',
+    })
     nextCursor: string | null;
   }
   return PageDto;

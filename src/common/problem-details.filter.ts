@@ -1,5 +1,6 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { isDatabaseUnavailable } from '../database/database-errors.js';
 import { problem, type ProblemDetails } from './problem-details.js';
 import { TooManyRequestsProblem } from './too-many-requests.js';
@@ -54,9 +55,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const details: ProblemDetails = { ...toProblem(exception), instance: request.url.split('?')[0], requestId: String(request.id) };
+    const details: ProblemDetails = {
+      ...toProblem(exception),
+      instance: request.url.split('?')[0],
+      requestId: String(request.id),
+    };
     if (details.status === 503) {
-      this.logger.warn({ requestId: request.id, url: request.url, reason: (exception as Error)?.message }, 'Database unavailable');
+      this.logger.warn(
+        { requestId: request.id, url: request.url, reason: (exception as Error)?.message },
+        'Database unavailable',
+      );
       reply.header('retry-after', String(RETRY_AFTER_UNAVAILABLE));
     } else if (details.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id, url: request.url }, 'Unhandled error');

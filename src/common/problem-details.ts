@@ -73,6 +73,9 @@ export class ValidationProblem extends HttpException {
       fields.length === 1
         ? `${errors.map((error) => error.message).join('; ')}.`
         : `${fields.length} fields are invalid: ${fields.join(', ')}.`;
-    super(problem(HttpStatus.BAD_REQUEST, detail, { type: '/problems/validation', title: 'Invalid request', errors }), HttpStatus.BAD_REQUEST);
+    super(
+      problem(HttpStatus.BAD_REQUEST, detail, { type: '/problems/validation', title: 'Invalid request', errors }),
+      HttpStatus.BAD_REQUEST,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
+
 import { MemoryThrottlerStorage } from './memory-throttler.storage.js';
 
 // One round trip: count the hit in a fixed window, and block the key once over the limit.
@@ -41,9 +42,16 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     const base = `forum:throttle:${this.scope}:${throttlerName}:${key}`;
     let result: [number, number, number];
     try {
-      result = (await this.redis.eval(INCREMENT, 2, base, `${base}:blocked`, ttl, limit, blockDuration || ttl)) as [number, number, number];
+      result = (await this.redis.eval(INCREMENT, 2, base, `${base}:blocked`, ttl, limit, blockDuration || ttl)) as [
+        number,
+        number,
+        number,
+      ];
     } catch (error) {
-      if (!this.degraded) this.log.warn(`Redis unreachable (${(error as Error).message}); counting request limits on this instance until it is back`);
+      if (!this.degraded)
+        this.log.warn(
+          `Redis unreachable (${(error as Error).message}); counting request limits on this instance until it is back`,
+        );
       this.degraded = true;
       return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
     }

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+
 import { problem } from './problem-details.js';
 
 /** A 429 that tells the client when to try again (sent as `Retry-After`). */

@@ -24,11 +24,11 @@ export const ToLimit = (defaultLimit: number) =>
   });
 
 /** Trims and lower-cases, for emails and slugs. */
-export const TrimLower = () => Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+export const TrimLower = () =>
+  Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
 
 /** Query strings arrive as text: "true"/"false" become booleans; anything else is left for @IsBoolean to refuse. */
-export const ToBoolean = () =>
-  Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+export const ToBoolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 /**
  * May be left out, but not sent as null. class-validator's IsOptional lets null through

@@ -1,6 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { problem } from './problem-details.js';
 
 /**
@@ -19,10 +21,21 @@ const ROUTER_DETAILS: Record<string, string> = {
 };
 
 /** Fastify's `frameworkErrors`: the router refused a malformed URL (400) or an over-long path parameter (414). */
-export function sendRouterProblem(error: Error & { statusCode?: number; code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+export function sendRouterProblem(
+  error: Error & { statusCode?: number; code?: string },
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-  const details = { ...problem(status, ROUTER_DETAILS[error.code ?? ''] ?? 'The request URL was refused.'), requestId: String(request.id) };
-  reply.code(status).headers({ ...ERROR_SECURITY_HEADERS, 'x-request-id': String(request.id) }).type('application/problem+json; charset=utf-8').send(details);
+  const details = {
+    ...problem(status, ROUTER_DETAILS[error.code ?? ''] ?? 'The request URL was refused.'),
+    requestId: String(request.id),
+  };
+  reply
+    .code(status)
+    .headers({ ...ERROR_SECURITY_HEADERS, 'x-request-id': String(request.id) })
+    .type('application/problem+json; charset=utf-8')
+    .send(details);
 }
 
 const CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
@@ -33,9 +46,17 @@ const CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
 /** Fastify's `clientErrorHandler`: Node's HTTP parser refused the request, so only the socket is left to answer on. */
 export function writeClientErrorProblem(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const { status, detail } = CLIENT_ERRORS[error.code ?? ''] ?? { status: 400, detail: 'The HTTP request is malformed.' };
+  const { status, detail } = CLIENT_ERRORS[error.code ?? ''] ?? {
+    status: 400,
+    detail: 'The HTTP request is malformed.',
+  };
   const body = JSON.stringify(problem(status, detail));
-  const headers = Object.entries({ ...ERROR_SECURITY_HEADERS, 'content-type': 'application/problem+json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' })
+  const headers = Object.entries({
+    ...ERROR_SECURITY_HEADERS,
+    'content-type': 'application/problem+json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    connection: 'close',
+  })
     .map(([name, value]) => `${name}: ${value}`)
     .join('\r\n');
   if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${headers}\r\n\r\n${body}`);

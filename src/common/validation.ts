@@ -1,9 +1,19 @@
-import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@nestjs/common';
+
 import { pathOfNulCharacter } from './nul-characters.js';
-import { ValidationProblem, type FieldError } from './problem-details.js';
+import { type FieldError, ValidationProblem } from './problem-details.js';
 
 /** Rules that say what kind of value a field takes: when one fails, the others (lengths, sizes) only repeat it. */
-const TYPE_RULES = new Set(['isString', 'isArray', 'isInt', 'isNumber', 'isBoolean', 'isDate', 'isObject', 'nestedValidation']);
+const TYPE_RULES = new Set([
+  'isString',
+  'isArray',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isDate',
+  'isObject',
+  'nestedValidation',
+]);
 
 /**
  * One entry per broken rule, except that a missing field gets one message ("email is
@@ -30,7 +40,12 @@ function ownErrors(error: ValidationError, field: string): FieldError[] {
     if (error.value === undefined) return [{ field, message: `${error.property} is required` }];
     // A client's NaN arrives as null: for a number, say that a number is wanted.
     if (error.value === null && typeRules.length === 0) {
-      return [{ field, message: `${error.property} cannot be null: give a value, or leave the field out where it is optional` }];
+      return [
+        {
+          field,
+          message: `${error.property} cannot be null: give a value, or leave the field out where it is optional`,
+        },
+      ];
     }
   }
   return (typeRules.length > 0 ? typeRules : rules).map(([, message]) => ({ field, message }));

@@ -1,7 +1,9 @@
-import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { describe, expect, test } from '@jest/globals';
+
 import { InvalidConfigError, loadConfig } from './app-config.js';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'forum-config-'));
@@ -18,12 +20,18 @@ describe('loadConfig', () => {
 
   test('a bad PORT names the variable and what it expects', () => {
     expect(() => loadConfig({ PORT: 'abc', DATA_DIR: dataDir() })).toThrow(InvalidConfigError);
-    expect(() => loadConfig({ PORT: 'abc', DATA_DIR: dataDir() })).toThrow(/^PORT expects a whole number from 0 to 65535 \(got "abc"\)$/);
+    expect(() => loadConfig({ PORT: 'abc', DATA_DIR: dataDir() })).toThrow(
+      /^PORT expects a whole number from 0 to 65535 \(got "abc"\)$/,
+    );
   });
 
   test('production without JWT_SECRET, or with a short one, refuses to start', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@localhost/db' })).toThrow(/^JWT_SECRET is required/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/^JWT_SECRET expects at least 32 characters/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@localhost/db' })).toThrow(
+      /^JWT_SECRET is required/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(
+      /^JWT_SECRET expects at least 32 characters/,
+    );
   });
 
   test('development generates a secret once and keeps it in DATA_DIR', () => {
@@ -38,20 +46,28 @@ describe('loadConfig', () => {
   test('with DATABASE_URL the demo data is off unless asked for', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgresql://forum@db:5432/forum' });
     expect(config.seedDemo).toBe(false);
-    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://a@b/c', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://a@b/c', SEED_DEMO: 'true' }).seedDemo).toBe(
+      true,
+    );
   });
 
   test.each([
     ['DATABASE_URL', 'mysql://x@y/z', /DATABASE_URL expects a URL starting with postgres: or postgresql:/],
     ['SEED_DEMO', 'maybe', /SEED_DEMO expects true or false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL expects one of fatal, error/],
-    ['ALLOWED_EMAIL_DOMAINS', 'nhs.net, not a domain', /ALLOWED_EMAIL_DOMAINS expects a comma-separated list of email domains/],
+    [
+      'ALLOWED_EMAIL_DOMAINS',
+      'nhs.net, not a domain',
+      /ALLOWED_EMAIL_DOMAINS expects a comma-separated list of email domains/,
+    ],
     ['RATE_LIMIT_GENERAL', '0', /RATE_LIMIT_GENERAL expects a whole number/],
   ])('%s=%s is refused with a clear message', (name, value, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), [name]: value })).toThrow(message);
   });
 
   test('email domains are normalised', () => {
-    expect(loadConfig({ DATA_DIR: dataDir(), ALLOWED_EMAIL_DOMAINS: ' NHS.net, @nhs.uk ' }).allowedEmailDomains).toEqual(['nhs.net', 'nhs.uk']);
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), ALLOWED_EMAIL_DOMAINS: ' NHS.net, @nhs.uk ' }).allowedEmailDomains,
+    ).toEqual(['nhs.net', 'nhs.uk']);
   });
 });

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
+
 import { ConfigError } from './env-parsers.js';
-import { VARIABLES, type VariableName } from './variables.js';
+import { type VariableName, VARIABLES } from './variables.js';
 
 type Env = Record<string, string | undefined>;
 type Parsed<N extends VariableName> = ReturnType<(typeof VARIABLES)[N]['parse']>;

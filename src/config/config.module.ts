@@ -1,4 +1,5 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+
 import { AppConfig } from './app-config.js';
 
 /** Makes the configuration validated at start injectable as `AppConfig`. */

@@ -1,5 +1,7 @@
-import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+
+import { describe, expect, test } from '@jest/globals';
+
 import { renderEnvExample } from './env-example.js';
 import { VARIABLES } from './variables.js';
 

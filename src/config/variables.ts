@@ -1,4 +1,4 @@
-import { boolean, emailDomains, integer, list, oneOf, text, url, type Parser } from './env-parsers.js';
+import { boolean, emailDomains, integer, list, oneOf, type Parser, text, url } from './env-parsers.js';
 
 export interface Variable<T> {
   parse: Parser<T>;
@@ -38,7 +38,8 @@ export const VARIABLES = {
   }),
   JWT_SECRET: variable({
     parse: text,
-    meaning: 'Key that signs access tokens, 32 characters or more. Required in production; in development one is generated once and kept in DATA_DIR.',
+    meaning:
+      'Key that signs access tokens, 32 characters or more. Required in production; in development one is generated once and kept in DATA_DIR.',
   }),
   LOG_LEVEL: variable({
     parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
@@ -52,7 +53,8 @@ export const VARIABLES = {
   }),
   SEED_DEMO: variable({
     parse: boolean,
-    meaning: 'Load the demo collaboratives, accounts and posts at start. Default: true with the embedded database, false with DATABASE_URL.',
+    meaning:
+      'Load the demo collaboratives, accounts and posts at start. Default: true with the embedded database, false with DATABASE_URL.',
   }),
   CORS_ORIGINS: variable({
     parse: list,
@@ -62,7 +64,8 @@ export const VARIABLES = {
   TRUST_PROXY: variable({
     parse: boolean,
     default: 'false',
-    meaning: 'Set to true behind a reverse proxy so client addresses (for rate limits and logs) come from X-Forwarded-For.',
+    meaning:
+      'Set to true behind a reverse proxy so client addresses (for rate limits and logs) come from X-Forwarded-For.',
   }),
   EVENT_RETENTION_DAYS: variable({
     parse: integer(1, 365),
@@ -72,22 +75,26 @@ export const VARIABLES = {
   AUTO_HIDE_REPORTS: variable({
     parse: integer(1, 1000),
     default: '3',
-    meaning: 'Open reports from this many different people hide an item at once, pending review (a report of patient-identifiable data always does).',
+    meaning:
+      'Open reports from this many different people hide an item at once, pending review (a report of patient-identifiable data always does).',
   }),
   RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: variable({
     parse: integer(1, 1_000_000),
     default: '5',
-    meaning: 'Failed sign-ins allowed for one account from one IP address (IPv6: per /64 network) per 15 minutes before that address gets 429 for that account; the owner elsewhere is not locked out.',
+    meaning:
+      'Failed sign-ins allowed for one account from one IP address (IPv6: per /64 network) per 15 minutes before that address gets 429 for that account; the owner elsewhere is not locked out.',
   }),
   RATE_LIMIT_LOGIN_PER_ACCOUNT: variable({
     parse: integer(1, 1_000_000),
     default: '50',
-    meaning: 'Failed sign-ins for one account from all addresses per 15 minutes; past it the account is slowed (one attempt every 10 seconds), never locked.',
+    meaning:
+      'Failed sign-ins for one account from all addresses per 15 minutes; past it the account is slowed (one attempt every 10 seconds), never locked.',
   }),
   RATE_LIMIT_LOGIN_PER_IP: variable({
     parse: integer(1, 1_000_000),
     default: '20',
-    meaning: 'Failed sign-ins allowed per IP address (IPv6: per /64 network) per minute, whatever the account, before 429.',
+    meaning:
+      'Failed sign-ins allowed per IP address (IPv6: per /64 network) per minute, whatever the account, before 429.',
   }),
   RATE_LIMIT_REGISTER_PER_IP: variable({
     parse: integer(1, 1_000_000),
@@ -97,12 +104,14 @@ export const VARIABLES = {
   RATE_LIMIT_GENERAL: variable({
     parse: integer(1, 1_000_000),
     default: '600',
-    meaning: 'Requests allowed per user (or per IP address when signed out; IPv6: per /64 network) per minute, every route counted together (sign-in and registration also have their own limits; health checks are not counted).',
+    meaning:
+      'Requests allowed per user (or per IP address when signed out; IPv6: per /64 network) per minute, every route counted together (sign-in and registration also have their own limits; health checks are not counted).',
   }),
   RATE_LIMIT_REJECTS_PER_IP: variable({
     parse: integer(1, 1_000_000),
     default: '300',
-    meaning: 'Refused requests (no valid access token, not allowed, unknown route) allowed per IP address (IPv6: per /64 network) per minute; past it every request from that address gets 429 until the minute ends, before any token is looked up.',
+    meaning:
+      'Refused requests (no valid access token, not allowed, unknown route) allowed per IP address (IPv6: per /64 network) per minute; past it every request from that address gets 429 until the minute ends, before any token is looked up.',
   }),
   LIVE_SOCKETS_PER_PERSON: variable({
     parse: integer(1, 1_000_000),
@@ -112,11 +121,13 @@ export const VARIABLES = {
   LIVE_SOCKETS_PER_ADDRESS: variable({
     parse: integer(1, 1_000_000),
     default: '1000',
-    meaning: 'Live-update connections one IP address (IPv6: per /64 network) may hold open at once on one API instance; high because a whole trust may reach the forum through one NHS network address.',
+    meaning:
+      'Live-update connections one IP address (IPv6: per /64 network) may hold open at once on one API instance; high because a whole trust may reach the forum through one NHS network address.',
   }),
   PUBLIC_URL: variable({
     parse: url('http:', 'https:'),
-    meaning: 'The address people reach the forum at, e.g. https://forum.example.nhs.uk. With https the refresh cookie is marked Secure. Unset: http://localhost:PORT.',
+    meaning:
+      'The address people reach the forum at, e.g. https://forum.example.nhs.uk. With https the refresh cookie is marked Secure. Unset: http://localhost:PORT.',
   }),
 } satisfies Record<string, Variable<unknown>>;
 

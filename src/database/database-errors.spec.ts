@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { isDatabaseUnavailable } from './database-errors.js';
 
 describe('isDatabaseUnavailable', () => {
@@ -13,7 +14,10 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
 
-  test.each([[{ code: '23505', message: 'duplicate key' }], [new TypeError('x is undefined')], [null]])('%j is not', (error) => {
-    expect(isDatabaseUnavailable(error)).toBe(false);
-  });
+  test.each([[{ code: '23505', message: 'duplicate key' }], [new TypeError('x is undefined')], [null]])(
+    '%j is not',
+    (error) => {
+      expect(isDatabaseUnavailable(error)).toBe(false);
+    },
+  );
 });

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+
 import pg from 'pg';
 
 export interface EmbeddedServer {
@@ -67,7 +68,14 @@ function runningServer(databaseDir: string): { pid: number; port: number } | nul
   if (!existsSync(lockFile)) return null;
   const [pidLine, dirLine, , portLine] = readFileSync(lockFile, 'utf8').split('\n');
   const pid = Number(pidLine);
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || dirLine?.trim() !== resolve(databaseDir) || !alive(pid)) return null;
+  if (
+    !Number.isInteger(pid) ||
+    pid <= 0 ||
+    pid === process.pid ||
+    dirLine?.trim() !== resolve(databaseDir) ||
+    !alive(pid)
+  )
+    return null;
   return { pid, port: Number(portLine) };
 }
 
@@ -102,11 +110,16 @@ const OWNER_FILE = 'owner.pid';
  * exists". That server belongs to this folder and to no one else, so ask it for a fast
  * shutdown (committed data is kept) and wait for it to go before starting our own.
  */
-async function stopOrphanedServer(databaseDir: string, { pid }: { pid: number }, onLog: (line: string) => void): Promise<void> {
+async function stopOrphanedServer(
+  databaseDir: string,
+  { pid }: { pid: number },
+  onLog: (line: string) => void,
+): Promise<void> {
   onLog(`Stopping PostgreSQL ${pid} left running on ${databaseDir} by an earlier process`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; alive(pid); waited += 100) {
-    if (waited > 30_000) throw new Error(`PostgreSQL ${pid} left running on ${databaseDir} did not stop; stop it and start again`);
+    if (waited > 30_000)
+      throw new Error(`PostgreSQL ${pid} left running on ${databaseDir} did not stop; stop it and start again`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -133,12 +146,19 @@ export async function startEmbeddedPostgres(
   const owner = running && liveOwner(folder, running);
   if (running && owner) {
     if (!shareRunning) {
-      throw new Error(`Embedded PostgreSQL in ${databaseDir} is in use by process ${owner} (another forum, or a command such as seed); stop it or let it finish, then start again`);
+      throw new Error(
+        `Embedded PostgreSQL in ${databaseDir} is in use by process ${owner} (another forum, or a command such as seed); stop it or let it finish, then start again`,
+      );
     }
     // Stopping it would cut the running forum off from its database until it restarted.
     onLog(`Using PostgreSQL ${running.pid} on ${databaseDir}, started by process ${owner}, which keeps it running`);
     const urlFor = urlOn(running.port);
-    return { urlFor, ensureDatabase: (database) => createDatabaseIfMissing(urlFor('postgres'), database), stop: async () => {}, restart: async () => {} };
+    return {
+      urlFor,
+      ensureDatabase: (database) => createDatabaseIfMissing(urlFor('postgres'), database),
+      stop: async () => {},
+      restart: async () => {},
+    };
   }
 
   const EmbeddedPostgres = await loadWithoutSignalHooks();

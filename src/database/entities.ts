@@ -5,24 +5,42 @@ import { Collaborative } from '../collaboratives/collaborative.entity.js';
 import { Follow } from '../collaboratives/follow.entity.js';
 import { JoinRequest } from '../collaboratives/join-request.entity.js';
 import { Membership } from '../collaboratives/membership.entity.js';
+import { AuditRecord } from '../moderation/audit-record.entity.js';
+import { Report } from '../moderation/report.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
-import { EventCursor } from '../realtime/event-cursor.entity.js';
+import { PRACTICE_ENTITIES } from '../practices/practice-relations.entities.js';
 import { EventRecord } from '../realtime/event.entity.js';
+import { EventCursor } from '../realtime/event-cursor.entity.js';
 import { Reply } from '../threads/reply.entity.js';
 import { ReplyRevision, ThreadRevision } from '../threads/revision.entities.js';
 import { Thread } from '../threads/thread.entity.js';
+import { ThreadFollow } from '../threads/thread-follow.entity.js';
 import { ThreadView } from '../threads/thread-view.entity.js';
 import { ReplyVote, ThreadVote } from '../threads/vote.entities.js';
-import { PRACTICE_ENTITIES } from '../practices/practice-relations.entities.js';
-import { ThreadFollow } from '../threads/thread-follow.entity.js';
 import { User } from '../users/user.entity.js';
-import { AuditRecord } from '../moderation/audit-record.entity.js';
-import { Report } from '../moderation/report.entity.js';
 
 /** Every entity, listed explicitly: ESM and Jest make glob loading fragile. */
 export const ENTITIES = [
-  Collaborative, Membership, Follow, JoinRequest, User, Session, RefreshToken, AuthAttempt, EventRecord, EventCursor, Notification,
-  Thread, Reply, ThreadVote, ReplyVote, ThreadView, ThreadRevision, ReplyRevision, ThreadFollow,
+  Collaborative,
+  Membership,
+  Follow,
+  JoinRequest,
+  User,
+  Session,
+  RefreshToken,
+  AuthAttempt,
+  EventRecord,
+  EventCursor,
+  Notification,
+  Thread,
+  Reply,
+  ThreadVote,
+  ReplyVote,
+  ThreadView,
+  ThreadRevision,
+  ReplyRevision,
+  ThreadFollow,
   ...PRACTICE_ENTITIES,
-  Report, AuditRecord,
+  Report,
+  AuditRecord,
 ];

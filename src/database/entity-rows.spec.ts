@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
+
 import { Collaborative } from '../collaboratives/collaborative.entity.js';
 import { PracticeCommentRevision, PracticeRevision } from '../practices/practice-relations.entities.js';
 import { EventRecord } from '../realtime/event.entity.js';
@@ -7,13 +8,17 @@ import { Reply } from '../threads/reply.entity.js';
 import { ReplyRevision, ThreadRevision } from '../threads/revision.entities.js';
 import { Thread } from '../threads/thread.entity.js';
 import { User } from '../users/user.entity.js';
-import { EntityRows } from './entity-rows.js';
 import { ENTITIES } from './entities.js';
+import { EntityRows } from './entity-rows.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** Entity metadata as the forum builds it, without connecting to a database. */
 async function metadataOnly(): Promise<DataSource> {
-  const dataSource = new DataSource({ type: 'postgres', entities: ENTITIES, namingStrategy: new SnakeNamingStrategy() });
+  const dataSource = new DataSource({
+    type: 'postgres',
+    entities: ENTITIES,
+    namingStrategy: new SnakeNamingStrategy(),
+  });
   await (dataSource as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
   return dataSource;
 }
@@ -37,14 +42,30 @@ describe('EntityRows', () => {
     const dataSource = await metadataOnly();
     const authors = EntityRows.of(dataSource, User, 'a', ['displayName', 'createdAt']);
     expect(authors.select).toBe('a.id AS a__id, a.display_name AS a__display_name, a.created_at AS a__created_at');
-    expect(authors.from({ a__id: 'user-1', a__display_name: 'Ada', a__created_at: null })).toEqual({ id: 'user-1', displayName: 'Ada', createdAt: null });
+    expect(authors.from({ a__id: 'user-1', a__display_name: 'Ada', a__created_at: null })).toEqual({
+      id: 'user-1',
+      displayName: 'Ada',
+      createdAt: null,
+    });
     expect(EntityRows.of(dataSource, User, 'a').select).toContain('a.email AS a__email');
-    expect(() => EntityRows.of(dataSource, User, 'b', ['passwordHash'])).toThrow(/User has no selectable column passwordHash/);
+    expect(() => EntityRows.of(dataSource, User, 'b', ['passwordHash'])).toThrow(
+      /User has no selectable column passwordHash/,
+    );
   });
 
   test('accepts every entity the hot reads map, and refuses one with a column pg would not parse as the entity holds it', async () => {
     const dataSource = await metadataOnly();
-    for (const entity of [Thread, Reply, User, Collaborative, ThreadRevision, ReplyRevision, PracticeRevision, PracticeCommentRevision]) expect(EntityRows.of(dataSource, entity, 'x').select).toMatch(/^x\./);
+    for (const entity of [
+      Thread,
+      Reply,
+      User,
+      Collaborative,
+      ThreadRevision,
+      ReplyRevision,
+      PracticeRevision,
+      PracticeCommentRevision,
+    ])
+      expect(EntityRows.of(dataSource, entity, 'x').select).toMatch(/^x\./);
     expect(() => EntityRows.of(dataSource, EventRecord, 'e')).toThrow(/EventRecord\.id \(bigint\)/);
   });
 });

@@ -24,14 +24,23 @@ export class EntityRows<Entity extends ObjectLiteral> {
    * ask for on every read). With `fields`, only those columns (and the primary key) are
    * read: a list need not fetch and parse what it never shows.
    */
-  static of<Entity extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<Entity>, alias: string): EntityRows<Entity>;
+  static of<Entity extends ObjectLiteral>(
+    dataSource: DataSource,
+    target: EntityTarget<Entity>,
+    alias: string,
+  ): EntityRows<Entity>;
   static of<Entity extends ObjectLiteral, Field extends keyof Entity & string>(
     dataSource: DataSource,
     target: EntityTarget<Entity>,
     alias: string,
     fields: readonly Field[],
   ): EntityRows<Pick<Entity, Field>>;
-  static of<Entity extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<Entity>, alias: string, fields?: readonly string[]): EntityRows<ObjectLiteral> {
+  static of<Entity extends ObjectLiteral>(
+    dataSource: DataSource,
+    target: EntityTarget<Entity>,
+    alias: string,
+    fields?: readonly string[],
+  ): EntityRows<ObjectLiteral> {
     let made = MADE.get(dataSource);
     if (!made) MADE.set(dataSource, (made = new Map()));
     let byKey = made.get(target);
@@ -42,20 +51,32 @@ export class EntityRows<Entity extends ObjectLiteral> {
     return rows;
   }
 
-  private constructor(dataSource: DataSource, target: EntityTarget<Entity>, readonly alias: string, fields?: readonly string[]) {
+  private constructor(
+    dataSource: DataSource,
+    target: EntityTarget<Entity>,
+    readonly alias: string,
+    fields?: readonly string[],
+  ) {
     const metadata = dataSource.getMetadata(target);
     const columns = metadata.columns.filter(
-      (column) => column.isSelect && !column.isVirtual && (!fields || column.isPrimary || fields.includes(column.propertyPath)),
+      (column) =>
+        column.isSelect && !column.isVirtual && (!fields || column.isPrimary || fields.includes(column.propertyPath)),
     );
     const unknown = fields?.filter((field) => !columns.some((column) => column.propertyPath === field));
     if (unknown?.length) throw new Error(`EntityRows: ${metadata.name} has no selectable column ${unknown.join(', ')}`);
     for (const column of columns) {
-      const plain = PARSED_BY_PG.has(String(column.type)) && !column.transformer && !(column.isArray && column.type === 'enum');
-      if (!plain) throw new Error(`EntityRows cannot read ${metadata.name}.${column.propertyName} (${String(column.type)}) without TypeORM`);
+      const plain =
+        PARSED_BY_PG.has(String(column.type)) && !column.transformer && !(column.isArray && column.type === 'enum');
+      if (!plain)
+        throw new Error(
+          `EntityRows cannot read ${metadata.name}.${column.propertyName} (${String(column.type)}) without TypeORM`,
+        );
     }
     this.idKey = `${alias}__${metadata.primaryColumns[0]!.databaseName}`;
     this.pairs = columns.map((column) => [`${alias}__${column.databaseName}`, column.propertyPath]);
-    this.select = columns.map((column) => `${alias}.${column.databaseName} AS ${alias}__${column.databaseName}`).join(', ');
+    this.select = columns
+      .map((column) => `${alias}.${column.databaseName} AS ${alias}__${column.databaseName}`)
+      .join(', ');
   }
 
   /** The entity in `row`, or null when a LEFT JOIN found none. */
@@ -68,4 +89,14 @@ export class EntityRows<Entity extends ObjectLiteral> {
 }
 
 const MADE = new WeakMap<DataSource, Map<unknown, Map<string, EntityRows<ObjectLiteral>>>>();
-const PARSED_BY_PG = new Set(['uuid', 'text', 'enum', 'integer', 'int', 'boolean', 'timestamptz', 'timestamp with time zone', 'jsonb']);
+const PARSED_BY_PG = new Set([
+  'uuid',
+  'text',
+  'enum',
+  'integer',
+  'int',
+  'boolean',
+  'timestamptz',
+  'timestamp with time zone',
+  'jsonb',
+]);

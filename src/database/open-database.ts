@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+
 import type { AppConfig } from '../config/app-config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
@@ -21,9 +22,18 @@ export function describeUrl(url: string): string {
  * DATABASE_URL when set; otherwise a real PostgreSQL started from DATA_DIR. A command line
  * tool passes `shareRunning`, so it uses the running forum's server instead of being refused.
  */
-export async function openDatabase(config: AppConfig, onLog?: (line: string) => void, options: { shareRunning?: boolean } = {}): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: AppConfig,
+  onLog?: (line: string) => void,
+  options: { shareRunning?: boolean } = {},
+): Promise<OpenDatabase> {
   if (config.databaseUrl) {
-    return { url: config.databaseUrl, description: `PostgreSQL at ${describeUrl(config.databaseUrl)} (DATABASE_URL)`, embedded: false, close: async () => {} };
+    return {
+      url: config.databaseUrl,
+      description: `PostgreSQL at ${describeUrl(config.databaseUrl)} (DATABASE_URL)`,
+      embedded: false,
+      close: async () => {},
+    };
   }
   const folder = join(config.dataDir, 'postgres');
   const server = await startEmbeddedPostgres(folder, onLog, options);

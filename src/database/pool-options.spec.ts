@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { poolOptions } from './pool-options.js';
 
 describe('poolOptions', () => {
@@ -7,6 +8,8 @@ describe('poolOptions', () => {
   });
 
   test("keeps the operator's PGOPTIONS, which pg would otherwise read and this would replace", () => {
-    expect(poolOptions({ PGOPTIONS: '-c statement_timeout=5s' }).options).toBe('-c statement_timeout=5s -c max_parallel_workers_per_gather=0');
+    expect(poolOptions({ PGOPTIONS: '-c statement_timeout=5s' }).options).toBe(
+      '-c statement_timeout=5s -c max_parallel_workers_per_gather=0',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { EntityManager, QueryFailedError, type DataSource } from 'typeorm';
+import { type DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 /**
  * Runs one statement on the request path and returns its rows: a read, or a single
@@ -11,7 +11,11 @@ import { EntityManager, QueryFailedError, type DataSource } from 'typeorm';
  * access check, a page). The query is still logged through TypeORM's logger, and a
  * failure is still a `QueryFailedError`, as on TypeORM's own path.
  */
-export async function readRows<Row>(db: DataSource | EntityManager, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+export async function readRows<Row>(
+  db: DataSource | EntityManager,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<Row[]> {
   if (db instanceof EntityManager && db.queryRunner) return db.query(sql, params as unknown[]);
   const dataSource = db instanceof EntityManager ? db.dataSource : db;
   dataSource.logger.logQuery(sql, params as unknown[]);

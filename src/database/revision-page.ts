@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+
 import { Keyset } from '../common/keyset.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
 import { User } from '../users/user.entity.js';

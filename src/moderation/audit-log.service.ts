@@ -1,11 +1,12 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/pagination.js';
 import { User } from '../users/user.entity.js';
 import { AuditRecord } from './audit-record.entity.js';
-import { toAuditRecordDto, type AuditQueryDto, type AuditRecordDto } from './dto/audit.dto.js';
+import { type AuditQueryDto, type AuditRecordDto, toAuditRecordDto } from './dto/audit.dto.js';
 
 /**
  * Reading the audit log, newest first. Admins and site moderators read every record
@@ -22,7 +23,8 @@ export class AuditLogService {
 
   async list(user: AuthUser, query: AuditQueryDto): Promise<Page<AuditRecordDto>> {
     const led = await this.access.moderatedCollaborativeIds(user);
-    if (led !== null && led.length === 0) throw new ForbiddenException('The audit log is for admins, site moderators and collaborative leads.');
+    if (led !== null && led.length === 0)
+      throw new ForbiddenException('The audit log is for admins, site moderators and collaborative leads.');
     const qb = this.dataSource
       .createQueryBuilder(AuditRecord, 'a')
       .leftJoin(User, 'actor', 'actor.id = a.actorId')
@@ -35,12 +37,14 @@ export class AuditLogService {
     if (query.targetType) qb.andWhere('a.target_type = :targetType', { targetType: query.targetType });
     if (query.targetId) qb.andWhere('a.target_id = :targetId', { targetId: query.targetId });
     if (query.action) qb.andWhere('a.action = :action', { action: query.action });
-    if (query.collaborativeId) qb.andWhere('a.collaborative_id = :collaborativeId', { collaborativeId: query.collaborativeId });
+    if (query.collaborativeId)
+      qb.andWhere('a.collaborative_id = :collaborativeId', { collaborativeId: query.collaborativeId });
     if (query.from) qb.andWhere('a.created_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.created_at < :to', { to: query.to });
     if (query.cursor) {
       const [id] = decodeCursor(query.cursor, ['string']);
-      if (!/^\d{1,18}$/.test(String(id))) throw new BadRequestException('The cursor is not valid for this list. Start again without a cursor.');
+      if (!/^\d{1,18}$/.test(String(id)))
+        throw new BadRequestException('The cursor is not valid for this list. Start again without a cursor.');
       qb.andWhere('a.id < :afterId', { afterId: id });
     }
     const { entities, raw } = await qb.getRawAndEntities<{ actor_name: string | null }>();

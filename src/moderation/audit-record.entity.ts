@@ -8,7 +8,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('audit_log_created_idx', { synchronize: false })
 @Index('audit_log_target_idx', ['targetType', 'targetId'])
 export class AuditRecord {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'audit_log_pkey', generatedIdentity: 'ALWAYS' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    primaryKeyConstraintName: 'audit_log_pkey',
+    generatedIdentity: 'ALWAYS',
+  })
   id: string;
 
   @Index('audit_log_actor_idx')

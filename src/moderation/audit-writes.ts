@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import { AuditRecord } from './audit-record.entity.js';
 
 export interface AuditEntry {
@@ -34,9 +35,14 @@ export async function appendAudit(manager: EntityManager, entry: AuditEntry): Pr
 }
 
 /** Only the fields whose value differs, as JSON-safe values (dates as ISO text). */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : value ?? null);
-  const keys = Object.keys(after).filter((key) => JSON.stringify(plain(before[key])) !== JSON.stringify(plain(after[key])));
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+  const keys = Object.keys(after).filter(
+    (key) => JSON.stringify(plain(before[key])) !== JSON.stringify(plain(after[key])),
+  );
   return {
     before: Object.fromEntries(keys.map((key) => [key, plain(before[key])])),
     after: Object.fromEntries(keys.map((key) => [key, plain(after[key])])),

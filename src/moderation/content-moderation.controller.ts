@@ -1,5 +1,13 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
@@ -73,37 +81,65 @@ export class ContentModerationController {
 
   @Post('threads/:id/delete')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a thread as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.' })
+  @ApiOperation({
+    summary:
+      'Delete a thread as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.',
+  })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404, 409)
-  deleteThread(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<void> {
+  deleteThread(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<void> {
     return this.content.delete(user, 'thread', id, dto.reason);
   }
 
   @Post('replies/:id/delete')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a reply as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.' })
+  @ApiOperation({
+    summary:
+      'Delete a reply as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.',
+  })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404, 409)
-  deleteReply(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<void> {
+  deleteReply(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<void> {
     return this.content.delete(user, 'reply', id, dto.reason);
   }
 
   @Post('practices/:id/delete')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a case study as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.' })
+  @ApiOperation({
+    summary:
+      'Delete a case study as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.',
+  })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404, 409)
-  deletePractice(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<void> {
+  deletePractice(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<void> {
     return this.content.delete(user, 'practice', id, dto.reason);
   }
 
   @Post('comments/:id/delete')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a comment as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.' })
+  @ApiOperation({
+    summary:
+      'Delete a comment as a moderator: a tombstone for everyone; the words stay only in the audit record, and its author is told the reason.',
+  })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404, 409)
-  deleteComment(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<void> {
+  deleteComment(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<void> {
     return this.content.delete(user, 'comment', id, dto.reason);
   }
 }

@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { appendAudit } from './audit-writes.js';
-import { confirmHidden, deleteContent, hideContent, publicEvent, restoreContent, type ContentType } from './content-writes.js';
-import { ItemViews, type ItemView } from './item-views.js';
+import {
+  confirmHidden,
+  type ContentType,
+  deleteContent,
+  hideContent,
+  publicEvent,
+  restoreContent,
+} from './content-writes.js';
+import { type ItemView, ItemViews } from './item-views.js';
 import { noticeAuthor } from './moderation-notices.js';
 import { ModerationTargets, type Target } from './moderation-targets.service.js';
 
@@ -43,11 +51,24 @@ export class ContentModeration {
   }
 
   /** Inside a transaction; `actorId` null when the report threshold hid it. */
-  async hideIn(manager: EntityManager, target: ContentTarget, actorId: string | null, reason: string): Promise<boolean> {
+  async hideIn(
+    manager: EntityManager,
+    target: ContentTarget,
+    actorId: string | null,
+    reason: string,
+  ): Promise<boolean> {
     const before = { hidden: target.hiddenAt !== null };
     if (!(await hideContent(manager, target, actorId, reason))) {
       if (!actorId || !(await confirmHidden(manager, target, actorId, reason))) return false;
-      await this.audit(manager, target, actorId, `${target.type}.hide`, reason, { pendingReview: true }, { pendingReview: false });
+      await this.audit(
+        manager,
+        target,
+        actorId,
+        `${target.type}.hide`,
+        reason,
+        { pendingReview: true },
+        { pendingReview: false },
+      );
       await noticeAuthor(manager, this.events, target, `${target.type}.hide`, reason, actorId);
       return true;
     }
@@ -69,12 +90,28 @@ export class ContentModeration {
   /** The audit record keeps the words that the tombstone removes (admins read them there). */
   async deleteIn(manager: EntityManager, target: ContentTarget, actorId: string, reason: string): Promise<boolean> {
     if (!(await deleteContent(manager, this.events, target, actorId))) return false;
-    await this.audit(manager, target, actorId, `${target.type}.delete`, reason, { deleted: false, ...target.content }, { deleted: true });
+    await this.audit(
+      manager,
+      target,
+      actorId,
+      `${target.type}.delete`,
+      reason,
+      { deleted: false, ...target.content },
+      { deleted: true },
+    );
     await noticeAuthor(manager, this.events, target, `${target.type}.delete`, reason, actorId);
     return true;
   }
 
-  private audit(manager: EntityManager, target: Target, actorId: string | null, action: string, reason: string, before: Record<string, unknown>, after: Record<string, unknown>) {
+  private audit(
+    manager: EntityManager,
+    target: Target,
+    actorId: string | null,
+    action: string,
+    reason: string,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+  ) {
     return appendAudit(manager, {
       actorId,
       action,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
-import { toCommentDto, type CommentDto } from '../practices/dto/comment.dto.js';
+import { type CommentDto, toCommentDto } from '../practices/dto/comment.dto.js';
 import type { PracticeDetailDto } from '../practices/dto/practice.dto.js';
 import { PracticeComment } from '../practices/practice-relations.entities.js';
 import { PracticesService } from '../practices/practices.service.js';
@@ -27,7 +28,9 @@ export class ItemViews {
     if (type === 'thread') return this.threads.show(user, id, { countView: false });
     if (type === 'reply') return this.replies.show(user, id);
     if (type === 'practice') return this.practices.show(user, id, false);
-    const comment = await this.dataSource.getRepository(PracticeComment).findOneOrFail({ where: { id }, relations: { author: true } });
+    const comment = await this.dataSource
+      .getRepository(PracticeComment)
+      .findOneOrFail({ where: { id }, relations: { author: true } });
     // Only moderators reach here, and moderators see hidden comments.
     return toCommentDto(comment, true);
   }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
 import type { ModerationNotice } from '../realtime/domain-events.js';
 import type { EventRow } from '../realtime/envelope.js';
@@ -6,12 +7,27 @@ import type { EventStore } from '../realtime/event-store.service.js';
 import type { Target } from './moderation-targets.service.js';
 
 /** Tells the person whose content or account it was what moderators did, and why (not when they did it themself). */
-export async function noticeAuthor(manager: EntityManager, events: EventStore, target: Target, action: string, reason: string, actorId: string | null): Promise<void> {
+export async function noticeAuthor(
+  manager: EntityManager,
+  events: EventStore,
+  target: Target,
+  action: string,
+  reason: string,
+  actorId: string | null,
+): Promise<void> {
   if (!target.authorId || target.authorId === actorId) return;
   await events.append(manager, {
     type: 'moderation.notice',
     userId: target.authorId,
-    payload: { action, targetType: target.type, targetId: target.id, threadId: target.threadId, practiceId: target.practiceId, reason, actorId },
+    payload: {
+      action,
+      targetType: target.type,
+      targetId: target.id,
+      threadId: target.threadId,
+      practiceId: target.practiceId,
+      reason,
+      actorId,
+    },
   });
 }
 
@@ -30,13 +46,22 @@ const TITLES: Record<string, string> = {
   suspend: 'Your account was suspended',
   unsuspend: 'Your suspension was lifted',
 };
-const KINDS: Record<string, string> = { thread: 'thread', reply: 'reply', practice: 'case study', comment: 'comment', user: 'account' };
+const KINDS: Record<string, string> = {
+  thread: 'thread',
+  reply: 'reply',
+  practice: 'case study',
+  comment: 'comment',
+  user: 'account',
+};
 
 /** `moderation.notice` events become a `moderation` notification with the reason as its excerpt. */
 async function onNotice(event: EventRow): Promise<NotificationDraft[]> {
   const notice = event.payload as ModerationNotice;
   const verb = notice.action.slice(notice.action.indexOf('.') + 1);
-  const title = (TITLES[verb] ?? 'Moderators acted on your {kind}').replace('{kind}', KINDS[notice.targetType] ?? 'post');
+  const title = (TITLES[verb] ?? 'Moderators acted on your {kind}').replace(
+    '{kind}',
+    KINDS[notice.targetType] ?? 'post',
+  );
   return [
     {
       userId: event.user_id!,

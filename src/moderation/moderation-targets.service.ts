@@ -1,6 +1,7 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
+
+import { type AuthUser, isSiteStaff } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import type { TargetType } from './report.entity.js';
 
@@ -21,7 +22,13 @@ export interface Target {
   content: Record<string, unknown>;
 }
 
-const NAMES: Record<TargetType, string> = { thread: 'thread', reply: 'reply', practice: 'practice', comment: 'comment', user: 'user' };
+const NAMES: Record<TargetType, string> = {
+  thread: 'thread',
+  reply: 'reply',
+  practice: 'practice',
+  comment: 'comment',
+  user: 'user',
+};
 export const notFound = (type: TargetType) => new NotFoundException(`No ${NAMES[type]} with this id.`);
 
 const GONE: Record<TargetType, string> = {
@@ -75,7 +82,10 @@ export class ModerationTargets {
     if (!row) return null;
     let draftAuthorIds: string[] | null = null;
     if (row.status === 'draft') {
-      const coAuthors: Array<{ user_id: string }> = await manager.query(`SELECT user_id FROM practice_coauthors WHERE practice_id = $1`, [row.practice_id]);
+      const coAuthors: Array<{ user_id: string }> = await manager.query(
+        `SELECT user_id FROM practice_coauthors WHERE practice_id = $1`,
+        [row.practice_id],
+      );
       draftAuthorIds = [row.author_id, ...coAuthors.map((coAuthor) => coAuthor.user_id)];
     }
     return {

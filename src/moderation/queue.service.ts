@@ -1,12 +1,13 @@
 import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import { decodeCursor, encodeCursor, exactTimestamp, type Page, type PageQueryDto } from '../common/pagination.js';
 import { EventStore } from '../realtime/event-store.service.js';
+import { rowsOf } from '../threads/thread-writes.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
-import { rowsOf } from '../threads/thread-writes.js';
 import { appendAudit } from './audit-writes.js';
 import { ContentModeration } from './content-moderation.service.js';
 import { CONTENT_TYPES, type ContentType } from './content-writes.js';
@@ -56,20 +57,26 @@ export class QueueService {
     const page = groups.slice(0, query.limit);
     const items = await Promise.all(page.map((group) => this.item(group)));
     const last = page[page.length - 1];
-    return { items, nextCursor: groups.length > query.limit && last ? encodeCursor([last.oldest, last.target_id]) : null };
+    return {
+      items,
+      nextCursor: groups.length > query.limit && last ? encodeCursor([last.oldest, last.target_id]) : null,
+    };
   }
 
   /** Applies one decision to every open report on the report's item. */
   async resolve(user: AuthUser, reportId: string, dto: ResolveReportDto): Promise<ResolutionDto> {
     // Who may resolve at all is decided before the id is looked at, so the answer says nothing about it.
     const led = await this.access.moderatedCollaborativeIds(user);
-    if (led !== null && led.length === 0) throw new ForbiddenException('Only site moderators and collaborative leads resolve reports.');
+    if (led !== null && led.length === 0)
+      throw new ForbiddenException('Only site moderators and collaborative leads resolve reports.');
     const report = await this.dataSource.getRepository(Report).findOneBy({ id: reportId });
     if (!report) throw new NotFoundException('No report with this id.');
     const target = await this.moderableTarget(user, report);
     if (report.status !== 'open') throw new UnprocessableEntityException('This report is already resolved.');
     if (target.type === 'user' && (dto.action === 'hide' || dto.action === 'delete')) {
-      throw new UnprocessableEntityException('A profile cannot be hidden or deleted: dismiss the report, ask for an edit, or suspend the person.');
+      throw new UnprocessableEntityException(
+        'A profile cannot be hidden or deleted: dismiss the report, ask for an edit, or suspend the person.',
+      );
     }
     const outcome = await this.dataSource.transaction(async (manager) => {
       const resolved = await rowsOf<{ id: string }>(
@@ -83,7 +90,12 @@ export class QueueService {
       if (dto.action === 'hide') await this.content.hideIn(manager, content, user.id, dto.note);
       else if (dto.action === 'delete') await this.content.deleteIn(manager, content, user.id, dto.note);
       // Dismissing clears what reports alone hid; a moderator's own hiding stays.
-      else if (dto.action === 'dismiss' && target.hiddenAt && !target.hiddenById && CONTENT_TYPES.includes(target.type as ContentType)) {
+      else if (
+        dto.action === 'dismiss' &&
+        target.hiddenAt &&
+        !target.hiddenById &&
+        CONTENT_TYPES.includes(target.type as ContentType)
+      ) {
         await this.content.restoreIn(manager, content, user.id, dto.note);
       }
       await appendAudit(manager, {
@@ -97,7 +109,8 @@ export class QueueService {
         before: { openReports: resolved.length },
         after: { openReports: 0, resolution: dto.action },
       });
-      if (dto.action === 'edit-request') await noticeAuthor(manager, this.events, target, `${target.type}.edit-request`, dto.note, user.id);
+      if (dto.action === 'edit-request')
+        await noticeAuthor(manager, this.events, target, `${target.type}.edit-request`, dto.note, user.id);
       return resolved.length;
     });
     if (outcome === null) throw new UnprocessableEntityException('This report is already resolved.');
@@ -116,7 +129,8 @@ export class QueueService {
   /** Null for site staff (everything); otherwise the collaboratives the caller leads, 403 when none. */
   private async scope(user: AuthUser): Promise<string[] | null> {
     const led = await this.access.moderatedCollaborativeIds(user);
-    if (led !== null && led.length === 0) throw new ForbiddenException('The review queue is for site moderators and collaborative leads.');
+    if (led !== null && led.length === 0)
+      throw new ForbiddenException('The review queue is for site moderators and collaborative leads.');
     return led;
   }
 
@@ -137,8 +151,16 @@ export class QueueService {
       order: { createdAt: 'ASC', id: 'ASC' },
       take: 100,
     });
-    const author = target?.authorId ? await this.dataSource.getRepository(User).findOneBy({ id: target.authorId }) : null;
-    const history: Array<{ action: string; target_type: string; target_id: string; reason: string | null; created_at: Date }> = target?.authorId
+    const author = target?.authorId
+      ? await this.dataSource.getRepository(User).findOneBy({ id: target.authorId })
+      : null;
+    const history: Array<{
+      action: string;
+      target_type: string;
+      target_id: string;
+      reason: string | null;
+      created_at: Date;
+    }> = target?.authorId
       ? await this.dataSource.query(
           `SELECT action, target_type, target_id, reason, created_at FROM audit_log
             WHERE target_author_id = $1 AND action NOT LIKE 'report.%' AND action <> 'user.role-change'

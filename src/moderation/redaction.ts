@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import { readableByMember } from '../collaboratives/read-rule.js';
 import { NOTIFICATIONS_WORKER_LOCK } from '../notifications/notification-writes.js';
 import { rowsOf } from '../threads/thread-writes.js';
@@ -52,11 +53,19 @@ export function redactDeleted(manager: EntityManager, target: Content): Promise<
  * quoted it. Each stored payload becomes `masked`; notifications lose their excerpt, and
  * those whose title quotes a thread or case study title get the neutral one in `titles`.
  */
-async function redactStoredCopies(manager: EntityManager, target: Content, masked: object, titles: Record<string, string>): Promise<void> {
+async function redactStoredCopies(
+  manager: EntityManager,
+  target: Content,
+  masked: object,
+  titles: Record<string, string>,
+): Promise<void> {
   const types = CONTENT_EVENTS[target.type];
   if (!types) return;
   await holdNotificationsWorker(manager);
-  await manager.query(`UPDATE events SET payload = $3::jsonb WHERE user_id IS NULL AND type = ANY($1::text[]) AND payload->>'id' = $2`, [types, target.id, JSON.stringify(masked)]);
+  await manager.query(
+    `UPDATE events SET payload = $3::jsonb WHERE user_id IS NULL AND type = ANY($1::text[]) AND payload->>'id' = $2`,
+    [types, target.id, JSON.stringify(masked)],
+  );
 
   const byTitle = target.type === 'thread' ? 'thread_id' : target.type === 'practice' ? 'practice_id' : null;
   const notifications: Array<{ id: string }> = byTitle

@@ -1,11 +1,19 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
 import { Collaborative } from '../collaboratives/collaborative.entity.js';
 import { User } from '../users/user.entity.js';
 
 export const TARGET_TYPES = ['thread', 'reply', 'practice', 'comment', 'user'] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
 
-export const REPORT_REASONS = ['patient-identifiable-data', 'inaccurate', 'disrespectful', 'spam', 'confidential', 'other'] as const;
+export const REPORT_REASONS = [
+  'patient-identifiable-data',
+  'inaccurate',
+  'disrespectful',
+  'spam',
+  'confidential',
+  'other',
+] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 
 export const REPORT_STATUSES = ['open', 'resolved'] as const;

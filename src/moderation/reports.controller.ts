@@ -1,5 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
@@ -13,7 +14,9 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Report a thread, reply, case study, comment or profile you can read (one open report per item).' })
+  @ApiOperation({
+    summary: 'Report a thread, reply, case study, comment or profile you can read (one open report per item).',
+  })
   @ApiCreatedResponse({ type: ReportDto })
   @ApiProblems(400, 401, 404, 409)
   report(@CurrentUser() user: AuthUser, @Body() dto: CreateReportDto): Promise<ReportDto> {

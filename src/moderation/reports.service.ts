@@ -1,5 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppConfig } from '../config/app-config.js';
 import { rowsOf } from '../threads/thread-writes.js';
@@ -27,7 +28,8 @@ export class ReportsService {
 
   async report(user: AuthUser, dto: CreateReportDto): Promise<ReportDto> {
     const target = await this.targets.requireReadable(user, dto.targetType, dto.targetId);
-    if (dto.targetType === 'user' && dto.targetId === user.id) throw new ConflictException('You cannot report your own profile.');
+    if (dto.targetType === 'user' && dto.targetId === user.id)
+      throw new ConflictException('You cannot report your own profile.');
     try {
       return await this.dataSource.transaction(async (manager) => {
         const report = await manager.save(
@@ -46,7 +48,9 @@ export class ReportsService {
       });
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new ConflictException('You have already reported this, and your report is still open. Moderators will review it.');
+        throw new ConflictException(
+          'You have already reported this, and your report is still open. Moderators will review it.',
+        );
       }
       throw error;
     }

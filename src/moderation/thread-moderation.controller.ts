@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
@@ -20,7 +21,11 @@ export class ThreadModerationController {
   @ApiOperation({ summary: `Lock a thread: no new replies ${WHO}.` })
   @ApiOkResponse({ type: ThreadDetailDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  lock(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ThreadDetailDto> {
+  lock(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<ThreadDetailDto> {
     return this.threads.lock(user, id, dto.reason, true);
   }
 
@@ -29,7 +34,11 @@ export class ThreadModerationController {
   @ApiOperation({ summary: `Unlock a thread ${WHO}.` })
   @ApiOkResponse({ type: ThreadDetailDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  unlock(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ThreadDetailDto> {
+  unlock(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<ThreadDetailDto> {
     return this.threads.lock(user, id, dto.reason, false);
   }
 
@@ -38,7 +47,11 @@ export class ThreadModerationController {
   @ApiOperation({ summary: `Pin a thread to the top of its collaborative ${WHO}.` })
   @ApiOkResponse({ type: ThreadDetailDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  pin(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ThreadDetailDto> {
+  pin(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<ThreadDetailDto> {
     return this.threads.pin(user, id, dto.reason, true);
   }
 
@@ -47,7 +60,11 @@ export class ThreadModerationController {
   @ApiOperation({ summary: `Unpin a thread ${WHO}.` })
   @ApiOkResponse({ type: ThreadDetailDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  unpin(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<ThreadDetailDto> {
+  unpin(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<ThreadDetailDto> {
     return this.threads.pin(user, id, dto.reason, false);
   }
 
@@ -56,16 +73,27 @@ export class ThreadModerationController {
   @ApiOperation({ summary: 'Move a thread to another collaborative (you must moderate both).' })
   @ApiOkResponse({ type: ThreadDetailDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  move(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MoveThreadDto): Promise<ThreadDetailDto> {
+  move(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: MoveThreadDto,
+  ): Promise<ThreadDetailDto> {
     return this.threads.move(user, id, dto.reason, dto.collaborativeId);
   }
 
   @Post('merge')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Merge a duplicate thread into another: its posts move there and it redirects (`mergedIntoId`). Answers the thread merged into.' })
+  @ApiOperation({
+    summary:
+      'Merge a duplicate thread into another: its posts move there and it redirects (`mergedIntoId`). Answers the thread merged into.',
+  })
   @ApiOkResponse({ type: ThreadDetailDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  merge(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: MergeThreadDto): Promise<ThreadDetailDto> {
+  merge(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: MergeThreadDto,
+  ): Promise<ThreadDetailDto> {
     return this.threads.merge(user, id, dto.reason, dto.intoThreadId);
   }
 }

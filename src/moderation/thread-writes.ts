@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import { rowsOf, tombstoneThread } from '../threads/thread-writes.js';
 import { redactMovedThread } from './redaction.js';
 
@@ -9,8 +10,16 @@ import { redactMovedThread } from './redaction.js';
  * live replies. Rows are locked threads first (in id order), then collaboratives.
  */
 
-async function addToCollaborative(manager: EntityManager, collaborativeId: string, threads: number, posts: number): Promise<void> {
-  await manager.query(`UPDATE collaboratives SET thread_count = thread_count + $2, post_count = post_count + $3 WHERE id = $1`, [collaborativeId, threads, posts]);
+async function addToCollaborative(
+  manager: EntityManager,
+  collaborativeId: string,
+  threads: number,
+  posts: number,
+): Promise<void> {
+  await manager.query(
+    `UPDATE collaboratives SET thread_count = thread_count + $2, post_count = post_count + $3 WHERE id = $1`,
+    [collaborativeId, threads, posts],
+  );
 }
 
 /** False when the thread is no longer live in `from`. */
@@ -24,7 +33,10 @@ export async function moveThread(manager: EntityManager, threadId: string, from:
   await manager.query(`UPDATE threads SET collaborative_id = $2 WHERE id = $1`, [threadId, to]);
   await addToCollaborative(manager, from, -1, -(1 + thread.reply_count));
   await addToCollaborative(manager, to, 1, 1 + thread.reply_count);
-  await manager.query(`UPDATE collaboratives SET last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`, [to, thread.last_activity_at]);
+  await manager.query(`UPDATE collaboratives SET last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`, [
+    to,
+    thread.last_activity_at,
+  ]);
   await storedCopiesFollow(manager, threadId, to);
   return true;
 }
@@ -59,7 +71,12 @@ interface Locked {
  * thread's last position; followers carry over; the source becomes a tombstone pointing
  * at the other thread. Returns how many posts moved, or null when either is no longer live.
  */
-export async function mergeThreads(manager: EntityManager, sourceId: string, intoId: string, actorId: string): Promise<number | null> {
+export async function mergeThreads(
+  manager: EntityManager,
+  sourceId: string,
+  intoId: string,
+  actorId: string,
+): Promise<number | null> {
   const rows = await rowsOf<Locked>(
     manager,
     `SELECT id, collaborative_id, author_id, body, body_html, created_at, last_activity_at, reply_seq, hidden_at, hidden_by_id, hidden_reason
@@ -74,7 +91,17 @@ export async function mergeThreads(manager: EntityManager, sourceId: string, int
   await manager.query(
     `INSERT INTO replies (thread_id, position, author_id, body, body_html, created_at, hidden_at, hidden_by_id, hidden_reason)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [intoId, opening, source.author_id, source.body, source.body_html, source.created_at, source.hidden_at, source.hidden_by_id, source.hidden_reason],
+    [
+      intoId,
+      opening,
+      source.author_id,
+      source.body,
+      source.body_html,
+      source.created_at,
+      source.hidden_at,
+      source.hidden_by_id,
+      source.hidden_reason,
+    ],
   );
   const moved = await rowsOf<{ live: boolean }>(
     manager,
@@ -88,7 +115,10 @@ export async function mergeThreads(manager: EntityManager, sourceId: string, int
     `UPDATE threads SET reply_seq = $2, reply_count = reply_count + $3, last_activity_at = GREATEST(last_activity_at, $4) WHERE id = $1`,
     [intoId, opening + moved.length, live + 1, source.last_activity_at],
   );
-  await manager.query(`UPDATE threads SET reply_count = 0, accepted_reply_id = NULL, merged_into_id = $2 WHERE id = $1`, [sourceId, intoId]);
+  await manager.query(
+    `UPDATE threads SET reply_count = 0, accepted_reply_id = NULL, merged_into_id = $2 WHERE id = $1`,
+    [sourceId, intoId],
+  );
   await manager.query(
     `INSERT INTO thread_follows (thread_id, user_id) SELECT $2, user_id FROM thread_follows WHERE thread_id = $1 ON CONFLICT DO NOTHING`,
     [sourceId, intoId],
@@ -98,6 +128,7 @@ export async function mergeThreads(manager: EntityManager, sourceId: string, int
   await tombstoneThread(manager, sourceId, actorId);
   await addToCollaborative(manager, into.collaborative_id, 0, 1 + live);
   await addToCollaborative(manager, source.collaborative_id, 0, -live);
-  if (source.collaborative_id !== into.collaborative_id) await storedCopiesFollow(manager, sourceId, into.collaborative_id);
+  if (source.collaborative_id !== into.collaborative_id)
+    await storedCopiesFollow(manager, sourceId, into.collaborative_id);
   return moved.length + 1;
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
@@ -21,7 +22,11 @@ export class UserModerationController {
   @ApiOperation({ summary: 'Suspend someone until a time, or until lifted: ends their sessions and live connections.' })
   @ApiOkResponse({ type: OwnProfileDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  suspend(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SuspendUserDto): Promise<OwnProfileDto> {
+  suspend(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SuspendUserDto,
+  ): Promise<OwnProfileDto> {
     return this.users.suspend(actor, id, dto);
   }
 
@@ -30,7 +35,11 @@ export class UserModerationController {
   @ApiOperation({ summary: 'Lift a suspension.' })
   @ApiOkResponse({ type: OwnProfileDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  unsuspend(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto): Promise<OwnProfileDto> {
+  unsuspend(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<OwnProfileDto> {
     return this.users.reinstate(actor, id, dto.reason);
   }
 }

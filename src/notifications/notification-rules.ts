@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import type { EventRow } from '../realtime/envelope.js';
 
 /** A notification a rule wants to send; the worker drops the actor's own and unreadable ones. */

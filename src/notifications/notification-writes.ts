@@ -11,7 +11,10 @@ export const NOTIFICATIONS_CURSOR = 'notifications';
 export const NOTIFICATIONS_WORKER_LOCK = 0x6e6f7466; // "notf"
 
 /** A notification's stored `data`: its title and, when there is one, an excerpt. */
-export const notificationData = (draft: NotificationDraft) => ({ title: draft.title, ...(draft.excerpt ? { excerpt: draft.excerpt } : {}) });
+export const notificationData = (draft: NotificationDraft) => ({
+  title: draft.title,
+  ...(draft.excerpt ? { excerpt: draft.excerpt } : {}),
+});
 
 /**
  * Inserts one notification per draft for event `$7`, skipping any the event already made

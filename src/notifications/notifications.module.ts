@@ -1,5 +1,6 @@
 import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+
 import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
 import { RealtimeModule } from '../realtime/realtime.module.js';
 import { Notification } from './notification.entity.js';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, type Repository } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
-import { decodeCursor, exactTimestamp, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
-import { toNotificationDto, type MarkReadDto, type NotificationDto } from './dto/notification.dto.js';
+import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
+import { type MarkReadDto, type NotificationDto, toNotificationDto } from './dto/notification.dto.js';
 import { Notification } from './notification.entity.js';
 
 /** A person's own notifications: newest first, unread count, marking read. */
@@ -26,7 +27,12 @@ export class NotificationsService {
     }
     const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
     const rows = entities.map((notification, index) => ({ notification, sortKey: raw[index]!.sort_key }));
-    return toPage(rows, query.limit, (row) => [row.sortKey, row.notification.id], (row) => toNotificationDto(row.notification));
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.sortKey, row.notification.id],
+      (row) => toNotificationDto(row.notification),
+    );
   }
 
   async unreadCount(caller: AuthUser): Promise<number> {
@@ -35,7 +41,9 @@ export class NotificationsService {
 
   /** Marks the given ones (only the caller's own count) or all read; answers the new unread count. */
   async markRead(caller: AuthUser, dto: MarkReadDto): Promise<number> {
-    const where = dto.all ? { userId: caller.id, readAt: IsNull() } : { userId: caller.id, readAt: IsNull(), id: In(dto.ids ?? []) };
+    const where = dto.all
+      ? { userId: caller.id, readAt: IsNull() }
+      : { userId: caller.id, readAt: IsNull(), id: In(dto.ids ?? []) };
     await this.notifications.update(where, { readAt: new Date() });
     return this.unreadCount(caller);
   }

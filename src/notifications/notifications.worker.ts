@@ -1,16 +1,23 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Subscription } from 'rxjs';
-import { SerialRunner } from '../common/serial-runner.js';
 import { DataSource, type EntityManager } from 'typeorm';
+
 import { AccessService } from '../collaboratives/access.service.js';
+import { SerialRunner } from '../common/serial-runner.js';
 import type { DomainEvent } from '../realtime/domain-events.js';
 import { EVENT_COLUMNS, type EventRow } from '../realtime/envelope.js';
 import { EventRelay } from '../realtime/event-relay.service.js';
 import { EventStore } from '../realtime/event-store.service.js';
+import type { User } from '../users/user.entity.js';
 import { toNotificationDto } from './dto/notification.dto.js';
 import { NotificationRules } from './notification-rules.js';
-import { INSERT_NOTIFICATIONS_SQL, insertNotificationsParams, notificationData, NOTIFICATIONS_CURSOR, NOTIFICATIONS_WORKER_LOCK } from './notification-writes.js';
-import type { User } from '../users/user.entity.js';
+import {
+  INSERT_NOTIFICATIONS_SQL,
+  insertNotificationsParams,
+  notificationData,
+  NOTIFICATIONS_CURSOR,
+  NOTIFICATIONS_WORKER_LOCK,
+} from './notification-writes.js';
 
 // Events read per transaction, and the notifications after which it commits early: the
 // batch's notification events are appended last, and the append lock is held until commit.
@@ -27,7 +34,10 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
   private readonly logger = new Logger('Notifications');
   private subscription: Subscription | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private readonly runner = new SerialRunner(() => this.drain(), (error) => this.logger.warn(`Could not process events: ${error.message}`));
+  private readonly runner = new SerialRunner(
+    () => this.drain(),
+    (error) => this.logger.warn(`Could not process events: ${error.message}`),
+  );
   private stopped = false;
 
   constructor(
@@ -62,7 +72,6 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
     this.runner.wake();
   }
 
-
   /** Processes batches until caught up; returns at once if another instance holds the job. */
   async drain(): Promise<void> {
     while (!this.stopped && (await this.processBatch()) === BATCH);
@@ -75,17 +84,29 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
    */
   private processBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [NOTIFICATIONS_WORKER_LOCK]);
+      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [
+        NOTIFICATIONS_WORKER_LOCK,
+      ]);
       if (!locked) return 0;
-      const [cursor] = await manager.query(`SELECT event_id::text AS id FROM event_cursors WHERE name = $1 FOR UPDATE`, [NOTIFICATIONS_CURSOR]);
-      const rows: EventRow[] = await manager.query(`SELECT ${EVENT_COLUMNS} FROM events WHERE id > $1 ORDER BY id LIMIT $2`, [cursor.id, BATCH]);
+      const [cursor] = await manager.query(
+        `SELECT event_id::text AS id FROM event_cursors WHERE name = $1 FOR UPDATE`,
+        [NOTIFICATIONS_CURSOR],
+      );
+      const rows: EventRow[] = await manager.query(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE id > $1 ORDER BY id LIMIT $2`,
+        [cursor.id, BATCH],
+      );
       const created: Array<DomainEvent<'notification.created'>> = [];
       let done = 0;
       // Stop early once a batch has many notifications (a few new threads in a collaborative
       // with thousands of followers): the append at the end then stays short.
-      while (done < rows.length && created.length < MAX_NOTIFICATIONS) created.push(...(await this.notify(manager, rows[done++]!)));
+      while (done < rows.length && created.length < MAX_NOTIFICATIONS)
+        created.push(...(await this.notify(manager, rows[done++]!)));
       if (done > 0) {
-        await manager.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [rows[done - 1]!.id, NOTIFICATIONS_CURSOR]);
+        await manager.query(`UPDATE event_cursors SET event_id = $1, updated_at = now() WHERE name = $2`, [
+          rows[done - 1]!.id,
+          NOTIFICATIONS_CURSOR,
+        ]);
       }
       await this.events.appendMany(manager, created);
       return done < rows.length ? BATCH : rows.length;
@@ -120,7 +141,10 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
     const actorIds = [...new Set(drafts.map((draft) => draft.actorId).filter((id): id is string => id !== null))];
     const actors = new Map<string, string>();
     if (actorIds.length > 0) {
-      const rows: Array<{ id: string; display_name: string }> = await manager.query(`SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`, [actorIds]);
+      const rows: Array<{ id: string; display_name: string }> = await manager.query(
+        `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
+        [actorIds],
+      );
       rows.forEach((row) => actors.set(row.id, row.display_name));
     }
     return drafts.flatMap((draft) => {

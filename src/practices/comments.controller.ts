@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
@@ -47,7 +55,9 @@ export class CommentsController {
   }
 
   @Get('comments/:id/revisions')
-  @ApiOperation({ summary: "A comment's earlier versions, newest first (while it is hidden: for its author and moderators only)." })
+  @ApiOperation({
+    summary: "A comment's earlier versions, newest first (while it is hidden: for its author and moderators only).",
+  })
   @ApiOkResponse({ type: CommentRevisionPageDto })
   @ApiProblems(400, 401, 404)
   revisions(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {

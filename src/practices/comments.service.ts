@@ -1,14 +1,15 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { renderMarkdown } from '../common/markdown.js';
-import { decodeCursor, exactTimestamp, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
 import { NO_REVISIONS, revisionPage } from '../database/revision-page.js';
 import { deleteContent } from '../moderation/content-writes.js';
 import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
-import { toCommentDto, type CommentDto, type CommentRevisionDto } from './dto/comment.dto.js';
+import { type CommentDto, type CommentRevisionDto, toCommentDto } from './dto/comment.dto.js';
 import { PracticeGuard, type PracticeInContext } from './practice-guard.service.js';
 import { PracticeComment, PracticeCommentRevision } from './practice-relations.entities.js';
 
@@ -24,11 +25,27 @@ export class CommentsService {
   async comment(user: AuthUser, practiceId: string, body: string): Promise<CommentDto> {
     const { practice } = await this.guard.published(user, practiceId);
     const id = await this.dataSource.transaction(async (manager) => {
-      const result = await manager.insert(PracticeComment, { practiceId, authorId: user.id, body, bodyHtml: renderMarkdown(body) });
+      const result = await manager.insert(PracticeComment, {
+        practiceId,
+        authorId: user.id,
+        body,
+        bodyHtml: renderMarkdown(body),
+      });
       const commentId = result.identifiers[0]!.id as string;
-      await manager.query(`UPDATE practices SET comment_count = comment_count + 1, last_activity_at = now() WHERE id = $1`, [practiceId]);
-      const created = await manager.findOneOrFail(PracticeComment, { where: { id: commentId }, relations: { author: true } });
-      await this.events.append(manager, { type: 'comment.created', collaborativeId: practice.collaborativeId, practiceId, payload: toCommentDto(created) });
+      await manager.query(
+        `UPDATE practices SET comment_count = comment_count + 1, last_activity_at = now() WHERE id = $1`,
+        [practiceId],
+      );
+      const created = await manager.findOneOrFail(PracticeComment, {
+        where: { id: commentId },
+        relations: { author: true },
+      });
+      await this.events.append(manager, {
+        type: 'comment.created',
+        collaborativeId: practice.collaborativeId,
+        practiceId,
+        payload: toCommentDto(created),
+      });
       return commentId;
     });
     return toCommentDto(await this.load(id));
@@ -50,8 +67,11 @@ export class CommentsService {
     }
     const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
     const rows = entities.map((comment, index) => ({ comment, sortKey: raw[index]!.sort_key }));
-    return toPage(rows, query.limit, (row) => [row.sortKey, row.comment.id], (row) =>
-      toCommentDto(row.comment, row.comment.authorId === user.id || found.canModerate),
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.sortKey, row.comment.id],
+      (row) => toCommentDto(row.comment, row.comment.authorId === user.id || found.canModerate),
     );
   }
 
@@ -59,13 +79,29 @@ export class CommentsService {
     const { comment, found } = await this.inContext(user, commentId);
     if (comment.authorId !== user.id) throw new ForbiddenException('Only its author can edit this comment.');
     if (comment.deletedAt) throw new NotFoundException('No comment with this id.');
-    if (found.access?.collaborative.archivedAt) throw new ForbiddenException('This collaborative is archived and read-only.');
+    if (found.access?.collaborative.archivedAt)
+      throw new ForbiddenException('This collaborative is archived and read-only.');
     await this.dataSource.transaction(async (manager) => {
-      const [{ next }] = await manager.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM practice_comment_revisions WHERE comment_id = $1`, [commentId]);
+      const [{ next }] = await manager.query(
+        `SELECT coalesce(max(number), 0) + 1 AS next FROM practice_comment_revisions WHERE comment_id = $1`,
+        [commentId],
+      );
       await manager.insert(PracticeCommentRevision, { commentId, number: next, editorId: user.id, body: comment.body });
-      await manager.update(PracticeComment, { id: commentId }, { body, bodyHtml: renderMarkdown(body), editedAt: new Date() });
-      const updated = await manager.findOneOrFail(PracticeComment, { where: { id: commentId }, relations: { author: true } });
-      await this.events.append(manager, { type: 'comment.updated', collaborativeId: found.practice.collaborativeId, practiceId: comment.practiceId, payload: toCommentDto(updated) });
+      await manager.update(
+        PracticeComment,
+        { id: commentId },
+        { body, bodyHtml: renderMarkdown(body), editedAt: new Date() },
+      );
+      const updated = await manager.findOneOrFail(PracticeComment, {
+        where: { id: commentId },
+        relations: { author: true },
+      });
+      await this.events.append(manager, {
+        type: 'comment.updated',
+        collaborativeId: found.practice.collaborativeId,
+        practiceId: comment.practiceId,
+        payload: toCommentDto(updated),
+      });
     });
     return toCommentDto(await this.load(commentId), true);
   }
@@ -73,23 +109,43 @@ export class CommentsService {
   /** By its author (moderators: ContentModeration.delete); the text and its history go, the place stays. */
   async remove(user: AuthUser, commentId: string): Promise<void> {
     const { comment, found } = await this.inContext(user, commentId);
-    if (comment.authorId !== user.id) throw new ForbiddenException(moderatorsDeleteWithReason('comment', found.canModerate));
-    const place = { type: 'comment', id: commentId, collaborativeId: found.practice.collaborativeId, threadId: null, practiceId: comment.practiceId } as const;
+    if (comment.authorId !== user.id)
+      throw new ForbiddenException(moderatorsDeleteWithReason('comment', found.canModerate));
+    const place = {
+      type: 'comment',
+      id: commentId,
+      collaborativeId: found.practice.collaborativeId,
+      threadId: null,
+      practiceId: comment.practiceId,
+    } as const;
     await this.dataSource.transaction((manager) => deleteContent(manager, this.events, place, user.id));
   }
 
   async revisions(user: AuthUser, commentId: string, page: PageQueryDto): Promise<Page<CommentRevisionDto>> {
     const { comment, found } = await this.inContext(user, commentId);
     if (comment.hiddenAt && comment.authorId !== user.id && !found.canModerate) return NO_REVISIONS;
-    return revisionPage(this.dataSource, { entity: PracticeCommentRevision, table: 'practice_comment_revisions', postColumn: 'comment_id', postId: commentId }, page, (revision) => ({
-      number: revision.number,
-      body: revision.body,
-      editor: toPublicProfile(revision.editor!),
-      editedAt: revision.createdAt.toISOString(),
-    }));
+    return revisionPage(
+      this.dataSource,
+      {
+        entity: PracticeCommentRevision,
+        table: 'practice_comment_revisions',
+        postColumn: 'comment_id',
+        postId: commentId,
+      },
+      page,
+      (revision) => ({
+        number: revision.number,
+        body: revision.body,
+        editor: toPublicProfile(revision.editor!),
+        editedAt: revision.createdAt.toISOString(),
+      }),
+    );
   }
 
-  private async inContext(user: AuthUser, commentId: string): Promise<{ comment: PracticeComment; found: PracticeInContext }> {
+  private async inContext(
+    user: AuthUser,
+    commentId: string,
+  ): Promise<{ comment: PracticeComment; found: PracticeInContext }> {
     const comment = await this.dataSource.getRepository(PracticeComment).findOneBy({ id: commentId });
     if (!comment) throw new NotFoundException('No comment with this id.');
     const found = await this.guard.read(user, comment.practiceId).catch(() => {

@@ -1,7 +1,8 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
-import { decodeCursor, exactTimestamp, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import type { EndorsementDto, EndorsementStateDto } from './dto/comment.dto.js';
@@ -35,14 +36,22 @@ export class EndorsementsService {
   async withdraw(user: AuthUser, practiceId: string): Promise<EndorsementStateDto> {
     const { practice } = await this.guard.read(user, practiceId);
     return this.dataSource.transaction(async (manager) => {
-      const [, deleted] = await manager.query(`DELETE FROM practice_endorsements WHERE practice_id = $1 AND user_id = $2`, [practiceId, user.id]);
+      const [, deleted] = await manager.query(
+        `DELETE FROM practice_endorsements WHERE practice_id = $1 AND user_id = $2`,
+        [practiceId, user.id],
+      );
       const state = await this.count(manager, practiceId, practice.collaborativeId, deleted > 0 ? -1 : 0);
       return { ...state, endorsed: false };
     });
   }
 
   /** Applies the change to the counter and announces it only when something changed. */
-  private async count(manager: EntityManager, practiceId: string, collaborativeId: string | null, change: number): Promise<EndorsementStateDto> {
+  private async count(
+    manager: EntityManager,
+    practiceId: string,
+    collaborativeId: string | null,
+    change: number,
+  ): Promise<EndorsementStateDto> {
     const [[row]] = await manager.query(
       `UPDATE practices SET endorsement_count = endorsement_count + $2 WHERE id = $1 RETURNING endorsement_count`,
       [practiceId, change],
@@ -74,11 +83,16 @@ export class EndorsementsService {
     }
     const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
     const rows = entities.map((endorsement, index) => ({ endorsement, sortKey: raw[index]!.sort_key }));
-    return toPage(rows, query.limit, (row) => [row.sortKey, row.endorsement.userId], ({ endorsement }) => ({
-      user: toPublicProfile(endorsement.user!),
-      organisation: endorsement.organisation,
-      note: endorsement.note,
-      createdAt: endorsement.createdAt.toISOString(),
-    }));
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.sortKey, row.endorsement.userId],
+      ({ endorsement }) => ({
+        user: toPublicProfile(endorsement.user!),
+        organisation: endorsement.organisation,
+        note: endorsement.note,
+        createdAt: endorsement.createdAt.toISOString(),
+      }),
+    );
   }
 }

@@ -5,9 +5,15 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The whole case study as one Markdown document, for board papers. */
 export function practiceAsMarkdown(practice: PracticeDetailDto): string {
-  const authors = [practice.author, ...practice.coAuthors].filter(Boolean).map((person) => `${person!.displayName} (${person!.jobTitle}, ${person!.organisation})`);
+  const authors = [practice.author, ...practice.coAuthors]
+    .filter(Boolean)
+    .map((person) => `${person!.displayName} (${person!.jobTitle}, ${person!.organisation})`);
   const measures = practice.outcomeMeasures.length
-    ? ['| Measure | Before | After | Unit |', '| --- | ---: | ---: | --- |', ...practice.outcomeMeasures.map((m) => `| ${cell(m.label)} | ${m.before} | ${m.after} | ${cell(m.unit)} |`)]
+    ? [
+        '| Measure | Before | After | Unit |',
+        '| --- | ---: | ---: | --- |',
+        ...practice.outcomeMeasures.map((m) => `| ${cell(m.label)} | ${m.before} | ${m.after} | ${cell(m.unit)} |`),
+      ]
     : ['No outcome measures recorded.'];
   return [
     `# ${practice.title}`,
@@ -44,5 +50,11 @@ export function practiceAsMarkdown(practice: PracticeDetailDto): string {
 }
 
 export function exportFileName(title: string): string {
-  return `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'case-study'}.md`;
+  return `${
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'case-study'
+  }.md`;
 }

@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
+
+import { type AuthUser, isSiteStaff } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
 import { Practice } from './practice.entity.js';
 
@@ -26,7 +27,9 @@ export class PracticeGuard {
   ) {}
 
   async read(user: AuthUser, practiceId: string): Promise<PracticeInContext> {
-    const practice = await this.dataSource.getRepository(Practice).findOne({ where: { id: practiceId }, relations: { author: true } });
+    const practice = await this.dataSource
+      .getRepository(Practice)
+      .findOne({ where: { id: practiceId }, relations: { author: true } });
     if (!practice) throw notFound();
     const coAuthorIds: string[] = (
       await this.dataSource.query(`SELECT user_id FROM practice_coauthors WHERE practice_id = $1`, [practiceId])
@@ -49,8 +52,12 @@ export class PracticeGuard {
   async published(user: AuthUser, practiceId: string): Promise<PracticeInContext> {
     const found = await this.read(user, practiceId);
     if (found.practice.status !== 'published' || found.practice.deletedAt || found.practice.hiddenAt) throw notFound();
-    if (found.access?.collaborative.archivedAt) throw new ForbiddenException('This collaborative is archived and read-only.');
-    if (found.access && !found.access.canPost) throw new ForbiddenException('Only members of this collaborative can respond to its case studies. Ask to join first.');
+    if (found.access?.collaborative.archivedAt)
+      throw new ForbiddenException('This collaborative is archived and read-only.');
+    if (found.access && !found.access.canPost)
+      throw new ForbiddenException(
+        'Only members of this collaborative can respond to its case studies. Ask to join first.',
+      );
     return found;
   }
 }

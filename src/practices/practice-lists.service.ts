@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
-import { decodeCursor, exactTimestamp, toPage, type Page } from '../common/pagination.js';
-import { toPracticeSummary, type PracticeSummaryDto } from './dto/practice.dto.js';
+import { decodeCursor, exactTimestamp, type Page, toPage } from '../common/pagination.js';
 import type { ListPracticesQuery } from './dto/list-practices.query.js';
+import { type PracticeSummaryDto, toPracticeSummary } from './dto/practice.dto.js';
 import { Practice } from './practice.entity.js';
 
 /** The library: published case studies the caller may read (or their own drafts), filtered and sorted. */
@@ -16,9 +17,15 @@ export class PracticeListsService {
   ) {}
 
   async list(user: AuthUser, query: ListPracticesQuery): Promise<Page<PracticeSummaryDto>> {
-    const qb = this.dataSource.createQueryBuilder(Practice, 'p').leftJoinAndSelect('p.author', 'author').where('p.deleted_at IS NULL');
+    const qb = this.dataSource
+      .createQueryBuilder(Practice, 'p')
+      .leftJoinAndSelect('p.author', 'author')
+      .where('p.deleted_at IS NULL');
     if (query.status === 'draft') {
-      qb.andWhere(`p.status = 'draft' AND (p.author_id = :me OR EXISTS (SELECT 1 FROM practice_coauthors pc WHERE pc.practice_id = p.id AND pc.user_id = :me))`, { me: user.id });
+      qb.andWhere(
+        `p.status = 'draft' AND (p.author_id = :me OR EXISTS (SELECT 1 FROM practice_coauthors pc WHERE pc.practice_id = p.id AND pc.user_id = :me))`,
+        { me: user.id },
+      );
     } else {
       const readable = this.access.readableCondition(user, 'p.collaborative_id');
       qb.andWhere(`p.status = 'published' AND (p.collaborative_id IS NULL OR ${readable.sql})`, readable.params);
@@ -29,11 +36,15 @@ export class PracticeListsService {
     if (query.theme) qb.andWhere(':theme = ANY(p.themes)', { theme: query.theme });
     if (query.sector) qb.andWhere(':sector = ANY(p.sectors)', { sector: query.sector });
     if (query.tag) qb.andWhere(':tag = ANY(p.tags)', { tag: query.tag });
-    if (query.collaborativeId) qb.andWhere('p.collaborative_id = :collaborativeId', { collaborativeId: query.collaborativeId });
+    if (query.collaborativeId)
+      qb.andWhere('p.collaborative_id = :collaborativeId', { collaborativeId: query.collaborativeId });
     if (query.author) {
-      qb.andWhere(`(p.author_id = :author OR EXISTS (SELECT 1 FROM practice_coauthors pa WHERE pa.practice_id = p.id AND pa.user_id = :author))`, {
-        author: query.author,
-      });
+      qb.andWhere(
+        `(p.author_id = :author OR EXISTS (SELECT 1 FROM practice_coauthors pa WHERE pa.practice_id = p.id AND pa.user_id = :author))`,
+        {
+          author: query.author,
+        },
+      );
     }
     const { column, kind } = this.sortKey(query);
     qb.addSelect(kind === 'date' ? exactTimestamp(column) : `${column}::text`, 'sort_key')
@@ -48,8 +59,11 @@ export class PracticeListsService {
     }
     const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
     const rows = entities.map((practice, index) => ({ practice, sortKey: raw[index]!.sort_key }));
-    return toPage(rows, query.limit, (row) => [row.sortKey, row.practice.id], (row) =>
-      toPracticeSummary(row.practice, row.practice.authorId === user.id),
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.sortKey, row.practice.id],
+      (row) => toPracticeSummary(row.practice, row.practice.authorId === user.id),
     );
   }
 

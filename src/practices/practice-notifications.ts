@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import { plainText } from '../common/markdown.js';
 import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
 import type { EventRow } from '../realtime/envelope.js';

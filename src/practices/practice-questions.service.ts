@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import type { ThreadDetailDto } from '../threads/dto/thread.dto.js';
 import { CreateThreadDto } from '../threads/dto/write-thread.dto.js';
@@ -22,12 +23,22 @@ export class PracticeQuestionsService {
     const { practice } = await this.guard.published(user, practiceId);
     const collaborativeId = dto.collaborativeId ?? practice.collaborativeId;
     if (!collaborativeId) {
-      throw new BadRequestException('This case study belongs to no collaborative: choose one to ask in (collaborativeId).');
+      throw new BadRequestException(
+        'This case study belongs to no collaborative: choose one to ask in (collaborativeId).',
+      );
     }
     const body = `${dto.body}\n\n---\nAbout the case study [${practice.title.replace(/[[\]]/g, '')}](/practices/${practice.id}).`;
-    const question = plainToInstance(CreateThreadDto, { title: dto.title, body, kind: 'question', tags: ['case-study'] });
+    const question = plainToInstance(CreateThreadDto, {
+      title: dto.title,
+      body,
+      kind: 'question',
+      tags: ['case-study'],
+    });
     return this.threads.ask(user, collaborativeId, question, async (manager, threadId) => {
-      await manager.query(`INSERT INTO practice_questions (practice_id, thread_id) VALUES ($1, $2)`, [practiceId, threadId]);
+      await manager.query(`INSERT INTO practice_questions (practice_id, thread_id) VALUES ($1, $2)`, [
+        practiceId,
+        threadId,
+      ]);
     });
   }
 }

@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+
 import { Thread } from '../threads/thread.entity.js';
 import { User } from '../users/user.entity.js';
 import { Practice } from './practice.entity.js';
@@ -7,7 +17,8 @@ import { Practice } from './practice.entity.js';
 export class PracticeCoauthor {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'practice_coauthors_pkey' }) practiceId: string;
   @Index('practice_coauthors_user_id_idx')
-  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'practice_coauthors_pkey' }) userId: string;
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'practice_coauthors_pkey' })
+  userId: string;
 
   @ManyToOne(() => Practice, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'practice_id', foreignKeyConstraintName: 'practice_coauthors_practice_id_fkey' })
@@ -139,5 +150,13 @@ export class PracticeView {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 
-export const PRACTICE_ENTITIES = [Practice, PracticeCoauthor, PracticeEndorsement, PracticeComment, PracticeRevision, PracticeCommentRevision, PracticeQuestion, PracticeView];
-
+export const PRACTICE_ENTITIES = [
+  Practice,
+  PracticeCoauthor,
+  PracticeEndorsement,
+  PracticeComment,
+  PracticeRevision,
+  PracticeCommentRevision,
+  PracticeQuestion,
+  PracticeView,
+];

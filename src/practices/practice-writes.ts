@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
+
 import { renderMarkdown } from '../common/markdown.js';
-import { SECTIONS, type Practice } from './practice.entity.js';
 import type { UpdatePracticeDto } from './dto/write-practice.dto.js';
+import { type Practice, SECTIONS } from './practice.entity.js';
 
 /** Content fields and, for each Markdown section, its rendered HTML. */
 export function contentChanges(dto: UpdatePracticeDto): Partial<Practice> {
@@ -15,11 +16,19 @@ export function contentChanges(dto: UpdatePracticeDto): Partial<Practice> {
 }
 
 /** Replaces the co-author list (never including the author). */
-export async function setCoAuthors(manager: EntityManager, practiceId: string, authorId: string, coAuthorIds: string[]): Promise<void> {
+export async function setCoAuthors(
+  manager: EntityManager,
+  practiceId: string,
+  authorId: string,
+  coAuthorIds: string[],
+): Promise<void> {
   await manager.query(`DELETE FROM practice_coauthors WHERE practice_id = $1`, [practiceId]);
   const others = coAuthorIds.filter((id) => id !== authorId);
   if (others.length > 0) {
-    await manager.query(`INSERT INTO practice_coauthors (practice_id, user_id) SELECT $1, unnest($2::uuid[])`, [practiceId, others]);
+    await manager.query(`INSERT INTO practice_coauthors (practice_id, user_id) SELECT $1, unnest($2::uuid[])`, [
+      practiceId,
+      others,
+    ]);
   }
 }
 
@@ -30,6 +39,32 @@ export async function forgetPracticeRevisions(manager: EntityManager, practiceId
 
 /** The editable fields as they are now, kept as a revision before an edit. */
 export function snapshot(practice: Practice): Record<string, unknown> {
-  const { title, summary, challenge, approach, outcomes, lessons, outcomeMeasures, sectors, themes, tags, organisations, contact } = practice;
-  return { title, summary, challenge, approach, outcomes, lessons, outcomeMeasures, sectors, themes, tags, organisations, contact };
+  const {
+    title,
+    summary,
+    challenge,
+    approach,
+    outcomes,
+    lessons,
+    outcomeMeasures,
+    sectors,
+    themes,
+    tags,
+    organisations,
+    contact,
+  } = practice;
+  return {
+    title,
+    summary,
+    challenge,
+    approach,
+    outcomes,
+    lessons,
+    outcomeMeasures,
+    sectors,
+    themes,
+    tags,
+    organisations,
+    contact,
+  };
 }

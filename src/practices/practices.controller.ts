@@ -1,6 +1,29 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
@@ -36,7 +59,10 @@ export class PracticesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The library: q, theme, sector, collaborativeId, tag, author; sort newest, endorsed or discussed; status=draft for your drafts.' })
+  @ApiOperation({
+    summary:
+      'The library: q, theme, sector, collaborativeId, tag, author; sort newest, endorsed or discussed; status=draft for your drafts.',
+  })
   @ApiOkResponse({ type: PracticePageDto })
   @ApiProblems(400, 401)
   list(@CurrentUser() user: AuthUser, @Query() query: ListPracticesQuery) {
@@ -78,7 +104,10 @@ export class PracticesController {
   }
 
   @Get(':id/revisions')
-  @ApiOperation({ summary: 'Earlier versions, newest first (while it is hidden: for its authors and moderators only; none once deleted).' })
+  @ApiOperation({
+    summary:
+      'Earlier versions, newest first (while it is hidden: for its authors and moderators only; none once deleted).',
+  })
   @ApiOkResponse({ type: PracticeRevisionPageDto })
   @ApiProblems(400, 401, 404)
   revisions(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
@@ -90,7 +119,11 @@ export class PracticesController {
   @ApiProduces('text/markdown')
   @ApiOperation({ summary: 'The whole case study as one Markdown document.' })
   @ApiProblems(400, 401, 404)
-  async export(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const practice = await this.practices.show(user, id, false);
     reply.header('content-disposition', `attachment; filename="${exportFileName(practice.title)}"`);
     return practiceAsMarkdown(practice);
@@ -116,7 +149,11 @@ export class PracticesController {
   @ApiOperation({ summary: 'Who endorsed it, with their organisation and note, newest first.' })
   @ApiOkResponse({ type: EndorsementPageDto })
   @ApiProblems(400, 401, 404)
-  listEndorsements(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+  listEndorsements(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQueryDto,
+  ) {
     return this.endorsements.list(user, id, query);
   }
 

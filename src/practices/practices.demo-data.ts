@@ -27,11 +27,16 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     slug: 'greater-manchester-acute',
     authorEmail: 'sarah.whitfield@example.nhs.uk',
     title: 'Sharing CT and MRI capacity across six acute trusts',
-    summary: 'One waiting list for cross-sectional imaging across the collaborative, with scanners booked wherever a slot is free first.',
-    challenge: 'Each trust ran its own imaging list. Some scanners stood idle at weekends while patients elsewhere waited more than six weeks.',
-    approach: 'We agreed one referral standard, linked the trusts\' radiology systems so any site could book and report, and set up a weekly capacity huddle.',
-    outcomes: 'Waits fell fastest at the trusts that had been furthest behind, and weekend sessions filled.' + ILLUSTRATIVE,
-    lessons: 'Agree the reporting arrangements before the booking ones: radiologists\' confidence in shared reporting was the real constraint.',
+    summary:
+      'One waiting list for cross-sectional imaging across the collaborative, with scanners booked wherever a slot is free first.',
+    challenge:
+      'Each trust ran its own imaging list. Some scanners stood idle at weekends while patients elsewhere waited more than six weeks.',
+    approach:
+      "We agreed one referral standard, linked the trusts' radiology systems so any site could book and report, and set up a weekly capacity huddle.",
+    outcomes:
+      'Waits fell fastest at the trusts that had been furthest behind, and weekend sessions filled.' + ILLUSTRATIVE,
+    lessons:
+      "Agree the reporting arrangements before the booking ones: radiologists' confidence in shared reporting was the real constraint.",
     outcomeMeasures: [
       { label: 'Patients waiting over 6 weeks for CT/MRI', before: 31, after: 12, unit: '%' },
       { label: 'Weekend scanner use', before: 40, after: 78, unit: '%' },
@@ -39,7 +44,11 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     sectors: ['acute'],
     themes: ['diagnostics', 'elective-recovery'],
     tags: ['imaging', 'shared-waiting-list'],
-    organisations: ['Manchester University NHS Foundation Trust', 'Stockport NHS Foundation Trust', 'Bolton NHS Foundation Trust'],
+    organisations: [
+      'Manchester University NHS Foundation Trust',
+      'Stockport NHS Foundation Trust',
+      'Bolton NHS Foundation Trust',
+    ],
     contact: 'Sarah Whitfield, Chief Operating Officer',
   },
   {
@@ -47,9 +56,12 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     slug: 'south-london-mental-health-community',
     authorEmail: 'david.mensah@example.nhs.uk',
     title: 'Bringing specialist mental health care closer to home',
-    summary: 'By commissioning specialist beds together, three trusts brought back patients who had been placed far from home.',
-    challenge: 'Adults needing specialist inpatient care were often placed outside London, far from family and from the community teams who would support them afterwards.',
-    approach: 'The partnership took on the budget for these placements, invested the savings in local step-down beds and intensive community teams, and reviewed every out-of-area placement weekly.',
+    summary:
+      'By commissioning specialist beds together, three trusts brought back patients who had been placed far from home.',
+    challenge:
+      'Adults needing specialist inpatient care were often placed outside London, far from family and from the community teams who would support them afterwards.',
+    approach:
+      'The partnership took on the budget for these placements, invested the savings in local step-down beds and intensive community teams, and reviewed every out-of-area placement weekly.',
     outcomes: 'Fewer people were placed out of area, and those who were came home sooner.' + ILLUSTRATIVE,
     lessons: 'Weekly review of each person, by name, mattered more than any new service.',
     outcomeMeasures: [
@@ -67,10 +79,14 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     slug: 'west-midlands-yorkshire-ambulance',
     authorEmail: 'james.rowe@example.nhs.uk',
     title: 'The ambulance service as an integrator for population health',
-    summary: 'Using the ambulance service\'s view of frequent callers and falls to target prevention with local partners.',
-    challenge: 'A small number of people called an ambulance many times a year, often after falls at home, and most did not need hospital.',
-    approach: 'We shared anonymised call patterns with local authorities and community teams, and set up a falls response car staffed with a therapist.',
-    outcomes: 'Conveyances to emergency departments for falls dropped, and repeat callers got a care plan.' + ILLUSTRATIVE,
+    summary:
+      "Using the ambulance service's view of frequent callers and falls to target prevention with local partners.",
+    challenge:
+      'A small number of people called an ambulance many times a year, often after falls at home, and most did not need hospital.',
+    approach:
+      'We shared anonymised call patterns with local authorities and community teams, and set up a falls response car staffed with a therapist.',
+    outcomes:
+      'Conveyances to emergency departments for falls dropped, and repeat callers got a care plan.' + ILLUSTRATIVE,
     lessons: 'Data sharing agreements took longest; start them on day one.',
     outcomeMeasures: [{ label: 'Falls calls conveyed to ED', before: 62, after: 38, unit: '%' }],
     sectors: ['ambulance', 'community'],
@@ -85,7 +101,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     authorEmail: 'aisha.rahman@example.nhs.uk',
     title: 'Joined-up maternity care in a place partnership',
     summary: 'Midwives, GPs and health visitors working to one plan for women facing the greatest inequalities.',
-    challenge: 'Women from the most deprived areas booked late and missed appointments; each service saw only part of the picture.',
+    challenge:
+      'Women from the most deprived areas booked late and missed appointments; each service saw only part of the picture.',
     approach: 'One shared care plan, community hubs in familiar places, and interpreters booked by default.',
     outcomes: 'Earlier booking and better attendance in the targeted neighbourhoods.' + ILLUSTRATIVE,
     lessons: 'Go where women already are; ask them what gets in the way.',
@@ -101,16 +118,21 @@ export const DEMO_PRACTICES: DemoPractice[] = [
     slug: 'acute-hospitals-alliance-bsw',
     authorEmail: 'mark.ellis@example.nhs.uk',
     title: 'Reducing unwarranted variation in day-case rates',
-    summary: 'Three hospitals compared day-case rates procedure by procedure and adopted each other\'s best pathways.',
+    summary: "Three hospitals compared day-case rates procedure by procedure and adopted each other's best pathways.",
     challenge: 'The same operations were done as day cases at one hospital and with an overnight stay at another.',
-    approach: 'Clinical leads reviewed the variation together, agreed a shared pathway per procedure and tracked it monthly.',
+    approach:
+      'Clinical leads reviewed the variation together, agreed a shared pathway per procedure and tracked it monthly.',
     outcomes: 'Day-case rates converged towards the best performer.' + ILLUSTRATIVE,
     lessons: 'Present the data by procedure and let clinicians lead; league tables put people off.',
     outcomeMeasures: [{ label: 'Day-case rate, selected procedures', before: 68, after: 84, unit: '%' }],
     sectors: ['acute'],
     themes: ['unwarranted-variation', 'elective-recovery'],
     tags: ['day-case'],
-    organisations: ['Royal United Hospitals Bath NHS Foundation Trust', 'Salisbury NHS Foundation Trust', 'Great Western Hospitals NHS Foundation Trust'],
+    organisations: [
+      'Royal United Hospitals Bath NHS Foundation Trust',
+      'Salisbury NHS Foundation Trust',
+      'Great Western Hospitals NHS Foundation Trust',
+    ],
     contact: 'Mark Ellis, Chief Finance Officer',
   },
 ];

@@ -1,4 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+
 import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
 import { NotificationRules } from '../notifications/notification-rules.js';
 import { rooms } from '../realtime/envelope.js';
@@ -19,7 +20,15 @@ import { PracticesService } from './practices.service.js';
 @Module({
   imports: [CollaborativesModule, ThreadsModule],
   controllers: [PracticesController, CommentsController],
-  providers: [PracticeGuard, PracticesService, PracticeListsService, EndorsementsService, CommentsService, PracticeQuestionsService, PracticesSeeder],
+  providers: [
+    PracticeGuard,
+    PracticesService,
+    PracticeListsService,
+    EndorsementsService,
+    CommentsService,
+    PracticeQuestionsService,
+    PracticesSeeder,
+  ],
   exports: [PracticesService, PracticeGuard],
 })
 export class PracticesModule implements OnModuleInit {

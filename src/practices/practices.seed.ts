@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import type { DemoSeeder } from '../database/seed/demo-seeder.js';
-import { DEMO_PRACTICES } from './practices.demo-data.js';
-import { contentChanges } from './practice-writes.js';
 import { Practice } from './practice.entity.js';
+import { contentChanges } from './practice-writes.js';
+import { DEMO_PRACTICES } from './practices.demo-data.js';
 
 /** Published demo case studies; stable ids, so edited or deleted ones are never re-added. */
 @Injectable()

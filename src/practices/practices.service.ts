@@ -1,9 +1,10 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
+
+import { type AuthUser, isSiteStaff } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
-import { ValidationProblem, type FieldError } from '../common/problem-details.js';
+import { type FieldError, ValidationProblem } from '../common/problem-details.js';
 import { readRows } from '../database/read-rows.js';
 import { NO_REVISIONS, revisionPage } from '../database/revision-page.js';
 import { deleteContent } from '../moderation/content-writes.js';
@@ -12,12 +13,17 @@ import { EventStore } from '../realtime/event-store.service.js';
 import { HIDDEN_NOTICE } from '../threads/dto/thread.dto.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
-import { toPracticeDto, type PracticeDetailDto, type PracticeDto, type PracticeRevisionDto } from './dto/practice.dto.js';
+import {
+  type PracticeDetailDto,
+  type PracticeDto,
+  type PracticeRevisionDto,
+  toPracticeDto,
+} from './dto/practice.dto.js';
 import type { CreatePracticeDto, UpdatePracticeDto } from './dto/write-practice.dto.js';
+import { Practice } from './practice.entity.js';
 import { PracticeGuard, type PracticeInContext } from './practice-guard.service.js';
 import { PracticeRevision } from './practice-relations.entities.js';
 import { contentChanges, setCoAuthors, snapshot } from './practice-writes.js';
-import { Practice } from './practice.entity.js';
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -36,7 +42,11 @@ export class PracticesService {
     if (dto.collaborativeId) await this.access.requirePost(user, dto.collaborativeId);
     const id = await this.withUnknownUsers(() =>
       this.dataSource.transaction(async (manager) => {
-        const result = await manager.insert(Practice, { ...contentChanges(dto), collaborativeId: dto.collaborativeId ?? null, authorId: user.id });
+        const result = await manager.insert(Practice, {
+          ...contentChanges(dto),
+          collaborativeId: dto.collaborativeId ?? null,
+          authorId: user.id,
+        });
         const practiceId = result.identifiers[0]!.id as string;
         await setCoAuthors(manager, practiceId, user.id, dto.coAuthorIds ?? []);
         return practiceId;
@@ -50,8 +60,16 @@ export class PracticesService {
     await this.withUnknownUsers(() =>
       this.dataSource.transaction(async (manager) => {
         const current = await manager.findOneOrFail(Practice, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        const [{ next }] = await manager.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM practice_revisions WHERE practice_id = $1`, [id]);
-        await manager.insert(PracticeRevision, { practiceId: id, number: next, editorId: user.id, snapshot: snapshot(current) as never });
+        const [{ next }] = await manager.query(
+          `SELECT coalesce(max(number), 0) + 1 AS next FROM practice_revisions WHERE practice_id = $1`,
+          [id],
+        );
+        await manager.insert(PracticeRevision, {
+          practiceId: id,
+          number: next,
+          editorId: user.id,
+          snapshot: snapshot(current) as never,
+        });
         await manager.update(Practice, { id }, { ...contentChanges(dto), editedAt: new Date() });
         if (dto.coAuthorIds) await setCoAuthors(manager, id, found.practice.authorId, dto.coAuthorIds);
         if (current.status === 'published') await this.announce(manager, 'practice.updated', id);
@@ -67,7 +85,11 @@ export class PracticesService {
     this.requireComplete(practice);
     if (practice.collaborativeId) await this.access.requirePost(user, practice.collaborativeId);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(Practice, { id }, { status: 'published', publishedAt: new Date(), lastActivityAt: new Date() });
+      await manager.update(
+        Practice,
+        { id },
+        { status: 'published', publishedAt: new Date(), lastActivityAt: new Date() },
+      );
       await this.announce(manager, 'practice.published', id);
     });
     return this.show(user, id, false);
@@ -77,7 +99,13 @@ export class PracticesService {
   async remove(user: AuthUser, id: string): Promise<void> {
     const { practice, isAuthor, canModerate } = await this.guard.read(user, id);
     if (!isAuthor) throw new ForbiddenException(moderatorsDeleteWithReason('case study', canModerate));
-    const place = { type: 'practice', id, collaborativeId: practice.collaborativeId, threadId: null, practiceId: id } as const;
+    const place = {
+      type: 'practice',
+      id,
+      collaborativeId: practice.collaborativeId,
+      threadId: null,
+      practiceId: id,
+    } as const;
     await this.dataSource.transaction((manager) => deleteContent(manager, this.events, place, user.id));
   }
 
@@ -101,12 +129,17 @@ export class PracticesService {
     const { practice, isAuthor, canModerate } = await this.guard.read(user, id);
     // Hidden words are for its authors and moderators only (a deleted one has no revisions left).
     if (practice.hiddenAt && !isAuthor && !canModerate) return NO_REVISIONS;
-    return revisionPage(this.dataSource, { entity: PracticeRevision, table: 'practice_revisions', postColumn: 'practice_id', postId: id }, page, (revision) => ({
-      number: revision.number,
-      editor: toPublicProfile(revision.editor!),
-      editedAt: revision.createdAt.toISOString(),
-      content: revision.snapshot,
-    }));
+    return revisionPage(
+      this.dataSource,
+      { entity: PracticeRevision, table: 'practice_revisions', postColumn: 'practice_id', postId: id },
+      page,
+      (revision) => ({
+        number: revision.number,
+        editor: toPublicProfile(revision.editor!),
+        editedAt: revision.createdAt.toISOString(),
+        content: revision.snapshot,
+      }),
+    );
   }
 
   private async detail(user: AuthUser, found: PracticeInContext): Promise<PracticeDetailDto> {
@@ -121,8 +154,15 @@ export class PracticesService {
       { ...readable.params, practiceId: practice.id, userId: user.id, staff: isSiteStaff(user) },
     );
     const [endorsement, questions, coAuthors] = await Promise.all([
-      this.dataSource.query(`SELECT 1 FROM practice_endorsements WHERE practice_id = $1 AND user_id = $2`, [practice.id, user.id]),
-      readRows<{ thread_id: string; title: string; reply_count: number; masked: boolean }>(this.dataSource, questionsSql, questionParams),
+      this.dataSource.query(`SELECT 1 FROM practice_endorsements WHERE practice_id = $1 AND user_id = $2`, [
+        practice.id,
+        user.id,
+      ]),
+      readRows<{ thread_id: string; title: string; reply_count: number; masked: boolean }>(
+        this.dataSource,
+        questionsSql,
+        questionParams,
+      ),
       this.coAuthors(found.coAuthorIds),
     ]);
     const live = practice.status === 'published' && !practice.deletedAt && !practice.hiddenAt;
@@ -156,7 +196,8 @@ export class PracticesService {
     const found = await this.guard.read(user, id);
     if (!found.isAuthor) throw new ForbiddenException('Only its authors can change this case study.');
     if (found.practice.deletedAt) throw new NotFoundException('No practice with this id.');
-    if (found.access?.collaborative.archivedAt) throw new ForbiddenException('This collaborative is archived and read-only.');
+    if (found.access?.collaborative.archivedAt)
+      throw new ForbiddenException('This collaborative is archived and read-only.');
     return found;
   }
 
@@ -166,13 +207,20 @@ export class PracticesService {
     for (const field of ['summary', 'challenge', 'approach', 'outcomes', 'lessons'] as const) {
       if (!practice[field].trim()) missing.push({ field, message: `${field} is needed before publishing` });
     }
-    if (practice.themes.length === 0) missing.push({ field: 'themes', message: 'at least one theme is needed before publishing' });
+    if (practice.themes.length === 0)
+      missing.push({ field: 'themes', message: 'at least one theme is needed before publishing' });
     if (missing.length > 0) throw new ValidationProblem(missing);
   }
 
-  private async announce(manager: EntityManager, type: 'practice.published' | 'practice.updated', id: string): Promise<void> {
+  private async announce(
+    manager: EntityManager,
+    type: 'practice.published' | 'practice.updated',
+    id: string,
+  ): Promise<void> {
     const practice = await manager.findOneOrFail(Practice, { where: { id }, relations: { author: true } });
-    const coAuthorIds = (await manager.query(`SELECT user_id FROM practice_coauthors WHERE practice_id = $1`, [id])).map((row: { user_id: string }) => row.user_id);
+    const coAuthorIds = (
+      await manager.query(`SELECT user_id FROM practice_coauthors WHERE practice_id = $1`, [id])
+    ).map((row: { user_id: string }) => row.user_id);
     const payload = toPracticeDto(practice, await this.coAuthors(coAuthorIds));
     await this.events.append(manager, { type, collaborativeId: practice.collaborativeId, practiceId: id, payload });
   }

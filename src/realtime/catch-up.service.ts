@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+
+import { type EventEnvelope, toEnvelope } from './envelope.js';
 import { EventRelay } from './event-relay.service.js';
 import { EventsReader, type ExtraSubjects } from './events-reader.service.js';
-import { toEnvelope, type EventEnvelope } from './envelope.js';
 import type { LiveSocket } from './live-socket.js';
 import type { SubjectKind } from './live-subjects.js';
 
@@ -41,10 +42,21 @@ export class CatchUpService {
     await this.replay(socket, send, lastEventId, extra, kind, id);
   }
 
-  private async replay(socket: LiveSocket, send: Send, afterId: string, extra: ExtraSubjects, kind?: SubjectKind, id?: string): Promise<void> {
+  private async replay(
+    socket: LiveSocket,
+    send: Send,
+    afterId: string,
+    extra: ExtraSubjects,
+    kind?: SubjectKind,
+    id?: string,
+  ): Promise<void> {
     const only = (row: { thread_id: string | null; practice_id: string | null; collaborative_id: string | null }) =>
       !kind ||
-      (kind === 'threadId' ? row.thread_id === id : kind === 'practiceId' ? row.practice_id === id : row.collaborative_id === id);
+      (kind === 'threadId'
+        ? row.thread_id === id
+        : kind === 'practiceId'
+          ? row.practice_id === id
+          : row.collaborative_id === id);
     // Only up to what the relay has already handed out: everything after it reaches this
     // socket live, in order, so a replay that ran ahead could be followed by older events.
     const upTo = this.relay.position;

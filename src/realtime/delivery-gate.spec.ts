@@ -1,8 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { DeliveryGate } from './delivery-gate.js';
 import type { EventEnvelope } from './envelope.js';
 
-const event = (id: number): EventEnvelope => ({ id: String(id), type: 'membership.changed', collaborativeId: null, createdAt: '', data: {} });
+const event = (id: number): EventEnvelope => ({
+  id: String(id),
+  type: 'membership.changed',
+  collaborativeId: null,
+  createdAt: '',
+  data: {},
+});
 
 describe('DeliveryGate', () => {
   test('live events offered during a catch-up follow it, without the ones it sent', async () => {

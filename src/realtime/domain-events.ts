@@ -1,14 +1,12 @@
-import type { ReplyDto } from '../threads/dto/reply.dto.js';
-import type { ThreadDto } from '../threads/dto/thread.dto.js';
-
 /**
  * Every event a user-visible write appends, by type, with the payload clients receive.
  * Modules add their own entries here as they grow.
  */
 import type { NotificationDto } from '../notifications/dto/notification.dto.js';
-
-import type { PracticeDto } from '../practices/dto/practice.dto.js';
 import type { CommentDto } from '../practices/dto/comment.dto.js';
+import type { PracticeDto } from '../practices/dto/practice.dto.js';
+import type { ReplyDto } from '../threads/dto/reply.dto.js';
+import type { ThreadDto } from '../threads/dto/thread.dto.js';
 
 export interface DomainEventMap {
   'practice.published': PracticeDto;
@@ -25,7 +23,12 @@ export interface DomainEventMap {
   'user.role-changed': { userId: string; role: 'member' | 'moderator' | 'admin' };
   /** To the person only: these sign-in sessions ended, so their sockets close on every instance. */
   'session.ended': { userId: string; sessionIds: string[] };
-  'join-request.decided': { requestId: string; collaborativeId: string; collaborativeName: string; status: 'approved' | 'declined' };
+  'join-request.decided': {
+    requestId: string;
+    collaborativeId: string;
+    collaborativeName: string;
+    status: 'approved' | 'declined';
+  };
   'thread.created': ThreadDto;
   'thread.updated': ThreadDto;
   'thread.deleted': { threadId: string; collaborativeId: string };

@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** One shape for every event a client receives, live or replayed. */
 export class EventEnvelope {
-  @ApiProperty({ description: 'Increasing event id, as a decimal string (it is a bigint). Keep the last one you saw.', example: '1042' })
+  @ApiProperty({
+    description: 'Increasing event id, as a decimal string (it is a bigint). Keep the last one you saw.',
+    example: '1042',
+  })
   id: string;
   @ApiProperty({ example: 'reply.created', description: 'Also the socket.io event name.' }) type: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) collaborativeId: string | null;

@@ -10,4 +10,11 @@ export function isEventId(value: unknown): value is string {
   return typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_BIGINT;
 }
 
-export const IsEventId = () => ValidateBy({ name: 'isEventId', validator: { validate: isEventId, defaultMessage: () => `after must be an event id: a whole number from 0 to ${MAX_BIGINT}` } });
+export const IsEventId = () =>
+  ValidateBy({
+    name: 'isEventId',
+    validator: {
+      validate: isEventId,
+      defaultMessage: () => `after must be an event id: a whole number from 0 to ${MAX_BIGINT}`,
+    },
+  });

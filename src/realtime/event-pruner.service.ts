@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
+
 import { AppConfig } from '../config/app-config.js';
 import { PRUNED_THROUGH } from './events-reader.service.js';
 
@@ -32,10 +33,10 @@ export class EventPruner {
         [olderThanDays],
       );
       if (horizon.deleted > 0) {
-        await manager.query(`UPDATE event_cursors SET event_id = GREATEST(event_id, $1::bigint), updated_at = now() WHERE name = $2`, [
-          horizon.through,
-          PRUNED_THROUGH,
-        ]);
+        await manager.query(
+          `UPDATE event_cursors SET event_id = GREATEST(event_id, $1::bigint), updated_at = now() WHERE name = $2`,
+          [horizon.through, PRUNED_THROUGH],
+        );
         this.logger.log(`Pruned ${horizon.deleted} events older than ${olderThanDays} days`);
       }
       return horizon.deleted as number;

@@ -1,10 +1,11 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import { Subject } from 'rxjs';
-import { SerialRunner } from '../common/serial-runner.js';
 import { DataSource } from 'typeorm';
+
+import { SerialRunner } from '../common/serial-runner.js';
 import { readRows } from '../database/read-rows.js';
-import { EVENT_COLUMNS_TEXT_PAYLOAD, route, type EventRow, type RoutedEvent } from './envelope.js';
+import { EVENT_COLUMNS_TEXT_PAYLOAD, type EventRow, route, type RoutedEvent } from './envelope.js';
 import { EVENTS_CHANNEL } from './event-append.js';
 
 const BATCH = 500;
@@ -23,7 +24,10 @@ export class EventRelay implements OnApplicationBootstrap, OnApplicationShutdown
   private lastId = '0';
   private listener: pg.Client | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private readonly runner = new SerialRunner(() => this.drain(), (error) => this.logger.warn(`Could not read events: ${error.message}`));
+  private readonly runner = new SerialRunner(
+    () => this.drain(),
+    (error) => this.logger.warn(`Could not read events: ${error.message}`),
+  );
   private stopped = false;
   private hasSocketHere: (userId: string) => boolean = () => true;
 

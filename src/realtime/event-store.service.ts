@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import type { DomainEvent, DomainEventType } from './domain-events.js';
 import { appendEvents } from './event-append.js';
 

@@ -7,7 +7,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('events_content_id_idx', { synchronize: false })
 export class EventRecord {
   /** bigint comes back from pg as a string; it is compared and sent as a string. */
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'events_pkey', generatedIdentity: 'ALWAYS' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    primaryKeyConstraintName: 'events_pkey',
+    generatedIdentity: 'ALWAYS',
+  })
   id: string;
 
   @Column({ type: 'text' })

@@ -1,6 +1,7 @@
 import { GoneException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
+
+import { type AuthUser, isSiteStaff } from '../auth/auth-user.js';
 import { readableSql } from '../collaboratives/read-rule.js';
 import { problem } from '../common/problem-details.js';
 import { EVENT_COLUMNS, type EventRow } from './envelope.js';
@@ -21,13 +22,19 @@ export class EventsReader {
 
   /** Throws 410 (resync) when events after `afterId` may already have been pruned. */
   async requireRetained(afterId: string): Promise<void> {
-    const [cursor] = await this.dataSource.query(`SELECT event_id FROM event_cursors WHERE name = $1`, [PRUNED_THROUGH]);
+    const [cursor] = await this.dataSource.query(`SELECT event_id FROM event_cursors WHERE name = $1`, [
+      PRUNED_THROUGH,
+    ]);
     if (BigInt(cursor?.event_id ?? 0) > BigInt(afterId)) {
       throw new GoneException(
-        problem(410, 'Events after this id are no longer kept. Reload from the REST API and continue from the newest id.', {
-          type: '/problems/resync',
-          title: 'Resync needed',
-        }),
+        problem(
+          410,
+          'Events after this id are no longer kept. Reload from the REST API and continue from the newest id.',
+          {
+            type: '/problems/resync',
+            title: 'Resync needed',
+          },
+        ),
       );
     }
   }
@@ -49,7 +56,13 @@ export class EventsReader {
    * they follow (or subscribed to) and may read now, or of threads and practices they
    * subscribed to (already access-checked when subscribing).
    */
-  async visibleAfter(user: AuthUser, afterId: string, limit: number, extra: ExtraSubjects = {}, upTo?: string): Promise<EventRow[]> {
+  async visibleAfter(
+    user: AuthUser,
+    afterId: string,
+    limit: number,
+    extra: ExtraSubjects = {},
+    upTo?: string,
+  ): Promise<EventRow[]> {
     const staff = isSiteStaff(user);
     const threads = extra.threads ?? [];
     const practices = extra.practices ?? [];
@@ -66,7 +79,9 @@ export class EventsReader {
                     AND ${readableSql('c.id', '$1', '$3')}))
          ORDER BY e.id LIMIT $5)`,
       ...(threads.length > 0 || practices.length > 0
-        ? [`(SELECT e.id FROM events e WHERE e.user_id IS NULL AND ${window} AND (e.thread_id = ANY($7::uuid[]) OR e.practice_id = ANY($8::uuid[])) ORDER BY e.id LIMIT $5)`]
+        ? [
+            `(SELECT e.id FROM events e WHERE e.user_id IS NULL AND ${window} AND (e.thread_id = ANY($7::uuid[]) OR e.practice_id = ANY($8::uuid[])) ORDER BY e.id LIMIT $5)`,
+          ]
         : []),
     ];
     const params: unknown[] = [user.id, afterId, staff, extra.collaboratives ?? [], limit, upTo ?? null];
@@ -76,5 +91,4 @@ export class EventsReader {
       params,
     );
   }
-
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
@@ -10,7 +11,10 @@ import { IsEventId } from './event-id.js';
 import { EventsReader } from './events-reader.service.js';
 
 class EventsQuery {
-  @ApiPropertyOptional({ description: 'The last event id you have; omit or 0 for everything still kept.', example: '1042' })
+  @ApiPropertyOptional({
+    description: 'The last event id you have; omit or 0 for everything still kept.',
+    example: '1042',
+  })
   @IsOptional()
   @IsEventId()
   after: string = '0';
@@ -38,13 +42,17 @@ export class EventsController {
 
   @Get()
   @ApiOperation({
-    summary: 'Catch up without a socket: your notifications and the events of collaboratives you follow, after an id. 410 (resync) when that id is too old.',
+    summary:
+      'Catch up without a socket: your notifications and the events of collaboratives you follow, after an id. 410 (resync) when that id is too old.',
   })
   @ApiOkResponse({ type: EventPageDto })
   @ApiProblems(400, 401)
   async list(@CurrentUser() caller: AuthUser, @Query() query: EventsQuery): Promise<EventPageDto> {
     await this.reader.requireRetained(query.after);
     const rows = await this.reader.visibleAfter(caller, query.after, query.limit);
-    return { items: rows.map(toEnvelope), nextCursor: rows.length === query.limit ? String(rows[rows.length - 1]!.id) : null };
+    return {
+      items: rows.map(toEnvelope),
+      nextCursor: rows.length === query.limit ? String(rows[rows.length - 1]!.id) : null,
+    };
   }
 }

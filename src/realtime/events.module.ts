@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+
 import { EventStore } from './event-store.service.js';
 import { LiveSubjects } from './live-subjects.js';
 

@@ -1,4 +1,4 @@
-import { Logger, type INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
@@ -41,7 +41,8 @@ export class ForumIoAdapter extends IoAdapter {
     if (this.redisUrl) {
       const publisher = new Redis(this.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
       const subscriber = publisher.duplicate();
-      for (const client of [publisher, subscriber]) client.on('error', (error) => this.log.warn(`Redis: ${error.message}`));
+      for (const client of [publisher, subscriber])
+        client.on('error', (error) => this.log.warn(`Redis: ${error.message}`));
       this.redisClients = [publisher, subscriber];
       server.adapter(createAdapter(publisher, subscriber));
     }

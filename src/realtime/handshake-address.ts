@@ -6,7 +6,10 @@ import type { IncomingHttpHeaders } from 'node:http';
  * trusts every hop and takes the client-most (first) `X-Forwarded-For` entry; without it,
  * or when a request came without the header, the connection's own peer.
  */
-export function handshakeAddress(handshake: { address: string; headers: IncomingHttpHeaders }, trustProxy: boolean): string {
+export function handshakeAddress(
+  handshake: { address: string; headers: IncomingHttpHeaders },
+  trustProxy: boolean,
+): string {
   if (!trustProxy) return handshake.address;
   const header = handshake.headers['x-forwarded-for'];
   const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')[0]!.trim();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Socket } from 'socket.io';
+
 import { networkOf } from '../common/network-of.js';
 import { AppConfig } from '../config/app-config.js';
 import { handshakeAddress } from './handshake-address.js';

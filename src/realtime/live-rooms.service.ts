@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { DataSource } from 'typeorm';
+
 import { isSiteStaff } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import { readableSql } from '../collaboratives/read-rule.js';
@@ -40,7 +41,8 @@ export class LiveRooms {
   }
 
   async leave(socket: LiveSocket, kind: SubjectKind, id: string): Promise<void> {
-    const room = kind === 'threadId' ? rooms.thread(id) : kind === 'practiceId' ? rooms.practice(id) : rooms.collaborative(id);
+    const room =
+      kind === 'threadId' ? rooms.thread(id) : kind === 'practiceId' ? rooms.practice(id) : rooms.collaborative(id);
     socket.leave(room);
     socket.data.subjects.delete(room);
   }
@@ -51,7 +53,9 @@ export class LiveRooms {
    * suspension in between must still end it. Access changes are rare, so a scan is fine.
    */
   private socketsOf(namespace: Namespace, userId: string): LiveSocket[] {
-    return [...(namespace.sockets.values() as Iterable<LiveSocket>)].filter((socket) => socket.data.user?.id === userId);
+    return [...(namespace.sockets.values() as Iterable<LiveSocket>)].filter(
+      (socket) => socket.data.user?.id === userId,
+    );
   }
 
   /**
@@ -70,11 +74,13 @@ export class LiveRooms {
       // Only the ended sessions' sockets: the person's other devices stay connected.
       const { userId, sessionIds } = data as { userId: string; sessionIds: string[] };
       const ended = new Set(sessionIds);
-      for (const socket of this.socketsOf(namespace, userId)) if (ended.has(socket.data.user.sessionId)) socket.disconnect(true);
+      for (const socket of this.socketsOf(namespace, userId))
+        if (ended.has(socket.data.user.sessionId)) socket.disconnect(true);
       return;
     }
     if (type === 'thread.moved') return this.recheckThreadRoom(namespace, (data as { threadId: string }).threadId);
-    if (type === 'collaborative.visibility-changed') return this.recheckCollaborative(namespace, (data as { collaborativeId: string }).collaborativeId);
+    if (type === 'collaborative.visibility-changed')
+      return this.recheckCollaborative(namespace, (data as { collaborativeId: string }).collaborativeId);
     if (type !== 'membership.changed') return;
     const { collaborativeId, userId, role } = data as { collaborativeId: string; userId: string; role: string | null };
     for (const socket of this.socketsOf(namespace, userId)) {

@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import type { DeliveryGate } from './delivery-gate.js';
 
@@ -14,6 +15,11 @@ export interface LiveSocketData {
   packets: { windowStart: number; count: number };
 }
 
-export type LiveSocket = Socket<Record<string, (...args: never[]) => void>, Record<string, (...args: never[]) => void>, Record<string, never>, LiveSocketData>;
+export type LiveSocket = Socket<
+  Record<string, (...args: never[]) => void>,
+  Record<string, (...args: never[]) => void>,
+  Record<string, never>,
+  LiveSocketData
+>;
 
 export type Ack = (answer: { ok: true; [key: string]: unknown } | { ok: false; error: string }) => void;

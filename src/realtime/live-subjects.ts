@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+
 import type { AuthUser } from '../auth/auth-user.js';
 
 export const SUBJECT_KINDS = ['collaborativeId', 'threadId', 'practiceId'] as const;

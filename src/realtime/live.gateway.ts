@@ -1,17 +1,18 @@
 import { Logger } from '@nestjs/common';
-import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Subscription } from 'rxjs';
 import type { Namespace } from 'socket.io';
+
 import { AccessTokens } from '../auth/access-tokens.service.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { Limiter } from '../common/limiter.js';
+import { UUID } from '../common/uuid.js';
 import { CatchUpService } from './catch-up.service.js';
 import { DeliveryGate } from './delivery-gate.js';
 import { rooms, type RoutedEvent } from './envelope.js';
 import { EventRelay } from './event-relay.service.js';
 import { LiveLimits } from './live-limits.js';
 import { LiveRooms } from './live-rooms.service.js';
-import { UUID } from '../common/uuid.js';
 import type { Ack, LiveSocket } from './live-socket.js';
 import { SUBJECT_KINDS, type SubjectKind } from './live-subjects.js';
 import { authenticateHandshake, parseEventId } from './socket-auth.js';
@@ -87,7 +88,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       socket.use((packet, next) => this.limit(socket, packet, next));
       socket.onAny((event: string, ...args: unknown[]) => {
         const ack = args[args.length - 1];
-        if (!CLIENT_EVENTS.has(event) && typeof ack === 'function') (ack as Ack)({ ok: false, error: `unknown event "${String(event).slice(0, 50)}"` });
+        if (!CLIENT_EVENTS.has(event) && typeof ack === 'function')
+          (ack as Ack)({ ok: false, error: `unknown event "${String(event).slice(0, 50)}"` });
       });
       socket.on('subscribe', (payload: unknown, ack?: unknown) => void this.subscribe(socket, payload, ack, true));
       socket.on('unsubscribe', (payload: unknown, ack?: unknown) => void this.subscribe(socket, payload, ack, false));
@@ -120,7 +122,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => undefined;
     try {
       const subject = parseSubject(payload);
-      if (!subject) return reply({ ok: false, error: 'send one of { threadId }, { practiceId } or { collaborativeId } as a UUID' });
+      if (!subject)
+        return reply({ ok: false, error: 'send one of { threadId }, { practiceId } or { collaborativeId } as a UUID' });
       if (!join) {
         await this.liveRooms.leave(socket, subject.kind, subject.id);
         return reply({ ok: true });
@@ -135,7 +138,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       await socket.data.gate.hold(async (send) => {
         const resolved = await this.liveRooms.join(socket, subject.kind, subject.id);
         reply(resolved ? { ok: true } : { ok: false, error: 'not found' });
-        if (resolved && subject.lastEventId) await this.catchUp.onSubscribe(socket, send, subject.kind, subject.id, subject.lastEventId);
+        if (resolved && subject.lastEventId)
+          await this.catchUp.onSubscribe(socket, send, subject.kind, subject.id, subject.lastEventId);
       });
     } catch (error) {
       this.logger.warn(`subscribe failed: ${(error as Error).message}`);
@@ -174,7 +178,6 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   }
 }
 
-
 function parseSubject(payload: unknown): { kind: SubjectKind; id: string; lastEventId: string | null } | null {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return null;
   const record = payload as Record<string, unknown>;
@@ -186,4 +189,3 @@ function parseSubject(payload: unknown): { kind: SubjectKind; id: string; lastEv
   if (typeof id !== 'string' || !UUID.test(id) || lastEventId === undefined) return null;
   return { kind, id: id.toLowerCase(), lastEventId };
 }
-

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { AuthModule } from '../auth/auth.module.js';
 import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
 import { CatchUpService } from './catch-up.service.js';
@@ -6,9 +7,9 @@ import { EventPruner } from './event-pruner.service.js';
 import { EventRelay } from './event-relay.service.js';
 import { EventsController } from './events.controller.js';
 import { EventsReader } from './events-reader.service.js';
+import { LiveGateway } from './live.gateway.js';
 import { LiveLimits } from './live-limits.js';
 import { LiveRooms } from './live-rooms.service.js';
-import { LiveGateway } from './live.gateway.js';
 
 /** Live delivery: the relay that tails the event store, the socket gateway, catch-up and pruning. */
 @Module({

@@ -6,7 +6,10 @@ import { isEventId } from './event-id.js';
  * Checks a socket's handshake token as HTTP does (AccessTokens). Any failure is the same
  * `unauthorized`, so probing learns nothing.
  */
-export async function authenticateHandshake(token: unknown, tokens: AccessTokens): Promise<{ user: AuthUser; expiresAt: number } | null> {
+export async function authenticateHandshake(
+  token: unknown,
+  tokens: AccessTokens,
+): Promise<{ user: AuthUser; expiresAt: number } | null> {
   if (typeof token !== 'string' || token.length > 4096) return null;
   const checked = await tokens.check(token);
   return 'refused' in checked ? null : checked;

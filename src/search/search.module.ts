@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
 import { SearchController } from './search.controller.js';
 import { SearchService } from './search.service.js';

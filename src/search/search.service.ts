@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import { Keyset } from '../common/keyset.js';
@@ -78,7 +79,8 @@ export class SearchService {
     const order = BEST_FIRST.order.map(([sql, direction]) => `${sql} ${direction}`).join(', ');
     // Each kind's own best page, then the best of those: a page can hold no more of a kind
     // than that kind's page, and the limit inside lets a kind stop early.
-    const bestOf = (branch: string) => `(SELECT h.* FROM (${branch}) h ${after ? `WHERE ${after.sql}` : ''} ORDER BY ${order} LIMIT :limit)`;
+    const bestOf = (branch: string) =>
+      `(SELECT h.* FROM (${branch}) h ${after ? `WHERE ${after.sql}` : ''} ORDER BY ${order} LIMIT :limit)`;
     const sql = `
       WITH page AS (
         SELECT h.*, ${keys} FROM (${branches.map(bestOf).join(' UNION ALL ')}) h

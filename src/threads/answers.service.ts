@@ -1,5 +1,6 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import type { ThreadDetailDto } from './dto/thread.dto.js';

@@ -1,9 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
-import { PageQueryDto, type Page } from '../common/pagination.js';
+import { type Page, PageQueryDto } from '../common/pagination.js';
 import { ReplyPageDto, ReplyViewDto } from './dto/reply.dto.js';
 import { CreateReplyDto, UpdateReplyDto } from './dto/write-reply.dto.js';
 import { RepliesService } from './replies.service.js';
@@ -15,10 +23,17 @@ export class RepliesController {
   constructor(private readonly replies: RepliesService) {}
 
   @Post('threads/:id/replies')
-  @ApiOperation({ summary: 'Reply to a thread, optionally quoting another reply of it. Not on a locked thread or in an archived collaborative.' })
+  @ApiOperation({
+    summary:
+      'Reply to a thread, optionally quoting another reply of it. Not on a locked thread or in an archived collaborative.',
+  })
   @ApiCreatedResponse({ type: ReplyViewDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  reply(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateReplyDto): Promise<ReplyViewDto> {
+  reply(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateReplyDto,
+  ): Promise<ReplyViewDto> {
     return this.replies.reply(user, id, dto);
   }
 
@@ -26,7 +41,11 @@ export class RepliesController {
   @ApiOperation({ summary: "A thread's replies, oldest first; deleted ones stay in place as tombstones." })
   @ApiOkResponse({ type: ReplyPageDto })
   @ApiProblems(400, 401, 404)
-  list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto): Promise<Page<ReplyViewDto>> {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ReplyViewDto>> {
     return this.replies.list(user, id, query);
   }
 
@@ -34,7 +53,11 @@ export class RepliesController {
   @ApiOperation({ summary: 'Edit your reply; the previous version is kept.' })
   @ApiOkResponse({ type: ReplyViewDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  edit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateReplyDto): Promise<ReplyViewDto> {
+  edit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateReplyDto,
+  ): Promise<ReplyViewDto> {
     return this.replies.edit(user, id, dto);
   }
 

@@ -1,5 +1,6 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { Keyset } from '../common/keyset.js';
 import { renderMarkdown } from '../common/markdown.js';
@@ -7,14 +8,14 @@ import type { Page, PageQueryDto } from '../common/pagination.js';
 import { readRows } from '../database/read-rows.js';
 import { deleteContent } from '../moderation/content-writes.js';
 import { EventStore } from '../realtime/event-store.service.js';
-import { toReplyDto, type ReplyViewDto } from './dto/reply.dto.js';
+import { type ReplyViewDto, toReplyDto } from './dto/reply.dto.js';
 import type { CreateReplyDto, UpdateReplyDto } from './dto/write-reply.dto.js';
 import { Reply } from './reply.entity.js';
 import { RevisionsService } from './revisions.service.js';
+import type { Thread } from './thread.entity.js';
 import { ThreadGuard } from './thread-guard.service.js';
 import { requireLive, requireMayDelete, requireMayEdit, requireUnlocked } from './thread-rules.js';
 import { insertReply } from './thread-writes.js';
-import type { Thread } from './thread.entity.js';
 import { postRows, replyWithAuthor, withAuthor } from './with-author.js';
 
 /** Oldest first: positions are unique per thread and handed out in commit order. */
@@ -35,9 +36,15 @@ export class RepliesService {
     requireUnlocked(thread);
     if (dto.quotedReplyId) await this.requireQuotable(thread.id, dto.quotedReplyId);
     const reply = await this.dataSource.transaction(async (manager) => {
-      const created = await insertReply(manager, { threadId, authorId: user.id, body: dto.body, quotedReplyId: dto.quotedReplyId });
+      const created = await insertReply(manager, {
+        threadId,
+        authorId: user.id,
+        body: dto.body,
+        quotedReplyId: dto.quotedReplyId,
+      });
       // Locked, hidden or deleted after the checks above: the locked row has the last word.
-      if (!created) throw new ConflictException('This thread no longer takes replies: it was locked, hidden or deleted.');
+      if (!created)
+        throw new ConflictException('This thread no longer takes replies: it was locked, hidden or deleted.');
       await this.events.append(manager, {
         type: 'reply.created',
         collaborativeId: thread.collaborativeId,
@@ -54,7 +61,12 @@ export class RepliesService {
     const columns = postRows(this.dataSource.manager);
     const { rows, nextCursor } = await OLDEST_FIRST.fetchRows(
       this.dataSource,
-      { select: `${columns.reply.select}, ${columns.author.select}`, from: 'replies r JOIN users a ON a.id = r.author_id', where: 'r.thread_id = :threadId', params: { threadId } },
+      {
+        select: `${columns.reply.select}, ${columns.author.select}`,
+        from: 'replies r JOIN users a ON a.id = r.author_id',
+        where: 'r.thread_id = :threadId',
+        params: { threadId },
+      },
       page,
     );
     const replies = rows.map((row) => withAuthor(columns.reply.from(row)!, columns.author.from(row)));
@@ -69,7 +81,11 @@ export class RepliesService {
       requireLive(current, 'reply');
       if (current.body === dto.body) return current;
       await this.revisions.recordReply(manager, replyId, user.id);
-      await manager.update(Reply, { id: replyId }, { body: dto.body, bodyHtml: renderMarkdown(dto.body), editedAt: () => 'now()' });
+      await manager.update(
+        Reply,
+        { id: replyId },
+        { body: dto.body, bodyHtml: renderMarkdown(dto.body), editedAt: () => 'now()' },
+      );
       const edited = await manager.findOneOrFail(Reply, { where: { id: replyId }, relations: { author: true } });
       await this.events.append(manager, {
         type: 'reply.updated',
@@ -92,7 +108,13 @@ export class RepliesService {
   async remove(user: AuthUser, replyId: string): Promise<void> {
     const { reply, thread, access } = await this.guard.readReply(user, replyId);
     requireMayDelete(user, reply, access, 'reply');
-    const place = { type: 'reply', id: replyId, collaborativeId: thread.collaborativeId, threadId: thread.id, practiceId: null } as const;
+    const place = {
+      type: 'reply',
+      id: replyId,
+      collaborativeId: thread.collaborativeId,
+      threadId: thread.id,
+      practiceId: null,
+    } as const;
     await this.dataSource.transaction((manager) => deleteContent(manager, this.events, place, user.id));
   }
 
@@ -104,7 +126,12 @@ export class RepliesService {
   }
 
   /** Replies with the caller's votes, in one query for the whole page; hidden ones shown to their authors and moderators. */
-  private async views(user: AuthUser, replies: Reply[], acceptedReplyId: string | null, canModerate: boolean): Promise<ReplyViewDto[]> {
+  private async views(
+    user: AuthUser,
+    replies: Reply[],
+    acceptedReplyId: string | null,
+    canModerate: boolean,
+  ): Promise<ReplyViewDto[]> {
     const voted = new Set<string>();
     if (replies.length > 0) {
       const rows = await readRows<{ reply_id: string }>(

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { User, type PublicUser } from '../users/user.entity.js';
+
+import { type PublicUser, User } from '../users/user.entity.js';
 import { PostColumns } from './post-columns.js';
 import { Thread } from './thread.entity.js';
 

@@ -1,4 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
 import { User } from '../users/user.entity.js';
 import { RevisionColumns } from './post-columns.js';
 import { Reply } from './reply.entity.js';

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
 import { NO_REVISIONS, revisionPage } from '../database/revision-page.js';
-import { toReplyRevision, toThreadRevision, type ReplyRevisionDto, type ThreadRevisionDto } from './dto/revision.dto.js';
+import {
+  type ReplyRevisionDto,
+  type ThreadRevisionDto,
+  toReplyRevision,
+  toThreadRevision,
+} from './dto/revision.dto.js';
 import { ReplyRevision, ThreadRevision } from './revision.entities.js';
 import { ThreadGuard } from './thread-guard.service.js';
 import { seesHidden } from './thread-rules.js';
@@ -43,12 +49,22 @@ export class RevisionsService {
   async ofThread(user: AuthUser, threadId: string, page: PageQueryDto): Promise<Page<ThreadRevisionDto>> {
     const { thread, access } = await this.guard.read(user, threadId);
     if (thread.hiddenAt && !seesHidden(user, thread, access)) return NO_REVISIONS;
-    return revisionPage(this.dataSource, { entity: ThreadRevision, table: 'thread_revisions', postColumn: 'thread_id', postId: threadId }, page, toThreadRevision);
+    return revisionPage(
+      this.dataSource,
+      { entity: ThreadRevision, table: 'thread_revisions', postColumn: 'thread_id', postId: threadId },
+      page,
+      toThreadRevision,
+    );
   }
 
   async ofReply(user: AuthUser, replyId: string, page: PageQueryDto): Promise<Page<ReplyRevisionDto>> {
     const { reply, access } = await this.guard.readReply(user, replyId);
     if (reply.hiddenAt && !seesHidden(user, reply, access)) return NO_REVISIONS;
-    return revisionPage(this.dataSource, { entity: ReplyRevision, table: 'reply_revisions', postColumn: 'reply_id', postId: replyId }, page, toReplyRevision);
+    return revisionPage(
+      this.dataSource,
+      { entity: ReplyRevision, table: 'reply_revisions', postColumn: 'reply_id', postId: replyId },
+      page,
+      toReplyRevision,
+    );
   }
 }

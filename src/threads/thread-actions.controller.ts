@@ -1,14 +1,20 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
-import { PageQueryDto, type Page } from '../common/pagination.js';
-import { ReplyRevisionPageDto, ThreadRevisionPageDto, type ReplyRevisionDto, type ThreadRevisionDto } from './dto/revision.dto.js';
+import { type Page, PageQueryDto } from '../common/pagination.js';
+import { AnswersService } from './answers.service.js';
+import {
+  type ReplyRevisionDto,
+  ReplyRevisionPageDto,
+  type ThreadRevisionDto,
+  ThreadRevisionPageDto,
+} from './dto/revision.dto.js';
 import { ThreadDetailDto } from './dto/thread.dto.js';
 import { VoteStateDto } from './dto/vote.dto.js';
 import { AcceptReplyDto } from './dto/write-reply.dto.js';
-import { AnswersService } from './answers.service.js';
 import { RevisionsService } from './revisions.service.js';
 import { VotesService } from './votes.service.js';
 
@@ -27,7 +33,11 @@ export class ThreadActionsController {
   @ApiOperation({ summary: 'Mark the accepted answer of your question (leads and moderators may too).' })
   @ApiOkResponse({ type: ThreadDetailDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  accept(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AcceptReplyDto): Promise<ThreadDetailDto> {
+  accept(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AcceptReplyDto,
+  ): Promise<ThreadDetailDto> {
     return this.answers.choose(user, id, dto.replyId);
   }
 
@@ -75,7 +85,11 @@ export class ThreadActionsController {
   @ApiOperation({ summary: "A thread's earlier versions, newest first." })
   @ApiOkResponse({ type: ThreadRevisionPageDto })
   @ApiProblems(400, 401, 404)
-  threadRevisions(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto): Promise<Page<ThreadRevisionDto>> {
+  threadRevisions(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ThreadRevisionDto>> {
     return this.revisions.ofThread(user, id, query);
   }
 
@@ -83,7 +97,11 @@ export class ThreadActionsController {
   @ApiOperation({ summary: "A reply's earlier versions, newest first." })
   @ApiOkResponse({ type: ReplyRevisionPageDto })
   @ApiProblems(400, 401, 404)
-  replyRevisions(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto): Promise<Page<ReplyRevisionDto>> {
+  replyRevisions(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ReplyRevisionDto>> {
     return this.revisions.ofReply(user, id, query);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { ThreadGuard } from './thread-guard.service.js';
 
@@ -13,16 +14,25 @@ export class ThreadFollowsService {
 
   async follow(user: AuthUser, threadId: string): Promise<void> {
     await this.guard.read(user, threadId);
-    await this.dataSource.query(`INSERT INTO thread_follows (thread_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [threadId, user.id]);
+    await this.dataSource.query(
+      `INSERT INTO thread_follows (thread_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [threadId, user.id],
+    );
   }
 
   async unfollow(user: AuthUser, threadId: string): Promise<void> {
     await this.guard.read(user, threadId);
-    await this.dataSource.query(`DELETE FROM thread_follows WHERE thread_id = $1 AND user_id = $2`, [threadId, user.id]);
+    await this.dataSource.query(`DELETE FROM thread_follows WHERE thread_id = $1 AND user_id = $2`, [
+      threadId,
+      user.id,
+    ]);
   }
 
   async follows(user: AuthUser, threadId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM thread_follows WHERE thread_id = $1 AND user_id = $2`, [threadId, user.id]);
+    const rows = await this.dataSource.query(`SELECT 1 FROM thread_follows WHERE thread_id = $1 AND user_id = $2`, [
+      threadId,
+      user.id,
+    ]);
     return rows.length > 0;
   }
 }

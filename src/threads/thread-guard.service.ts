@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
 import { readRows } from '../database/read-rows.js';
@@ -82,14 +83,25 @@ export class ThreadGuard {
    * collaborative of its thread `t`; `access` applies the rule, answering `notFound`
    * where the collaborative would be hidden.
    */
-  private async withAccess(user: AuthUser, need: Need, id: string, query: { select: string; from: string; idColumn: string }) {
+  private async withAccess(
+    user: AuthUser,
+    need: Need,
+    id: string,
+    query: { select: string; from: string; idColumn: string },
+  ) {
     const joined = this.access.joinAccess('t.collaborative_id', '$2');
     const [row] = await readRows<Record<string, unknown>>(
       this.dataSource,
       `SELECT ${query.select}, ${joined.select} FROM ${query.from} ${joined.joins} WHERE ${query.idColumn} = $1`,
       [id, user.id],
     );
-    return row && { row, access: (notFound: () => NotFoundException) => hidden(() => this.access.ensure(joined.from(user, row), need), notFound) };
+    return (
+      row && {
+        row,
+        access: (notFound: () => NotFoundException) =>
+          hidden(() => this.access.ensure(joined.from(user, row), need), notFound),
+      }
+    );
   }
 }
 

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isSiteStaff, type AuthUser } from '../auth/auth-user.js';
+
+import { type AuthUser, isSiteStaff } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
-import { Keyset, type KeyPart } from '../common/keyset.js';
+import { type KeyPart, Keyset } from '../common/keyset.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
 import { EntityRows } from '../database/entity-rows.js';
 import { PUBLIC_PROFILE_FIELDS, User } from '../users/user.entity.js';
-import { THREAD_SUMMARY_FIELDS, toThreadSummary, type ThreadSummaryDto } from './dto/thread.dto.js';
-import { Thread } from './thread.entity.js';
+import { THREAD_SUMMARY_FIELDS, type ThreadSummaryDto, toThreadSummary } from './dto/thread.dto.js';
 import type { ThreadListQueryDto, ThreadSort } from './dto/thread-list.query.js';
+import { Thread } from './thread.entity.js';
 import { withAuthor } from './with-author.js';
 
 const ID: KeyPart = { sql: 't.id', kind: 'uuid' };
@@ -32,7 +33,11 @@ export class ThreadListsService {
     private readonly access: AccessService,
   ) {}
 
-  async inCollaborative(user: AuthUser, collaborativeId: string, query: ThreadListQueryDto): Promise<Page<ThreadSummaryDto>> {
+  async inCollaborative(
+    user: AuthUser,
+    collaborativeId: string,
+    query: ThreadListQueryDto,
+  ): Promise<Page<ThreadSummaryDto>> {
     await this.access.requireRead(user, collaborativeId);
     let where = 't.collaborative_id = :collaborativeId';
     // Literal, not a parameter, so the planner can use the partial index for unanswered questions.
@@ -49,13 +54,24 @@ export class ThreadListsService {
   }
 
   /** Live threads matching `where`, with their authors, one keyset page in one query. */
-  private async page(order: Keyset, where: string, params: Record<string, unknown>, query: PageQueryDto, user: AuthUser): Promise<Page<ThreadSummaryDto>> {
+  private async page(
+    order: Keyset,
+    where: string,
+    params: Record<string, unknown>,
+    query: PageQueryDto,
+    user: AuthUser,
+  ): Promise<Page<ThreadSummaryDto>> {
     // Summaries only: no bodies, and of each author only the public profile.
     const threads = EntityRows.of(this.dataSource, Thread, 't', THREAD_SUMMARY_FIELDS);
     const authors = EntityRows.of(this.dataSource, User, 'a', PUBLIC_PROFILE_FIELDS);
     const page = await order.fetchRows(
       this.dataSource,
-      { select: `${threads.select}, ${authors.select}`, from: 'threads t JOIN users a ON a.id = t.author_id', where: `t.deleted_at IS NULL AND ${where}`, params },
+      {
+        select: `${threads.select}, ${authors.select}`,
+        from: 'threads t JOIN users a ON a.id = t.author_id',
+        where: `t.deleted_at IS NULL AND ${where}`,
+        params,
+      },
       query,
     );
     // In lists, hidden titles show only to their authors and site staff; leads see them on the thread itself.

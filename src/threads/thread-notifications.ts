@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+
 import { mentionedHandles, plainText } from '../common/markdown.js';
 import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
 import type { EventRow } from '../realtime/envelope.js';
@@ -7,7 +8,10 @@ import type { ThreadDto } from './dto/thread.dto.js';
 
 const excerpt = (markdown: string) => plainText(markdown).slice(0, 160);
 
-async function threadTitle(manager: EntityManager, threadId: string): Promise<{ title: string; authorId: string | null }> {
+async function threadTitle(
+  manager: EntityManager,
+  threadId: string,
+): Promise<{ title: string; authorId: string | null }> {
   // A hidden thread's title must not travel in notifications about it.
   const [row] = await manager.query(
     `SELECT CASE WHEN hidden_at IS NULL THEN title ELSE '[hidden by moderators pending review]' END AS title, author_id FROM threads WHERE id = $1`,
@@ -17,13 +21,29 @@ async function threadTitle(manager: EntityManager, threadId: string): Promise<{ 
 }
 
 /** @mentioned people, by handle. */
-async function mentions(manager: EntityManager, event: EventRow, markdown: string, actorId: string | null, title: string, threadId: string) {
+async function mentions(
+  manager: EntityManager,
+  event: EventRow,
+  markdown: string,
+  actorId: string | null,
+  title: string,
+  threadId: string,
+) {
   const handles = mentionedHandles(markdown);
   if (handles.length === 0) return [];
-  const users: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE lower(handle) = ANY($1::text[])`, [handles]);
-  return users.map(
-    (user): NotificationDraft => ({ userId: user.id, type: 'mention', actorId, collaborativeId: event.collaborative_id, threadId, title, excerpt: excerpt(markdown) }),
+  const users: Array<{ id: string }> = await manager.query(
+    `SELECT id FROM users WHERE lower(handle) = ANY($1::text[])`,
+    [handles],
   );
+  return users.map((user): NotificationDraft => ({
+    userId: user.id,
+    type: 'mention',
+    actorId,
+    collaborativeId: event.collaborative_id,
+    threadId,
+    title,
+    excerpt: excerpt(markdown),
+  }));
 }
 
 /**
@@ -40,11 +60,31 @@ async function onReply(event: EventRow, manager: EntityManager): Promise<Notific
   const reply = event.payload as ReplyDto;
   const actorId = reply.author?.id ?? null;
   const thread = await threadTitle(manager, reply.threadId);
-  const people: Array<{ user_id: string }> = await manager.query(REPLY_RECIPIENTS_SQL, [reply.threadId, reply.position]);
-  const base = { actorId, collaborativeId: event.collaborative_id, threadId: reply.threadId, excerpt: excerpt(reply.body) };
+  const people: Array<{ user_id: string }> = await manager.query(REPLY_RECIPIENTS_SQL, [
+    reply.threadId,
+    reply.position,
+  ]);
+  const base = {
+    actorId,
+    collaborativeId: event.collaborative_id,
+    threadId: reply.threadId,
+    excerpt: excerpt(reply.body),
+  };
   return [
-    ...(await mentions(manager, event, reply.body, actorId, `${reply.author?.displayName ?? 'Someone'} mentioned you in "${thread.title}"`, reply.threadId)),
-    ...people.map((person): NotificationDraft => ({ ...base, userId: person.user_id, type: 'reply', title: `${reply.author?.displayName ?? 'Someone'} replied to "${thread.title}"` })),
+    ...(await mentions(
+      manager,
+      event,
+      reply.body,
+      actorId,
+      `${reply.author?.displayName ?? 'Someone'} mentioned you in "${thread.title}"`,
+      reply.threadId,
+    )),
+    ...people.map((person): NotificationDraft => ({
+      ...base,
+      userId: person.user_id,
+      type: 'reply',
+      title: `${reply.author?.displayName ?? 'Someone'} replied to "${thread.title}"`,
+    })),
   ];
 }
 
@@ -78,11 +118,20 @@ async function onThread(event: EventRow, manager: EntityManager): Promise<Notifi
 async function onAccepted(event: EventRow, manager: EntityManager): Promise<NotificationDraft[]> {
   const { threadId, acceptedReplyId } = event.payload as { threadId: string; acceptedReplyId: string | null };
   if (!acceptedReplyId) return [];
-  const [reply] = await manager.query(`SELECT author_id FROM replies WHERE id = $1 AND deleted_at IS NULL`, [acceptedReplyId]);
+  const [reply] = await manager.query(`SELECT author_id FROM replies WHERE id = $1 AND deleted_at IS NULL`, [
+    acceptedReplyId,
+  ]);
   if (!reply?.author_id) return [];
   const thread = await threadTitle(manager, threadId);
   return [
-    { userId: reply.author_id, type: 'answer-accepted', actorId: thread.authorId, collaborativeId: event.collaborative_id, threadId, title: `Your reply was accepted as the answer to "${thread.title}"` },
+    {
+      userId: reply.author_id,
+      type: 'answer-accepted',
+      actorId: thread.authorId,
+      collaborativeId: event.collaborative_id,
+      threadId,
+      title: `Your reply was accepted as the answer to "${thread.title}"`,
+    },
   ];
 }
 

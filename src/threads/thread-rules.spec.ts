@@ -1,10 +1,20 @@
-import { ConflictException, ForbiddenException } from '@nestjs/common';
 import { describe, expect, test } from '@jest/globals';
+import { ConflictException, ForbiddenException } from '@nestjs/common';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import type { CollaborativeAccess } from '../collaboratives/access.service.js';
 import type { Collaborative } from '../collaboratives/collaborative.entity.js';
-import { mayAcceptAnswer, mayDelete, mayEdit, mayReply, requireMayAcceptAnswer, requireMayDelete, requireMayEdit, requireNotOwn } from './thread-rules.js';
 import type { Thread } from './thread.entity.js';
+import {
+  mayAcceptAnswer,
+  mayDelete,
+  mayEdit,
+  mayReply,
+  requireMayAcceptAnswer,
+  requireMayDelete,
+  requireMayEdit,
+  requireNotOwn,
+} from './thread-rules.js';
 
 const author: AuthUser = { id: 'author', role: 'member', sessionId: 's1' };
 const other: AuthUser = { id: 'other', role: 'member', sessionId: 's2' };
@@ -17,7 +27,8 @@ const access = (overrides: Partial<CollaborativeAccess> = {}, archived = false):
   canModerate: false,
   ...overrides,
 });
-const thread = (overrides: Partial<Thread> = {}) => ({ authorId: 'author', deletedAt: null, isLocked: false, kind: 'question', ...overrides }) as Thread;
+const thread = (overrides: Partial<Thread> = {}) =>
+  ({ authorId: 'author', deletedAt: null, isLocked: false, kind: 'question', ...overrides }) as Thread;
 
 describe('thread rules', () => {
   test('only the author edits, and only live content in an open collaborative', () => {
@@ -34,8 +45,12 @@ describe('thread rules', () => {
     expect(mayDelete(author, thread(), access({}, true))).toBe(false);
     expect(mayDelete(other, thread(), access({ canModerate: true }))).toBe(false);
     expect(mayDelete(other, thread(), access())).toBe(false);
-    expect(() => requireMayDelete(other, thread(), access(), 'reply')).toThrow('Only its author can delete this reply.');
-    expect(() => requireMayDelete(other, thread(), access({ canModerate: true }), 'reply')).toThrow('POST /api/replies/{id}/delete');
+    expect(() => requireMayDelete(other, thread(), access(), 'reply')).toThrow(
+      'Only its author can delete this reply.',
+    );
+    expect(() => requireMayDelete(other, thread(), access({ canModerate: true }), 'reply')).toThrow(
+      'POST /api/replies/{id}/delete',
+    );
   });
 
   test('replies need the right to post and a live, unlocked thread', () => {

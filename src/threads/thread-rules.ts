@@ -1,4 +1,5 @@
 import { ConflictException, ForbiddenException } from '@nestjs/common';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import type { CollaborativeAccess } from '../collaboratives/access.service.js';
 import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
@@ -26,7 +27,8 @@ export function requireLive(content: Content, what: What): void {
 
 export function requireUnlocked(thread: Thread): void {
   if (thread.isLocked) throw new ConflictException('This thread is locked: it takes no new replies.');
-  if (thread.hiddenAt) throw new ConflictException('This thread is hidden by moderators pending review: it takes no new replies.');
+  if (thread.hiddenAt)
+    throw new ConflictException('This thread is hidden by moderators pending review: it takes no new replies.');
 }
 
 /** Hidden content shows in full to its author and to those who moderate it; everyone else sees the notice. */
@@ -60,7 +62,12 @@ export function mayReply(thread: Thread, access: CollaborativeAccess): boolean {
 }
 
 export function mayAcceptAnswer(user: AuthUser, thread: Thread, access: CollaborativeAccess): boolean {
-  return thread.kind === 'question' && !thread.deletedAt && !isArchived(access) && (isAuthor(user, thread) || access.canModerate);
+  return (
+    thread.kind === 'question' &&
+    !thread.deletedAt &&
+    !isArchived(access) &&
+    (isAuthor(user, thread) || access.canModerate)
+  );
 }
 
 /** The asker, or a lead or site moderator, marks the answer; only a question has one. */
@@ -69,7 +76,8 @@ export function requireMayAcceptAnswer(user: AuthUser, thread: Thread, access: C
   if (!isAuthor(user, thread) && !access.canModerate) {
     throw new ForbiddenException('Only the person who asked, or a moderator, can choose the accepted answer.');
   }
-  if (thread.kind !== 'question') throw new ConflictException('Only a question has an accepted answer; this is a discussion.');
+  if (thread.kind !== 'question')
+    throw new ConflictException('Only a question has an accepted answer; this is a discussion.');
   requireOpenCollaborative(access);
 }
 

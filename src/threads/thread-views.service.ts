@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { readRows } from '../database/read-rows.js';
 import type { Thread } from './thread.entity.js';
-import { viewerStateSql, type ViewerStateRow } from './viewer-state.js';
+import { type ViewerStateRow, viewerStateSql } from './viewer-state.js';
 
 /** The reader's relation to a thread, read as they open it. */
 export interface ViewerState {
@@ -22,7 +23,16 @@ export class ThreadViewsService {
     // The author's own visits and deleted threads are never counted.
     const counts = countView && thread.authorId !== user.id && !thread.deletedAt;
     // On the pool like the other reads of a thread: one autocommitted statement, so a first view's row and count commit together.
-    const [state] = await readRows<ViewerStateRow>(this.dataSource, viewerStateSql(counts), [thread.id, user.id, thread.collaborativeId]);
-    return { viewCount: state!.view_count ?? thread.viewCount, voted: state!.voted, followsCollaborative: state!.follows, followsThread: state!.following };
+    const [state] = await readRows<ViewerStateRow>(this.dataSource, viewerStateSql(counts), [
+      thread.id,
+      user.id,
+      thread.collaborativeId,
+    ]);
+    return {
+      viewCount: state!.view_count ?? thread.viewCount,
+      voted: state!.voted,
+      followsCollaborative: state!.follows,
+      followsThread: state!.following,
+    };
   }
 }

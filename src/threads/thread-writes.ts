@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
+
 import { renderMarkdown } from '../common/markdown.js';
 import { Reply } from './reply.entity.js';
-import { TOMBSTONE_TITLE, Thread, type ThreadKind } from './thread.entity.js';
+import { Thread, type ThreadKind, TOMBSTONE_TITLE } from './thread.entity.js';
 import { replyWithAuthor, threadWithAuthor } from './with-author.js';
 
 /**
@@ -17,7 +18,13 @@ export async function rowsOf<Row>(manager: EntityManager, sql: string, params: u
 }
 
 /** Adds to a collaborative's thread and post counts; `activityAt` moves its last activity forward. */
-async function countInCollaborative(manager: EntityManager, collaborativeId: string, threads: number, posts: number, activityAt: Date | null) {
+async function countInCollaborative(
+  manager: EntityManager,
+  collaborativeId: string,
+  threads: number,
+  posts: number,
+  activityAt: Date | null,
+) {
   await manager.query(
     `UPDATE collaboratives
         SET thread_count = thread_count + $2, post_count = post_count + $3,
@@ -46,7 +53,17 @@ export async function insertThread(manager: EntityManager, input: NewThread): Pr
     `INSERT INTO threads (id, collaborative_id, author_id, kind, title, body, body_html, tags, created_at, last_activity_at)
      VALUES (COALESCE($9::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, COALESCE($8::timestamptz, now()), COALESCE($8::timestamptz, now()))
      RETURNING id, created_at`,
-    [input.collaborativeId, input.authorId, input.kind, input.title, input.body, renderMarkdown(input.body), input.tags, input.at ?? null, input.id ?? null],
+    [
+      input.collaborativeId,
+      input.authorId,
+      input.kind,
+      input.title,
+      input.body,
+      renderMarkdown(input.body),
+      input.tags,
+      input.at ?? null,
+      input.id ?? null,
+    ],
   );
   await countInCollaborative(manager, input.collaborativeId, 1, 1, row!.created_at);
   return (await threadWithAuthor(manager, row!.id))!;
@@ -82,7 +99,15 @@ export async function insertReply(manager: EntityManager, input: NewReply): Prom
     `INSERT INTO replies (thread_id, position, author_id, body, body_html, quoted_reply_id, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now()))
      RETURNING id, created_at`,
-    [input.threadId, thread.reply_seq, input.authorId, input.body, renderMarkdown(input.body), input.quotedReplyId ?? null, at],
+    [
+      input.threadId,
+      thread.reply_seq,
+      input.authorId,
+      input.body,
+      renderMarkdown(input.body),
+      input.quotedReplyId ?? null,
+      at,
+    ],
   );
   await countInCollaborative(manager, thread.collaborative_id, 0, 1, row!.created_at);
   return (await replyWithAuthor(manager, row!.id))!;
@@ -110,7 +135,11 @@ export async function tombstoneThread(manager: EntityManager, threadId: string, 
  * Replaces a reply's content with a tombstone and forgets its revisions. An accepted
  * answer that is deleted is no longer accepted. Null when it was already deleted.
  */
-export async function tombstoneReply(manager: EntityManager, replyId: string, deletedById: string): Promise<{ wasAccepted: boolean } | null> {
+export async function tombstoneReply(
+  manager: EntityManager,
+  replyId: string,
+  deletedById: string,
+): Promise<{ wasAccepted: boolean } | null> {
   const [reply] = await rowsOf<{ thread_id: string }>(
     manager,
     `UPDATE replies SET body = '', body_html = '', deleted_at = now(), deleted_by_id = $2
@@ -135,7 +164,11 @@ export async function tombstoneReply(manager: EntityManager, replyId: string, de
 }
 
 /** Marks (or with null, unmarks) the accepted answer; only a live reply of the thread can be marked. */
-export async function setAcceptedReply(manager: EntityManager, threadId: string, replyId: string | null): Promise<boolean> {
+export async function setAcceptedReply(
+  manager: EntityManager,
+  threadId: string,
+  replyId: string | null,
+): Promise<boolean> {
   const rows = await rowsOf<{ id: string }>(
     manager,
     `UPDATE threads SET accepted_reply_id = $2
@@ -175,6 +208,8 @@ export async function changeVote(
     [id, userId],
   );
   if (moved) return { changed: true, voteCount: moved.vote_count };
-  const [current] = await rowsOf<{ vote_count: number }>(manager, `SELECT vote_count FROM ${table} WHERE id = $1`, [id]);
+  const [current] = await rowsOf<{ vote_count: number }>(manager, `SELECT vote_count FROM ${table} WHERE id = $1`, [
+    id,
+  ]);
   return { changed: false, voteCount: current!.vote_count };
 }

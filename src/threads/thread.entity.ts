@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+
 import { Collaborative } from '../collaboratives/collaborative.entity.js';
-import { User, type PublicUser } from '../users/user.entity.js';
+import { type PublicUser, User } from '../users/user.entity.js';
 import { PostColumns } from './post-columns.js';
 import { Reply } from './reply.entity.js';
 

@@ -1,10 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
-import { PageQueryDto, type Page } from '../common/pagination.js';
-import { ThreadDetailDto, ThreadSummaryPageDto, type ThreadSummaryDto } from './dto/thread.dto.js';
+import { type Page, PageQueryDto } from '../common/pagination.js';
+import { ThreadDetailDto, type ThreadSummaryDto, ThreadSummaryPageDto } from './dto/thread.dto.js';
 import { ThreadListQueryDto } from './dto/thread-list.query.js';
 import { CreateThreadDto, UpdateThreadDto } from './dto/write-thread.dto.js';
 import { ThreadListsService } from './thread-lists.service.js';
@@ -23,15 +31,25 @@ export class ThreadsController {
   @ApiOperation({ summary: 'Ask a question or start a discussion in a collaborative.' })
   @ApiCreatedResponse({ type: ThreadDetailDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  ask(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateThreadDto): Promise<ThreadDetailDto> {
+  ask(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateThreadDto,
+  ): Promise<ThreadDetailDto> {
     return this.threads.ask(user, id, dto);
   }
 
   @Get('collaboratives/:id/threads')
-  @ApiOperation({ summary: "A collaborative's threads: by activity (pinned first), newest, top or unanswered; optionally one tag." })
+  @ApiOperation({
+    summary: "A collaborative's threads: by activity (pinned first), newest, top or unanswered; optionally one tag.",
+  })
   @ApiOkResponse({ type: ThreadSummaryPageDto })
   @ApiProblems(400, 401, 404)
-  list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: ThreadListQueryDto): Promise<Page<ThreadSummaryDto>> {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ThreadListQueryDto,
+  ): Promise<Page<ThreadSummaryDto>> {
     return this.lists.inCollaborative(user, id, query);
   }
 
@@ -55,13 +73,19 @@ export class ThreadsController {
   @ApiOperation({ summary: 'Edit your thread (title, body, tags); the previous version is kept.' })
   @ApiOkResponse({ type: ThreadDetailDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  edit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateThreadDto): Promise<ThreadDetailDto> {
+  edit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateThreadDto,
+  ): Promise<ThreadDetailDto> {
     return this.threads.edit(user, id, dto);
   }
 
   @Delete('threads/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete your thread (or, as a moderator, any): it becomes a tombstone and its replies stay.' })
+  @ApiOperation({
+    summary: 'Delete your thread (or, as a moderator, any): it becomes a tombstone and its replies stay.',
+  })
   @ApiNoContentResponse({ description: 'Deleted (or already deleted).' })
   @ApiProblems(400, 401, 403, 404, 409)
   remove(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {

@@ -200,7 +200,7 @@ If you have done this: which group did you start with, and how did hospital, com
     daysAgo: 2,
     title: 'Elective hubs: how did you keep the ring-fence through winter?',
     tags: ['elective-recovery', 'surgical-hubs'],
-    body: "Every winter our elective hub is ring-fenced until the first bad week in the emergency department, and then it is not. If your hub kept operating through last winter: what made the ring-fence hold? A board-level commitment, a separate site, or something else?",
+    body: 'Every winter our elective hub is ring-fenced until the first bad week in the emergency department, and then it is not. If your hub kept operating through last winter: what made the ring-fence hold? A board-level commitment, a separate site, or something else?',
     replies: [],
   },
   {

@@ -1,18 +1,19 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+
+import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
 import { NotificationRules } from '../notifications/notification-rules.js';
 import { rooms } from '../realtime/envelope.js';
 import { LiveSubjects } from '../realtime/live-subjects.js';
-import { ThreadFollowsController } from './thread-follows.controller.js';
-import { ThreadFollowsService } from './thread-follows.service.js';
-import { registerThreadNotifications } from './thread-notifications.js';
-import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
 import { AnswersService } from './answers.service.js';
 import { RepliesController } from './replies.controller.js';
 import { RepliesService } from './replies.service.js';
 import { RevisionsService } from './revisions.service.js';
 import { ThreadActionsController } from './thread-actions.controller.js';
+import { ThreadFollowsController } from './thread-follows.controller.js';
+import { ThreadFollowsService } from './thread-follows.service.js';
 import { ThreadGuard } from './thread-guard.service.js';
 import { ThreadListsService } from './thread-lists.service.js';
+import { registerThreadNotifications } from './thread-notifications.js';
 import { ThreadViewsService } from './thread-views.service.js';
 import { ThreadsController } from './threads.controller.js';
 import { ThreadsSeeder } from './threads.seed.js';

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
+
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
 import { Collaborative } from '../collaboratives/collaborative.entity.js';
 import type { DemoSeeder } from '../database/seed/demo-seeder.js';
 import { User } from '../users/user.entity.js';
-import { DEMO_THREADS, type DemoThread } from './threads.demo-data.js';
 import { changeVote, insertReply, insertThread, setAcceptedReply } from './thread-writes.js';
+import { DEMO_THREADS, type DemoThread } from './threads.demo-data.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -26,12 +28,18 @@ export class ThreadsSeeder implements DemoSeeder {
 
   async run(manager: EntityManager): Promise<void> {
     const existing = new Set<string>(
-      (await manager.query(`SELECT id FROM threads WHERE id = ANY($1::uuid[])`, [DEMO_THREADS.map((demo) => demoThreadId(demo.key))])).map(
-        (row: { id: string }) => row.id,
-      ),
+      (
+        await manager.query(`SELECT id FROM threads WHERE id = ANY($1::uuid[])`, [
+          DEMO_THREADS.map((demo) => demoThreadId(demo.key)),
+        ])
+      ).map((row: { id: string }) => row.id),
     );
-    const collaboratives = new Map((await manager.find(Collaborative, { select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
-    const users = new Map((await manager.find(User, { select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+    const collaboratives = new Map(
+      (await manager.find(Collaborative, { select: { id: true, slug: true } })).map((c) => [c.slug, c.id]),
+    );
+    const users = new Map(
+      (await manager.find(User, { select: { id: true, email: true } })).map((u) => [u.email, u.id]),
+    );
     const person = (name: string) => users.get(`${name}@example.nhs.uk`);
     const now = Date.now();
     for (const demo of DEMO_THREADS) {
@@ -42,14 +50,36 @@ export class ThreadsSeeder implements DemoSeeder {
     }
   }
 
-  private async add(manager: EntityManager, demo: DemoThread, collaborativeId: string, authorId: string, at: Date, person: (name: string) => string | undefined) {
-    const thread = await insertThread(manager, { id: demoThreadId(demo.key), collaborativeId, authorId, kind: demo.kind, title: demo.title, body: demo.body, tags: demo.tags, at });
+  private async add(
+    manager: EntityManager,
+    demo: DemoThread,
+    collaborativeId: string,
+    authorId: string,
+    at: Date,
+    person: (name: string) => string | undefined,
+  ) {
+    const thread = await insertThread(manager, {
+      id: demoThreadId(demo.key),
+      collaborativeId,
+      authorId,
+      kind: demo.kind,
+      title: demo.title,
+      body: demo.body,
+      tags: demo.tags,
+      at,
+    });
     const replyIds = new Map<string, string>();
     for (const reply of demo.replies) {
       const replyAuthor = person(reply.author);
       if (!replyAuthor) continue;
       const quotedReplyId = reply.quotes ? replyIds.get(reply.quotes) : undefined;
-      const created = await insertReply(manager, { threadId: thread.id, authorId: replyAuthor, body: reply.body, quotedReplyId, at: new Date(at.getTime() + reply.after * HOUR) });
+      const created = await insertReply(manager, {
+        threadId: thread.id,
+        authorId: replyAuthor,
+        body: reply.body,
+        quotedReplyId,
+        at: new Date(at.getTime() + reply.after * HOUR),
+      });
       if (!created) continue;
       replyIds.set(reply.key, created.id);
       await this.vote(manager, 'reply', created.id, reply.votes, person);
@@ -59,7 +89,13 @@ export class ThreadsSeeder implements DemoSeeder {
     if (accepted) await setAcceptedReply(manager, thread.id, accepted);
   }
 
-  private async vote(manager: EntityManager, target: 'thread' | 'reply', id: string, voters: string[] = [], person: (name: string) => string | undefined) {
+  private async vote(
+    manager: EntityManager,
+    target: 'thread' | 'reply',
+    id: string,
+    voters: string[] = [],
+    person: (name: string) => string | undefined,
+  ) {
     for (const voter of voters) {
       const userId = person(voter);
       if (userId) await changeVote(manager, target, id, userId, true);

@@ -1,19 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
 import { renderMarkdown } from '../common/markdown.js';
 import { deleteContent } from '../moderation/content-writes.js';
 import { EventStore } from '../realtime/event-store.service.js';
-import { toThreadDto, type ThreadDetailDto } from './dto/thread.dto.js';
+import { type ThreadDetailDto, toThreadDto } from './dto/thread.dto.js';
 import type { CreateThreadDto, UpdateThreadDto } from './dto/write-thread.dto.js';
 import { RepliesService } from './replies.service.js';
 import { RevisionsService } from './revisions.service.js';
+import { Thread } from './thread.entity.js';
 import { ThreadGuard } from './thread-guard.service.js';
-import { mayAcceptAnswer, mayDelete, mayEdit, mayReply, requireLive, requireMayDelete, requireMayEdit, seesHidden } from './thread-rules.js';
+import {
+  mayAcceptAnswer,
+  mayDelete,
+  mayEdit,
+  mayReply,
+  requireLive,
+  requireMayDelete,
+  requireMayEdit,
+  seesHidden,
+} from './thread-rules.js';
 import { ThreadViewsService } from './thread-views.service.js';
 import { insertThread } from './thread-writes.js';
-import { Thread } from './thread.entity.js';
 
 /** Asking, reading, editing and deleting one thread. Lists are ThreadListsService's. */
 @Injectable()
@@ -29,7 +39,12 @@ export class ThreadsService {
   ) {}
 
   /** `linked` writes what else belongs with the new thread, in its transaction (all or nothing). */
-  async ask(user: AuthUser, collaborativeId: string, dto: CreateThreadDto, linked?: (manager: EntityManager, threadId: string) => Promise<void>): Promise<ThreadDetailDto> {
+  async ask(
+    user: AuthUser,
+    collaborativeId: string,
+    dto: CreateThreadDto,
+    linked?: (manager: EntityManager, threadId: string) => Promise<void>,
+  ): Promise<ThreadDetailDto> {
     await this.access.requirePost(user, collaborativeId);
     const thread = await this.dataSource.transaction(async (manager) => {
       const created = await insertThread(manager, {
@@ -41,14 +56,23 @@ export class ThreadsService {
         tags: dto.tags ?? [],
       });
       await linked?.(manager, created.id);
-      await this.events.append(manager, { type: 'thread.created', collaborativeId, threadId: created.id, payload: toThreadDto(created) });
+      await this.events.append(manager, {
+        type: 'thread.created',
+        collaborativeId,
+        threadId: created.id,
+        payload: toThreadDto(created),
+      });
       return created;
     });
     return this.show(user, thread.id, { countView: false });
   }
 
   /** The thread with its accepted answer and what the caller may do; counts a first view. */
-  async show(user: AuthUser, threadId: string, options: { countView: boolean } = { countView: true }): Promise<ThreadDetailDto> {
+  async show(
+    user: AuthUser,
+    threadId: string,
+    options: { countView: boolean } = { countView: true },
+  ): Promise<ThreadDetailDto> {
     const { thread, access } = await this.guard.read(user, threadId);
     return this.detail(user, thread, access, options.countView);
   }
@@ -61,13 +85,27 @@ export class ThreadsService {
       await manager.query(`SELECT 1 FROM threads WHERE id = $1 FOR NO KEY UPDATE`, [threadId]);
       const current = await manager.findOneOrFail(Thread, { where: { id: threadId } });
       requireLive(current, 'thread');
-      const next = { title: dto.title ?? current.title, body: dto.body ?? current.body, tags: dto.tags ?? current.tags };
-      const unchanged = next.title === current.title && next.body === current.body && next.tags.join() === current.tags.join();
+      const next = {
+        title: dto.title ?? current.title,
+        body: dto.body ?? current.body,
+        tags: dto.tags ?? current.tags,
+      };
+      const unchanged =
+        next.title === current.title && next.body === current.body && next.tags.join() === current.tags.join();
       if (unchanged) return;
       await this.revisions.recordThread(manager, threadId, user.id);
-      await manager.update(Thread, { id: threadId }, { ...next, bodyHtml: renderMarkdown(next.body), editedAt: () => 'now()' });
+      await manager.update(
+        Thread,
+        { id: threadId },
+        { ...next, bodyHtml: renderMarkdown(next.body), editedAt: () => 'now()' },
+      );
       const edited = await manager.findOneOrFail(Thread, { where: { id: threadId }, relations: { author: true } });
-      await this.events.append(manager, { type: 'thread.updated', collaborativeId: current.collaborativeId, threadId, payload: toThreadDto(edited) });
+      await this.events.append(manager, {
+        type: 'thread.updated',
+        collaborativeId: current.collaborativeId,
+        threadId,
+        payload: toThreadDto(edited),
+      });
     });
     return this.show(user, threadId, { countView: false });
   }
@@ -76,11 +114,22 @@ export class ThreadsService {
   async remove(user: AuthUser, threadId: string): Promise<void> {
     const { thread, access } = await this.guard.read(user, threadId);
     requireMayDelete(user, thread, access, 'thread');
-    const place = { type: 'thread', id: threadId, collaborativeId: thread.collaborativeId, threadId, practiceId: null } as const;
+    const place = {
+      type: 'thread',
+      id: threadId,
+      collaborativeId: thread.collaborativeId,
+      threadId,
+      practiceId: null,
+    } as const;
     await this.dataSource.transaction((manager) => deleteContent(manager, this.events, place, user.id));
   }
 
-  private async detail(user: AuthUser, thread: Thread, access: CollaborativeAccess, countView: boolean): Promise<ThreadDetailDto> {
+  private async detail(
+    user: AuthUser,
+    thread: Thread,
+    access: CollaborativeAccess,
+    countView: boolean,
+  ): Promise<ThreadDetailDto> {
     const { viewCount, ...follows } = await this.views.open(user, thread, countView);
     thread.viewCount = viewCount;
     return {

@@ -1,4 +1,5 @@
 import { CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+
 import { User } from '../users/user.entity.js';
 import { Reply } from './reply.entity.js';
 import { Thread } from './thread.entity.js';

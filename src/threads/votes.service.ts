@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import type { VoteStateDto } from './dto/vote.dto.js';
@@ -48,7 +49,11 @@ export class VotesService {
     return this.dataSource.transaction(async (manager) => {
       const { changed, voteCount } = await changeVote(manager, target, id, user.id, voted);
       if (changed) {
-        await this.events.append(manager, { type: 'votes.changed', ...scope, payload: { target, id, threadId: scope.threadId, voteCount } });
+        await this.events.append(manager, {
+          type: 'votes.changed',
+          ...scope,
+          payload: { target, id, threadId: scope.threadId, voteCount },
+        });
       }
       return { voted, voteCount };
     });

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
+
 import { EntityRows } from '../database/entity-rows.js';
 import { readRows } from '../database/read-rows.js';
-import { PUBLIC_PROFILE_FIELDS, User, type PublicUser } from '../users/user.entity.js';
+import { PUBLIC_PROFILE_FIELDS, type PublicUser, User } from '../users/user.entity.js';
 import { Reply } from './reply.entity.js';
 import { Thread } from './thread.entity.js';
 
@@ -38,12 +39,18 @@ async function rowById(manager: EntityManager, sql: string, id: string): Promise
 
 /** The select list and FROM of a thread `t` with its author `a`, for reads that find it by `t.id` (and may join more). */
 export function threadWithAuthorSql(rows: PostRows) {
-  return { select: `${rows.thread.select}, ${rows.author.select}`, from: 'threads t LEFT JOIN users a ON a.id = t.author_id' };
+  return {
+    select: `${rows.thread.select}, ${rows.author.select}`,
+    from: 'threads t LEFT JOIN users a ON a.id = t.author_id',
+  };
 }
 
 /** The same for a reply `r` with its author `a`, found by `r.id`. */
 export function replyWithAuthorSql(rows: PostRows) {
-  return { select: `${rows.reply.select}, ${rows.author.select}`, from: 'replies r LEFT JOIN users a ON a.id = r.author_id' };
+  return {
+    select: `${rows.reply.select}, ${rows.author.select}`,
+    from: 'replies r LEFT JOIN users a ON a.id = r.author_id',
+  };
 }
 
 export async function threadWithAuthor(manager: EntityManager, id: string): Promise<Thread | null> {

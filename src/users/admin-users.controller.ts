@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
@@ -16,7 +17,10 @@ export class AdminUsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Everyone, newest first; search by name, email, handle or organisation, or find names that pose as staff (admin only).' })
+  @ApiOperation({
+    summary:
+      'Everyone, newest first; search by name, email, handle or organisation, or find names that pose as staff (admin only).',
+  })
   @ApiOkResponse({ type: UserPageDto })
   @ApiProblems(400, 401, 403)
   list(@Query() query: ListUsersQuery) {
@@ -27,15 +31,25 @@ export class AdminUsersController {
   @ApiOperation({ summary: "Change someone's site role (admin only)." })
   @ApiOkResponse({ type: OwnProfileDto })
   @ApiProblems(400, 401, 403, 404)
-  changeRole(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ChangeRoleDto): Promise<OwnProfileDto> {
+  changeRole(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ChangeRoleDto,
+  ): Promise<OwnProfileDto> {
     return this.users.changeRole(actor, id, dto);
   }
 
   @Patch(':id/profile')
-  @ApiOperation({ summary: "Set someone's handle or display name, names reserved for staff included (admin only; audited)." })
+  @ApiOperation({
+    summary: "Set someone's handle or display name, names reserved for staff included (admin only; audited).",
+  })
   @ApiOkResponse({ type: OwnProfileDto })
   @ApiProblems(400, 401, 403, 404, 409)
-  changeProfile(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ChangeProfileDto): Promise<OwnProfileDto> {
+  changeProfile(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ChangeProfileDto,
+  ): Promise<OwnProfileDto> {
     return this.users.changeProfile(actor, id, dto);
   }
 }

@@ -6,7 +6,8 @@ export const PASSWORD_MAX_LENGTH = 256;
 
 /** Why a password is refused, in words the person can act on; null when it is acceptable. */
 export function passwordProblem(password: string, email: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`;
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`;
   const lower = password.toLowerCase();
   const normalisedEmail = email.trim().toLowerCase();

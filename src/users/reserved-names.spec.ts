@@ -1,24 +1,67 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { isReservedName, normaliseName } from './reserved-names.js';
 
 describe('reserved names', () => {
   test.each([
     // Staff titles and the forum's own names, alone.
-    'admin', 'Administrator', 'moderator', 'mod', 'support', 'helpdesk', 'staff', 'system', 'nhs-england', 'Collaboratives Forum',
+    'admin',
+    'Administrator',
+    'moderator',
+    'mod',
+    'support',
+    'helpdesk',
+    'staff',
+    'system',
+    'nhs-england',
+    'Collaboratives Forum',
     // Dressed up with leading and trailing words.
-    'Site Administrator', 'Forum Moderator', 'Support Team', 'NHS England', 'The Official Forum Moderator', 'Moderator Account', 'IT Help Desk',
+    'Site Administrator',
+    'Forum Moderator',
+    'Support Team',
+    'NHS England',
+    'The Official Forum Moderator',
+    'Moderator Account',
+    'IT Help Desk',
     // Look-alike digits, case, accents and separators.
-    'Adm1n', 'ADMIN', 'mod_erator', 'S1te Admin', 'M0derat0r', 'Moder@tor', '$upport', 'He1pdesk', 'sys.tem', 'Ådmin', 'ａｄｍｉｎ', 'Site\u00a0Admin', 'Ad\u200bmin', 'Forum - Moderator!',
+    'Adm1n',
+    'ADMIN',
+    'mod_erator',
+    'S1te Admin',
+    'M0derat0r',
+    'Moder@tor',
+    '$upport',
+    'He1pdesk',
+    'sys.tem',
+    'Ådmin',
+    'ａｄｍｉｎ',
+    'Site\u00a0Admin',
+    'Ad\u200bmin',
+    'Forum - Moderator!',
     // A number after it changes nothing.
-    'admin-2', 'moderator01',
+    'admin-2',
+    'moderator01',
   ])('%s is reserved', (name) => {
     expect(isReservedName(name)).toBe(true);
   });
 
   test.each([
     // Real people whose names or titles merely contain such a word.
-    'Admin Smith', 'Modupe Adeyemi', 'Supporting Lead', 'Sarah Whitfield', 'Staff Nurse Lead', 'Systems Director', 'Amod Patel', 'Simon Moderate',
-    'Forum Lead', 'Tom Okafor', 'admin-smith', 'modupe-adeyemi', 'Priya Shah', 'Nhsenglandia', 'Sys Admin Jones',
+    'Admin Smith',
+    'Modupe Adeyemi',
+    'Supporting Lead',
+    'Sarah Whitfield',
+    'Staff Nurse Lead',
+    'Systems Director',
+    'Amod Patel',
+    'Simon Moderate',
+    'Forum Lead',
+    'Tom Okafor',
+    'admin-smith',
+    'modupe-adeyemi',
+    'Priya Shah',
+    'Nhsenglandia',
+    'Sys Admin Jones',
   ])('%s is not reserved', (name) => {
     expect(isReservedName(name)).toBe(false);
   });

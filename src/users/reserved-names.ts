@@ -11,18 +11,63 @@
 
 /** Words that say "the forum speaks here" on their own. */
 const CORE_WORDS = [
-  'admin', 'admins', 'administrator', 'administrators', 'sysadmin', 'superadmin', 'root', 'webmaster',
-  'moderator', 'moderators', 'mod', 'mods',
-  'support', 'helpdesk', 'staff', 'system',
-  'nhs', 'nhsengland', 'nhse', 'forum', 'collaboratives', 'collaborativesforum',
+  'admin',
+  'admins',
+  'administrator',
+  'administrators',
+  'sysadmin',
+  'superadmin',
+  'root',
+  'webmaster',
+  'moderator',
+  'moderators',
+  'mod',
+  'mods',
+  'support',
+  'helpdesk',
+  'staff',
+  'system',
+  'nhs',
+  'nhsengland',
+  'nhse',
+  'forum',
+  'collaboratives',
+  'collaborativesforum',
 ];
 /** Words that dress a core word up: "Site Admin", "The Official Forum Moderator". */
 const LEADING_WORDS = [
-  'the', 'official', 'site', 'forum', 'community', 'collaboratives', 'collaborativesforum',
-  'nhs', 'nhsengland', 'head', 'chief', 'lead', 'senior', 'technical', 'tech', 'it', 'customer',
+  'the',
+  'official',
+  'site',
+  'forum',
+  'community',
+  'collaboratives',
+  'collaborativesforum',
+  'nhs',
+  'nhsengland',
+  'head',
+  'chief',
+  'lead',
+  'senior',
+  'technical',
+  'tech',
+  'it',
+  'customer',
 ];
 /** "Support Team", "Moderator Account", "Staff Official". */
-const TRAILING_WORDS = ['team', 'teams', 'staff', 'account', 'official', 'desk', 'service', 'services', 'office', 'bot', 'hq'];
+const TRAILING_WORDS = [
+  'team',
+  'teams',
+  'staff',
+  'account',
+  'official',
+  'desk',
+  'service',
+  'services',
+  'office',
+  'bot',
+  'hq',
+];
 
 /** Characters people use for letters ("Adm1n", "Moder@tor"); 1 passes for both i and l. */
 const LOOK_ALIKES: Record<string, string> = { a: 'a4@', e: 'e3', i: 'i1', l: 'l1', o: 'o0', s: 's5$', t: 't7' };
@@ -38,9 +83,11 @@ const MARKS = '[\\u0300-\\u036f]';
  * `-`, `_`, `.`, and the rest of the punctuation), and the invisible or odd spaces that
  * NFKD leaves alone (soft hyphen, zero-width and bidirectional marks, BOM).
  */
-const SEPARATORS = '[\\x01-\\x23\\x25-\\x2f\\x3a-\\x3f\\x5b-\\x60\\x7b-\\x7f\\u00ad\\u1680\\u180e\\u2000-\\u200f\\u2028-\\u202f\\u205f-\\u2064\\u3000\\ufeff]';
+const SEPARATORS =
+  '[\\x01-\\x23\\x25-\\x2f\\x3a-\\x3f\\x5b-\\x60\\x7b-\\x7f\\u00ad\\u1680\\u180e\\u2000-\\u200f\\u2028-\\u202f\\u205f-\\u2064\\u3000\\ufeff]';
 
-const word = (text: string) => [...text].map((letter) => (LOOK_ALIKES[letter] ? `[${LOOK_ALIKES[letter]}]` : letter)).join('');
+const word = (text: string) =>
+  [...text].map((letter) => (LOOK_ALIKES[letter] ? `[${LOOK_ALIKES[letter]}]` : letter)).join('');
 const anyOf = (words: string[]) => `(?:${words.map(word).join('|')})`;
 /** Bounded repeats keep the match cheap whatever the input. */
 const RESERVED = `^${anyOf(LEADING_WORDS)}{0,3}${anyOf(CORE_WORDS)}${anyOf(TRAILING_WORDS)}{0,2}[0-9]*$`;
@@ -69,4 +116,8 @@ export function reservedNameSql(column: string): string {
   return `(regexp_replace(lower(regexp_replace(normalize(${column}, NFKD), :reservedNameMarks, '', 'g')), :reservedNameSeparators, '', 'g') ~ :reservedNamePattern)`;
 }
 
-export const RESERVED_NAME_SQL_PARAMETERS = { reservedNameMarks: MARKS, reservedNameSeparators: SEPARATORS, reservedNamePattern: RESERVED };
+export const RESERVED_NAME_SQL_PARAMETERS = {
+  reservedNameMarks: MARKS,
+  reservedNameSeparators: SEPARATORS,
+  reservedNamePattern: RESERVED,
+};

@@ -1,6 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const SECTORS = ['acute', 'mental-health', 'community', 'specialist', 'ambulance', 'primary-care', 'other'] as const;
+export const SECTORS = [
+  'acute',
+  'mental-health',
+  'community',
+  'specialist',
+  'ambulance',
+  'primary-care',
+  'other',
+] as const;
 export type Sector = (typeof SECTORS)[number];
 
 export const ROLES = ['member', 'moderator', 'admin'] as const;
@@ -67,5 +75,15 @@ export class User {
 }
 
 /** What a public profile shows of a person: all a post's author is read with. */
-export const PUBLIC_PROFILE_FIELDS = ['id', 'displayName', 'handle', 'organisation', 'jobTitle', 'sector', 'bio', 'role', 'createdAt'] as const satisfies ReadonlyArray<keyof User>;
+export const PUBLIC_PROFILE_FIELDS = [
+  'id',
+  'displayName',
+  'handle',
+  'organisation',
+  'jobTitle',
+  'sector',
+  'bio',
+  'role',
+  'createdAt',
+] as const satisfies ReadonlyArray<keyof User>;
 export type PublicUser = Pick<User, (typeof PUBLIC_PROFILE_FIELDS)[number]>;

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
@@ -30,7 +31,7 @@ export class UsersController {
   }
 
   @Get('by-handle/:handle')
-  @ApiOperation({ summary: 'Someone\'s public profile by their @handle.' })
+  @ApiOperation({ summary: "Someone's public profile by their @handle." })
   @ApiOkResponse({ type: PublicProfileDto })
   @ApiProblems(401, 404)
   byHandle(@CurrentUser() caller: AuthUser, @Param('handle') handle: string): Promise<PublicProfileDto> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+
 import { AdminUsersController } from './admin-users.controller.js';
 import { User } from './user.entity.js';
 import { UsersController } from './users.controller.js';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+
+import { slugify } from '../common/slug.js';
 import type { DemoSeeder } from '../database/seed/demo-seeder.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { hashPassword } from './password-hasher.js';
-import { slugify } from '../common/slug.js';
 import { User } from './user.entity.js';
 
 @Injectable()
@@ -15,6 +16,12 @@ export class UsersSeeder implements DemoSeeder {
     const missing = DEMO_ACCOUNTS.filter((account) => !existing.has(account.email));
     if (missing.length === 0) return;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await manager.createQueryBuilder().insert().into(User).values(missing.map((account) => ({ ...account, handle: slugify(account.displayName), passwordHash }))).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(User)
+      .values(missing.map((account) => ({ ...account, handle: slugify(account.displayName), passwordHash })))
+      .orIgnore()
+      .execute();
   }
 }

@@ -1,26 +1,37 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+
 import type { AuthUser } from '../auth/auth-user.js';
-import { decodeCursor, escapeLike, exactTimestamp, toPage, type Page } from '../common/pagination.js';
-import { ValidationProblem, type FieldError } from '../common/problem-details.js';
-import type { ListUsersQuery } from './dto/list-users.query.js';
+import { decodeCursor, escapeLike, exactTimestamp, type Page, toPage } from '../common/pagination.js';
+import { type FieldError, ValidationProblem } from '../common/problem-details.js';
 import { slugify } from '../common/slug.js';
 import { AppConfig } from '../config/app-config.js';
+import { appendAudit, changedFields } from '../moderation/audit-writes.js';
 import { EventStore } from '../realtime/event-store.service.js';
 import type { ChangeProfileDto, ChangeRoleDto, SuspendUserDto } from './dto/admin-user.dto.js';
-import { toOwnProfile, toPublicProfile, type OwnProfileDto, type PublicProfileDto } from './dto/profile.dto.js';
+import type { ListUsersQuery } from './dto/list-users.query.js';
+import { type OwnProfileDto, type PublicProfileDto, toOwnProfile, toPublicProfile } from './dto/profile.dto.js';
 import type { RegisterDto } from './dto/register.dto.js';
 import type { UpdateProfileDto } from './dto/update-profile.dto.js';
+import { HANDLE_MAX_LENGTH } from './dto/update-profile.dto.js';
 import { hashPassword } from './password-hasher.js';
 import { passwordProblem } from './password-policy.js';
 import { isReservedName, RESERVED_NAME_SQL_PARAMETERS, reservedNameSql } from './reserved-names.js';
-import { HANDLE_MAX_LENGTH } from './dto/update-profile.dto.js';
-import { User, type Role } from './user.entity.js';
-import { appendAudit, changedFields } from '../moderation/audit-writes.js';
-import type { EntityManager } from 'typeorm';
+import { type Role, User } from './user.entity.js';
 
-const suspensionOf = (user: User) => ({ status: user.status, suspendedUntil: user.suspendedUntil, suspensionReason: user.suspensionReason });
+const suspensionOf = (user: User) => ({
+  status: user.status,
+  suspendedUntil: user.suspendedUntil,
+  suspensionReason: user.suspensionReason,
+});
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -66,8 +77,13 @@ export class UsersService {
     const slug = slugify(displayName, HANDLE_MAX_LENGTH - 4);
     const base = slug && (role !== 'member' || !isReservedName(slug)) ? slug : 'member';
     const taken = new Set(
-      (await this.users.createQueryBuilder('u').select('lower(u.handle)', 'handle').where('u.handle ILIKE :prefix', { prefix: `${base}%` }).getRawMany())
-        .map((row: { handle: string }) => row.handle),
+      (
+        await this.users
+          .createQueryBuilder('u')
+          .select('lower(u.handle)', 'handle')
+          .where('u.handle ILIKE :prefix', { prefix: `${base}%` })
+          .getRawMany()
+      ).map((row: { handle: string }) => row.handle),
     );
     if (!taken.has(base)) return base;
     for (let suffix = 2; ; suffix++) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
@@ -81,10 +97,18 @@ export class UsersService {
   private requireOwnNames(names: { handle?: string; displayName?: string }): void {
     const errors: FieldError[] = [];
     if (names.handle !== undefined && isReservedName(names.handle)) {
-      errors.push({ field: 'handle', message: "handle cannot be a staff title or the forum's name (such as admin, moderator or support): choose one of your own" });
+      errors.push({
+        field: 'handle',
+        message:
+          "handle cannot be a staff title or the forum's name (such as admin, moderator or support): choose one of your own",
+      });
     }
     if (names.displayName !== undefined && isReservedName(names.displayName)) {
-      errors.push({ field: 'displayName', message: "displayName cannot be a staff title or the forum's name (such as Admin, Moderator or Support): use your own name" });
+      errors.push({
+        field: 'displayName',
+        message:
+          "displayName cannot be a staff title or the forum's name (such as Admin, Moderator or Support): use your own name",
+      });
     }
     if (errors.length > 0) throw new ValidationProblem(errors);
   }
@@ -107,7 +131,11 @@ export class UsersService {
 
   /** With the password hash, for sign-in only. Email is expected normalised. */
   findByEmailWithPassword(email: string): Promise<User | null> {
-    return this.users.createQueryBuilder('user').addSelect('user.passwordHash').where('user.email = :email', { email }).getOne();
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email })
+      .getOne();
   }
 
   findByIdWithPassword(id: string): Promise<User | null> {
@@ -152,7 +180,12 @@ export class UsersService {
     }
     const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
     const rows = entities.map((user, index) => ({ user, sortKey: raw[index]!.sort_key }));
-    return toPage(rows, query.limit, (row) => [row.sortKey, row.user.id], (row) => toOwnProfile(row.user));
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [row.sortKey, row.user.id],
+      (row) => toOwnProfile(row.user),
+    );
   }
 
   async me(caller: AuthUser): Promise<OwnProfileDto> {
@@ -166,7 +199,10 @@ export class UsersService {
   }
 
   async profileByHandle(caller: AuthUser, handle: string): Promise<PublicProfileDto> {
-    const user = await this.users.createQueryBuilder('u').where('lower(u.handle) = lower(:handle)', { handle }).getOne();
+    const user = await this.users
+      .createQueryBuilder('u')
+      .where('lower(u.handle) = lower(:handle)', { handle })
+      .getOne();
     if (!user) throw new NotFoundException('No one has this handle.');
     return toPublicProfile(user, { withEmail: caller.id === user.id || caller.role === 'admin' });
   }
@@ -177,7 +213,8 @@ export class UsersService {
     if (user.role === 'member') {
       this.requireOwnNames({
         handle: dto.handle !== undefined && dto.handle !== user.handle.toLowerCase() ? dto.handle : undefined,
-        displayName: dto.displayName !== undefined && dto.displayName !== user.displayName ? dto.displayName : undefined,
+        displayName:
+          dto.displayName !== undefined && dto.displayName !== user.displayName ? dto.displayName : undefined,
       });
     }
     Object.assign(user, dto);
@@ -191,18 +228,32 @@ export class UsersService {
   async changeProfile(actor: AuthUser, id: string, dto: ChangeProfileDto): Promise<OwnProfileDto> {
     const user = await this.requireUser(id);
     const before = { handle: user.handle, displayName: user.displayName };
-    const changes = changedFields(before, { handle: dto.handle ?? user.handle, displayName: dto.displayName ?? user.displayName });
+    const changes = changedFields(before, {
+      handle: dto.handle ?? user.handle,
+      displayName: dto.displayName ?? user.displayName,
+    });
     if (Object.keys(changes.after).length === 0) return toOwnProfile(user);
     Object.assign(user, changes.after);
     await this.users.manager.transaction(async (manager) => {
       await this.saveNamed(user, dto.handle, manager);
-      await appendAudit(manager, { actorId: actor.id, action: 'user.profile-change', targetType: 'user', targetId: id, targetAuthorId: id, ...changes });
+      await appendAudit(manager, {
+        actorId: actor.id,
+        action: 'user.profile-change',
+        targetType: 'user',
+        targetId: id,
+        targetAuthorId: id,
+        ...changes,
+      });
     });
     return toOwnProfile(user);
   }
 
   /** Saves a user whose handle may have changed: a handle someone else has is a 409 that says so. */
-  private async saveNamed(user: User, handle: string | undefined, manager: EntityManager = this.users.manager): Promise<User> {
+  private async saveNamed(
+    user: User,
+    handle: string | undefined,
+    manager: EntityManager = this.users.manager,
+  ): Promise<User> {
     try {
       return await manager.save(user);
     } catch (error) {
@@ -224,12 +275,26 @@ export class UsersService {
     await this.users.manager.transaction(async (manager) => {
       if (dto.role !== 'admin') {
         // Every admin row locked, in one order, and read afresh: two admins demoting each other at once take turns.
-        const admins: Array<{ id: string }> = await manager.query(`SELECT id FROM users WHERE role = 'admin' ORDER BY id FOR UPDATE`);
-        if (admins.length === 1 && admins[0]!.id === id) throw new ConflictException('This is the only admin. Make someone else an admin first.');
+        const admins: Array<{ id: string }> = await manager.query(
+          `SELECT id FROM users WHERE role = 'admin' ORDER BY id FOR UPDATE`,
+        );
+        if (admins.length === 1 && admins[0]!.id === id)
+          throw new ConflictException('This is the only admin. Make someone else an admin first.');
       }
       await manager.save(user);
-      await appendAudit(manager, { actorId: actor.id, action: 'user.role-change', targetType: 'user', targetId: id, targetAuthorId: id, ...changedFields(before, { role: dto.role }) });
-      await this.events.append(manager, { type: 'user.role-changed', userId: id, payload: { userId: id, role: dto.role } });
+      await appendAudit(manager, {
+        actorId: actor.id,
+        action: 'user.role-change',
+        targetType: 'user',
+        targetId: id,
+        targetAuthorId: id,
+        ...changedFields(before, { role: dto.role }),
+      });
+      await this.events.append(manager, {
+        type: 'user.role-changed',
+        userId: id,
+        payload: { userId: id, role: dto.role },
+      });
     });
     return toOwnProfile(user);
   }
@@ -247,7 +312,10 @@ export class UsersService {
     Object.assign(user, { status: 'suspended', suspendedUntil: dto.until ?? null, suspensionReason: dto.reason });
     await this.users.manager.transaction(async (manager) => {
       await manager.save(user);
-      await manager.query(`UPDATE sessions SET ended_at = now(), end_reason = 'suspended' WHERE user_id = $1 AND ended_at IS NULL`, [id]);
+      await manager.query(
+        `UPDATE sessions SET ended_at = now(), end_reason = 'suspended' WHERE user_id = $1 AND ended_at IS NULL`,
+        [id],
+      );
       await this.audit(manager, actor, 'user.suspend', user, before, dto.reason);
       await this.events.append(manager, {
         type: 'user.suspended',
@@ -270,13 +338,36 @@ export class UsersService {
       await this.events.append(manager, {
         type: 'moderation.notice',
         userId: id,
-        payload: { action: 'user.unsuspend', targetType: 'user', targetId: id, threadId: null, practiceId: null, reason, actorId: actor.id },
+        payload: {
+          action: 'user.unsuspend',
+          targetType: 'user',
+          targetId: id,
+          threadId: null,
+          practiceId: null,
+          reason,
+          actorId: actor.id,
+        },
       });
     });
     return toOwnProfile(user);
   }
 
-  private audit(manager: EntityManager, actor: AuthUser, action: string, user: User, before: ReturnType<typeof suspensionOf>, reason: string) {
-    return appendAudit(manager, { actorId: actor.id, action, targetType: 'user', targetId: user.id, targetAuthorId: user.id, reason, ...changedFields(before, suspensionOf(user)) });
+  private audit(
+    manager: EntityManager,
+    actor: AuthUser,
+    action: string,
+    user: User,
+    before: ReturnType<typeof suspensionOf>,
+    reason: string,
+  ) {
+    return appendAudit(manager, {
+      actorId: actor.id,
+      action,
+      targetType: 'user',
+      targetId: user.id,
+      targetAuthorId: user.id,
+      reason,
+      ...changedFields(before, suspensionOf(user)),
+    });
   }
 }

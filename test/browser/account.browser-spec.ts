@@ -1,12 +1,24 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
+
 import { browserSuite } from './support/browser-suite.js';
-import { errorSummaryShown, fieldError, heading, registerMember, signIn, sticksOut, type Member } from './support/forum-pages.js';
+import {
+  errorSummaryShown,
+  fieldError,
+  heading,
+  type Member,
+  registerMember,
+  signIn,
+  sticksOut,
+} from './support/forum-pages.js';
 import { reviewPage } from './support/review.js';
 
 /** The value beside a key in an NHS.UK summary list. */
 function summaryValue(page: Page, key: string) {
-  return page.locator('.nhsuk-summary-list__row', { has: page.locator('.nhsuk-summary-list__key', { hasText: key }) }).locator('.nhsuk-summary-list__value').innerText();
+  return page
+    .locator('.nhsuk-summary-list__row', { has: page.locator('.nhsuk-summary-list__key', { hasText: key }) })
+    .locator('.nhsuk-summary-list__value')
+    .innerText();
 }
 
 async function openSessions(page: Page): Promise<void> {

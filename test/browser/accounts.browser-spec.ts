@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
+
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { browserSuite } from './support/browser-suite.js';
 import { errorSummaryShown, fieldError, focused, heading, signIn, waitUntil } from './support/forum-pages.js';
@@ -68,7 +69,10 @@ describe('registering and signing in, in a browser', () => {
     await page.goto('/register');
     await fillRegistration(page, email, 'another-long-unusual-phrase');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByText(/already exists/).first().waitFor();
+    await page
+      .getByText(/already exists/)
+      .first()
+      .waitFor();
     expect(await fieldError(page, 'email')).toMatch(/^An account with this email address already exists/);
   });
 
@@ -89,9 +93,17 @@ describe('registering and signing in, in a browser', () => {
 
     // Nothing a script can read holds a token: the access token lives in memory, the refresh
     // token in an HttpOnly cookie sent only to the API's sign-in routes.
-    expect(await page.evaluate('({ local: localStorage.length, session: sessionStorage.length, cookies: document.cookie })')).toEqual({ local: 0, session: 0, cookies: '' });
+    expect(
+      await page.evaluate('({ local: localStorage.length, session: sessionStorage.length, cookies: document.cookie })'),
+    ).toEqual({ local: 0, session: 0, cookies: '' });
     expect(await page.context().cookies()).toEqual([
-      expect.objectContaining({ name: 'forum_refresh', path: '/api/auth', httpOnly: true, sameSite: 'Strict', secure: false }),
+      expect.objectContaining({
+        name: 'forum_refresh',
+        path: '/api/auth',
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: false,
+      }),
     ]);
 
     await page.reload();
@@ -131,7 +143,16 @@ describe('registering and signing in, in a browser', () => {
       await tab.route('**/api/auth/sessions', async (route) => {
         if (rejected) return route.fallback();
         rejected = true;
-        await route.fulfill({ status: 401, contentType: 'application/problem+json', body: JSON.stringify({ type: '/problems/unauthorized', title: 'Not signed in', status: 401, detail: 'The access token has expired.' }) });
+        await route.fulfill({
+          status: 401,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: '/problems/unauthorized',
+            title: 'Not signed in',
+            status: 401,
+            detail: 'The access token has expired.',
+          }),
+        });
       });
     }
     await Promise.all([first.goto('/account/sessions'), second.goto('/account/sessions')]);
@@ -185,7 +206,16 @@ describe('registering and signing in, in a browser', () => {
     await page.route('**/api/auth/sessions', async (route) => {
       if (rejected) return route.fallback();
       rejected = true;
-      await route.fulfill({ status: 401, contentType: 'application/problem+json', body: JSON.stringify({ type: '/problems/unauthorized', title: 'Not signed in', status: 401, detail: 'The access token has expired.' }) });
+      await route.fulfill({
+        status: 401,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: '/problems/unauthorized',
+          title: 'Not signed in',
+          status: 401,
+          detail: 'The access token has expired.',
+        }),
+      });
     });
 
     await page.getByRole('banner').getByRole('link', { name: 'Sarah Whitfield' }).click();
@@ -218,7 +248,10 @@ describe('registering and signing in, in a browser', () => {
       await heading(page, title);
       await reviewPage(page, `section-${link.toLowerCase()}`);
     }
-    await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: /^Notifications/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Account' })
+      .getByRole('link', { name: /^Notifications/ })
+      .click();
     await heading(page, 'Notifications');
     await page.goto('/no-such-page');
     await heading(page, 'Page not found');

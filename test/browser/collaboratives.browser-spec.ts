@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { browserSuite } from './support/browser-suite.js';
 import { errorSummaryShown, heading, registerMember, signIn, sticksOut } from './support/forum-pages.js';
@@ -44,7 +45,9 @@ describe('collaboratives, in a browser', () => {
     // The account's settings list it at the level chosen; the home feed shows its threads.
     await page.goto('/account/following');
     await heading(page, 'Notifications from collaboratives');
-    expect(await page.getByLabel('Notify me about (Greater Manchester acute provider collaborative)').inputValue()).toBe('questions-and-practices');
+    expect(
+      await page.getByLabel('Notify me about (Greater Manchester acute provider collaborative)').inputValue(),
+    ).toBe('questions-and-practices');
     await reviewPage(page, 'account-following');
     await page.goto('/');
     await heading(page, 'Home');
@@ -106,7 +109,9 @@ describe('collaboratives, in a browser', () => {
     await heading(askerPage, 'Virtual wards at weekends: who staffs them?');
 
     await watcherPage.getByText('1 new thread', { exact: true }).waitFor();
-    expect(await watcherPage.getByRole('link', { name: 'Virtual wards at weekends: who staffs them?' }).count()).toBe(0);
+    expect(await watcherPage.getByRole('link', { name: 'Virtual wards at weekends: who staffs them?' }).count()).toBe(
+      0,
+    );
     await watcherPage.getByRole('button', { name: 'Show the new threads' }).click();
     await watcherPage.getByRole('link', { name: 'Virtual wards at weekends: who staffs them?' }).waitFor();
     expect(await watcherPage.getByText('1 new thread', { exact: true }).count()).toBe(0);
@@ -116,7 +121,9 @@ describe('collaboratives, in a browser', () => {
     await watcherPage.keyboard.press('Enter');
     await watcherPage.waitForURL(/sort=new/);
     await watcherPage.getByRole('list', { name: 'Threads' }).getByRole('link').first().waitFor();
-    expect(await watcherPage.getByRole('list', { name: 'Threads' }).getByRole('heading').first().innerText()).toBe('Virtual wards at weekends: who staffs them?');
+    expect(await watcherPage.getByRole('list', { name: 'Threads' }).getByRole('heading').first().innerText()).toBe(
+      'Virtual wards at weekends: who staffs them?',
+    );
   });
 
   test('at 320 px the directory and a collaborative fit without sideways scrolling', async () => {
@@ -125,7 +132,11 @@ describe('collaboratives, in a browser', () => {
     await signIn(page, member.email, member.password);
     for (const [path, title, name] of [
       ['/collaboratives', 'Collaboratives', 'collaboratives-320'],
-      ['/collaboratives/greater-manchester-acute', 'Greater Manchester acute provider collaborative', 'collaborative-320'],
+      [
+        '/collaboratives/greater-manchester-acute',
+        'Greater Manchester acute provider collaborative',
+        'collaborative-320',
+      ],
       ['/notifications', 'Notifications', 'notifications-320'],
     ]) {
       await page.goto(path);
@@ -142,7 +153,10 @@ describe('collaboratives, in a browser', () => {
     await page.goto('/collaboratives/greater-manchester-acute/ask');
     await heading(page, /^Ask /);
     await page.getByRole('button', { name: 'Post your question' }).click();
-    expect(await errorSummaryShown(page)).toEqual(['Enter a title for your question', 'Enter the details of your question']);
+    expect(await errorSummaryShown(page)).toEqual([
+      'Enter a title for your question',
+      'Enter the details of your question',
+    ]);
     await reviewPage(page, 'ask-errors');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Page, WebSocketRoute } from 'playwright-core';
+
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { signIn as signInThroughApi } from '../factories/user.factory.js';
 import { HttpClient } from '../support/http.js';
@@ -36,8 +37,15 @@ describe('the live connection, in a browser', () => {
   test('one socket per tab across pages; after a drop it reconnects and silently shows what was posted meanwhile', async () => {
     const http = new HttpClient(suite.url);
     const helen = await signInThroughApi(http, 'helen.clarke@example.nhs.uk', DEMO_PASSWORD);
-    const collaborative = (await http.get('/api/collaboratives/greater-manchester-acute', { token: helen.accessToken })).body as { id: string };
-    const thread = (await http.post(`/api/collaboratives/${collaborative.id}/threads`, { title: 'Theatre utilisation dashboards', body: 'Which measures do boards see?' }, { token: helen.accessToken })).body as { id: string };
+    const collaborative = (await http.get('/api/collaboratives/greater-manchester-acute', { token: helen.accessToken }))
+      .body as { id: string };
+    const thread = (
+      await http.post(
+        `/api/collaboratives/${collaborative.id}/threads`,
+        { title: 'Theatre utilisation dashboards', body: 'Which measures do boards see?' },
+        { token: helen.accessToken },
+      )
+    ).body as { id: string };
 
     const member = await registerMember(suite.url);
     const page = await suite.newPage();
@@ -60,12 +68,20 @@ describe('the live connection, in a browser', () => {
     await page.getByText('Live', { exact: true }).waitFor();
     expect(sockets.length).toBe(2);
 
-    await http.post(`/api/threads/${thread.id}/replies`, { body: 'Before the drop: session start times.' }, { token: helen.accessToken });
+    await http.post(
+      `/api/threads/${thread.id}/replies`,
+      { body: 'Before the drop: session start times.' },
+      { token: helen.accessToken },
+    );
     await page.getByTestId('replies').getByText('Before the drop: session start times.').waitFor();
 
     await network.cut();
     await page.getByText('Reconnecting…', { exact: true }).waitFor();
-    await http.post(`/api/threads/${thread.id}/replies`, { body: 'During the drop: cancellations on the day.' }, { token: helen.accessToken });
+    await http.post(
+      `/api/threads/${thread.id}/replies`,
+      { body: 'During the drop: cancellations on the day.' },
+      { token: helen.accessToken },
+    );
     // Nothing can arrive while the connection is down.
     expect(await page.getByTestId('replies').getByText('During the drop: cancellations on the day.').count()).toBe(0);
 
@@ -108,12 +124,24 @@ describe('the live connection, in a browser', () => {
     // Still signed in, and the connection carries events.
     const http = new HttpClient(suite.url);
     const helen = await signInThroughApi(http, 'helen.clarke@example.nhs.uk', DEMO_PASSWORD);
-    const collaborative = (await http.get('/api/collaboratives/sussex-community-providers', { token: helen.accessToken })).body as { id: string };
-    const thread = (await http.post(`/api/collaboratives/${collaborative.id}/threads`, { title: 'Discharge to assess capacity', body: 'How many beds?' }, { token: helen.accessToken })).body as { id: string };
+    const collaborative = (
+      await http.get('/api/collaboratives/sussex-community-providers', { token: helen.accessToken })
+    ).body as { id: string };
+    const thread = (
+      await http.post(
+        `/api/collaboratives/${collaborative.id}/threads`,
+        { title: 'Discharge to assess capacity', body: 'How many beds?' },
+        { token: helen.accessToken },
+      )
+    ).body as { id: string };
     await page.goto(`/threads/${thread.id}`);
     await heading(page, 'Discharge to assess capacity');
     await page.getByText('Live', { exact: true }).waitFor();
-    await http.post(`/api/threads/${thread.id}/replies`, { body: 'Twelve, shared across two trusts.' }, { token: helen.accessToken });
+    await http.post(
+      `/api/threads/${thread.id}/replies`,
+      { body: 'Twelve, shared across two trusts.' },
+      { token: helen.accessToken },
+    );
     await page.getByTestId('replies').getByText('Twelve, shared across two trusts.').waitFor();
   });
 });

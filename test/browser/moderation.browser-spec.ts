@@ -1,10 +1,19 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
+
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { signIn as signInThroughApi } from '../factories/user.factory.js';
 import { HttpClient } from '../support/http.js';
 import { browserSuite } from './support/browser-suite.js';
-import { errorSummaryShown, focused, heading, registerMember, signIn, sticksOut, type Member } from './support/forum-pages.js';
+import {
+  errorSummaryShown,
+  focused,
+  heading,
+  type Member,
+  registerMember,
+  signIn,
+  sticksOut,
+} from './support/forum-pages.js';
 import { reviewPage } from './support/review.js';
 
 // Sarah Whitfield leads the Greater Manchester acute collaborative in the demo data.
@@ -22,7 +31,11 @@ async function questionWithReply(baseUrl: string, asker: Member, replier: Member
   const askerToken = (await signInThroughApi(http, asker.email, asker.password)).accessToken;
   const replierToken = (await signInThroughApi(http, replier.email, replier.password)).accessToken;
   const collaborative = await http.get(`/api/collaboratives/${COLLABORATIVE}`, { token: askerToken });
-  const thread = await http.post(`/api/collaboratives/${collaborative.body.id}/threads`, { title: `${topic}: who shares theatre lists?`, body: 'Looking for a pooled list.' }, { token: askerToken });
+  const thread = await http.post(
+    `/api/collaboratives/${collaborative.body.id}/threads`,
+    { title: `${topic}: who shares theatre lists?`, body: 'Looking for a pooled list.' },
+    { token: askerToken },
+  );
   if (thread.status !== 201) throw new Error(`thread: ${thread.status} ${thread.text}`);
   const replyText = `${topic}: whoever wrote the question has no idea what they are doing.`;
   const reply = await http.post(`/api/threads/${thread.body.id}/replies`, { body: replyText }, { token: replierToken });
@@ -66,7 +79,9 @@ describe('moderation, in a browser', () => {
     await reporterPage.getByText('Report reply 1').click();
     await reporterPage.getByTestId('replies').getByLabel('Spam or advertising').check();
     await reporterPage.getByRole('button', { name: 'Send report' }).click();
-    await reporterPage.getByText('You have already reported this, and your report is still open.', { exact: false }).waitFor();
+    await reporterPage
+      .getByText('You have already reported this, and your report is still open.', { exact: false })
+      .waitFor();
     expect(await reporterPage.getByText('Already reported.').count()).toBe(1);
 
     // The lead: Moderation is in the header; the item shows its words, the reason and the details.
@@ -83,7 +98,10 @@ describe('moderation, in a browser', () => {
     await reviewPage(leadPage, 'moderation-queue');
 
     await item.getByRole('button', { name: /^Decide/ }).click();
-    expect(await errorSummaryShown(leadPage)).toEqual(['Select what to do about the reports', 'Enter a note for the audit log and the author']);
+    expect(await errorSummaryShown(leadPage)).toEqual([
+      'Select what to do about the reports',
+      'Enter a note for the audit log and the author',
+    ]);
     await item.getByLabel('Hide it').check();
     await item.getByLabel('Note').fill('Please keep to the question, not the person.');
     await item.getByRole('button', { name: /^Decide/ }).click();
@@ -95,7 +113,9 @@ describe('moderation, in a browser', () => {
     await signIn(authorPage, replier.email, replier.password);
     await openThread(authorPage, threadPath);
     const own = authorPage.getByTestId('replies');
-    await own.getByText('Hidden by moderators: Please keep to the question, not the person.', { exact: false }).waitFor();
+    await own
+      .getByText('Hidden by moderators: Please keep to the question, not the person.', { exact: false })
+      .waitFor();
     await own.getByText(replyText).waitFor();
     await reviewPage(authorPage, 'reply-hidden-author');
 
@@ -157,7 +177,10 @@ describe('moderation, in a browser', () => {
     await leadPage.getByTestId('replies').getByLabel('Reason').fill('Personal remarks');
     await leadPage.getByRole('button', { name: 'Hide reply 1' }).click();
     await leadPage.getByRole('button', { name: 'Restore reply 1' }).waitFor();
-    await leadPage.getByTestId('replies').getByText('Hidden by moderators: Personal remarks', { exact: false }).waitFor();
+    await leadPage
+      .getByTestId('replies')
+      .getByText('Hidden by moderators: Personal remarks', { exact: false })
+      .waitFor();
     await reviewPage(leadPage, 'reply-hidden-moderator');
 
     // The asker's open page follows without a reload.
@@ -180,7 +203,10 @@ describe('moderation, in a browser', () => {
     await moderator.getByRole('heading', { name: 'Suspend or lift a suspension' }).waitFor();
 
     await moderator.getByRole('button', { name: 'Confirm' }).click();
-    expect(await errorSummaryShown(moderator)).toEqual(['Select whether to suspend or lift the suspension', 'Enter the reason']);
+    expect(await errorSummaryShown(moderator)).toEqual([
+      'Select whether to suspend or lift the suspension',
+      'Enter the reason',
+    ]);
     await moderator.getByLabel('Suspend the account').check();
     await moderator.getByLabel('Number of days (optional)').fill('seven');
     await moderator.getByLabel('Reason').fill('Repeated personal attacks after a warning');
@@ -235,7 +261,10 @@ describe('moderation, in a browser', () => {
 
     await moderator.getByText('Move to another collaborative').click();
     await moderator.getByRole('button', { name: 'Move thread' }).click();
-    expect(await errorSummaryShown(moderator)).toEqual(['Select the collaborative to move it to', 'Enter the reason for moving it']);
+    expect(await errorSummaryShown(moderator)).toEqual([
+      'Select the collaborative to move it to',
+      'Enter the reason for moving it',
+    ]);
     await moderator.getByLabel('Collaborative', { exact: true }).selectOption({ label: 'Acute Hospitals Alliance' });
     await moderator.locator('#moveReason').fill('Belongs with the alliance’s theatre work');
     await moderator.getByRole('button', { name: 'Move thread' }).click();
@@ -267,7 +296,11 @@ describe('moderation, in a browser', () => {
     const http = new HttpClient(suite.url);
     const token = (await signInThroughApi(http, author.email, author.password)).accessToken;
     const practice = (await http.get('/api/practices?limit=1', { token })).body.items[0];
-    const comment = await http.post(`/api/practices/${practice.id}/comments`, { body: 'Call me on 07700 900123 about patient J. Smith.' }, { token });
+    const comment = await http.post(
+      `/api/practices/${practice.id}/comments`,
+      { body: 'Call me on 07700 900123 about patient J. Smith.' },
+      { token },
+    );
     expect(comment.status).toBe(201);
 
     const moderator = await suite.newPage();
@@ -316,7 +349,10 @@ describe('moderation, in a browser', () => {
     await signIn(lead, LEAD, DEMO_PASSWORD);
     await lead.goto('/moderation');
     await heading(lead, 'Moderation queue');
-    await lead.getByText(/No reports are waiting|Reported/).first().waitFor();
+    await lead
+      .getByText(/No reports are waiting|Reported/)
+      .first()
+      .waitFor();
     expect(await sticksOut(lead)).toEqual([]);
     await lead.goto('/moderation/audit-log');
     await heading(lead, 'Audit log');

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { browserSuite } from './support/browser-suite.js';
 import { errorSummaryShown, heading, registerMember, signIn } from './support/forum-pages.js';

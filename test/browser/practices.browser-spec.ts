@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { browserSuite } from './support/browser-suite.js';
 import { errorSummaryShown, fieldError, heading, registerMember, signIn, sticksOut } from './support/forum-pages.js';
@@ -24,7 +25,9 @@ describe('the best-practice library, in a browser', () => {
     await page.waitForURL(/theme=diagnostics/);
     const card = page.locator('.nhsuk-card', { has: page.getByRole('link', { name: DEMO_PRACTICE }) });
     await card.waitFor();
-    expect(await card.getByRole('list', { name: 'Headline outcomes' }).innerText()).toContain('Patients waiting over 6 weeks for CT/MRI: 31% before, 12% after (down 61%)');
+    expect(await card.getByRole('list', { name: 'Headline outcomes' }).innerText()).toContain(
+      'Patients waiting over 6 weeks for CT/MRI: 31% before, 12% after (down 61%)',
+    );
     await page.getByLabel('Theme', { exact: true }).selectOption('workforce');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/theme=workforce/);
@@ -34,13 +37,18 @@ describe('the best-practice library, in a browser', () => {
     await page.getByRole('link', { name: DEMO_PRACTICE }).click();
     await heading(page, DEMO_PRACTICE);
     const table = page.getByRole('table', { name: 'Outcome measures before and after' });
-    expect(await table.getByRole('row').nth(1).innerText()).toMatch(/Patients waiting over 6 weeks for CT\/MRI\s+31%\s+12%/);
+    expect(await table.getByRole('row').nth(1).innerText()).toMatch(
+      /Patients waiting over 6 weeks for CT\/MRI\s+31%\s+12%/,
+    );
     await reviewPage(page, 'practice');
 
     await page.getByLabel('Note with your endorsement (optional)').fill('We copied the capacity huddle in Lancashire.');
     await page.getByRole('button', { name: 'Endorse' }).click();
     await page.getByText('You have endorsed this case study', { exact: true }).first().waitFor();
-    await page.getByRole('list', { name: 'Endorsements' }).getByText('“We copied the capacity huddle in Lancashire.”').waitFor();
+    await page
+      .getByRole('list', { name: 'Endorsements' })
+      .getByText('“We copied the capacity huddle in Lancashire.”')
+      .waitFor();
 
     await page.getByRole('button', { name: 'Post comment' }).click();
     expect(await errorSummaryShown(page)).toEqual(['Enter your comment']);
@@ -89,7 +97,13 @@ describe('the best-practice library, in a browser', () => {
     // Publishing an incomplete draft names each missing part on its field.
     await page.getByRole('button', { name: 'Publish' }).click();
     const missing = await errorSummaryShown(page);
-    expect(missing).toEqual(expect.arrayContaining(['Summary is needed before publishing', 'The challenge is needed before publishing', 'At least one theme is needed before publishing']));
+    expect(missing).toEqual(
+      expect.arrayContaining([
+        'Summary is needed before publishing',
+        'The challenge is needed before publishing',
+        'At least one theme is needed before publishing',
+      ]),
+    );
     expect(await fieldError(page, 'summary')).toBe('Summary is needed before publishing');
 
     await page.getByLabel('Summary').fill('One SDEC rota across both sites, open 12 hours a day.');
@@ -107,7 +121,9 @@ describe('the best-practice library, in a browser', () => {
     await heading(page, 'Same-day emergency care across two sites');
     await page.getByText('Your case study has been published').waitFor();
     await page.getByRole('main').getByRole('link', { name: 'Helen Clarke' }).waitFor();
-    expect(await page.getByRole('table', { name: 'Outcome measures before and after' }).getByRole('row').nth(1).innerText()).toMatch(/Admissions avoided per week\s+12 admissions\s+45 admissions/);
+    expect(
+      await page.getByRole('table', { name: 'Outcome measures before and after' }).getByRole('row').nth(1).innerText(),
+    ).toMatch(/Admissions avoided per week\s+12 admissions\s+45 admissions/);
   });
 
   test('search highlights the matching words in threads and case studies', async () => {
@@ -121,7 +137,9 @@ describe('the best-practice library, in a browser', () => {
     const marks = await page.locator('.app-items mark').allInnerTexts();
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((mark) => /^capacit/i.test(mark))).toBe(true);
-    expect(await page.getByRole('list', { name: 'Results' }).getByText('Question', { exact: true }).count()).toBeGreaterThan(0);
+    expect(
+      await page.getByRole('list', { name: 'Results' }).getByText('Question', { exact: true }).count(),
+    ).toBeGreaterThan(0);
     await reviewPage(page, 'search');
 
     await page.getByRole('radio', { name: 'Case studies' }).check();

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Page } from 'playwright-core';
+
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { browserSuite } from './support/browser-suite.js';
 import { errorSummaryShown, focused, heading, registerMember, signIn, sticksOut } from './support/forum-pages.js';
@@ -31,7 +32,11 @@ describe('threads, in a browser', () => {
     await signIn(peerPage, peer.email, peer.password);
     await askerPage.getByText('Live', { exact: true }).waitFor();
 
-    const path = await askQuestion(askerPage, 'How did you share CT capacity across sites?', 'We are planning a **shared** diagnostic hub.');
+    const path = await askQuestion(
+      askerPage,
+      'How did you share CT capacity across sites?',
+      'We are planning a **shared** diagnostic hub.',
+    );
     await askerPage.getByText('Your question has been posted').waitFor();
     await reviewPage(askerPage, 'thread');
 
@@ -40,7 +45,9 @@ describe('threads, in a browser', () => {
     await peerPage.getByRole('heading', { name: '0 replies' }).waitFor();
 
     // The peer previews, then posts; the asker's page, untouched since it loaded, shows the reply.
-    await peerPage.getByLabel('Your reply').fill('We pooled **booking** across three trusts.\n\n- one list\n- one triage');
+    await peerPage
+      .getByLabel('Your reply')
+      .fill('We pooled **booking** across three trusts.\n\n- one list\n- one triage');
     await peerPage.getByRole('button', { name: 'Preview' }).click();
     const preview = peerPage.getByRole('region', { name: 'Preview of your reply' });
     expect(await preview.locator('strong').innerText()).toBe('booking');
@@ -75,7 +82,10 @@ describe('threads, in a browser', () => {
     await askerPage.getByRole('link', { name: /^Notifications/ }).click();
     await heading(askerPage, 'Notifications');
     await reviewPage(askerPage, 'notifications');
-    await askerPage.getByRole('button', { name: /^Mark as read/ }).first().click();
+    await askerPage
+      .getByRole('button', { name: /^Mark as read/ })
+      .first()
+      .click();
     await askerPage.getByTestId('unread-count').waitFor({ state: 'detached' });
   });
 
@@ -142,7 +152,9 @@ describe('threads, in a browser', () => {
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ text: 'Preview', visible: true });
     await page.keyboard.press('Enter');
-    expect(await page.getByRole('region', { name: 'Preview of your reply' }).locator('strong').innerText()).toBe('chief finance officers');
+    expect(await page.getByRole('region', { name: 'Preview of your reply' }).locator('strong').innerText()).toBe(
+      'chief finance officers',
+    );
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ text: 'Post reply', visible: true });
     await page.keyboard.press('Enter');
@@ -155,7 +167,11 @@ describe('threads, in a browser', () => {
     const moderator = await suite.newPage();
     await signIn(asker, member.email, member.password);
     await signIn(moderator, 'moderator@example.nhs.uk', DEMO_PASSWORD);
-    const path = await askQuestion(asker, 'Locking test: winter escalation triggers', 'Which OPEL triggers do you share?');
+    const path = await askQuestion(
+      asker,
+      'Locking test: winter escalation triggers',
+      'Which OPEL triggers do you share?',
+    );
     await asker.getByRole('button', { name: 'Post reply' }).waitFor();
 
     await moderator.goto(path);

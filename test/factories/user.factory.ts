@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
+
 import { plainToInstance } from 'class-transformer';
+
 import { RegisterDto } from '../../src/users/dto/register.dto.js';
+import type { Role } from '../../src/users/user.entity.js';
+import { UsersService } from '../../src/users/users.service.js';
 import { refreshCookieFrom } from '../support/cookies.js';
 import type { HttpClient } from '../support/http.js';
 import type { TestApp } from '../support/test-app.js';
-import { UsersService } from '../../src/users/users.service.js';
-import type { Role } from '../../src/users/user.entity.js';
 
 export const TEST_PASSWORD = 'a-long-and-unusual-passphrase';
 
@@ -40,7 +42,11 @@ export async function signIn(http: HttpClient, email: string, password = TEST_PA
 }
 
 /** Registers through the API and signs in; other roles are granted as the admin CLI does. */
-export async function createUser(forum: TestApp, role: Role = 'member', overrides: Record<string, unknown> = {}): Promise<TestUser> {
+export async function createUser(
+  forum: TestApp,
+  role: Role = 'member',
+  overrides: Record<string, unknown> = {},
+): Promise<TestUser> {
   const registration = registrationFor(overrides);
   if (role === 'member') {
     const response = await forum.http.post('/api/auth/register', registration);

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+
 import type pg from 'pg';
+
 import type { JournalEntry, WriteKind } from './write-load.js';
 
 /**
@@ -9,7 +11,13 @@ import type { JournalEntry, WriteKind } from './write-load.js';
 function allowedStates(entries: JournalEntry[], initial: unknown): unknown[] {
   const lastAcked = entries.map((entry) => entry.outcome).lastIndexOf('acked');
   const from = lastAcked === -1 ? [initial] : [entries[lastAcked]!.state];
-  return [...from, ...entries.slice(lastAcked + 1).filter((entry) => entry.outcome === 'unknown').map((entry) => entry.state)];
+  return [
+    ...from,
+    ...entries
+      .slice(lastAcked + 1)
+      .filter((entry) => entry.outcome === 'unknown')
+      .map((entry) => entry.state),
+  ];
 }
 
 export interface WritesCheck {
@@ -19,7 +27,11 @@ export interface WritesCheck {
 }
 
 /** Every acknowledged write is in the database (unless a later write to the same key replaced it). */
-export async function checkAcknowledgedWrites(db: pg.Client, journal: JournalEntry[], kinds: readonly WriteKind[]): Promise<WritesCheck> {
+export async function checkAcknowledgedWrites(
+  db: pg.Client,
+  journal: JournalEntry[],
+  kinds: readonly WriteKind[],
+): Promise<WritesCheck> {
   const byKey = new Map<string, JournalEntry[]>();
   for (const entry of journal) byKey.set(entry.key, [...(byKey.get(entry.key) ?? []), entry]);
   const lost: string[] = [];
@@ -27,7 +39,8 @@ export async function checkAcknowledgedWrites(db: pg.Client, journal: JournalEnt
     const kind = kinds.find((candidate) => candidate.name === entries[0]!.kind)!;
     const actual = await kind.read(db, key);
     const allowed = allowedStates(entries, kind.initial);
-    if (!allowed.some((state) => state === actual)) lost.push(`${key}: database has ${JSON.stringify(actual)}, acknowledged ${JSON.stringify(allowed[0])}`);
+    if (!allowed.some((state) => state === actual))
+      lost.push(`${key}: database has ${JSON.stringify(actual)}, acknowledged ${JSON.stringify(allowed[0])}`);
   }
   const acknowledged = journal.filter((entry) => entry.outcome === 'acked').length;
   return { acknowledged, found: lost.length === 0 ? acknowledged : acknowledged - lost.length, lost };
@@ -43,10 +56,25 @@ const recount = (table: string, column: string, actual: string): string =>
   `SELECT id::text, ${column}::bigint AS stored, (${actual})::bigint AS actual FROM ${table} c WHERE ${column} <> (${actual})`;
 
 export const COUNTER_RULES: Record<string, CounterRule> = {
-  'collaboratives.follower_count': () => recount('collaboratives', 'follower_count', 'SELECT count(*) FROM collaborative_follows f WHERE f.collaborative_id = c.id'),
-  'collaboratives.member_count': () => recount('collaboratives', 'member_count', 'SELECT count(*) FROM collaborative_members m WHERE m.collaborative_id = c.id'),
+  'collaboratives.follower_count': () =>
+    recount(
+      'collaboratives',
+      'follower_count',
+      'SELECT count(*) FROM collaborative_follows f WHERE f.collaborative_id = c.id',
+    ),
+  'collaboratives.member_count': () =>
+    recount(
+      'collaboratives',
+      'member_count',
+      'SELECT count(*) FROM collaborative_members m WHERE m.collaborative_id = c.id',
+    ),
   // Live threads, and live threads plus live replies (deleted ones are tombstones that no longer count).
-  'collaboratives.thread_count': () => recount('collaboratives', 'thread_count', 'SELECT count(*) FROM threads t WHERE t.collaborative_id = c.id AND t.deleted_at IS NULL'),
+  'collaboratives.thread_count': () =>
+    recount(
+      'collaboratives',
+      'thread_count',
+      'SELECT count(*) FROM threads t WHERE t.collaborative_id = c.id AND t.deleted_at IS NULL',
+    ),
   'collaboratives.post_count': () =>
     recount(
       'collaboratives',
@@ -54,14 +82,33 @@ export const COUNTER_RULES: Record<string, CounterRule> = {
       `(SELECT count(*) FROM threads t WHERE t.collaborative_id = c.id AND t.deleted_at IS NULL)
        + (SELECT count(*) FROM replies r JOIN threads t ON t.id = r.thread_id WHERE t.collaborative_id = c.id AND r.deleted_at IS NULL)`,
     ),
-  'threads.reply_count': () => recount('threads', 'reply_count', 'SELECT count(*) FROM replies r WHERE r.thread_id = c.id AND r.deleted_at IS NULL'),
-  'threads.vote_count': () => recount('threads', 'vote_count', 'SELECT count(*) FROM thread_votes v WHERE v.thread_id = c.id'),
-  'threads.view_count': () => recount('threads', 'view_count', 'SELECT count(*) FROM thread_views v WHERE v.thread_id = c.id'),
-  'replies.vote_count': () => recount('replies', 'vote_count', 'SELECT count(*) FROM reply_votes v WHERE v.reply_id = c.id'),
-  'practices.comment_count': () => recount('practices', 'comment_count', 'SELECT count(*) FROM practice_comments m WHERE m.practice_id = c.id AND m.deleted_at IS NULL'),
-  'practices.endorsement_count': () => recount('practices', 'endorsement_count', 'SELECT count(*) FROM practice_endorsements e WHERE e.practice_id = c.id'),
+  'threads.reply_count': () =>
+    recount(
+      'threads',
+      'reply_count',
+      'SELECT count(*) FROM replies r WHERE r.thread_id = c.id AND r.deleted_at IS NULL',
+    ),
+  'threads.vote_count': () =>
+    recount('threads', 'vote_count', 'SELECT count(*) FROM thread_votes v WHERE v.thread_id = c.id'),
+  'threads.view_count': () =>
+    recount('threads', 'view_count', 'SELECT count(*) FROM thread_views v WHERE v.thread_id = c.id'),
+  'replies.vote_count': () =>
+    recount('replies', 'vote_count', 'SELECT count(*) FROM reply_votes v WHERE v.reply_id = c.id'),
+  'practices.comment_count': () =>
+    recount(
+      'practices',
+      'comment_count',
+      'SELECT count(*) FROM practice_comments m WHERE m.practice_id = c.id AND m.deleted_at IS NULL',
+    ),
+  'practices.endorsement_count': () =>
+    recount(
+      'practices',
+      'endorsement_count',
+      'SELECT count(*) FROM practice_endorsements e WHERE e.practice_id = c.id',
+    ),
   // Every non-author read adds one and no rows are kept, so the only checkable rule is that it never goes negative.
-  'practices.view_count': () => recount('practices', 'view_count', 'SELECT count(*) FROM practice_views v WHERE v.practice_id = c.id'),
+  'practices.view_count': () =>
+    recount('practices', 'view_count', 'SELECT count(*) FROM practice_views v WHERE v.practice_id = c.id'),
 };
 
 export interface CounterCheck {
@@ -72,7 +119,11 @@ export interface CounterCheck {
 /** Every integer `*_count` column in the schema equals a recount of what it counts. */
 export async function checkCounters(db: pg.Client): Promise<CounterCheck> {
   const tables = new Set(
-    (await db.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`)).rows.map((row) => row.name),
+    (
+      await db.query<{ name: string }>(
+        `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`,
+      )
+    ).rows.map((row) => row.name),
   );
   const columns = (
     await db.query<{ name: string }>(
@@ -83,7 +134,9 @@ export async function checkCounters(db: pg.Client): Promise<CounterCheck> {
   const mismatches: string[] = [];
   for (const column of columns) {
     const rule = COUNTER_RULES[column];
-    const sql = rule ? rule(tables) : { error: 'no consistency rule: add one to COUNTER_RULES in test/reliability/consistency.ts' };
+    const sql = rule
+      ? rule(tables)
+      : { error: 'no consistency rule: add one to COUNTER_RULES in test/reliability/consistency.ts' };
     if (typeof sql !== 'string') {
       mismatches.push(`${column}: ${sql.error}`);
       continue;

@@ -1,8 +1,9 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { buildOnce, type ForumProcess, runForum } from '../support/forum-process.js';
 import { HttpClient } from '../support/http.js';
-import { buildOnce, runForum, type ForumProcess } from '../support/forum-process.js';
 
 /** Limits out of the way: twenty clients share one address. */
 const RELIABILITY_ENV = {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
-import { TEST_PASSWORD, registrationFor } from '../factories/user.factory.js';
+import { registrationFor, TEST_PASSWORD } from '../factories/user.factory.js';
 import type { HttpClient } from '../support/http.js';
 import type { Writer } from './write-load.js';
 
@@ -32,10 +33,19 @@ export async function collaborativesBySlug(http: HttpClient, token: string): Pro
 }
 
 /** Fresh questions for the load to reply to, asked by `token`'s owner in one collaborative. */
-export async function askThreads(http: HttpClient, token: string, collaborativeId: string, count: number): Promise<string[]> {
+export async function askThreads(
+  http: HttpClient,
+  token: string,
+  collaborativeId: string,
+  count: number,
+): Promise<string[]> {
   const ids: string[] = [];
   for (let index = 0; index < count; index++) {
-    const response = await http.post(`/api/collaboratives/${collaborativeId}/threads`, { title: `Load question ${index} ${randomBytes(3).toString('hex')}`, body: 'Replies welcome.' }, { token });
+    const response = await http.post(
+      `/api/collaboratives/${collaborativeId}/threads`,
+      { title: `Load question ${index} ${randomBytes(3).toString('hex')}`, body: 'Replies welcome.' },
+      { token },
+    );
     if (response.status !== 201) throw new Error(`asking failed: ${response.status} ${response.text}`);
     ids.push(response.body.id);
   }

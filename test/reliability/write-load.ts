@@ -1,4 +1,5 @@
 import type pg from 'pg';
+
 import type { ForumUnderTest } from './forum-under-test.js';
 
 export interface Writer {
@@ -52,7 +53,12 @@ export interface WriteKind {
 }
 
 const pick = <T>(items: readonly T[], step: number) => items[step % items.length]!;
-const FOLLOWED = ['greater-manchester-acute', 'acute-hospitals-alliance-bsw', 'south-london-mental-health-community', 'west-yorkshire-harrogate-mhlda'];
+const FOLLOWED = [
+  'greater-manchester-acute',
+  'acute-hospitals-alliance-bsw',
+  'south-london-mental-health-community',
+  'west-yorkshire-harrogate-mhlda',
+];
 const JOINED = ['bradford-craven-act-as-one', 'surrey-downs-place', 'sussex-community-providers'];
 const ASKED = ['foundation-group', 'dorset-ics-partnership', 'somerset-ics-partnership', 'modality-partnership'];
 
@@ -61,7 +67,10 @@ const collaborativeOf = (key: string) => key.split(':')[2]!;
 
 /** Whether `table` has a row for the key's person and collaborative. */
 async function rowExists(db: pg.Client, table: string, key: string): Promise<boolean> {
-  const found = await db.query(`SELECT 1 FROM ${table} WHERE user_id = $1 AND collaborative_id = $2 LIMIT 1`, [writerOf(key), collaborativeOf(key)]);
+  const found = await db.query(`SELECT 1 FROM ${table} WHERE user_id = $1 AND collaborative_id = $2 LIMIT 1`, [
+    writerOf(key),
+    collaborativeOf(key),
+  ]);
   return (found.rowCount ?? 0) > 0;
 }
 
@@ -71,7 +80,13 @@ export const FOLLOWS: WriteKind = {
   plan(writer, context, step) {
     const id = context.collaboratives.get(pick(FOLLOWED, step))!;
     const follow = step % 3 !== 0;
-    return { key: `follow:${writer.id}:${id}`, state: follow, method: follow ? 'PUT' : 'DELETE', path: `/api/collaboratives/${id}/follow`, token: writer.token };
+    return {
+      key: `follow:${writer.id}:${id}`,
+      state: follow,
+      method: follow ? 'PUT' : 'DELETE',
+      path: `/api/collaboratives/${id}/follow`,
+      token: writer.token,
+    };
   },
   read: (db, key) => rowExists(db, 'collaborative_follows', key),
 };
@@ -83,8 +98,22 @@ export const MEMBERSHIPS: WriteKind = {
     const id = context.collaboratives.get(pick(JOINED, step))!;
     const key = `member:${writer.id}:${id}`;
     // A lead (here the admin) adds; the member leaves by themself.
-    if (step % 2 === 0) return { key, state: true, method: 'POST', path: `/api/collaboratives/${id}/members`, token: context.admin.token, body: { userId: writer.id } };
-    return { key, state: false, method: 'DELETE', path: `/api/collaboratives/${id}/members/${writer.id}`, token: writer.token };
+    if (step % 2 === 0)
+      return {
+        key,
+        state: true,
+        method: 'POST',
+        path: `/api/collaboratives/${id}/members`,
+        token: context.admin.token,
+        body: { userId: writer.id },
+      };
+    return {
+      key,
+      state: false,
+      method: 'DELETE',
+      path: `/api/collaboratives/${id}/members/${writer.id}`,
+      token: writer.token,
+    };
   },
   read: (db, key) => rowExists(db, 'collaborative_members', key),
 };
@@ -94,7 +123,14 @@ export const JOIN_REQUESTS: WriteKind = {
   initial: false,
   plan(writer, context, step) {
     const id = context.collaboratives.get(pick(ASKED, step))!;
-    return { key: `join:${writer.id}:${id}`, state: true, method: 'POST', path: `/api/collaboratives/${id}/join-requests`, token: writer.token, body: { message: `step ${step}` } };
+    return {
+      key: `join:${writer.id}:${id}`,
+      state: true,
+      method: 'POST',
+      path: `/api/collaboratives/${id}/join-requests`,
+      token: writer.token,
+      body: { message: `step ${step}` },
+    };
   },
   read: (db, key) => rowExists(db, 'join_requests', key),
 };
@@ -104,7 +140,14 @@ export const PROFILE_EDITS: WriteKind = {
   initial: '',
   plan(writer, _context, step) {
     const bio = `Edit ${step} by ${writer.id}`;
-    return { key: `bio:${writer.id}`, state: bio, method: 'PATCH', path: '/api/users/me', token: writer.token, body: { bio } };
+    return {
+      key: `bio:${writer.id}`,
+      state: bio,
+      method: 'PATCH',
+      path: '/api/users/me',
+      token: writer.token,
+      body: { bio },
+    };
   },
   async read(db, key) {
     const found = await db.query<{ bio: string }>('SELECT bio FROM users WHERE id = $1', [writerOf(key)]);
@@ -119,10 +162,20 @@ export const REPLIES: WriteKind = {
   plan(writer, context, step) {
     const threadId = pick(context.threadIds, step + writer.id.charCodeAt(0));
     const key = `reply:${writer.id}:${step}`;
-    return { key, state: true, method: 'POST', path: `/api/threads/${threadId}/replies`, token: writer.token, body: { body: `Our experience (${key}).` } };
+    return {
+      key,
+      state: true,
+      method: 'POST',
+      path: `/api/threads/${threadId}/replies`,
+      token: writer.token,
+      body: { body: `Our experience (${key}).` },
+    };
   },
   async read(db, key) {
-    const found = await db.query('SELECT 1 FROM replies WHERE author_id = $1 AND body = $2', [writerOf(key), `Our experience (${key}).`]);
+    const found = await db.query('SELECT 1 FROM replies WHERE author_id = $1 AND body = $2', [
+      writerOf(key),
+      `Our experience (${key}).`,
+    ]);
     return (found.rowCount ?? 0) > 0;
   },
 };
@@ -130,11 +183,18 @@ export const REPLIES: WriteKind = {
 export const TODAY_WRITES: readonly WriteKind[] = [REPLIES, FOLLOWS, MEMBERSHIPS, JOIN_REQUESTS, PROFILE_EDITS];
 
 /** One write over HTTP, never waiting more than `timeoutMs`; a network failure is an unknown outcome. */
-export async function send(context: LoadContext, write: PlannedWrite, timeoutMs = 10_000): Promise<{ status: number | null; outcome: Outcome; body: unknown; contentType: string }> {
+export async function send(
+  context: LoadContext,
+  write: PlannedWrite,
+  timeoutMs = 10_000,
+): Promise<{ status: number | null; outcome: Outcome; body: unknown; contentType: string }> {
   try {
     const response = await fetch(context.forum.http.baseUrl + write.path, {
       method: write.method,
-      headers: { authorization: `Bearer ${write.token}`, ...(write.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${write.token}`,
+        ...(write.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: write.body !== undefined ? JSON.stringify(write.body) : undefined,
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -179,7 +239,16 @@ export class WriteLoad {
       const write = kind.plan(writer, this.context, Math.floor(step / this.kinds.length));
       const startedAt = Date.now();
       const { status, outcome, contentType } = await send(this.context, write);
-      this.journal.push({ kind: kind.name, key: write.key, state: write.state, outcome, status, contentType, startedAt, ms: Date.now() - startedAt });
+      this.journal.push({
+        kind: kind.name,
+        key: write.key,
+        state: write.state,
+        outcome,
+        status,
+        contentType,
+        startedAt,
+        ms: Date.now() - startedAt,
+      });
       if (outcome === 'unknown') await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -15,7 +15,9 @@ export function parseSetCookie(line: string): { value: string; attributes: Recor
     attributes: Object.fromEntries(
       attributes.map((attribute) => {
         const at = attribute.indexOf('=');
-        return at < 0 ? [attribute.toLowerCase(), true] : [attribute.slice(0, at).toLowerCase(), attribute.slice(at + 1)];
+        return at < 0
+          ? [attribute.toLowerCase(), true]
+          : [attribute.slice(0, at).toLowerCase(), attribute.slice(at + 1)];
       }),
     ),
   };
@@ -32,4 +34,6 @@ export function refreshCookieFrom(response: HttpResponse): string {
 }
 
 /** Headers for a refresh with this cookie, as a same-origin page or curl sends it. */
-export const withCookie = (cookie: string, headers: Record<string, string> = {}) => ({ headers: { cookie, ...headers } });
+export const withCookie = (cookie: string, headers: Record<string, string> = {}) => ({
+  headers: { cookie, ...headers },
+});

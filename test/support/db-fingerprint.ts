@@ -43,7 +43,9 @@ export class DatabaseWatcher {
    * behind its end: they will write when they catch up. The pruning horizon is no consumer.
    */
   private async consumersBehind(): Promise<number> {
-    const found = await this.client.query(`SELECT to_regclass('event_cursors') IS NOT NULL AND to_regclass('events') IS NOT NULL AS ready`);
+    const found = await this.client.query(
+      `SELECT to_regclass('event_cursors') IS NOT NULL AND to_regclass('events') IS NOT NULL AS ready`,
+    );
     if (!found.rows[0].ready) return 0;
     const behind = await this.client.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM event_cursors

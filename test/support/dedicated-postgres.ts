@@ -1,7 +1,8 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/database/embedded-postgres.js';
+
+import { type EmbeddedServer, startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 
 export interface DedicatedPostgres {
   server: EmbeddedServer;

@@ -2,7 +2,11 @@
  * Polls `check` until it gives something truthy and returns that (for work done in the
  * background: notifications, live relay), or fails saying `what` never happened.
  */
-export async function eventually<T>(check: () => Promise<T>, what = 'the condition', withinMs = 10_000): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  check: () => Promise<T>,
+  what = 'the condition',
+  withinMs = 10_000,
+): Promise<NonNullable<T>> {
   for (let waited = 0; waited < withinMs; waited += 50) {
     const found = await check();
     if (found) return found;

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import type { EmbeddedServer } from '../../src/database/embedded-postgres.js';
 
 declare global {
@@ -19,7 +20,8 @@ function resolveTypeScriptSources(): void {
       try {
         return nextResolve(specifier, context);
       } catch (error) {
-        if (specifier.startsWith('.') && specifier.endsWith('.js')) return nextResolve(`${specifier.slice(0, -3)}.ts`, context);
+        if (specifier.startsWith('.') && specifier.endsWith('.js'))
+          return nextResolve(`${specifier.slice(0, -3)}.ts`, context);
         throw error;
       }
     },

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+
 import { NOTIFICATIONS_WORKER_LOCK } from '../../src/notifications/notification-writes.js';
 import type { TestApp } from './test-app.js';
 

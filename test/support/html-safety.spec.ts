@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { executableParts } from './html-safety.js';
 
 // The hostile-content suite is only as good as this checker: it must see what a browser would run.
@@ -12,6 +13,10 @@ describe('executableParts', () => {
   });
 
   test('passes sanitised Markdown output', () => {
-    expect(executableParts('<p><a href="https://www.england.nhs.uk/" rel="nofollow ugc noopener">guide</a> &lt;script&gt;</p>')).toEqual([]);
+    expect(
+      executableParts(
+        '<p><a href="https://www.england.nhs.uk/" rel="nofollow ugc noopener">guide</a> &lt;script&gt;</p>',
+      ),
+    ).toEqual([]);
   });
 });

@@ -2,9 +2,34 @@ import { parseFragment } from 'parse5';
 
 /** Elements that run code, load documents or change how the page is read. */
 const EXECUTABLE_TAGS = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'style', 'link', 'meta', 'base', 'form', 'template', 'portal',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'template',
+  'portal',
 ]);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'srcset']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'poster',
+  'background',
+  'srcset',
+]);
 const DANGEROUS_SCHEME = /^(javascript|data|vbscript):/;
 
 interface Node {
@@ -30,7 +55,8 @@ export function executableParts(html: string): string[] {
         // Browsers drop ASCII whitespace and control characters inside a scheme.
         // eslint-disable-next-line no-control-regex -- those characters are what this looks for
         const url = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-        if (URL_ATTRIBUTES.has(name) && DANGEROUS_SCHEME.test(url)) found.push(`${node.tagName} ${name}="${value.slice(0, 40)}"`);
+        if (URL_ATTRIBUTES.has(name) && DANGEROUS_SCHEME.test(url))
+          found.push(`${node.tagName} ${name}="${value.slice(0, 40)}"`);
       }
     }
     for (const child of node.childNodes ?? []) visit(child);

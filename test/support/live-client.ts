@@ -24,7 +24,11 @@ export interface LiveClient {
  * A real socket.io-client connection to `/live`, recording every event it gets (into
  * `received` when given: events can arrive in the same tick as the connection itself).
  */
-export function connectLive(baseUrl: string, auth: Record<string, unknown>, received: Envelope[] = []): Promise<LiveClient> {
+export function connectLive(
+  baseUrl: string,
+  auth: Record<string, unknown>,
+  received: Envelope[] = [],
+): Promise<LiveClient> {
   const socket = io(`${baseUrl}/live`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
   const client: LiveClient = {
     socket,
@@ -35,7 +39,8 @@ export function connectLive(baseUrl: string, auth: Record<string, unknown>, rece
         const started = Date.now();
         const check = () => {
           if (predicate(client.received)) return resolve();
-          if (Date.now() - started > ms) return reject(new Error(`timed out; received ${client.received.map((e) => e.type).join(', ')}`));
+          if (Date.now() - started > ms)
+            return reject(new Error(`timed out; received ${client.received.map((e) => e.type).join(', ')}`));
           setTimeout(check, 20);
         };
         check();
@@ -73,4 +78,5 @@ export async function refusal(baseUrl: string, auth: Record<string, unknown>): P
 }
 
 export const ids = (received: Envelope[]) => received.map((envelope) => BigInt(envelope.id));
-export const isIncreasing = (values: bigint[]) => values.every((value, index) => index === 0 || value > values[index - 1]!);
+export const isIncreasing = (values: bigint[]) =>
+  values.every((value, index) => index === 0 || value > values[index - 1]!);

@@ -38,12 +38,15 @@ export async function buildCast(forum: TestApp): Promise<Cast> {
   return { author, member, lead, otherLead, moderator, admin, home, away };
 }
 
-export const tokenOf = (cast: Cast, name: CallerName): string | undefined => (name === 'anonymous' ? undefined : cast[name].accessToken);
+export const tokenOf = (cast: Cast, name: CallerName): string | undefined =>
+  name === 'anonymous' ? undefined : cast[name].accessToken;
 
 /** A thread by the author in `home` with one reply by the author. */
 export async function authorThread(forum: TestApp, cast: Cast, collaborativeId = cast.home.id) {
   const thread = await askThread(forum, cast.author, collaborativeId);
-  const reply = await replyTo(forum, cast.author, thread.id, { body: 'Our weekend CT list is shared across three trusts.' });
+  const reply = await replyTo(forum, cast.author, thread.id, {
+    body: 'Our weekend CT list is shared across three trusts.',
+  });
   return { thread, reply };
 }
 
@@ -59,11 +62,21 @@ const PRACTICE = {
 
 /** A published case study by the author in `home`, with one comment by the author. */
 export async function authorPractice(forum: TestApp, cast: Cast) {
-  const created = await forum.http.post('/api/practices', { ...PRACTICE, collaborativeId: cast.home.id }, { token: cast.author.accessToken });
+  const created = await forum.http.post(
+    '/api/practices',
+    { ...PRACTICE, collaborativeId: cast.home.id },
+    { token: cast.author.accessToken },
+  );
   if (created.status !== 201) throw new Error(`practice failed: ${created.status} ${created.text}`);
-  const published = await forum.http.post(`/api/practices/${created.body.id}/publish`, undefined, { token: cast.author.accessToken });
+  const published = await forum.http.post(`/api/practices/${created.body.id}/publish`, undefined, {
+    token: cast.author.accessToken,
+  });
   if (published.status !== 200) throw new Error(`publish failed: ${published.status} ${published.text}`);
-  const comment = await forum.http.post(`/api/practices/${created.body.id}/comments`, { body: 'We found the same.' }, { token: cast.author.accessToken });
+  const comment = await forum.http.post(
+    `/api/practices/${created.body.id}/comments`,
+    { body: 'We found the same.' },
+    { token: cast.author.accessToken },
+  );
   if (comment.status !== 201) throw new Error(`comment failed: ${comment.status} ${comment.text}`);
   return { practiceId: created.body.id as string, commentId: comment.body.id as string };
 }

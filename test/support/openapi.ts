@@ -40,7 +40,13 @@ export interface Operation {
 }
 
 export interface ApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> }; security?: unknown[] }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> }; security?: unknown[] }
+    >
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -56,7 +62,9 @@ export function resolveSchema(document: ApiDocument, schema: Schema): Schema {
   const resolved: Schema = { ...current };
   if (resolved.items) resolved.items = resolveSchema(document, resolved.items);
   if (resolved.properties) {
-    resolved.properties = Object.fromEntries(Object.entries(resolved.properties).map(([name, property]) => [name, resolveSchema(document, property)]));
+    resolved.properties = Object.fromEntries(
+      Object.entries(resolved.properties).map(([name, property]) => [name, resolveSchema(document, property)]),
+    );
   }
   return resolved;
 }

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
+
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
 import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/common/logger.js';
-import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
+import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { HttpClient } from './http.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -53,7 +56,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...GENEROUS_LIMITS,
     ...options.env,
   });
-  const app = await createApp(config, options.databaseUrl ?? database.url, createLogger(config.logLevel), { webRoot: options.webRoot });
+  const app = await createApp(config, options.databaseUrl ?? database.url, createLogger(config.logLevel), {
+    webRoot: options.webRoot,
+  });
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

@@ -26,11 +26,18 @@ export async function buildWorld(forum: TestApp): Promise<World> {
     createUser(forum),
   ]);
   const open = await createCollaborative(forum, admin, { name: 'Open world collaborative' });
-  const secret = await createCollaborative(forum, admin, { name: 'Members-only world collaborative', visibility: 'members' });
+  const secret = await createCollaborative(forum, admin, {
+    name: 'Members-only world collaborative',
+    visibility: 'members',
+  });
   await addMember(forum, admin, open.id, lead, 'lead');
   await addMember(forum, admin, secret.id, lead, 'lead');
   await addMember(forum, admin, open.id, member);
-  const request = await forum.http.post(`/api/collaboratives/${secret.id}/join-requests`, { message: 'Please' }, { token: victim.accessToken });
+  const request = await forum.http.post(
+    `/api/collaboratives/${secret.id}/join-requests`,
+    { message: 'Please' },
+    { token: victim.accessToken },
+  );
   if (request.status !== 201) throw new Error(`join request failed: ${request.status} ${request.text}`);
   return { admin, moderator, member, lead, victim, open, secret, joinRequestId: request.body.id };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { safeNext } from '../../web/src/auth/safe-next.js';
 
 const ORIGIN = 'https://forum.example.nhs.uk';

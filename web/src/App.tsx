@@ -1,30 +1,31 @@
 import { Route, Routes } from 'react-router';
+
 import { AccountPage } from './account/AccountPage';
-import { FollowingSettingsPage } from './account/FollowingSettingsPage';
-import { JoinRequestsPage } from './account/JoinRequestsPage';
-import { AuditLogPage } from './moderation/AuditLogPage';
-import { ModerationQueuePage } from './moderation/ModerationQueuePage';
-import { PersonPage } from './people/PersonPage';
-import { EditPracticePage, NewPracticePage } from './practices/PracticeFormPage';
-import { PracticePage } from './practices/PracticePage';
-import { PracticesPage } from './practices/PracticesPage';
-import { SearchPage } from './search/SearchPage';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
 import { EditProfilePage } from './account/EditProfilePage';
+import { FollowingSettingsPage } from './account/FollowingSettingsPage';
+import { JoinRequestsPage } from './account/JoinRequestsPage';
 import { SessionsPage } from './account/SessionsPage';
 import { AdminUsersPage } from './admin/AdminUsersPage';
 import { RequireSignIn } from './auth/RequireSignIn';
 import { CollaborativePage } from './collaboratives/CollaborativePage';
 import { CollaborativesPage } from './collaboratives/CollaborativesPage';
-import { NotificationsPage } from './notifications/NotificationsPage';
-import { AskQuestionPage } from './threads/AskQuestionPage';
-import { EditQuestionPage } from './threads/EditQuestionPage';
-import { ThreadPage } from './threads/ThreadPage';
 import { Layout } from './layout/Layout';
+import { AuditLogPage } from './moderation/AuditLogPage';
+import { ModerationQueuePage } from './moderation/ModerationQueuePage';
+import { NotificationsPage } from './notifications/NotificationsPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { SignInPage } from './pages/SignInPage';
+import { PersonPage } from './people/PersonPage';
+import { EditPracticePage, NewPracticePage } from './practices/PracticeFormPage';
+import { PracticePage } from './practices/PracticePage';
+import { PracticesPage } from './practices/PracticesPage';
+import { SearchPage } from './search/SearchPage';
+import { AskQuestionPage } from './threads/AskQuestionPage';
+import { EditQuestionPage } from './threads/EditQuestionPage';
+import { ThreadPage } from './threads/ThreadPage';
 
 export function App() {
   return (

@@ -1,10 +1,12 @@
 import 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css';
 import './app.css';
+import './live/live';
+
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+
 import { session } from './api/client';
-import './live/live';
 import { App } from './App';
 
 // nhsuk-frontend's scripts refuse to start without these classes, which its page template

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
 import { TrimLower } from '../../common/transforms.js';
 import { OwnProfileDto } from '../../users/dto/profile.dto.js';
 import { PASSWORD_MAX_LENGTH } from '../../users/password-policy.js';

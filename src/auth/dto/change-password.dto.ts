@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
+
 import { PASSWORD_MAX_LENGTH } from '../../users/password-policy.js';
 
 export class ChangePasswordDto {

@@ -1,4 +1,4 @@
-import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   InjectThrottlerOptions,
@@ -8,8 +8,9 @@ import {
   type ThrottlerModuleOptions,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
-import { TooManyRequestsProblem } from '../../common/too-many-requests.js';
+
 import { networkOf } from '../../common/network-of.js';
+import { TooManyRequestsProblem } from '../../common/too-many-requests.js';
 import { AccessTokens } from '../access-tokens.service.js';
 import { claimsOf } from '../request-claims.js';
 
@@ -46,7 +47,10 @@ export class ForumThrottlerGuard extends ThrottlerGuard {
   }
 
   /** The library's own message is "ThrottlerException: Too Many Requests"; say when to come back. */
-  protected override async throwThrottlingException(_context: ExecutionContext, limit: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    limit: ThrottlerLimitDetail,
+  ): Promise<void> {
     const wait = Math.max(1, limit.timeToBlockExpire);
     throw new TooManyRequestsProblem(`Too many requests. Try again in ${wait} second${wait === 1 ? '' : 's'}.`, wait);
   }

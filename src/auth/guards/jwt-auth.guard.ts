@@ -1,6 +1,7 @@
-import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+
 import { IS_PUBLIC } from '../../common/public.decorator.js';
 import { AccessTokens, type TokenRefusal } from '../access-tokens.service.js';
 import type { AuthUser } from '../auth-user.js';
@@ -25,7 +26,8 @@ export class JwtAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
     const verified = claimsOf(request, this.tokens);
-    if (!verified) throw new UnauthorizedException('Sign in first: send the access token as "Authorization: Bearer <token>".');
+    if (!verified)
+      throw new UnauthorizedException('Sign in first: send the access token as "Authorization: Bearer <token>".');
     if ('refused' in verified) throw new UnauthorizedException(REFUSALS[verified.refused]);
     const checked = await this.tokens.checkSession(verified.claims);
     if ('refused' in checked) throw new UnauthorizedException(REFUSALS[checked.refused]);

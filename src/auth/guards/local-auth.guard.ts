@@ -1,7 +1,8 @@
-import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+
 import { ValidationProblem } from '../../common/problem-details.js';
 import { fieldErrors } from '../../common/validation.js';
 import { LoginDto } from '../dto/auth.dto.js';

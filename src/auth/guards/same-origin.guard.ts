@@ -1,8 +1,10 @@
-import { ForbiddenException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+
 import { AppConfig } from '../../config/app-config.js';
 
-const REFUSED = 'This request came from another site, and this route acts on your sign-in cookie, so only pages of the forum itself may call it.';
+const REFUSED =
+  'This request came from another site, and this route acts on your sign-in cookie, so only pages of the forum itself may call it.';
 
 /** Origins as a browser writes them in `Origin` (scheme, host and port; no path or slash). */
 function originOf(url: string): string | null {
@@ -27,7 +29,9 @@ export class SameOriginGuard implements CanActivate {
   private readonly allowed: Set<string>;
 
   constructor(config: AppConfig) {
-    this.allowed = new Set([config.publicUrl, ...config.corsOrigins].map(originOf).filter((origin): origin is string => origin !== null));
+    this.allowed = new Set(
+      [config.publicUrl, ...config.corsOrigins].map(originOf).filter((origin): origin is string => origin !== null),
+    );
   }
 
   canActivate(context: ExecutionContext): boolean {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-local';
+
 import type { User } from '../../users/user.entity.js';
 import { AuthService } from '../auth.service.js';
 
@@ -13,6 +14,9 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   validate(request: FastifyRequest, email: string, password: string): Promise<User> {
-    return this.auth.verifyCredentials(email, password, { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' });
+    return this.auth.verifyCredentials(email, password, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? '',
+    });
   }
 }

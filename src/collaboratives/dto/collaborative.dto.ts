@@ -1,16 +1,21 @@
-import { PageOf } from '../../common/pagination.js';
 import { ApiProperty } from '@nestjs/swagger';
+
+import { PageOf } from '../../common/pagination.js';
 import { SECTORS } from '../../users/user.entity.js';
 import type { CollaborativeAccess } from '../access.service.js';
-import { COLLABORATIVE_TYPES, VISIBILITIES, type CollaborativeType, type Visibility } from '../collaborative.entity.js';
-import { MEMBERSHIP_ROLES, type MembershipRole } from '../membership.entity.js';
+import { COLLABORATIVE_TYPES, type CollaborativeType, VISIBILITIES, type Visibility } from '../collaborative.entity.js';
 import { FOLLOW_LEVELS, type FollowLevel } from '../follow.entity.js';
+import { MEMBERSHIP_ROLES, type MembershipRole } from '../membership.entity.js';
 
 export class ViewerDto {
   @ApiProperty({ enum: MEMBERSHIP_ROLES, nullable: true, description: 'Your role inside the collaborative, or null.' })
   membership: MembershipRole | null;
   @ApiProperty() following: boolean;
-  @ApiProperty({ enum: FOLLOW_LEVELS, nullable: true, description: 'Which new posts notify you; null when not following.' })
+  @ApiProperty({
+    enum: FOLLOW_LEVELS,
+    nullable: true,
+    description: 'Which new posts notify you; null when not following.',
+  })
   followLevel: FollowLevel | null;
   @ApiProperty({ description: 'You may read its threads and practices.' }) canRead: boolean;
   @ApiProperty() canPost: boolean;
@@ -32,10 +37,17 @@ export class CollaborativeDto {
   @ApiProperty({ enum: VISIBILITIES }) visibility: Visibility;
   @ApiProperty() followerCount: number;
   @ApiProperty() memberCount: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Null when you may not read inside it.' }) threadCount: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Null when you may not read inside it.' }) postCount: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null when you may not read inside it.' }) threadCount:
+    number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null when you may not read inside it.' }) postCount:
+    number | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null when you may not read inside it.' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Null when you may not read inside it.',
+  })
   lastActivityAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Set when archived: read-only.' })
   archivedAt: string | null;

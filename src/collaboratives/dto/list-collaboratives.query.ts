@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+
 import { PageQueryDto } from '../../common/pagination.js';
 import { ToBoolean, Trim } from '../../common/transforms.js';
 import { SECTORS } from '../../users/user.entity.js';

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
 import { PageOf, PageQueryDto } from '../../common/pagination.js';
 import { Optional, Trim } from '../../common/transforms.js';
 import { PublicProfileDto } from '../../users/dto/profile.dto.js';
+import { FOLLOW_LEVELS, type FollowLevel } from '../follow.entity.js';
 import { JOIN_REQUEST_STATUSES, type JoinRequestStatus } from '../join-request.entity.js';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../membership.entity.js';
-import { FOLLOW_LEVELS, type FollowLevel } from '../follow.entity.js';
 
 export class AddMemberDto {
   @ApiProperty({ format: 'uuid' })
@@ -56,7 +57,11 @@ export class JoinRequestDto {
 export class JoinRequestPageDto extends PageOf(JoinRequestDto) {}
 
 export class FollowLevelDto {
-  @ApiProperty({ enum: FOLLOW_LEVELS, description: 'all: every new thread and practice; questions-and-practices; none: stay following without notifications.' })
+  @ApiProperty({
+    enum: FOLLOW_LEVELS,
+    description:
+      'all: every new thread and practice; questions-and-practices; none: stay following without notifications.',
+  })
   @IsIn(FOLLOW_LEVELS, { message: `level must be one of ${FOLLOW_LEVELS.join(', ')}` })
   level: FollowLevel;
 }

@@ -1,9 +1,20 @@
-import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+
 import { Optional, Trim, TrimLower } from '../../common/transforms.js';
 import { NOT_A_UUID } from '../../common/uuid.js';
 import { SECTORS } from '../../users/user.entity.js';
-import { COLLABORATIVE_TYPES, VISIBILITIES, type CollaborativeType, type Visibility } from '../collaborative.entity.js';
+import { COLLABORATIVE_TYPES, type CollaborativeType, VISIBILITIES, type Visibility } from '../collaborative.entity.js';
 
 export class CreateCollaborativeDto {
   @ApiProperty({ minLength: 3, maxLength: 150, example: 'Cheshire and Merseyside acute collaborative' })
@@ -12,12 +23,17 @@ export class CreateCollaborativeDto {
   @Length(3, 150)
   name: string;
 
-  @ApiPropertyOptional({ description: 'Lower-case words joined by hyphens; made from the name when omitted.', example: 'cheshire-merseyside-acute' })
+  @ApiPropertyOptional({
+    description: 'Lower-case words joined by hyphens; made from the name when omitted.',
+    example: 'cheshire-merseyside-acute',
+  })
   @Optional()
   @TrimLower()
   @IsString()
   @Length(3, 80)
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case letters and digits joined by single hyphens' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    message: 'slug must be lower-case letters and digits joined by single hyphens',
+  })
   // Addresses take an id or a slug, and anything shaped like an id is looked up as one.
   @Matches(NOT_A_UUID, { message: 'slug must not be shaped like an id (a UUID)' })
   slug?: string;
@@ -72,4 +88,6 @@ export class CreateCollaborativeDto {
 
 /** Everything but the slug, which links point at, can change. */
 // skipNullProperties: false, so a null name or type is refused rather than written.
-export class UpdateCollaborativeDto extends PartialType(OmitType(CreateCollaborativeDto, ['slug'] as const), { skipNullProperties: false }) {}
+export class UpdateCollaborativeDto extends PartialType(OmitType(CreateCollaborativeDto, ['slug'] as const), {
+  skipNullProperties: false,
+}) {}

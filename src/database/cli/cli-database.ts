@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { environmentWithDotEnv, InvalidConfigError, loadConfig, type AppConfig } from '../../config/app-config.js';
+
+import { type AppConfig, environmentWithDotEnv, InvalidConfigError, loadConfig } from '../../config/app-config.js';
 import { dataSourceOptions } from '../data-source-options.js';
 import { openDatabase } from '../open-database.js';
 

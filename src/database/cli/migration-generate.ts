@@ -1,5 +1,6 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { runCli, withDatabase } from './cli-database.js';
 
 const MIGRATIONS_DIR = join(process.cwd(), 'migrations');
@@ -9,7 +10,9 @@ const statement = (query: string, parameters?: unknown[]) =>
 
 /** Rewrites migrations/index.ts to list every migration file, oldest first. */
 function writeIndex(): void {
-  const files = readdirSync(MIGRATIONS_DIR).filter((file) => /^\d+-\w+\.ts$/.test(file)).sort();
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((file) => /^\d+-\w+\.ts$/.test(file))
+    .sort();
   const classes = files.map((file) => {
     const [timestamp, name] = file.replace(/\.ts$/, '').split('-') as [string, string];
     return { file, className: `${name}${timestamp}` };

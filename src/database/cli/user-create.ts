@@ -1,12 +1,15 @@
 import 'reflect-metadata';
+
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+
 import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+
 import { AppModule } from '../../app.module.js';
 import { RegisterDto } from '../../users/dto/register.dto.js';
-import { ROLES, type Role } from '../../users/user.entity.js';
+import { type Role, ROLES } from '../../users/user.entity.js';
 import { UsersService } from '../../users/users.service.js';
 import { openDatabase } from '../open-database.js';
 import { cliConfig, runCli } from './cli-database.js';
@@ -42,7 +45,9 @@ runCli(async () => {
 
   const config = cliConfig();
   const database = await openDatabase(config, undefined, { shareRunning: true });
-  const app = await NestFactory.createApplicationContext(AppModule.register(config, database.url), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.register(config, database.url), {
+    logger: ['error'],
+  });
   try {
     const user = await app.get(UsersService).register(dto, values.role as Role);
     console.log(`Created ${user.role} ${user.email} (${user.id}) in ${database.description}.`);

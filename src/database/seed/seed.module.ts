@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { SeedService } from './seed.service.js';
 
 @Module({ providers: [SeedService], exports: [SeedService] })

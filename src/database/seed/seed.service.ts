@@ -1,6 +1,7 @@
 import { Injectable, Logger, type Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+
 import type { DemoSeeder } from './demo-seeder.js';
 import { DEMO_SEEDERS } from './seeders.js';
 
@@ -23,6 +24,8 @@ export class SeedService {
         await seeder.run(manager);
       }
     });
-    this.logger.log(`Demo data is in place (${DEMO_SEEDERS.map((seeder) => this.moduleRef.get(seeder as Type<DemoSeeder>, { strict: false }).name).join(', ')})`);
+    this.logger.log(
+      `Demo data is in place (${DEMO_SEEDERS.map((seeder) => this.moduleRef.get(seeder as Type<DemoSeeder>, { strict: false }).name).join(', ')})`,
+    );
   }
 }

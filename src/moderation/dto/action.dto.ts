@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, Length } from 'class-validator';
+
 import { Trim } from '../../common/transforms.js';
 
 /** Every moderation action says why: it goes to the audit log and to the person affected. */

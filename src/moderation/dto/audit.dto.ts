@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDate, IsString, IsUUID, MaxDate, MaxLength, MinDate } from 'class-validator';
+
 import { PageOf, PageQueryDto } from '../../common/pagination.js';
 import { Optional, ToDate } from '../../common/transforms.js';
 import type { AuditRecord } from '../audit-record.entity.js';
@@ -55,7 +56,12 @@ export class AuditQueryDto extends PageQueryDto {
 
 export class AuditRecordDto {
   @ApiProperty({ description: 'Increasing id, as a decimal string.' }) id: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null when the forum acted by itself (hidden after reports).' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null when the forum acted by itself (hidden after reports).',
+  })
   actorId: string | null;
   @ApiProperty({ type: String, nullable: true }) actorName: string | null;
   @ApiProperty({ example: 'reply.hide' }) action: string;

@@ -1,9 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+
 import { PageOf } from '../../common/pagination.js';
 import { Optional, Trim } from '../../common/transforms.js';
 import { PublicProfileDto } from '../../users/dto/profile.dto.js';
-import { REPORT_REASONS, REPORT_STATUSES, RESOLUTIONS, TARGET_TYPES, type ReportReason, type ReportStatus, type Resolution, type TargetType } from '../report.entity.js';
+import {
+  REPORT_REASONS,
+  REPORT_STATUSES,
+  type ReportReason,
+  type ReportStatus,
+  type Resolution,
+  RESOLUTIONS,
+  TARGET_TYPES,
+  type TargetType,
+} from '../report.entity.js';
 
 export class CreateReportDto {
   @ApiProperty({ enum: TARGET_TYPES })
@@ -14,7 +24,10 @@ export class CreateReportDto {
   @IsUUID('all', { message: 'targetId must be the id (UUID) of what you report' })
   targetId: string;
 
-  @ApiProperty({ enum: REPORT_REASONS, description: '`patient-identifiable-data` hides the item at once, pending review.' })
+  @ApiProperty({
+    enum: REPORT_REASONS,
+    description: '`patient-identifiable-data` hides the item at once, pending review.',
+  })
   @IsIn(REPORT_REASONS, { message: `reason must be one of ${REPORT_REASONS.join(', ')}` })
   reason: ReportReason;
 
@@ -27,7 +40,10 @@ export class CreateReportDto {
 }
 
 export class ResolveReportDto {
-  @ApiProperty({ enum: RESOLUTIONS, description: '`edit-request` asks the author to change it. Applies to every open report on the same item.' })
+  @ApiProperty({
+    enum: RESOLUTIONS,
+    description: '`edit-request` asks the author to change it. Applies to every open report on the same item.',
+  })
   @IsIn(RESOLUTIONS, { message: `action must be one of ${RESOLUTIONS.join(', ')}` })
   action: Resolution;
 
@@ -75,11 +91,15 @@ export class QueueItemDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) threadId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) practiceId: string | null;
   @ApiProperty({ type: PublicProfileDto, nullable: true }) author: PublicProfileDto | null;
-  @ApiProperty({ type: Object, description: 'The content under review (title, body; a profile’s name and bio).' }) content: Record<string, unknown>;
+  @ApiProperty({ type: Object, description: 'The content under review (title, body; a profile’s name and bio).' })
+  content: Record<string, unknown>;
   @ApiProperty() hidden: boolean;
   @ApiProperty({ format: 'date-time', description: 'When the oldest open report arrived.' }) oldestReportAt: string;
   @ApiProperty({ type: [QueueReportDto] }) reports: QueueReportDto[];
-  @ApiProperty({ type: [AuthorActionDto], description: "Moderators' earlier actions on the author's content or account, newest first (up to 10)." })
+  @ApiProperty({
+    type: [AuthorActionDto],
+    description: "Moderators' earlier actions on the author's content or account, newest first (up to 10).",
+  })
   authorHistory: AuthorActionDto[];
 }
 

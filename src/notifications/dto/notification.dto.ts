@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, Equals, IsArray, IsBoolean, IsUUID, ValidateIf } from 'class-validator';
+
 import { PageOf } from '../../common/pagination.js';
 import { Optional } from '../../common/transforms.js';
 import type { Notification } from '../notification.entity.js';
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'reply', description: 'reply, answer-accepted, new-thread, new-practice, mention, join-request, moderation' })
+  @ApiProperty({
+    example: 'reply',
+    description: 'reply, answer-accepted, new-thread, new-practice, mention, join-request, moderation',
+  })
   type: string;
   @ApiProperty() title: string;
   @ApiPropertyOptional() excerpt?: string;

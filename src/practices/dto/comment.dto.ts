@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUUID, Length, MaxLength } from 'class-validator';
+
 import { PageOf } from '../../common/pagination.js';
 import { Optional, Trim } from '../../common/transforms.js';
 import { PublicProfileDto, toPublicProfile } from '../../users/dto/profile.dto.js';
@@ -70,7 +71,10 @@ export class AskAuthorsDto {
   @Length(1, 20000)
   body: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "Where to ask; defaults to the case study's collaborative (needed when it has none)." })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Where to ask; defaults to the case study's collaborative (needed when it has none).",
+  })
   @Optional()
   @IsUUID('all', { message: 'collaborativeId must be a collaborative id (UUID)' })
   collaborativeId?: string;

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+
 import { PageQueryDto } from '../../common/pagination.js';
 import { Trim, TrimLower } from '../../common/transforms.js';
 import { SECTORS } from '../../users/user.entity.js';
@@ -42,7 +43,11 @@ export class ListPracticesQuery extends PageQueryDto {
   @IsUUID('all', { message: 'author must be a user id (UUID)' })
   author?: string;
 
-  @ApiPropertyOptional({ enum: ['published', 'draft'], default: 'published', description: 'draft: your own drafts only.' })
+  @ApiPropertyOptional({
+    enum: ['published', 'draft'],
+    default: 'published',
+    description: 'draft: your own drafts only.',
+  })
   @IsOptional()
   @IsIn(['published', 'draft'], { message: 'status must be published or draft' })
   status: 'published' | 'draft' = 'published';

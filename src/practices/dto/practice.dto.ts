@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+
 import { PageOf } from '../../common/pagination.js';
 import { PublicProfileDto, toPublicProfile } from '../../users/dto/profile.dto.js';
-import { PRACTICE_STATUSES, THEMES, type Practice, type PracticeStatus } from '../practice.entity.js';
+import { type Practice, PRACTICE_STATUSES, type PracticeStatus, THEMES } from '../practice.entity.js';
 import { OutcomeMeasureDto } from './write-practice.dto.js';
 
 export class PracticeSummaryDto {
@@ -19,7 +20,8 @@ export class PracticeSummaryDto {
   @ApiProperty() endorsementCount: number;
   @ApiProperty() commentCount: number;
   @ApiProperty() viewCount: number;
-  @ApiProperty({ description: 'Hidden by moderators: only its authors and moderators see the content.' }) hidden: boolean;
+  @ApiProperty({ description: 'Hidden by moderators: only its authors and moderators see the content.' })
+  hidden: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deletedAt: string | null;
 }
 
@@ -66,7 +68,11 @@ export class PracticeRevisionDto {
   @ApiProperty({ description: '1 for the first edit, then 2, 3…' }) number: number;
   @ApiProperty({ type: PublicProfileDto }) editor: PublicProfileDto;
   @ApiProperty({ format: 'date-time' }) editedAt: string;
-  @ApiProperty({ type: Object, description: 'The editable fields as they were: title, summary, the four sections, outcome measures, sectors, themes, tags, organisations, contact.' })
+  @ApiProperty({
+    type: Object,
+    description:
+      'The editable fields as they were: title, summary, the four sections, outcome measures, sectors, themes, tags, organisations, contact.',
+  })
   content: Record<string, unknown>;
 }
 
@@ -102,7 +108,11 @@ export function toPracticeSummary(practice: Practice, showHidden = false): Pract
   };
 }
 
-export function toPracticeDto(practice: Practice, coAuthors: PracticeDto['coAuthors'], showHidden = false): PracticeDto {
+export function toPracticeDto(
+  practice: Practice,
+  coAuthors: PracticeDto['coAuthors'],
+  showHidden = false,
+): PracticeDto {
   const masked = practice.deletedAt !== null || (practice.hiddenAt !== null && !showHidden);
   const text = (value: string) => (masked ? '' : value);
   return {

@@ -13,6 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+
 import { Optional, Trim, TrimLower } from '../../common/transforms.js';
 import { SECTORS } from '../../users/user.entity.js';
 import { THEMES } from '../practice.entity.js';
@@ -107,7 +108,10 @@ export class CreatePracticeDto {
   @ArrayMaxSize(10)
   @ArrayUnique()
   @TrimLower()
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { each: true, message: 'each tag must be lower-case letters and digits joined by hyphens' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    each: true,
+    message: 'each tag must be lower-case letters and digits joined by hyphens',
+  })
   @Length(1, 40, { each: true })
   tags?: string[];
 
@@ -126,12 +130,20 @@ export class CreatePracticeDto {
   @MaxLength(200)
   contact?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The collaborative it belongs to; omit for one every signed-in user may read.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The collaborative it belongs to; omit for one every signed-in user may read.',
+  })
   @Optional()
   @IsUUID('all', { message: 'collaborativeId must be a collaborative id (UUID)' })
   collaborativeId?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 10, description: 'Registered users who wrote it with you.' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 10,
+    description: 'Registered users who wrote it with you.',
+  })
   @Optional()
   @IsArray()
   @ArrayMaxSize(10)

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+
 import { PageOf, PageQueryDto } from '../../common/pagination.js';
 import { Trim } from '../../common/transforms.js';
 import { TagFilter } from '../../threads/dto/content-fields.js';
@@ -36,11 +37,22 @@ export class SearchQueryDto extends PageQueryDto {
 export class SearchHitDto {
   @ApiProperty({ enum: ['thread', 'reply', 'practice'] }) type: 'thread' | 'reply' | 'practice';
   @ApiProperty({ format: 'uuid', description: 'The thread, reply or case study.' }) id: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for a case study.' }) threadId: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for a case study in no collaborative.' }) collaborativeId: string | null;
-  @ApiProperty({ description: "The thread's title (of the reply's thread for a reply), or the case study's." }) threadTitle: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for a case study.' }) threadId:
+    string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null for a case study in no collaborative.',
+  })
+  collaborativeId: string | null;
+  @ApiProperty({ description: "The thread's title (of the reply's thread for a reply), or the case study's." })
+  threadTitle: string;
   @ApiProperty({ description: 'The title, HTML-escaped, with the matched words in <mark>.' }) titleHtml: string;
-  @ApiProperty({ description: 'Fragments of the body around the matches, HTML-escaped, with the matched words in <mark>.' }) snippetHtml: string;
+  @ApiProperty({
+    description: 'Fragments of the body around the matches, HTML-escaped, with the matched words in <mark>.',
+  })
+  snippetHtml: string;
   @ApiProperty({ type: PublicProfileDto }) author: PublicProfileDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+
 import { Trim, TrimLower } from '../../common/transforms.js';
 
 export const TAG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -11,7 +12,11 @@ export const MAX_BODY = 20_000;
 /** Validators of the fields threads and replies share, so create and edit cannot drift apart. */
 export const TitleField = (optional = false) =>
   applyDecorators(
-    (optional ? ApiPropertyOptional : ApiProperty)({ minLength: 5, maxLength: 200, example: 'How are you sharing diagnostic capacity across sites?' }),
+    (optional ? ApiPropertyOptional : ApiProperty)({
+      minLength: 5,
+      maxLength: 200,
+      example: 'How are you sharing diagnostic capacity across sites?',
+    }),
     ...(optional ? [IsOptional()] : []),
     Trim(),
     IsString(),
@@ -20,7 +25,11 @@ export const TitleField = (optional = false) =>
 
 export const BodyField = (optional = false) =>
   applyDecorators(
-    (optional ? ApiPropertyOptional : ApiProperty)({ minLength: 1, maxLength: MAX_BODY, description: 'Markdown. Raw HTML is shown as text.' }),
+    (optional ? ApiPropertyOptional : ApiProperty)({
+      minLength: 1,
+      maxLength: MAX_BODY,
+      description: 'Markdown. Raw HTML is shown as text.',
+    }),
     ...(optional ? [IsOptional()] : []),
     // Only the end: leading spaces can be Markdown (an indented code block).
     Transform(({ value }) => (typeof value === 'string' ? value.trimEnd() : value)),
@@ -31,9 +40,16 @@ export const BodyField = (optional = false) =>
 /** 0–5 tags; each is trimmed and lower-cased, then must be a slug. */
 export const TagsField = () =>
   applyDecorators(
-    ApiPropertyOptional({ type: [String], maxItems: 5, example: ['diagnostics', 'elective-recovery'], description: 'Lower-case slugs.' }),
+    ApiPropertyOptional({
+      type: [String],
+      maxItems: 5,
+      example: ['diagnostics', 'elective-recovery'],
+      description: 'Lower-case slugs.',
+    }),
     IsOptional(),
-    Transform(({ value }) => (Array.isArray(value) ? value.map((tag) => (typeof tag === 'string' ? tag.trim().toLowerCase() : tag)) : value)),
+    Transform(({ value }) =>
+      Array.isArray(value) ? value.map((tag) => (typeof tag === 'string' ? tag.trim().toLowerCase() : tag)) : value,
+    ),
     IsArray(),
     ArrayMaxSize(5),
     ArrayUnique(),

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+
 import { PageOf } from '../../common/pagination.js';
 import { PublicProfileDto, toPublicProfile } from '../../users/dto/profile.dto.js';
 import type { Reply } from '../reply.entity.js';
@@ -8,7 +9,8 @@ export class ReplyDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) threadId: string;
   @ApiProperty({ description: '1 for the first reply of the thread, then 2, 3…' }) position: number;
-  @ApiProperty({ type: PublicProfileDto, nullable: true, description: 'Null once deleted.' }) author: PublicProfileDto | null;
+  @ApiProperty({ type: PublicProfileDto, nullable: true, description: 'Null once deleted.' })
+  author: PublicProfileDto | null;
   @ApiProperty({ description: 'Markdown as written; empty once deleted.' }) body: string;
   @ApiProperty({ description: 'Sanitised HTML rendered from the body.' }) bodyHtml: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) quotedReplyId: string | null;
@@ -17,8 +19,12 @@ export class ReplyDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deletedAt: string | null;
-  @ApiProperty({ description: 'Hidden by moderators: readers see a notice; its author and moderators see the content.' }) hidden: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'Why it was hidden; only for its author and moderators.' }) hiddenReason: string | null;
+  @ApiProperty({
+    description: 'Hidden by moderators: readers see a notice; its author and moderators see the content.',
+  })
+  hidden: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was hidden; only for its author and moderators.' })
+  hiddenReason: string | null;
 }
 
 /** A reply as the caller sees it. */

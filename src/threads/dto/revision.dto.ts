@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+
 import { PageOf } from '../../common/pagination.js';
 import { PublicProfileDto, toPublicProfile } from '../../users/dto/profile.dto.js';
 import type { ReplyRevision, ThreadRevision } from '../revision.entities.js';

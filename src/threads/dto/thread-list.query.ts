@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+
 import { PageQueryDto } from '../../common/pagination.js';
 import { TagFilter } from './content-fields.js';
 
@@ -10,7 +11,8 @@ export class ThreadListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: THREAD_SORTS,
     default: 'activity',
-    description: '`activity`: pinned first, then latest activity; `new`: newest first; `top`: most votes; `unanswered`: questions without an accepted answer, newest first.',
+    description:
+      '`activity`: pinned first, then latest activity; `new`: newest first; `top`: most votes; `unanswered`: questions without an accepted answer, newest first.',
   })
   @IsOptional()
   @IsIn(THREAD_SORTS, { message: `sort must be one of ${THREAD_SORTS.join(', ')}` })

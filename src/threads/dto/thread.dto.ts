@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+
 import { PageOf } from '../../common/pagination.js';
 import { PublicProfileDto, toPublicProfile } from '../../users/dto/profile.dto.js';
-import { THREAD_KINDS, type Thread, type ThreadKind } from '../thread.entity.js';
+import { type Thread, THREAD_KINDS, type ThreadKind } from '../thread.entity.js';
 import { ReplyViewDto } from './reply.dto.js';
 
 /** A thread in a list: everything but the body. */
@@ -11,7 +12,8 @@ export class ThreadSummaryDto {
   @ApiProperty({ enum: THREAD_KINDS }) kind: ThreadKind;
   @ApiProperty({ description: '`[deleted]` once deleted.' }) title: string;
   @ApiProperty({ type: [String], example: ['elective-recovery', 'diagnostics'] }) tags: string[];
-  @ApiProperty({ type: PublicProfileDto, nullable: true, description: 'Null once deleted.' }) author: PublicProfileDto | null;
+  @ApiProperty({ type: PublicProfileDto, nullable: true, description: 'Null once deleted.' })
+  author: PublicProfileDto | null;
   @ApiProperty() replyCount: number;
   @ApiProperty() voteCount: number;
   @ApiProperty({ description: 'Distinct signed-in readers other than the author.' }) viewCount: number;
@@ -22,9 +24,18 @@ export class ThreadSummaryDto {
   @ApiProperty({ format: 'date-time', description: 'Creation or the latest reply.' }) lastActivityAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deletedAt: string | null;
-  @ApiProperty({ description: 'Hidden by moderators: readers see a notice; its author and moderators see the content.' }) hidden: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'Why it was hidden; only for its author and moderators.' }) hiddenReason: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Merged into this thread by moderators: follow it there.' })
+  @ApiProperty({
+    description: 'Hidden by moderators: readers see a notice; its author and moderators see the content.',
+  })
+  hidden: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was hidden; only for its author and moderators.' })
+  hiddenReason: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Merged into this thread by moderators: follow it there.',
+  })
   mergedIntoId: string | null;
 }
 
@@ -47,7 +58,8 @@ export class ThreadViewerDto {
 }
 
 export class ThreadDetailDto extends ThreadDto {
-  @ApiProperty({ type: ReplyViewDto, nullable: true, description: 'The accepted answer, shown first.' }) acceptedReply: ReplyViewDto | null;
+  @ApiProperty({ type: ReplyViewDto, nullable: true, description: 'The accepted answer, shown first.' })
+  acceptedReply: ReplyViewDto | null;
   @ApiProperty({ type: ThreadViewerDto }) viewer: ThreadViewerDto;
 }
 
@@ -55,8 +67,25 @@ export const HIDDEN_NOTICE = '[hidden by moderators pending review]';
 
 /** The columns a summary is made from (no body): all a list of threads reads. */
 export const THREAD_SUMMARY_FIELDS = [
-  'id', 'collaborativeId', 'authorId', 'kind', 'title', 'tags', 'replyCount', 'voteCount', 'viewCount', 'acceptedReplyId',
-  'isPinned', 'isLocked', 'createdAt', 'lastActivityAt', 'editedAt', 'deletedAt', 'hiddenAt', 'hiddenReason', 'mergedIntoId',
+  'id',
+  'collaborativeId',
+  'authorId',
+  'kind',
+  'title',
+  'tags',
+  'replyCount',
+  'voteCount',
+  'viewCount',
+  'acceptedReplyId',
+  'isPinned',
+  'isLocked',
+  'createdAt',
+  'lastActivityAt',
+  'editedAt',
+  'deletedAt',
+  'hiddenAt',
+  'hiddenReason',
+  'mergedIntoId',
 ] as const satisfies ReadonlyArray<keyof Thread>;
 export type ThreadSummarySource = Pick<Thread, (typeof THREAD_SUMMARY_FIELDS)[number] | 'author'>;
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
+
 import { BodyField } from './content-fields.js';
 
 export class CreateReplyDto {

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+
 import { THREAD_KINDS, type ThreadKind } from '../thread.entity.js';
 import { BodyField, TagsField, TitleField } from './content-fields.js';
 
@@ -8,7 +9,11 @@ export class CreateThreadDto {
   @BodyField() body: string;
   @TagsField() tags?: string[];
 
-  @ApiPropertyOptional({ enum: THREAD_KINDS, default: 'question', description: 'A question can have an accepted answer.' })
+  @ApiPropertyOptional({
+    enum: THREAD_KINDS,
+    default: 'question',
+    description: 'A question can have an accepted answer.',
+  })
   @IsOptional()
   @IsIn(THREAD_KINDS, { message: `kind must be one of ${THREAD_KINDS.join(', ')}` })
   kind?: ThreadKind;

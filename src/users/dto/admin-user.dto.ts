@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsDate, IsIn, IsString, Length, MinDate } from 'class-validator';
+
 import { Optional, ToDate, Trim } from '../../common/transforms.js';
-import { ROLES, type Role } from '../user.entity.js';
+import { type Role, ROLES } from '../user.entity.js';
 import { UpdateProfileDto } from './update-profile.dto.js';
 
 export class ChangeRoleDto {
@@ -20,7 +21,11 @@ export class SuspendUserDto {
   @Length(3, 500)
   reason: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'When the suspension ends; omit for an indefinite one.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: 'When the suspension ends; omit for an indefinite one.',
+  })
   @Optional()
   @ToDate()
   @IsDate({ message: 'until must be an ISO 8601 date-time' })

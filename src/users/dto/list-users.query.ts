@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+
 import { PageQueryDto } from '../../common/pagination.js';
 import { ToBoolean, Trim } from '../../common/transforms.js';
-import { ROLES, USER_STATUSES, type Role, type UserStatus } from '../user.entity.js';
+import { type Role, ROLES, USER_STATUSES, type UserStatus } from '../user.entity.js';
 
 export class ListUsersQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of a name, email, handle or organisation.' })
@@ -23,7 +24,8 @@ export class ListUsersQuery extends PageQueryDto {
   status?: UserStatus;
 
   @ApiPropertyOptional({
-    description: 'Only people whose handle or display name poses as staff or as the forum (true), or only those whose names do not (false). Add role=member to leave out staff, who may hold such names.',
+    description:
+      'Only people whose handle or display name poses as staff or as the forum (true), or only those whose names do not (false). Add role=member to leave out staff, who may hold such names.',
   })
   @IsOptional()
   @ToBoolean()

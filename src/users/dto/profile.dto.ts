@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
 import { PageOf } from '../../common/pagination.js';
-import { ROLES, SECTORS, USER_STATUSES, type Role, type PublicUser, type Sector, type User, type UserStatus } from '../user.entity.js';
+import {
+  type PublicUser,
+  type Role,
+  ROLES,
+  type Sector,
+  SECTORS,
+  type User,
+  USER_STATUSES,
+  type UserStatus,
+} from '../user.entity.js';
 
 /** What any signed-in user may see of another. */
 export class PublicProfileDto {
@@ -26,7 +36,10 @@ export class OwnProfileDto extends PublicProfileDto {
 
 export class UserPageDto extends PageOf(OwnProfileDto) {}
 
-export function toPublicProfile(user: PublicUser & { email?: string }, options: { withEmail?: boolean } = {}): PublicProfileDto {
+export function toPublicProfile(
+  user: PublicUser & { email?: string },
+  options: { withEmail?: boolean } = {},
+): PublicProfileDto {
   return {
     id: user.id,
     displayName: user.displayName,

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+
 import { Trim, TrimLower } from '../../common/transforms.js';
 import { PASSWORD_MAX_LENGTH } from '../password-policy.js';
-import { SECTORS, type Sector } from '../user.entity.js';
+import { type Sector, SECTORS } from '../user.entity.js';
 
 export class RegisterDto {
   @ApiProperty({ example: 'sarah.whitfield@nhs.net', description: 'Work email; trimmed and lower-cased.' })
@@ -11,7 +12,11 @@ export class RegisterDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX_LENGTH, description: 'At least 12 characters, not your email, not a common password.' })
+  @ApiProperty({
+    minLength: 12,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: 'At least 12 characters, not your email, not a common password.',
+  })
   @IsString()
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;

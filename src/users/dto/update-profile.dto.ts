@@ -1,12 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
+
 import { Optional, Trim, TrimLower } from '../../common/transforms.js';
-import { SECTORS, type Sector } from '../user.entity.js';
+import { type Sector, SECTORS } from '../user.entity.js';
 
 export const HANDLE_MAX_LENGTH = 30;
 
 export class UpdateProfileDto {
-  @ApiPropertyOptional({ minLength: 2, maxLength: HANDLE_MAX_LENGTH, example: 'sarah-whitfield', description: 'Your name for @mentions.' })
+  @ApiPropertyOptional({
+    minLength: 2,
+    maxLength: HANDLE_MAX_LENGTH,
+    example: 'sarah-whitfield',
+    description: 'Your name for @mentions.',
+  })
   @Optional()
   @TrimLower()
   @IsString()

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { startBuiltForum, type BuiltForum } from './built-forum.js';
-import { launchChromium, openTab, watchProblems, type Tab } from './chromium.js';
+
+import { type BuiltForum, startBuiltForum } from './built-forum.js';
+import { launchChromium, openTab, type Tab, watchProblems } from './chromium.js';
 
 export interface BrowserSuite {
   readonly url: string;

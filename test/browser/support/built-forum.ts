@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { REPO_ROOT, runForum } from '../../support/forum-process.js';
 import { createTestDatabase } from '../../support/test-database.js';
 
@@ -15,7 +16,8 @@ export interface BuiltForum {
  * with the demo accounts, listening on a random port.
  */
 export async function startBuiltForum(): Promise<BuiltForum> {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'web', 'index.html'))) throw new Error('No dist/web: run the browser tests with `npm run test:browser`, which builds first');
+  if (!existsSync(join(REPO_ROOT, 'dist', 'web', 'index.html')))
+    throw new Error('No dist/web: run the browser tests with `npm run test:browser`, which builds first');
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'forum-browser-'));
   chmodSync(dataDir, 0o700);

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+
 import { registrationFor, signIn as signInThroughApi } from '../../factories/user.factory.js';
 import { HttpClient } from '../../support/http.js';
 
@@ -15,7 +16,12 @@ export async function registerMember(baseUrl: string): Promise<Member> {
   const registration = registrationFor();
   const response = await http.post('/api/auth/register', registration);
   if (response.status !== 201) throw new Error(`register failed: ${response.status} ${response.text}`);
-  return { id: response.body.id, email: registration.email, password: registration.password, displayName: registration.displayName };
+  return {
+    id: response.body.id,
+    email: registration.email,
+    password: registration.password,
+    displayName: registration.displayName,
+  };
 }
 
 /** The id of an existing account, as an admin would be told it. */
@@ -31,7 +37,12 @@ export async function heading(page: Page, name: string | RegExp): Promise<Locato
 }
 
 /** Signs in through the sign-in page, as a person would, and waits for the page it leads to. */
-export async function signIn(page: Page, email: string, password: string, landsOn: string | RegExp = 'Home'): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  landsOn: string | RegExp = 'Home',
+): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);

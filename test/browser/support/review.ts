@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+
 import { expectNoSeriousAccessibilityViolations } from './axe.js';
 import { saveScreenshot } from './screenshots.js';
 

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+
 import type { Page } from 'playwright-core';
+
 import { REPO_ROOT } from '../../support/forum-process.js';
 
 export const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts');

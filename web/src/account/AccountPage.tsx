@@ -1,8 +1,9 @@
 import { Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
+
 import type { Profile } from '../api/types';
 import { useSession } from '../auth/use-session';
-import { DetailsList, type Detail } from '../layout/DetailsList';
+import { type Detail, DetailsList } from '../layout/DetailsList';
 import { FlashBanner } from '../layout/FlashBanner';
 import { usePageTitle } from '../layout/use-page-title';
 import { ROLE_LABELS, SECTOR_LABELS } from '../users/labels';

@@ -1,5 +1,6 @@
 import { Button, PasswordInput } from 'nhsuk-react-components';
 import { useNavigate } from 'react-router';
+
 import { api } from '../api/client';
 import { emptyRequiredFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
 import { FormPage } from '../forms/FormPage';
@@ -19,13 +20,26 @@ export function ChangePasswordPage() {
       body: { currentPassword: String(form.get('currentPassword')), newPassword: String(form.get('newPassword')) },
     });
     if (error) return errorsFromProblem(error, FIELDS);
-    navigate('/account', { state: { flash: 'Your password has been changed. Any other devices have been signed out.' } });
+    navigate('/account', {
+      state: { flash: 'Your password has been changed. Any other devices have been signed out.' },
+    });
   });
   return (
-    <FormPage title="Change your password" errors={errors} attempt={attempt} back={{ to: '/account', text: 'Back to your account' }}>
+    <FormPage
+      title="Change your password"
+      errors={errors}
+      attempt={attempt}
+      back={{ to: '/account', text: 'Back to your account' }}
+    >
       <p>Changing your password signs you out on every other device.</p>
       <form onSubmit={onSubmit} noValidate>
-        <PasswordInput id="currentPassword" name="currentPassword" label="Current password" autoComplete="current-password" error={errorFor('currentPassword')} />
+        <PasswordInput
+          id="currentPassword"
+          name="currentPassword"
+          label="Current password"
+          autoComplete="current-password"
+          error={errorFor('currentPassword')}
+        />
         <PasswordInput
           id="newPassword"
           name="newPassword"

@@ -1,5 +1,6 @@
-import { Button, TextInput, Textarea } from 'nhsuk-react-components';
+import { Button, Textarea, TextInput } from 'nhsuk-react-components';
 import { useNavigate } from 'react-router';
+
 import { api, session } from '../api/client';
 import type { Sector } from '../api/types';
 import { useSession } from '../auth/use-session';
@@ -8,7 +9,11 @@ import { FormPage } from '../forms/FormPage';
 import { text, useFormSubmit } from '../forms/use-form-submit';
 import { PROFILE_FIELDS, ProfileFields } from '../users/ProfileFields';
 
-const FIELDS: FieldSpecs = { ...PROFILE_FIELDS, handle: { label: 'Handle', whenEmpty: 'Enter your handle' }, bio: { label: 'About you' } };
+const FIELDS: FieldSpecs = {
+  ...PROFILE_FIELDS,
+  handle: { label: 'Handle', whenEmpty: 'Enter your handle' },
+  bio: { label: 'About you' },
+};
 
 export function EditProfilePage() {
   const { user } = useSession();
@@ -32,11 +37,26 @@ export function EditProfilePage() {
   });
   if (!user) return null;
   return (
-    <FormPage title="Change your profile" errors={errors} attempt={attempt} back={{ to: '/account', text: 'Back to your account' }}>
+    <FormPage
+      title="Change your profile"
+      errors={errors}
+      attempt={attempt}
+      back={{ to: '/account', text: 'Back to your account' }}
+    >
       <p>Other members see these details beside your questions, replies and case studies.</p>
       <form onSubmit={onSubmit} noValidate>
         <ProfileFields errorFor={errorFor} profile={user} />
-        <TextInput id="handle" name="handle" label="Handle" hint="Your address on the forum: /people/your-handle. Lower-case letters, numbers and hyphens" prefix="@" autoComplete="username" spellCheck={false} defaultValue={user.handle} error={errorFor('handle')} />
+        <TextInput
+          id="handle"
+          name="handle"
+          label="Handle"
+          hint="Your address on the forum: /people/your-handle. Lower-case letters, numbers and hyphens"
+          prefix="@"
+          autoComplete="username"
+          spellCheck={false}
+          defaultValue={user.handle}
+          error={errorFor('handle')}
+        />
         <Textarea
           id="bio"
           name="bio"

@@ -1,6 +1,7 @@
 import { Button, Tag } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { Link } from 'react-router';
+
 import { api } from '../api/client';
 import type { components } from '../api/schema';
 import { useAction } from '../api/use-action';
@@ -22,7 +23,10 @@ const STATUS: Record<JoinRequest['status'], { text: string; modifier: 'blue' | '
 
 /** The requests you made to join members-only collaboratives, their outcomes, and withdrawing one still waiting. */
 export function JoinRequestsPage() {
-  const list = useCursorList<JoinRequest>((cursor) => api.GET('/api/users/me/join-requests', { params: { query: { cursor } } }), 'my-join-requests');
+  const list = useCursorList<JoinRequest>(
+    (cursor) => api.GET('/api/users/me/join-requests', { params: { query: { cursor } } }),
+    'my-join-requests',
+  );
   const { busy, problem, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
   const withdraw = (request: JoinRequest) =>
@@ -34,7 +38,12 @@ export function JoinRequestsPage() {
       },
     );
   return (
-    <FormPage title="Your requests to join" errors={[]} attempt={0} back={{ to: '/account', text: 'Back to your account' }}>
+    <FormPage
+      title="Your requests to join"
+      errors={[]}
+      attempt={0}
+      back={{ to: '/account', text: 'Back to your account' }}
+    >
       <Success message={done} />
       {problem && <p className="nhsuk-error-message">{problem}</p>}
       {list.status === 'failed' && list.problem && <LoadProblem problem={list.problem} />}
@@ -42,11 +51,13 @@ export function JoinRequestsPage() {
       <ul className="nhsuk-list app-items" aria-label="Your requests to join">
         {list.items.map((request) => (
           <li key={request.id}>
-            <Link to={`/collaboratives/${request.collaborativeId}`}>{request.collaborativeName}</Link> <Tag modifier={STATUS[request.status].modifier}>{STATUS[request.status].text}</Tag>
+            <Link to={`/collaboratives/${request.collaborativeId}`}>{request.collaborativeName}</Link>{' '}
+            <Tag modifier={STATUS[request.status].modifier}>{STATUS[request.status].text}</Tag>
             <p className="app-meta nhsuk-u-margin-bottom-2">Asked {formatDateTime(request.createdAt)}</p>
             {request.status === 'pending' && (
               <Button type="button" secondary small disabled={busy} onClick={() => withdraw(request)}>
-                Withdraw<span className="nhsuk-u-visually-hidden"> your request to join {request.collaborativeName}</span>
+                Withdraw
+                <span className="nhsuk-u-visually-hidden"> your request to join {request.collaborativeName}</span>
               </Button>
             )}
           </li>

@@ -1,6 +1,7 @@
 import { BackLink, Button, NotificationBanner, Table, Tag } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+
 import { api } from '../api/client';
 import type { SessionInfo } from '../api/types';
 import { useLoad } from '../api/use-load';
@@ -24,7 +25,11 @@ function SessionRow({ entry, onSignOut }: { entry: SessionInfo; onSignOut(entry:
           <Tag modifier="green">This device</Tag>
         ) : (
           <Button type="button" secondary small className="nhsuk-u-margin-bottom-0" onClick={() => onSignOut(entry)}>
-            Sign out<span className="nhsuk-u-visually-hidden"> {device}, last active {formatDateTime(entry.lastUsedAt)}</span>
+            Sign out
+            <span className="nhsuk-u-visually-hidden">
+              {' '}
+              {device}, last active {formatDateTime(entry.lastUsedAt)}
+            </span>
           </Button>
         )}
       </Table.Cell>

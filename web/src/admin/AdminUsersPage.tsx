@@ -1,5 +1,6 @@
 import { Button, TextInput } from 'nhsuk-react-components';
 import { useSearchParams } from 'react-router';
+
 import { emptyRequiredFields, type FieldSpecs } from '../forms/form-errors';
 import { FormPage } from '../forms/FormPage';
 import { text, useFormSubmit } from '../forms/use-form-submit';
@@ -21,7 +22,8 @@ export function AdminUsersPage() {
     const empty = emptyRequiredFields(form, FIELDS);
     if (empty.length > 0) return empty;
     const wanted = text(form, 'id');
-    if (!UUID.test(wanted)) return [{ field: 'id', message: 'Enter a member ID like 3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b' }];
+    if (!UUID.test(wanted))
+      return [{ field: 'id', message: 'Enter a member ID like 3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b' }];
     setParams({ id: wanted.toLowerCase() });
   });
   return (

@@ -1,5 +1,6 @@
 import { Button, NotificationBanner, Radios } from 'nhsuk-react-components';
 import { useState } from 'react';
+
 import { api } from '../api/client';
 import type { Role } from '../api/types';
 import { useLoad } from '../api/use-load';
@@ -24,7 +25,8 @@ export function FoundUser({ id }: { id: string }) {
 
   if (member.status === 'loading') return <p role="status">Finding the member…</p>;
   if (member.status === 'failed') {
-    const message = member.problem.status === 404 ? 'No member has this ID. Check it and try again.' : member.problem.detail;
+    const message =
+      member.problem.status === 404 ? 'No member has this ID. Check it and try again.' : member.problem.detail;
     return <p role="alert">{message}</p>;
   }
   const profile = member.data;
@@ -46,9 +48,19 @@ export function FoundUser({ id }: { id: string }) {
         ]}
       />
       <form onSubmit={onSubmit} noValidate>
-        <Radios legend={`Role of ${profile.displayName}`} legendProps={{ size: 'm' }} name="role" error={errorFor('role')}>
+        <Radios
+          legend={`Role of ${profile.displayName}`}
+          legendProps={{ size: 'm' }}
+          name="role"
+          error={errorFor('role')}
+        >
           {ROLES.map((role, index) => (
-            <Radios.Item key={role} id={index === 0 ? 'role' : `role-${role}`} value={role} defaultChecked={profile.role === role}>
+            <Radios.Item
+              key={role}
+              id={index === 0 ? 'role' : `role-${role}`}
+              value={role}
+              defaultChecked={profile.role === role}
+            >
               {ROLE_LABELS[role]}
             </Radios.Item>
           ))}

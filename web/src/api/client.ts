@@ -1,4 +1,5 @@
 import createClient from 'openapi-fetch';
+
 import type { paths } from './schema';
 import { Session } from './session';
 import { browserSignOutSignal } from './sign-out-signal';

@@ -1,12 +1,11 @@
 import createClient from 'openapi-fetch';
+
 import type { paths } from './schema';
 import type { SignOutSignal } from './sign-out-signal';
 import type { Profile, Tokens } from './types';
 
 export type SessionState =
-  | { status: 'restoring'; user: null }
-  | { status: 'signed-out'; user: null }
-  | { status: 'signed-in'; user: Profile };
+  { status: 'restoring'; user: null } | { status: 'signed-out'; user: null } | { status: 'signed-in'; user: Profile };
 
 const REFRESH_LOCK = 'collaboratives-forum.refresh';
 
@@ -103,7 +102,8 @@ export class Session {
       this.begin(data);
       return data.user;
     }
-    if (response.status === 429 || response.status >= 500) throw new RefreshUnavailableError(`Refresh answered ${response.status}`);
+    if (response.status === 429 || response.status >= 500)
+      throw new RefreshUnavailableError(`Refresh answered ${response.status}`);
     // No cookie, or a spent one: signed out here. Other tabs find out at their own next refresh,
     // so a tab that was simply never signed in does not sign the others out.
     this.forget();

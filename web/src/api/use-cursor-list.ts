@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+
 import type { Problem } from './types';
 
 interface Page<T> {

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
+
 import type { Problem } from './types';
 
-export type Loaded<T> = { status: 'loading' } | { status: 'loaded'; data: T } | { status: 'failed'; problem: Pick<Problem, 'status' | 'detail'> };
+export type Loaded<T> =
+  | { status: 'loading' }
+  | { status: 'loaded'; data: T }
+  | { status: 'failed'; problem: Pick<Problem, 'status' | 'detail'> };
 
 const UNREACHABLE = { status: 0, detail: 'The forum could not be reached. Check your connection and try again.' };
 
@@ -16,7 +20,9 @@ export function useLoad<T>(load: () => Promise<{ data?: T; error?: Problem }>, k
   useEffect(() => {
     let current = true;
     load().then(
-      ({ data, error }) => current && setState(data !== undefined ? { status: 'loaded', data } : { status: 'failed', problem: error ?? UNREACHABLE }),
+      ({ data, error }) =>
+        current &&
+        setState(data !== undefined ? { status: 'loaded', data } : { status: 'failed', problem: error ?? UNREACHABLE }),
       () => current && setState({ status: 'failed', problem: UNREACHABLE }),
     );
     return () => {

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+
 import { session } from '../api/client';
 import type { SessionState } from '../api/session';
 

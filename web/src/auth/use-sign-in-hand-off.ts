@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useNavigate } from 'react-router';
+
 import { session } from '../api/client';
 import type { Tokens } from '../api/types';
 import { useSession } from './use-session';

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+
 import type { Collaborative } from '../api/types';
 import { plural } from '../layout/format';
 import { Tags } from '../layout/Tags';
@@ -24,7 +25,8 @@ export function CollaborativeItem({ collaborative }: { collaborative: Collaborat
       <p className="nhsuk-u-margin-bottom-2">{collaborative.description}</p>
       <p className="app-meta nhsuk-u-margin-bottom-0">
         {TYPE_LABELS[collaborative.type]}
-        {collaborative.sectors.length > 0 && ` · ${collaborative.sectors.map((sector) => SECTOR_LABELS[sector]).join(', ')}`}
+        {collaborative.sectors.length > 0 &&
+          ` · ${collaborative.sectors.map((sector) => SECTOR_LABELS[sector]).join(', ')}`}
         {collaborative.region && ` · ${collaborative.region}`}
         {` · ${plural(collaborative.memberCount, 'member')} · ${plural(collaborative.followerCount, 'follower')}`}
         {collaborative.threadCount !== null && ` · ${plural(collaborative.threadCount, 'thread')}`}

@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+
 import { api } from '../api/client';
 import type { Collaborative, CollaborativeType, Sector } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
@@ -17,11 +18,17 @@ export function CollaborativesPage() {
     sector: (params.get('sector') || undefined) as Sector | undefined,
     region: params.get('region') || undefined,
   };
-  const list = useCursorList<Collaborative>((cursor) => api.GET('/api/collaboratives', { params: { query: { ...query, cursor } } }), params.toString());
+  const list = useCursorList<Collaborative>(
+    (cursor) => api.GET('/api/collaboratives', { params: { query: { ...query, cursor } } }),
+    params.toString(),
+  );
   return (
     <>
       <h1>Collaboratives</h1>
-      <p className="nhsuk-lede-text">Provider collaboratives on the forum. Follow one to see its questions in your feed; ask to join one that is for members only.</p>
+      <p className="nhsuk-lede-text">
+        Provider collaboratives on the forum. Follow one to see its questions in your feed; ask to join one that is for
+        members only.
+      </p>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-third">
           <DirectoryFilters />
@@ -31,7 +38,9 @@ export function CollaborativesPage() {
           {list.status === 'loading' && <p role="status">Loading collaboratives…</p>}
           {list.status === 'loaded' && (
             <p role="status" className="app-meta">
-              {list.items.length === 0 ? 'No collaboratives match. Try fewer filters.' : `Showing ${list.items.length}${list.hasMore ? ' so far' : ''}`}
+              {list.items.length === 0
+                ? 'No collaboratives match. Try fewer filters.'
+                : `Showing ${list.items.length}${list.hasMore ? ' so far' : ''}`}
             </p>
           )}
           <ul className="nhsuk-list app-items" aria-label="Collaboratives">

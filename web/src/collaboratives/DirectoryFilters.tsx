@@ -1,6 +1,7 @@
 import { Button, TextInput } from 'nhsuk-react-components';
 import { useSearchParams } from 'react-router';
-import { FilterSelect, filterParams } from '../forms/FilterSelect';
+
+import { filterParams, FilterSelect } from '../forms/FilterSelect';
 import { SECTOR_LABELS, SECTORS } from '../users/labels';
 import { REGIONS, TYPE_LABELS, TYPES } from './labels';
 
@@ -21,7 +22,13 @@ export function DirectoryFilters() {
         setParams(filterParams(event.currentTarget, ['q', 'type', 'sector', 'region']));
       }}
     >
-      <TextInput id="q" name="q" label="Search collaboratives" hint="Name, member organisations, region or description" defaultValue={params.get('q') ?? ''} />
+      <TextInput
+        id="q"
+        name="q"
+        label="Search collaboratives"
+        hint="Name, member organisations, region or description"
+        defaultValue={params.get('q') ?? ''}
+      />
       <FilterSelect name="type" label="Type" any="Any type" options={TYPE_OPTIONS} />
       <FilterSelect name="sector" label="Sector" any="Any sector" options={SECTOR_OPTIONS} />
       <FilterSelect name="region" label="Region" any="Any region" options={REGION_OPTIONS} />

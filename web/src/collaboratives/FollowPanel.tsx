@@ -1,5 +1,6 @@
 import { Button, Radios } from 'nhsuk-react-components';
 import { useState } from 'react';
+
 import { api } from '../api/client';
 import type { Collaborative, FollowLevel } from '../api/types';
 import { FOLLOW_LEVEL_LABELS, FOLLOW_LEVELS } from './labels';
@@ -35,7 +36,13 @@ export function FollowPanel({ collaborative, onChanged }: Props) {
     return (
       <div className="nhsuk-u-margin-bottom-4">
         {failed && <p className="nhsuk-error-message">{failed}</p>}
-        <Button type="button" disabled={busy} onClick={() => void run(() => api.PUT('/api/collaboratives/{id}/follow', path), `You are following ${collaborative.name}`)}>
+        <Button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(() => api.PUT('/api/collaboratives/{id}/follow', path), `You are following ${collaborative.name}`)
+          }
+        >
           Follow<span className="nhsuk-u-visually-hidden"> {collaborative.name}</span>
         </Button>
       </div>
@@ -47,13 +54,22 @@ export function FollowPanel({ collaborative, onChanged }: Props) {
       onSubmit={(event) => {
         event.preventDefault();
         const level = new FormData(event.currentTarget).get('level') as FollowLevel;
-        void run(() => api.PATCH('/api/collaboratives/{id}/follow', { ...path, body: { level } }), 'Your notification level has been saved');
+        void run(
+          () => api.PATCH('/api/collaboratives/{id}/follow', { ...path, body: { level } }),
+          'Your notification level has been saved',
+        );
       }}
     >
       {failed && <p className="nhsuk-error-message">{failed}</p>}
       <Radios legend="You follow this collaborative. Notify me about" legendProps={{ size: 's' }} name="level" small>
         {FOLLOW_LEVELS.map((level) => (
-          <Radios.Item key={level} id={`level-${level}`} value={level} defaultChecked={(viewer.followLevel ?? 'all') === level} hint={FOLLOW_LEVEL_LABELS[level].hint}>
+          <Radios.Item
+            key={level}
+            id={`level-${level}`}
+            value={level}
+            defaultChecked={(viewer.followLevel ?? 'all') === level}
+            hint={FOLLOW_LEVEL_LABELS[level].hint}
+          >
             {FOLLOW_LEVEL_LABELS[level].label}
           </Radios.Item>
         ))}
@@ -62,7 +78,17 @@ export function FollowPanel({ collaborative, onChanged }: Props) {
         <Button type="submit" secondary disabled={busy}>
           Save notification level
         </Button>
-        <Button type="button" secondary disabled={busy} onClick={() => void run(() => api.DELETE('/api/collaboratives/{id}/follow', path), `You no longer follow ${collaborative.name}`)}>
+        <Button
+          type="button"
+          secondary
+          disabled={busy}
+          onClick={() =>
+            void run(
+              () => api.DELETE('/api/collaboratives/{id}/follow', path),
+              `You no longer follow ${collaborative.name}`,
+            )
+          }
+        >
           Stop following
         </Button>
       </div>

@@ -1,4 +1,5 @@
 import { Button, Details, Textarea } from 'nhsuk-react-components';
+
 import { api } from '../api/client';
 import type { Collaborative } from '../api/types';
 import { errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
@@ -24,14 +25,23 @@ export function JoinRequestForm({ collaborative, onSent }: Props) {
     onSent('Your request to join has been sent to the leads');
   });
   if (viewer.membership || collaborative.archivedAt) return null;
-  if (viewer.joinRequestPending) return <p className="nhsuk-inset-text">You have asked to join. The leads will decide, and you will be notified.</p>;
+  if (viewer.joinRequestPending)
+    return <p className="nhsuk-inset-text">You have asked to join. The leads will decide, and you will be notified.</p>;
   return (
     <Details open={errors.length > 0}>
       <Details.Summary>Ask to join {collaborative.name}</Details.Summary>
       <Details.Text>
         <FormErrorSummary errors={errors} attempt={attempt} />
         <form onSubmit={onSubmit} noValidate>
-          <Textarea id="message" name="message" label="Message to the leads (optional)" hint="Your role and why you would like to join" rows={3} maxLength={1000} error={errorFor('message')} />
+          <Textarea
+            id="message"
+            name="message"
+            label="Message to the leads (optional)"
+            hint="Your role and why you would like to join"
+            rows={3}
+            maxLength={1000}
+            error={errorFor('message')}
+          />
           <Button type="submit" disabled={busy}>
             Send request to join
           </Button>

@@ -17,7 +17,11 @@ export function LeaveCollaborative({ collaborative, onLeft }: Props) {
       <ConfirmButton
         label="Leave this collaborative"
         confirmLabel={`Yes, leave ${collaborative.name}`}
-        act={() => api.DELETE('/api/collaboratives/{id}/members/{userId}', { params: { path: { id: collaborative.id, userId: user.id } } })}
+        act={() =>
+          api.DELETE('/api/collaboratives/{id}/members/{userId}', {
+            params: { path: { id: collaborative.id, userId: user.id } },
+          })
+        }
         onDone={() => onLeft(`You have left ${collaborative.name}`)}
       />
     </div>

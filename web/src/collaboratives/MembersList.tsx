@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+
 import { api } from '../api/client';
 import type { Member } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
@@ -7,7 +8,11 @@ import { ShowMore } from '../layout/ShowMore';
 
 /** The members and leads of a collaborative, with links to their profiles. */
 export function MembersList({ collaborativeId }: { collaborativeId: string }) {
-  const list = useCursorList<Member>((cursor) => api.GET('/api/collaboratives/{id}/members', { params: { path: { id: collaborativeId }, query: { cursor } } }), collaborativeId);
+  const list = useCursorList<Member>(
+    (cursor) =>
+      api.GET('/api/collaboratives/{id}/members', { params: { path: { id: collaborativeId }, query: { cursor } } }),
+    collaborativeId,
+  );
   if (list.status === 'failed' && list.problem) return <LoadProblem problem={list.problem} />;
   if (list.status === 'loading') return <p role="status">Loading members…</p>;
   if (list.items.length === 0) return <p>No members yet.</p>;

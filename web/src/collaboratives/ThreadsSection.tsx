@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+
 import { api } from '../api/client';
 import type { Collaborative, ThreadSummary } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
@@ -24,7 +25,10 @@ export function ThreadsSection({ collaborative }: { collaborative: Collaborative
   const sort = (SORTS.find((option) => option.value === params.get('sort'))?.value ?? 'activity') as Sort;
   const tag = params.get('tag') ?? undefined;
   const list = useCursorList<ThreadSummary>(
-    (cursor) => api.GET('/api/collaboratives/{id}/threads', { params: { path: { id: collaborative.id }, query: { sort, tag, cursor } } }),
+    (cursor) =>
+      api.GET('/api/collaboratives/{id}/threads', {
+        params: { path: { id: collaborative.id }, query: { sort, tag, cursor } },
+      }),
     `${collaborative.id}:${sort}:${tag ?? ''}`,
   );
   const [arrived, setArrived] = useState<string[]>([]);

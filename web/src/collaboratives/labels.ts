@@ -21,4 +21,12 @@ export const FOLLOW_LEVEL_LABELS: Record<FollowLevel, { label: string; hint: str
 export const FOLLOW_LEVELS = Object.keys(FOLLOW_LEVEL_LABELS) as FollowLevel[];
 
 /** NHS England's regions, as the directory records them. */
-export const REGIONS = ['North East and Yorkshire', 'North West', 'Midlands', 'East of England', 'London', 'South East', 'South West'];
+export const REGIONS = [
+  'North East and Yorkshire',
+  'North West',
+  'Midlands',
+  'East of England',
+  'London',
+  'South East',
+  'South West',
+];

@@ -1,6 +1,7 @@
 import { Button } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { Link } from 'react-router';
+
 import { api } from '../api/client';
 import type { ThreadSummary } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
@@ -14,7 +15,10 @@ import { ThreadItem } from '../threads/ThreadItem';
  * followed collaborative's room, so new questions and replies are counted as they happen.
  */
 export function HomeFeed() {
-  const list = useCursorList<ThreadSummary>((cursor) => api.GET('/api/threads', { params: { query: { cursor } } }), 'feed');
+  const list = useCursorList<ThreadSummary>(
+    (cursor) => api.GET('/api/threads', { params: { query: { cursor } } }),
+    'feed',
+  );
   const [fresh, setFresh] = useState(0);
   useLiveEvents(['thread.created', 'reply.created', 'practice.published'], (event) => {
     if (event.type === 'resync') return list.reload();

@@ -10,7 +10,17 @@ export interface FilterOption {
  * One filter of a list whose filters live in the address: a select named like its query
  * parameter, starting from the address's value, with an "any" choice first.
  */
-export function FilterSelect({ name, label, any, options }: { name: string; label: string; any: string; options: readonly FilterOption[] }) {
+export function FilterSelect({
+  name,
+  label,
+  any,
+  options,
+}: {
+  name: string;
+  label: string;
+  any: string;
+  options: readonly FilterOption[];
+}) {
   const [params] = useSearchParams();
   return (
     // Keyed by the options' count: a select's default applies only when it first renders (options may load later).

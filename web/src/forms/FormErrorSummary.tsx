@@ -1,4 +1,5 @@
 import { ErrorSummary } from 'nhsuk-react-components';
+
 import type { FormError } from './form-errors';
 
 interface Props {

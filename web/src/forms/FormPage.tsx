@@ -1,6 +1,7 @@
 import { BackLink } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+
 import { FlashBanner } from '../layout/FlashBanner';
 import { usePageTitle } from '../layout/use-page-title';
 import type { FormError } from './form-errors';

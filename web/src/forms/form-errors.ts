@@ -15,7 +15,9 @@ export interface FieldSpec {
 
 export type FieldSpecs = Record<string, FieldSpec>;
 
-export const UNREACHABLE: FormError = { message: 'The forum could not be reached. Check your connection and try again' };
+export const UNREACHABLE: FormError = {
+  message: 'The forum could not be reached. Check your connection and try again',
+};
 
 /** Error messages in the NHS.UK style: a capital letter and no full stop. */
 function asErrorMessage(text: string): string {
@@ -35,7 +37,11 @@ export function emptyRequiredFields(form: FormData, fields: FieldSpecs): FormErr
  * names fields by property, "displayName must be...", so the label takes the name's place);
  * any other problem as one message, on `fieldFor[status]` when that status is about a field.
  */
-export function errorsFromProblem(problem: Problem, fields: FieldSpecs, fieldFor: Partial<Record<number, string>> = {}): FormError[] {
+export function errorsFromProblem(
+  problem: Problem,
+  fields: FieldSpecs,
+  fieldFor: Partial<Record<number, string>> = {},
+): FormError[] {
   if (problem.errors?.length) {
     return problem.errors.map(({ field, message }) => {
       // Nested fields come as `outcomeMeasures[0].before`: the form's id for it is

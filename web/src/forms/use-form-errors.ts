@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+
 import type { FormError } from './form-errors';
 
 /** The errors of a form's last submission, and a count of submissions that had errors. */

@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { UNREACHABLE, type FormError } from './form-errors';
+import { type FormEvent, useState } from 'react';
+
+import { type FormError, UNREACHABLE } from './form-errors';
 import { useFormErrors } from './use-form-errors';
 
 /**

@@ -1,5 +1,6 @@
 import { Button } from 'nhsuk-react-components';
 import { useState } from 'react';
+
 import type { Problem } from '../api/types';
 import { useAction } from '../api/use-action';
 

@@ -2,6 +2,7 @@ import { setFocus } from 'nhsuk-frontend';
 import { SkipLink } from 'nhsuk-react-components';
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
+
 import { useSession } from '../auth/use-session';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';

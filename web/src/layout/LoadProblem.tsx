@@ -1,4 +1,5 @@
 import { WarningCallout } from 'nhsuk-react-components';
+
 import type { Problem } from '../api/types';
 
 /** What to say when a page's content could not be loaded. */

@@ -1,4 +1,5 @@
 import { Footer } from 'nhsuk-react-components';
+
 import { SERVICE_NAME } from './use-page-title';
 
 export function SiteFooter() {

@@ -1,5 +1,6 @@
 import { Header } from 'nhsuk-react-components';
 import { Link, useLocation, useNavigate } from 'react-router';
+
 import type { SessionState } from '../api/session';
 import { signOut } from '../auth/sign-out';
 import { ConnectionIndicator } from '../live/ConnectionIndicator';
@@ -22,7 +23,11 @@ function SignedInHeader({ user }: { user: NonNullable<SessionState['user']> }) {
   const path = useLocation().pathname;
   const navigate = useNavigate();
   const { moderates } = useModerationAccess();
-  const sections = [...SECTIONS, ...(moderates ? [{ to: '/moderation', text: 'Moderation' }] : []), ...(user.role === 'admin' ? [{ to: '/admin/users', text: 'Admin' }] : [])];
+  const sections = [
+    ...SECTIONS,
+    ...(moderates ? [{ to: '/moderation', text: 'Moderation' }] : []),
+    ...(user.role === 'admin' ? [{ to: '/admin/users', text: 'Admin' }] : []),
+  ];
   return (
     // nhsuk-frontend's header script moves navigation items into a "More" menu on narrow
     // screens, behind React's back; a new key when the set of items changes starts it afresh.
@@ -48,7 +53,12 @@ function SignedInHeader({ user }: { user: NonNullable<SessionState['user']> }) {
       </Header.Account>
       <Header.Navigation>
         {sections.map((section) => (
-          <Header.NavigationItem key={section.to} asElement={Link} to={section.to} current={isCurrent(section.to, path)}>
+          <Header.NavigationItem
+            key={section.to}
+            asElement={Link}
+            to={section.to}
+            current={isCurrent(section.to, path)}
+          >
             {section.text}
           </Header.NavigationItem>
         ))}

@@ -1,5 +1,5 @@
-import type { LiveStatus } from './live-connection';
 import { live } from './live';
+import type { LiveStatus } from './live-connection';
 import { useLiveStatus } from './use-live';
 
 const WORDS: Record<LiveStatus, string | null> = {

@@ -119,7 +119,11 @@ export class LiveConnection {
     this.pauseReason = null;
     this.setStatus('live');
     for (const { subject } of this.subjects.values()) {
-      this.socket?.emit('subscribe', this.droppedAt ? { ...subject, lastEventId: this.droppedAt } : subject, () => undefined);
+      this.socket?.emit(
+        'subscribe',
+        this.droppedAt ? { ...subject, lastEventId: this.droppedAt } : subject,
+        () => undefined,
+      );
     }
     this.droppedAt = null;
   }
@@ -162,7 +166,8 @@ export class LiveConnection {
     this.setStatus('reconnecting');
     this.refusedInARow++;
     // Back off when refresh keeps failing, so a dead session does not spin.
-    if (this.refusedInARow > 1) await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 1000 * 2 ** this.refusedInARow)));
+    if (this.refusedInARow > 1)
+      await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 1000 * 2 ** this.refusedInARow)));
     try {
       await this.tokens.refresh();
     } catch {
@@ -174,7 +179,8 @@ export class LiveConnection {
   private received(type: string, envelope: LiveEnvelope): void {
     if (type === 'resync') {
       // The server no longer keeps what this tab missed: listeners reload from the API.
-      for (const listener of this.listeners) listener({ id: '', type, collaborativeId: null, createdAt: new Date().toISOString(), data: envelope });
+      for (const listener of this.listeners)
+        listener({ id: '', type, collaborativeId: null, createdAt: new Date().toISOString(), data: envelope });
       return;
     }
     if (!envelope || typeof envelope.id !== 'string') return;

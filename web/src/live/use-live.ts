@@ -1,6 +1,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import type { LiveEnvelope, LiveStatus, Subject } from './live-connection';
+
 import { live } from './live';
+import type { LiveEnvelope, LiveStatus, Subject } from './live-connection';
 
 export function useLiveStatus(): LiveStatus {
   return useSyncExternalStore(live.onStatus, live.status);

@@ -1,5 +1,6 @@
 import { Button, Textarea } from 'nhsuk-react-components';
 import { useState } from 'react';
+
 import { previewMarkdown } from './preview';
 
 interface Props {
@@ -30,7 +31,14 @@ export function MarkdownEditor({ id, label, hint, error, value, onChange, rows =
         error={error}
         formGroupProps={{ className: 'nhsuk-u-margin-bottom-2' }}
       />
-      <Button type="button" secondary small aria-expanded={previewing} aria-controls={`${id}-preview`} onClick={() => setPreviewing(!previewing)}>
+      <Button
+        type="button"
+        secondary
+        small
+        aria-expanded={previewing}
+        aria-controls={`${id}-preview`}
+        onClick={() => setPreviewing(!previewing)}
+      >
         {previewing ? 'Hide preview' : 'Preview'}
       </Button>
       <div id={`${id}-preview`} hidden={!previewing}>

@@ -13,12 +13,41 @@ export function previewMarkdown(source: string): ReactNode[] {
 function previewBlock(block: string, key: number): ReactNode {
   const lines = block.split('\n');
   const heading = /^(#{1,6})\s+(.*)$/.exec(lines[0]!);
-  if (heading && lines.length === 1) return <p key={key}><strong>{inline(heading[2]!)}</strong></p>;
-  if (block.startsWith('```')) return <pre key={key}><code>{lines.slice(1, lines.at(-1)?.startsWith('```') ? -1 : undefined).join('\n')}</code></pre>;
-  if (lines.every((line) => /^\s*>/.test(line))) return <blockquote key={key}>{previewMarkdown(lines.map((line) => line.replace(/^\s*>\s?/, '')).join('\n'))}</blockquote>;
-  if (lines.every((line) => /^\s*[-*+]\s+/.test(line))) return <ul key={key}>{lines.map((line, i) => <li key={i}>{inline(line.replace(/^\s*[-*+]\s+/, ''))}</li>)}</ul>;
-  if (lines.every((line) => /^\s*\d+[.)]\s+/.test(line))) return <ol key={key}>{lines.map((line, i) => <li key={i}>{inline(line.replace(/^\s*\d+[.)]\s+/, ''))}</li>)}</ol>;
-  return <p key={key}>{lines.flatMap((line, i) => (i === 0 ? [inline(line)] : [<br key={`br${i}`} />, inline(line)]))}</p>;
+  if (heading && lines.length === 1)
+    return (
+      <p key={key}>
+        <strong>{inline(heading[2]!)}</strong>
+      </p>
+    );
+  if (block.startsWith('```'))
+    return (
+      <pre key={key}>
+        <code>{lines.slice(1, lines.at(-1)?.startsWith('```') ? -1 : undefined).join('\n')}</code>
+      </pre>
+    );
+  if (lines.every((line) => /^\s*>/.test(line)))
+    return (
+      <blockquote key={key}>{previewMarkdown(lines.map((line) => line.replace(/^\s*>\s?/, '')).join('\n'))}</blockquote>
+    );
+  if (lines.every((line) => /^\s*[-*+]\s+/.test(line)))
+    return (
+      <ul key={key}>
+        {lines.map((line, i) => (
+          <li key={i}>{inline(line.replace(/^\s*[-*+]\s+/, ''))}</li>
+        ))}
+      </ul>
+    );
+  if (lines.every((line) => /^\s*\d+[.)]\s+/.test(line)))
+    return (
+      <ol key={key}>
+        {lines.map((line, i) => (
+          <li key={i}>{inline(line.replace(/^\s*\d+[.)]\s+/, ''))}</li>
+        ))}
+      </ol>
+    );
+  return (
+    <p key={key}>{lines.flatMap((line, i) => (i === 0 ? [inline(line)] : [<br key={`br${i}`} />, inline(line)]))}</p>
+  );
 }
 
 const INLINE = /(`[^`]+`|\*\*[^*]+\*\*|__[^_]+__|\*[^*]+\*|_[^_]+_|\[[^\]]+\]\([^)]+\))/;
@@ -31,7 +60,11 @@ function inline(text: string): ReactNode {
     if (part.startsWith('**') || part.startsWith('__')) return <strong key={i}>{part.slice(2, -2)}</strong>;
     if (part.startsWith('[')) {
       const [, label, href] = /^\[([^\]]+)\]\(([^)]+)\)$/.exec(part)!;
-      return <span key={i}>{label} ({href})</span>;
+      return (
+        <span key={i}>
+          {label} ({href})
+        </span>
+      );
     }
     return <em key={i}>{part.slice(1, -1)}</em>;
   });

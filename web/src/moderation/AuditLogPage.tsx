@@ -1,5 +1,6 @@
 import { BackLink, Table } from 'nhsuk-react-components';
 import { Link, useSearchParams } from 'react-router';
+
 import { api } from '../api/client';
 import type { AuditRecord } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
@@ -31,14 +32,19 @@ function queryOf(params: URLSearchParams) {
 export function AuditLogPage() {
   usePageTitle('Audit log');
   const [params] = useSearchParams();
-  const list = useCursorList<AuditRecord>((cursor) => api.GET('/api/moderation/audit-log', { params: { query: { ...queryOf(params), cursor } } }), params.toString());
+  const list = useCursorList<AuditRecord>(
+    (cursor) => api.GET('/api/moderation/audit-log', { params: { query: { ...queryOf(params), cursor } } }),
+    params.toString(),
+  );
   return (
     <>
       <BackLink asElement={Link} to="/moderation" href="/moderation">
         Moderation queue
       </BackLink>
       <h1>Audit log</h1>
-      <p className="nhsuk-lede-text">Every moderation action and role change, newest first. Records are never changed or deleted.</p>
+      <p className="nhsuk-lede-text">
+        Every moderation action and role change, newest first. Records are never changed or deleted.
+      </p>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-third">
           <AuditFilters />
@@ -48,7 +54,9 @@ export function AuditLogPage() {
           {list.status === 'failed' && list.problem && <ModerationProblem problem={list.problem} />}
           {list.status === 'loaded' && (
             <p role="status" className="app-meta">
-              {list.items.length === 0 ? 'No records match. Try fewer filters.' : `Showing ${list.items.length}${list.hasMore ? ' so far' : ''}`}
+              {list.items.length === 0
+                ? 'No records match. Try fewer filters.'
+                : `Showing ${list.items.length}${list.hasMore ? ' so far' : ''}`}
             </p>
           )}
           {list.items.length > 0 && (

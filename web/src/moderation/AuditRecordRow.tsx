@@ -1,9 +1,10 @@
 import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router';
+
 import type { AuditRecord } from '../api/types';
+import type { ReportTarget } from '../api/types';
 import { formatDateTime } from '../layout/format';
 import { AUDIT_ACTION_LABELS, TARGET_LABELS } from './labels';
-import type { ReportTarget } from '../api/types';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return 'none';
@@ -27,10 +28,19 @@ function Changes({ before, after }: { before: Record<string, unknown>; after: Re
 
 function Item({ record }: { record: AuditRecord }) {
   const kind = TARGET_LABELS[record.targetType as ReportTarget] ?? record.targetType;
-  const place = record.targetType === 'thread' ? `/threads/${record.targetId}` : record.targetType === 'practice' ? `/practices/${record.targetId}` : null;
+  const place =
+    record.targetType === 'thread'
+      ? `/threads/${record.targetId}`
+      : record.targetType === 'practice'
+        ? `/practices/${record.targetId}`
+        : null;
   return (
     <>
-      {place ? <Link to={place}>{kind.charAt(0).toUpperCase() + kind.slice(1)}</Link> : kind.charAt(0).toUpperCase() + kind.slice(1)}{' '}
+      {place ? (
+        <Link to={place}>{kind.charAt(0).toUpperCase() + kind.slice(1)}</Link>
+      ) : (
+        kind.charAt(0).toUpperCase() + kind.slice(1)
+      )}{' '}
       <span className="app-meta app-plain">{record.targetId}</span>
     </>
   );

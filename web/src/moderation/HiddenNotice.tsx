@@ -28,7 +28,8 @@ export function HiddenNotice({ what, hidden, masked, reason, children }: Props) 
   return (
     <div className="app-hidden-content">
       <p className="app-meta nhsuk-u-margin-bottom-2">
-        <Tag modifier="grey">Hidden</Tag> Hidden by moderators{reason ? `: ${reason.replace(/[.!?]$/, '')}` : ''}. Readers see only a notice; you can see it as its author or a moderator.
+        <Tag modifier="grey">Hidden</Tag> Hidden by moderators{reason ? `: ${reason.replace(/[.!?]$/, '')}` : ''}.
+        Readers see only a notice; you can see it as its author or a moderator.
       </p>
       {children}
     </div>

@@ -1,12 +1,16 @@
 import { Button, Details, TextInput } from 'nhsuk-react-components';
+
 import { api } from '../api/client';
 import type { Comment, PracticeDetail, Problem, Reply } from '../api/types';
-import { errorsFromProblem, withFieldIds, type FieldSpecs } from '../forms/form-errors';
+import { errorsFromProblem, type FieldSpecs, withFieldIds } from '../forms/form-errors';
 import { FormErrorSummary } from '../forms/FormErrorSummary';
 import { useDisclosure } from '../forms/use-disclosure';
 import { text, useFormSubmit } from '../forms/use-form-submit';
 
-type Target = { kind: 'reply'; onChanged(item: Reply): void } | { kind: 'comment'; onChanged(item: Comment): void } | { kind: 'practice'; onChanged(item: PracticeDetail): void };
+type Target =
+  | { kind: 'reply'; onChanged(item: Reply): void }
+  | { kind: 'comment'; onChanged(item: Comment): void }
+  | { kind: 'practice'; onChanged(item: PracticeDetail): void };
 
 type Props = Target & {
   id: string;
@@ -19,8 +23,10 @@ type Answer<T> = Promise<{ data?: T; error?: Problem }>;
 
 function send(target: Target, id: string, hide: boolean, reason: string): Answer<unknown> {
   const request = { params: { path: { id } }, body: { reason } };
-  if (target.kind === 'reply') return hide ? api.POST('/api/replies/{id}/hide', request) : api.POST('/api/replies/{id}/restore', request);
-  if (target.kind === 'comment') return hide ? api.POST('/api/comments/{id}/hide', request) : api.POST('/api/comments/{id}/restore', request);
+  if (target.kind === 'reply')
+    return hide ? api.POST('/api/replies/{id}/hide', request) : api.POST('/api/replies/{id}/restore', request);
+  if (target.kind === 'comment')
+    return hide ? api.POST('/api/comments/{id}/hide', request) : api.POST('/api/comments/{id}/restore', request);
   return hide ? api.POST('/api/practices/{id}/hide', request) : api.POST('/api/practices/{id}/restore', request);
 }
 
@@ -48,7 +54,14 @@ export function HideRestoreForm(props: Props) {
       <Details.Text>
         <FormErrorSummary errors={errors} attempt={attempt} />
         <form onSubmit={onSubmit} noValidate>
-          <TextInput id={reasonId} name="reason" label="Reason" hint="Kept in the audit log and sent to the author" maxLength={500} error={errorFor(reasonId)} />
+          <TextInput
+            id={reasonId}
+            name="reason"
+            label="Reason"
+            hint="Kept in the audit log and sent to the author"
+            maxLength={500}
+            error={errorFor(reasonId)}
+          />
           <Button type="submit" secondary small disabled={busy}>
             {hidden ? 'Restore' : 'Hide'} {name}
           </Button>

@@ -1,4 +1,5 @@
 import { WarningCallout } from 'nhsuk-react-components';
+
 import type { Problem } from '../api/types';
 import { LoadProblem } from '../layout/LoadProblem';
 
@@ -9,7 +10,10 @@ export function ModerationProblem({ problem }: { problem: Pick<Problem, 'status'
     <WarningCallout>
       <WarningCallout.Heading>Only for moderators and leads</WarningCallout.Heading>
       <p>{problem.detail}</p>
-      <p>Site moderators, admins and the leads of a collaborative can see this. If you think you should, ask a forum administrator.</p>
+      <p>
+        Site moderators, admins and the leads of a collaborative can see this. If you think you should, ask a forum
+        administrator.
+      </p>
     </WarningCallout>
   );
 }

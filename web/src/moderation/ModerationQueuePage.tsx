@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+
 import { api } from '../api/client';
 import type { QueueItem } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
@@ -13,14 +14,18 @@ import { QueueItemView } from './QueueItemView';
 /** Open reports grouped by item, oldest first, for site moderators and leads (their collaboratives). */
 export function ModerationQueuePage() {
   usePageTitle('Moderation queue');
-  const queue = useCursorList<QueueItem>((cursor) => api.GET('/api/moderation/queue', { params: { query: { cursor } } }), 'queue');
+  const queue = useCursorList<QueueItem>(
+    (cursor) => api.GET('/api/moderation/queue', { params: { query: { cursor } } }),
+    'queue',
+  );
   const [done, setDone] = useState<string | null>(null);
   return (
     <>
       <Success message={done} />
       <h1>Moderation queue</h1>
       <p>
-        Reported content, oldest first. A decision applies to every open report on the item. <Link to="/moderation/audit-log">See the audit log</Link>
+        Reported content, oldest first. A decision applies to every open report on the item.{' '}
+        <Link to="/moderation/audit-log">See the audit log</Link>
       </p>
       {queue.status === 'loading' && <p role="status">Loading…</p>}
       {queue.status === 'failed' && queue.problem && <ModerationProblem problem={queue.problem} />}

@@ -1,8 +1,9 @@
 import { Button, Details, Select, TextInput } from 'nhsuk-react-components';
 import { useState } from 'react';
+
 import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
-import { emptyRequiredFields, errorsFromProblem, withFieldIds, type FieldSpecs } from '../forms/form-errors';
+import { emptyRequiredFields, errorsFromProblem, type FieldSpecs, withFieldIds } from '../forms/form-errors';
 import { FormErrorSummary } from '../forms/FormErrorSummary';
 import { useDisclosure } from '../forms/use-disclosure';
 import { text, useFormSubmit } from '../forms/use-form-submit';
@@ -32,7 +33,11 @@ export function MoveThreadForm({ thread, onMoved }: { thread: ThreadDetail; onMo
       params: { path: { id: thread.id } },
       body: { collaborativeId: text(form, 'moveTo'), reason: text(form, 'moveReason') },
     });
-    if (error) return errorsFromProblem(withFieldIds(error, { collaborativeId: 'moveTo', reason: 'moveReason' }), FIELDS, { 403: 'moveTo', 404: 'moveTo' });
+    if (error)
+      return errorsFromProblem(withFieldIds(error, { collaborativeId: 'moveTo', reason: 'moveReason' }), FIELDS, {
+        403: 'moveTo',
+        404: 'moveTo',
+      });
     setMoved(destinations.find((option) => option.id === text(form, 'moveTo'))?.name ?? 'the collaborative you chose');
     onMoved();
   });
@@ -48,7 +53,14 @@ export function MoveThreadForm({ thread, onMoved }: { thread: ThreadDetail; onMo
           </p>
         )}
         <form onSubmit={onSubmit} noValidate>
-          <Select id="moveTo" name="moveTo" label="Collaborative" hint="Only collaboratives you moderate are listed" defaultValue="" error={errorFor('moveTo')}>
+          <Select
+            id="moveTo"
+            name="moveTo"
+            label="Collaborative"
+            hint="Only collaboratives you moderate are listed"
+            defaultValue=""
+            error={errorFor('moveTo')}
+          >
             <Select.Option value="">Select a collaborative</Select.Option>
             {destinations.map((option) => (
               <Select.Option key={option.id} value={option.id}>
@@ -56,7 +68,14 @@ export function MoveThreadForm({ thread, onMoved }: { thread: ThreadDetail; onMo
               </Select.Option>
             ))}
           </Select>
-          <TextInput id="moveReason" name="moveReason" label="Why move it?" hint="Kept in the audit log and sent to the author" maxLength={500} error={errorFor('moveReason')} />
+          <TextInput
+            id="moveReason"
+            name="moveReason"
+            label="Why move it?"
+            hint="Kept in the audit log and sent to the author"
+            maxLength={500}
+            error={errorFor('moveReason')}
+          />
           <Button type="submit" secondary small disabled={busy}>
             Move thread
           </Button>

@@ -1,5 +1,6 @@
 import { Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
+
 import type { QueueItem, ResolveAction } from '../api/types';
 import { formatDateTime, plural } from '../layout/format';
 import { REASON_LABELS, TARGET_LABELS } from './labels';
@@ -9,20 +10,26 @@ import { ResolveForm } from './ResolveForm';
 function placeOf(item: QueueItem): string | null {
   if (item.targetType === 'thread') return `/threads/${item.targetId}`;
   if (item.targetType === 'reply' && item.threadId) return `/threads/${item.threadId}#reply-${item.targetId}`;
-  if ((item.targetType === 'practice' || item.targetType === 'comment') && item.practiceId) return `/practices/${item.practiceId}`;
+  if ((item.targetType === 'practice' || item.targetType === 'comment') && item.practiceId)
+    return `/practices/${item.practiceId}`;
   if (item.targetType === 'user' && item.author) return `/people/${item.author.handle}`;
   return null;
 }
 
 /** The words under review, as plain text (the queue sends Markdown as written, never HTML). */
 function ReportedContent({ content }: { content: Record<string, unknown> }) {
-  const field = (key: string) => (typeof content[key] === 'string' && content[key] !== '' ? (content[key] as string) : null);
+  const field = (key: string) =>
+    typeof content[key] === 'string' && content[key] !== '' ? (content[key] as string) : null;
   const heading = field('title') ?? field('threadTitle') ?? field('practiceTitle') ?? field('displayName');
   const words = field('body') ?? field('summary') ?? field('bio');
   return (
     <blockquote className="app-reported">
       {heading && <p className="nhsuk-u-font-weight-bold nhsuk-u-margin-bottom-2">{heading}</p>}
-      {field('jobTitle') && <p className="nhsuk-u-margin-bottom-2">{[field('jobTitle'), field('organisation')].filter(Boolean).join(', ')}</p>}
+      {field('jobTitle') && (
+        <p className="nhsuk-u-margin-bottom-2">
+          {[field('jobTitle'), field('organisation')].filter(Boolean).join(', ')}
+        </p>
+      )}
       {words ? <p className="app-plain">{words}</p> : <p className="app-meta">No text</p>}
     </blockquote>
   );
@@ -45,11 +52,15 @@ export function QueueItemView({ item, onResolved }: Props) {
         Reported {what} by {item.author?.displayName ?? 'a deleted account'}
       </h2>
       <p className="app-meta">
-        {plural(item.reports.length, 'report')} · first {formatDateTime(item.oldestReportAt)} {item.hidden && <Tag modifier="grey">Hidden</Tag>}
+        {plural(item.reports.length, 'report')} · first {formatDateTime(item.oldestReportAt)}{' '}
+        {item.hidden && <Tag modifier="grey">Hidden</Tag>}
         {place && (
           <>
             {' '}
-            · <Link to={place}>See it in place<span className="nhsuk-u-visually-hidden"> ({name})</span></Link>
+            ·{' '}
+            <Link to={place}>
+              See it in place<span className="nhsuk-u-visually-hidden"> ({name})</span>
+            </Link>
           </>
         )}
       </p>
@@ -58,7 +69,8 @@ export function QueueItemView({ item, onResolved }: Props) {
       <ul className="nhsuk-list nhsuk-list--bullet">
         {item.reports.map((report) => (
           <li key={report.id}>
-            <strong>{REASON_LABELS[report.reason].label}</strong> from {report.reporter.displayName}, {formatDateTime(report.createdAt)}
+            <strong>{REASON_LABELS[report.reason].label}</strong> from {report.reporter.displayName},{' '}
+            {formatDateTime(report.createdAt)}
             {report.details && <span className="app-plain">: {report.details}</span>}
           </li>
         ))}

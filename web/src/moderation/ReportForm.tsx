@@ -1,8 +1,9 @@
 import { Button, Details, Radios, Textarea } from 'nhsuk-react-components';
 import { useState } from 'react';
+
 import { api } from '../api/client';
 import type { ReportReason, ReportTarget } from '../api/types';
-import { errorsFromProblem, withFieldIds, type FieldSpecs } from '../forms/form-errors';
+import { errorsFromProblem, type FieldSpecs, withFieldIds } from '../forms/form-errors';
 import { FormErrorSummary } from '../forms/FormErrorSummary';
 import { useDisclosure } from '../forms/use-disclosure';
 import { text, useFormSubmit } from '../forms/use-form-submit';
@@ -32,9 +33,12 @@ export function ReportForm({ targetType, targetId, name }: Props) {
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
     const reason = form.get('reason') as ReportReason | null;
     if (!reason) return [{ field: `${prefix}reason`, message: 'Select why you are reporting it' }];
-    const { data, error, response } = await api.POST('/api/reports', { body: { targetType, targetId, reason, details: text(form, 'details') || undefined } });
+    const { data, error, response } = await api.POST('/api/reports', {
+      body: { targetType, targetId, reason, details: text(form, 'details') || undefined },
+    });
     if (response.status === 409 && error) return setOutcome({ kind: 'already', message: error.detail });
-    if (error) return errorsFromProblem(withFieldIds(error, { reason: `${prefix}reason`, details: `${prefix}details` }), fields);
+    if (error)
+      return errorsFromProblem(withFieldIds(error, { reason: `${prefix}reason`, details: `${prefix}details` }), fields);
     setOutcome({ kind: 'sent', hidden: data.targetHidden });
   });
   const disclosure = useDisclosure(errors);
@@ -42,7 +46,8 @@ export function ReportForm({ targetType, targetId, name }: Props) {
   if (outcome?.kind === 'sent') {
     return (
       <p className="nhsuk-inset-text app-report-outcome" role="status">
-        Thank you: your report of {what} has been sent to the moderators.{outcome.hidden && ' It is hidden from readers until they review it.'}
+        Thank you: your report of {what} has been sent to the moderators.
+        {outcome.hidden && ' It is hidden from readers until they review it.'}
       </p>
     );
   }
@@ -61,14 +66,32 @@ export function ReportForm({ targetType, targetId, name }: Props) {
       <Details.Text>
         <FormErrorSummary errors={errors} attempt={attempt} />
         <form onSubmit={onSubmit} noValidate>
-          <Radios legend={`Why are you reporting ${what}?`} legendProps={{ size: 's' }} name="reason" error={errorFor(`${prefix}reason`)}>
+          <Radios
+            legend={`Why are you reporting ${what}?`}
+            legendProps={{ size: 's' }}
+            name="reason"
+            error={errorFor(`${prefix}reason`)}
+          >
             {REASONS.map((reason, index) => (
-              <Radios.Item key={reason} id={index === 0 ? `${prefix}reason` : `${prefix}reason-${reason}`} value={reason} hint={REASON_LABELS[reason].hint}>
+              <Radios.Item
+                key={reason}
+                id={index === 0 ? `${prefix}reason` : `${prefix}reason-${reason}`}
+                value={reason}
+                hint={REASON_LABELS[reason].hint}
+              >
                 {REASON_LABELS[reason].label}
               </Radios.Item>
             ))}
           </Radios>
-          <Textarea id={`${prefix}details`} name="details" label="What should the moderators know? (optional)" hint="Do not repeat any patient details" rows={3} maxLength={2000} error={errorFor(`${prefix}details`)} />
+          <Textarea
+            id={`${prefix}details`}
+            name="details"
+            label="What should the moderators know? (optional)"
+            hint="Do not repeat any patient details"
+            rows={3}
+            maxLength={2000}
+            error={errorFor(`${prefix}details`)}
+          />
           <Button type="submit" secondary disabled={busy}>
             Send report
           </Button>

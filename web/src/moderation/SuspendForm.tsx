@@ -1,4 +1,5 @@
 import { Button, Radios, Textarea, TextInput } from 'nhsuk-react-components';
+
 import { api } from '../api/client';
 import type { Profile } from '../api/types';
 import { errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
@@ -23,7 +24,8 @@ interface Props {
 /** The end of a suspension of `days` whole days from now, or an error message. */
 function untilFrom(days: string): { until?: string; error?: string } {
   if (days === '') return {};
-  if (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 3650) return { error: 'Number of days must be a whole number from 1 to 3650' };
+  if (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 3650)
+    return { error: 'Number of days must be a whole number from 1 to 3650' };
   return { until: new Date(Date.now() + Number(days) * DAY).toISOString() };
 }
 
@@ -43,9 +45,27 @@ export function SuspendForm({ person, suspended, onChanged }: Props) {
     if (daysError) missing.push({ field: 'suspendDays', message: daysError });
     if (missing.length > 0) return missing;
     const path = { params: { path: { id: person.id } } };
-    const answer = action === 'suspend' ? await api.POST('/api/users/{id}/suspend', { ...path, body: { reason, until } }) : await api.POST('/api/users/{id}/unsuspend', { ...path, body: { reason } });
-    if (answer.error) return errorsFromProblem({ ...answer.error, errors: answer.error.errors?.map((e) => ({ ...e, field: e.field === 'reason' ? 'suspendReason' : 'suspendDays' })) }, FIELDS);
-    onChanged(answer.data, action === 'suspend' ? `${person.displayName} is suspended` : `${person.displayName}'s suspension has been lifted`);
+    const answer =
+      action === 'suspend'
+        ? await api.POST('/api/users/{id}/suspend', { ...path, body: { reason, until } })
+        : await api.POST('/api/users/{id}/unsuspend', { ...path, body: { reason } });
+    if (answer.error)
+      return errorsFromProblem(
+        {
+          ...answer.error,
+          errors: answer.error.errors?.map((e) => ({
+            ...e,
+            field: e.field === 'reason' ? 'suspendReason' : 'suspendDays',
+          })),
+        },
+        FIELDS,
+      );
+    onChanged(
+      answer.data,
+      action === 'suspend'
+        ? `${person.displayName} is suspended`
+        : `${person.displayName}'s suspension has been lifted`,
+    );
   });
   return (
     <section aria-labelledby="suspend-heading">
@@ -53,7 +73,12 @@ export function SuspendForm({ person, suspended, onChanged }: Props) {
       <p>A suspended person cannot sign in; their sessions and live connections end at once.</p>
       <FormErrorSummary errors={errors} attempt={attempt} />
       <form onSubmit={onSubmit} noValidate>
-        <Radios legend={`What do you want to do about ${person.displayName}'s account?`} legendProps={{ size: 's' }} name="suspendAction" error={errorFor('suspendAction')}>
+        <Radios
+          legend={`What do you want to do about ${person.displayName}'s account?`}
+          legendProps={{ size: 's' }}
+          name="suspendAction"
+          error={errorFor('suspendAction')}
+        >
           <Radios.Item id="suspendAction" value="suspend" defaultChecked={suspended === false}>
             Suspend the account
           </Radios.Item>
@@ -61,8 +86,24 @@ export function SuspendForm({ person, suspended, onChanged }: Props) {
             Lift the suspension
           </Radios.Item>
         </Radios>
-        <TextInput id="suspendDays" name="suspendDays" label="Number of days (optional)" hint="When suspending: leave empty to suspend until a moderator lifts it" inputMode="numeric" width={4} error={errorFor('suspendDays')} />
-        <Textarea id="suspendReason" name="suspendReason" label="Reason" hint="Kept in the audit log and shown to the person when they try to sign in" rows={3} maxLength={500} error={errorFor('suspendReason')} />
+        <TextInput
+          id="suspendDays"
+          name="suspendDays"
+          label="Number of days (optional)"
+          hint="When suspending: leave empty to suspend until a moderator lifts it"
+          inputMode="numeric"
+          width={4}
+          error={errorFor('suspendDays')}
+        />
+        <Textarea
+          id="suspendReason"
+          name="suspendReason"
+          label="Reason"
+          hint="Kept in the audit log and shown to the person when they try to sign in"
+          rows={3}
+          maxLength={500}
+          error={errorFor('suspendReason')}
+        />
         <Button type="submit" warning disabled={busy}>
           Confirm
         </Button>

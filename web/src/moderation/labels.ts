@@ -2,7 +2,10 @@ import type { ReportReason, ReportTarget, ResolveAction } from '../api/types';
 
 // Records over the generated unions: a reason or action added to the API fails the type check here.
 export const REASON_LABELS: Record<ReportReason, { label: string; hint: string }> = {
-  'patient-identifiable-data': { label: 'Patient-identifiable data', hint: 'Names, NHS numbers or details that could identify a patient. It is hidden at once until a moderator looks.' },
+  'patient-identifiable-data': {
+    label: 'Patient-identifiable data',
+    hint: 'Names, NHS numbers or details that could identify a patient. It is hidden at once until a moderator looks.',
+  },
   inaccurate: { label: 'Inaccurate or misleading', hint: 'Figures or claims that are wrong' },
   disrespectful: { label: 'Disrespectful', hint: 'Personal attacks or language that breaks the forum’s standards' },
   spam: { label: 'Spam or advertising', hint: 'Selling something or off-topic posting' },

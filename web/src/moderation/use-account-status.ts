@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+
 import { api } from '../api/client';
 import type { Profile } from '../api/types';
 import { useSession } from '../auth/use-session';

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+
 import { api } from '../api/client';
 import { useSession } from '../auth/use-session';
 
@@ -25,7 +26,9 @@ function ask(userId: string, siteWide: boolean): Promise<ModerationAccess> {
     // (100 is the directory's largest page, more than anyone leads).
     answer = api.GET('/api/collaboratives', { params: { query: { member: true, limit: 100, sort: 'name' } } }).then(
       ({ data }) => {
-        const leads = (data?.items ?? []).filter((item) => item.viewer.membership === 'lead').map(({ id, name }) => ({ id, name }));
+        const leads = (data?.items ?? [])
+          .filter((item) => item.viewer.membership === 'lead')
+          .map(({ id, name }) => ({ id, name }));
         return { siteWide, leads, moderates: siteWide || leads.length > 0 };
       },
       () => ({ siteWide, leads: [], moderates: siteWide }),

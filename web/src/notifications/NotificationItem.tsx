@@ -1,5 +1,6 @@
 import { Button, Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
+
 import type { Notification } from '../api/types';
 import { formatDateTime } from '../layout/format';
 import { notificationLink } from './notification-link';

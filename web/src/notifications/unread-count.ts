@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
+
 import { api, session } from '../api/client';
 import { live } from '../live/live';
 
@@ -34,7 +35,8 @@ class UnreadCount {
 export const unreadCount = new UnreadCount();
 
 live.listen((event) => {
-  if (event.type === 'notification.created' || event.type === 'resync') void unreadCount.refresh().catch(() => undefined);
+  if (event.type === 'notification.created' || event.type === 'resync')
+    void unreadCount.refresh().catch(() => undefined);
 });
 live.onStatus(() => {
   if (live.status() === 'live') void unreadCount.refresh().catch(() => undefined);

@@ -1,21 +1,36 @@
 import { Button, Card } from 'nhsuk-react-components';
 import { Link } from 'react-router';
+
 import { useSession } from '../auth/use-session';
 import { HomeFeed } from '../feed/HomeFeed';
 import { FlashBanner } from '../layout/FlashBanner';
 import { usePageTitle } from '../layout/use-page-title';
 
 const SECTIONS = [
-  { to: '/collaboratives', heading: 'Collaboratives', description: 'Find the provider collaboratives you work in, follow them and join their discussions.' },
-  { to: '/practices', heading: 'Best practice', description: 'Case studies from trusts, with the outcomes they measured before and after.' },
-  { to: '/search', heading: 'Search', description: 'Questions, answers and case studies across every collaborative you can see.' },
+  {
+    to: '/collaboratives',
+    heading: 'Collaboratives',
+    description: 'Find the provider collaboratives you work in, follow them and join their discussions.',
+  },
+  {
+    to: '/practices',
+    heading: 'Best practice',
+    description: 'Case studies from trusts, with the outcomes they measured before and after.',
+  },
+  {
+    to: '/search',
+    heading: 'Search',
+    description: 'Questions, answers and case studies across every collaborative you can see.',
+  },
 ];
 
 function Welcome() {
   return (
     <>
       <h1>Collaboratives Forum</h1>
-      <p className="nhsuk-lede-text">Peer learning for the leaders of NHS trusts working together in provider collaboratives.</p>
+      <p className="nhsuk-lede-text">
+        Peer learning for the leaders of NHS trusts working together in provider collaboratives.
+      </p>
       <p>Ask your peers, follow the collaboratives that matter to you and share what has worked in your trust.</p>
       <Button asElement={Link} to="/sign-in" href="/sign-in">
         Sign in

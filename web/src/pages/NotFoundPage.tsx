@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+
 import { usePageTitle } from '../layout/use-page-title';
 
 export function NotFoundPage() {

@@ -1,5 +1,6 @@
 import { Button, PasswordInput, TextInput } from 'nhsuk-react-components';
 import { Link, Navigate, useNavigate } from 'react-router';
+
 import { publicApi } from '../api/client';
 import type { Sector } from '../api/types';
 import { useSignInHandOff } from '../auth/use-sign-in-hand-off';
@@ -36,16 +37,28 @@ export function RegisterPage() {
     if (registered.error) return errorsFromProblem(registered.error, FIELDS, EMAIL_PROBLEMS);
     // Registering gives no tokens; signing in straight away saves typing the password twice.
     const signedIn = await publicApi.POST('/api/auth/login', { body: credentials });
-    if (signedIn.error) return void navigate('/sign-in', { state: { flash: 'Your account has been created. Sign in to continue.' } });
+    if (signedIn.error)
+      return void navigate('/sign-in', { state: { flash: 'Your account has been created. Sign in to continue.' } });
     handOff.signedIn(signedIn.data, '/', `Welcome to the forum, ${signedIn.data.user.displayName}`);
   });
 
   if (handOff.alreadySignedIn) return <Navigate to="/" replace />;
   return (
     <FormPage title="Create an account" errors={errors} attempt={attempt}>
-      <p>The forum is for leaders working in NHS trusts and provider collaboratives. Register with your work email address.</p>
+      <p>
+        The forum is for leaders working in NHS trusts and provider collaboratives. Register with your work email
+        address.
+      </p>
       <form onSubmit={onSubmit} noValidate>
-        <TextInput id="email" name="email" type="email" label="Work email address" autoComplete="email" spellCheck={false} error={errorFor('email')} />
+        <TextInput
+          id="email"
+          name="email"
+          type="email"
+          label="Work email address"
+          autoComplete="email"
+          spellCheck={false}
+          error={errorFor('email')}
+        />
         <PasswordInput
           id="password"
           name="password"

@@ -1,5 +1,6 @@
 import { Button, PasswordInput, TextInput } from 'nhsuk-react-components';
 import { Link, Navigate, useSearchParams } from 'react-router';
+
 import { publicApi } from '../api/client';
 import { safeNext } from '../auth/safe-next';
 import { useSignInHandOff } from '../auth/use-sign-in-hand-off';
@@ -19,7 +20,9 @@ export function SignInPage() {
   const { errors, attempt, errorFor, onSubmit } = useFormSubmit(async (form) => {
     const empty = emptyRequiredFields(form, FIELDS);
     if (empty.length > 0) return empty;
-    const { data, error } = await publicApi.POST('/api/auth/login', { body: { email: text(form, 'email'), password: String(form.get('password')) } });
+    const { data, error } = await publicApi.POST('/api/auth/login', {
+      body: { email: text(form, 'email'), password: String(form.get('password')) },
+    });
     if (error) return errorsFromProblem(error, FIELDS);
     handOff.signedIn(data, next);
   });
@@ -28,8 +31,22 @@ export function SignInPage() {
   return (
     <FormPage title="Sign in" errors={errors} attempt={attempt}>
       <form onSubmit={onSubmit} noValidate>
-        <TextInput id="email" name="email" type="email" label="Email address" autoComplete="username" spellCheck={false} error={errorFor('email')} />
-        <PasswordInput id="password" name="password" label="Password" autoComplete="current-password" error={errorFor('password')} />
+        <TextInput
+          id="email"
+          name="email"
+          type="email"
+          label="Email address"
+          autoComplete="username"
+          spellCheck={false}
+          error={errorFor('email')}
+        />
+        <PasswordInput
+          id="password"
+          name="password"
+          label="Password"
+          autoComplete="current-password"
+          error={errorFor('password')}
+        />
         <Button type="submit">Sign in</Button>
       </form>
       <p>

@@ -1,24 +1,28 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useSession } from '../auth/use-session';
-import { Success } from '../layout/Success';
-import { ReportForm } from '../moderation/ReportForm';
-import { SuspendForm } from '../moderation/SuspendForm';
-import { SuspensionStatus } from '../moderation/SuspensionStatus';
-import { useAccountStatus } from '../moderation/use-account-status';
+
 import { api } from '../api/client';
 import type { PracticeSummary, PublicProfile } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
 import { useLoad } from '../api/use-load';
+import { useSession } from '../auth/use-session';
 import { DetailsList } from '../layout/DetailsList';
 import { formatDateTime } from '../layout/format';
 import { LoadProblem } from '../layout/LoadProblem';
+import { Success } from '../layout/Success';
 import { usePageTitle } from '../layout/use-page-title';
+import { ReportForm } from '../moderation/ReportForm';
+import { SuspendForm } from '../moderation/SuspendForm';
+import { SuspensionStatus } from '../moderation/SuspensionStatus';
+import { useAccountStatus } from '../moderation/use-account-status';
 import { PracticeCard } from '../practices/PracticeCard';
 import { ROLE_LABELS, SECTOR_LABELS } from '../users/labels';
 
 function TheirPractices({ authorId }: { authorId: string }) {
-  const list = useCursorList<PracticeSummary>((cursor) => api.GET('/api/practices', { params: { query: { author: authorId, cursor } } }), authorId);
+  const list = useCursorList<PracticeSummary>(
+    (cursor) => api.GET('/api/practices', { params: { query: { author: authorId, cursor } } }),
+    authorId,
+  );
   if (list.status !== 'loaded' || list.items.length === 0) return null;
   return (
     <section aria-labelledby="practices-heading">

@@ -1,6 +1,7 @@
 import { Button, Details, TextInput } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+
 import { api } from '../api/client';
 import { emptyRequiredFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
 import { FormErrorSummary } from '../forms/FormErrorSummary';
@@ -19,12 +20,20 @@ export function AskAuthorsForm({ practiceId }: { practiceId: string }) {
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
     const empty = emptyRequiredFields(form, FIELDS);
     if (empty.length > 0) return empty;
-    const { data, error } = await api.POST('/api/practices/{id}/questions', { params: { path: { id: practiceId } }, body: { title: text(form, 'questionTitle'), body: body.trim() } });
+    const { data, error } = await api.POST('/api/practices/{id}/questions', {
+      params: { path: { id: practiceId } },
+      body: { title: text(form, 'questionTitle'), body: body.trim() },
+    });
     if (error) {
-      const renamed = error.errors?.map((e) => ({ ...e, field: e.field === 'title' ? 'questionTitle' : e.field === 'body' ? 'questionBody' : e.field }));
+      const renamed = error.errors?.map((e) => ({
+        ...e,
+        field: e.field === 'title' ? 'questionTitle' : e.field === 'body' ? 'questionBody' : e.field,
+      }));
       return errorsFromProblem({ ...error, errors: renamed }, FIELDS);
     }
-    navigate(`/threads/${(data as { id: string }).id}`, { state: { flash: 'Your question has been sent to the authors' } });
+    navigate(`/threads/${(data as { id: string }).id}`, {
+      state: { flash: 'Your question has been sent to the authors' },
+    });
   });
   return (
     <Details open={errors.length > 0}>
@@ -32,8 +41,21 @@ export function AskAuthorsForm({ practiceId }: { practiceId: string }) {
       <Details.Text>
         <FormErrorSummary errors={errors} attempt={attempt} />
         <form onSubmit={onSubmit} noValidate>
-          <TextInput id="questionTitle" name="questionTitle" label="Your question" hint="Between 5 and 200 characters" error={errorFor('questionTitle')} />
-          <MarkdownEditor id="questionBody" label="Details" value={body} onChange={setBody} error={errorFor('questionBody')} rows={4} />
+          <TextInput
+            id="questionTitle"
+            name="questionTitle"
+            label="Your question"
+            hint="Between 5 and 200 characters"
+            error={errorFor('questionTitle')}
+          />
+          <MarkdownEditor
+            id="questionBody"
+            label="Details"
+            value={body}
+            onChange={setBody}
+            error={errorFor('questionBody')}
+            rows={4}
+          />
           <Button type="submit" disabled={busy}>
             Send question
           </Button>

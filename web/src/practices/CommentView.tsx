@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+
 import type { Comment } from '../api/types';
 import { formatDateTime } from '../layout/format';
 import { ServerHtml } from '../layout/ServerHtml';
@@ -32,8 +33,12 @@ export function CommentView({ comment, meId, canModerate, onChanged }: Props) {
           <ServerHtml html={comment.bodyHtml} />
         </HiddenNotice>
       )}
-      {!deleted && !masked && comment.author?.id !== meId && <ReportForm targetType="comment" targetId={comment.id} name={name} />}
-      {!deleted && canModerate && <HideRestoreForm kind="comment" id={comment.id} hidden={comment.hidden} name={name} onChanged={onChanged} />}
+      {!deleted && !masked && comment.author?.id !== meId && (
+        <ReportForm targetType="comment" targetId={comment.id} name={name} />
+      )}
+      {!deleted && canModerate && (
+        <HideRestoreForm kind="comment" id={comment.id} hidden={comment.hidden} name={name} onChanged={onChanged} />
+      )}
     </>
   );
 }

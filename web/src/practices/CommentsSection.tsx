@@ -1,5 +1,6 @@
 import { Button } from 'nhsuk-react-components';
 import { useState } from 'react';
+
 import { api } from '../api/client';
 import type { Comment } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
@@ -14,26 +15,54 @@ import { CommentView } from './CommentView';
 const FIELDS: FieldSpecs = { comment: { label: 'Your comment', whenEmpty: 'Enter your comment' } };
 
 /** Comments on a case study, oldest first, new ones live, and the form to add one. */
-export function CommentsSection({ practiceId, canComment, canModerate, meId }: { practiceId: string; canComment: boolean; canModerate: boolean; meId: string }) {
-  const list = useCursorList<Comment>((cursor) => api.GET('/api/practices/{id}/comments', { params: { path: { id: practiceId }, query: { cursor } } }), practiceId);
+export function CommentsSection({
+  practiceId,
+  canComment,
+  canModerate,
+  meId,
+}: {
+  practiceId: string;
+  canComment: boolean;
+  canModerate: boolean;
+  meId: string;
+}) {
+  const list = useCursorList<Comment>(
+    (cursor) => api.GET('/api/practices/{id}/comments', { params: { path: { id: practiceId }, query: { cursor } } }),
+    practiceId,
+  );
   const [body, setBody] = useState('');
   const add = (comment: Comment) => {
-    if (!list.hasMore) list.update((items) => (items.some((item) => item.id === comment.id) ? items.map((item) => (item.id === comment.id ? comment : item)) : [...items, comment]));
+    if (!list.hasMore)
+      list.update((items) =>
+        items.some((item) => item.id === comment.id)
+          ? items.map((item) => (item.id === comment.id ? comment : item))
+          : [...items, comment],
+      );
   };
-  useLiveEvents(['comment.created', 'comment.updated', 'comment.deleted', 'comment.hidden', 'comment.restored'], (event) => {
-    if (event.type === 'resync') return list.reload();
-    if (event.practiceId !== practiceId) return;
-    // Hidden or restored: the event carries the comment as readers see it, so ask again as this reader.
-    if (event.type !== 'comment.created' && event.type !== 'comment.updated') return list.reload();
-    // Deleted since it was stored: replayed as `{ id, deleted: true }`, and its `comment.deleted` follows.
-    if ((event.data as { deleted?: boolean }).deleted) return;
-    add(event.data as Comment);
-  });
+  useLiveEvents(
+    ['comment.created', 'comment.updated', 'comment.deleted', 'comment.hidden', 'comment.restored'],
+    (event) => {
+      if (event.type === 'resync') return list.reload();
+      if (event.practiceId !== practiceId) return;
+      // Hidden or restored: the event carries the comment as readers see it, so ask again as this reader.
+      if (event.type !== 'comment.created' && event.type !== 'comment.updated') return list.reload();
+      // Deleted since it was stored: replayed as `{ id, deleted: true }`, and its `comment.deleted` follows.
+      if ((event.data as { deleted?: boolean }).deleted) return;
+      add(event.data as Comment);
+    },
+  );
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
     const empty = emptyRequiredFields(form, FIELDS);
     if (empty.length > 0) return empty;
-    const { data, error } = await api.POST('/api/practices/{id}/comments', { params: { path: { id: practiceId } }, body: { body: body.trim() } });
-    if (error) return errorsFromProblem({ ...error, errors: error.errors?.map((e) => ({ ...e, field: e.field === 'body' ? 'comment' : e.field })) }, FIELDS);
+    const { data, error } = await api.POST('/api/practices/{id}/comments', {
+      params: { path: { id: practiceId } },
+      body: { body: body.trim() },
+    });
+    if (error)
+      return errorsFromProblem(
+        { ...error, errors: error.errors?.map((e) => ({ ...e, field: e.field === 'body' ? 'comment' : e.field })) },
+        FIELDS,
+      );
     setBody('');
     add(data);
   });
@@ -44,7 +73,14 @@ export function CommentsSection({ practiceId, canComment, canModerate, meId }: {
       <ul className="nhsuk-list app-items" aria-label="Comments" aria-live="polite">
         {list.items.map((comment) => (
           <li key={comment.id}>
-            <CommentView comment={comment} meId={meId} canModerate={canModerate} onChanged={(changed) => list.update((items) => items.map((item) => (item.id === changed.id ? changed : item)))} />
+            <CommentView
+              comment={comment}
+              meId={meId}
+              canModerate={canModerate}
+              onChanged={(changed) =>
+                list.update((items) => items.map((item) => (item.id === changed.id ? changed : item)))
+              }
+            />
           </li>
         ))}
       </ul>
@@ -52,7 +88,14 @@ export function CommentsSection({ practiceId, canComment, canModerate, meId }: {
       {canComment && (
         <form onSubmit={onSubmit} noValidate>
           <FormErrorSummary errors={errors} attempt={attempt} />
-          <MarkdownEditor id="comment" label="Your comment" value={body} onChange={setBody} error={errorFor('comment')} rows={4} />
+          <MarkdownEditor
+            id="comment"
+            label="Your comment"
+            value={body}
+            onChange={setBody}
+            error={errorFor('comment')}
+            rows={4}
+          />
           <Button type="submit" disabled={busy}>
             Post comment
           </Button>

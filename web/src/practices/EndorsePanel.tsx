@@ -1,10 +1,11 @@
 import { Button, TextInput } from 'nhsuk-react-components';
+
 import { api } from '../api/client';
 import type { PracticeDetail } from '../api/types';
+import { useAction } from '../api/use-action';
 import { errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
 import { FormErrorSummary } from '../forms/FormErrorSummary';
 import { text, useFormSubmit } from '../forms/use-form-submit';
-import { useAction } from '../api/use-action';
 
 const FIELDS: FieldSpecs = { note: { label: 'Note' } };
 
@@ -18,7 +19,10 @@ export function EndorsePanel({ practice, onChanged }: Props) {
   const path = { params: { path: { id: practice.id } } };
   const withdraw = useAction();
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
-    const { error } = await api.PUT('/api/practices/{id}/endorsement', { ...path, body: { note: text(form, 'note') || undefined } });
+    const { error } = await api.PUT('/api/practices/{id}/endorsement', {
+      ...path,
+      body: { note: text(form, 'note') || undefined },
+    });
     if (error) return errorsFromProblem(error, FIELDS);
     onChanged('You have endorsed this case study');
   });
@@ -28,7 +32,17 @@ export function EndorsePanel({ practice, onChanged }: Props) {
       <div className="nhsuk-u-margin-bottom-4">
         <p>You have endorsed this case study.</p>
         {withdraw.problem && <p className="nhsuk-error-message">{withdraw.problem}</p>}
-        <Button type="button" secondary disabled={withdraw.busy} onClick={() => void withdraw.run(() => api.DELETE('/api/practices/{id}/endorsement', path), () => onChanged('Your endorsement has been withdrawn'))}>
+        <Button
+          type="button"
+          secondary
+          disabled={withdraw.busy}
+          onClick={() =>
+            void withdraw.run(
+              () => api.DELETE('/api/practices/{id}/endorsement', path),
+              () => onChanged('Your endorsement has been withdrawn'),
+            )
+          }
+        >
           Withdraw endorsement
         </Button>
       </div>
@@ -37,7 +51,14 @@ export function EndorsePanel({ practice, onChanged }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className="nhsuk-u-margin-bottom-4">
       <FormErrorSummary errors={errors} attempt={attempt} />
-      <TextInput id="note" name="note" label="Note with your endorsement (optional)" hint="One line, for example: we adopted this in 2025 and saw the same result. Your organisation is shown" maxLength={280} error={errorFor('note')} />
+      <TextInput
+        id="note"
+        name="note"
+        label="Note with your endorsement (optional)"
+        hint="One line, for example: we adopted this in 2025 and saw the same result. Your organisation is shown"
+        maxLength={280}
+        error={errorFor('note')}
+      />
       <Button type="submit" disabled={busy}>
         Endorse
       </Button>

@@ -5,7 +5,11 @@ import { ShowMore } from '../layout/ShowMore';
 
 /** Who endorsed a case study, from which organisation, and what they said. */
 export function EndorsementsList({ practiceId, version }: { practiceId: string; version: number }) {
-  const list = useCursorList<Endorsement>((cursor) => api.GET('/api/practices/{id}/endorsements', { params: { path: { id: practiceId }, query: { cursor } } }), `${practiceId}:${version}`);
+  const list = useCursorList<Endorsement>(
+    (cursor) =>
+      api.GET('/api/practices/{id}/endorsements', { params: { path: { id: practiceId }, query: { cursor } } }),
+    `${practiceId}:${version}`,
+  );
   if (list.items.length === 0) return null;
   return (
     <>

@@ -1,4 +1,5 @@
 import { Button } from 'nhsuk-react-components';
+
 import { session } from '../api/client';
 import { useAction } from '../api/use-action';
 
@@ -14,7 +15,10 @@ export function ExportButton({ practiceId, title }: { practiceId: string; title:
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');
     link.href = url;
-    link.download = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60)}.md`;
+    link.download = `${title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, 60)}.md`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
     return { data: true };

@@ -1,6 +1,7 @@
 import { Button, Select, TextInput } from 'nhsuk-react-components';
 import { useSearchParams } from 'react-router';
-import { FilterSelect, filterParams } from '../forms/FilterSelect';
+
+import { filterParams, FilterSelect } from '../forms/FilterSelect';
 import { SECTOR_LABELS, SECTORS } from '../users/labels';
 import { THEME_LABELS, THEMES } from './labels';
 import { useCollaborativeOptions } from './use-collaborative-options';
@@ -11,7 +12,10 @@ const SECTOR_OPTIONS = SECTORS.map((sector) => ({ value: sector, label: SECTOR_L
 /** The library's filters, kept in the address. */
 export function LibraryFilters() {
   const [params, setParams] = useSearchParams();
-  const collaboratives = useCollaborativeOptions().map((collaborative) => ({ value: collaborative.id, label: collaborative.name }));
+  const collaboratives = useCollaborativeOptions().map((collaborative) => ({
+    value: collaborative.id,
+    label: collaborative.name,
+  }));
   return (
     <form
       className="app-filters"

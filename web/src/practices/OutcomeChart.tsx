@@ -1,4 +1,5 @@
 import { Table } from 'nhsuk-react-components';
+
 import type { OutcomeMeasure } from '../api/types';
 import { formatAmount } from './outcome-words';
 
@@ -11,11 +12,21 @@ const ROW = 52;
 function Bars({ measures }: { measures: OutcomeMeasure[] }) {
   const span = WIDTH - LABEL - 90;
   return (
-    <svg className="app-chart" viewBox={`0 0 ${WIDTH} ${measures.length * ROW + 24}`} width={WIDTH} aria-hidden="true" focusable="false">
+    <svg
+      className="app-chart"
+      viewBox={`0 0 ${WIDTH} ${measures.length * ROW + 24}`}
+      width={WIDTH}
+      aria-hidden="true"
+      focusable="false"
+    >
       <rect x={LABEL} y={2} width={12} height={10} fill="#aeb7bd" />
-      <text x={LABEL + 16} y={11}>Before</text>
+      <text x={LABEL + 16} y={11}>
+        Before
+      </text>
       <rect x={LABEL + 70} y={2} width={12} height={10} fill="#005eb8" />
-      <text x={LABEL + 86} y={11}>After</text>
+      <text x={LABEL + 86} y={11}>
+        After
+      </text>
       {measures.map((measure, index) => {
         const top = 24 + index * ROW;
         const largest = Math.max(Math.abs(measure.before), Math.abs(measure.after)) || 1;
@@ -26,9 +37,13 @@ function Bars({ measures }: { measures: OutcomeMeasure[] }) {
               {measure.label.length > 22 ? `${measure.label.slice(0, 21)}…` : measure.label}
             </text>
             <rect x={LABEL} y={top} width={length(measure.before)} height={BAR} fill="#aeb7bd" />
-            <text x={LABEL + length(measure.before) + 6} y={top + BAR - 3}>{formatAmount(measure.before, measure.unit)}</text>
+            <text x={LABEL + length(measure.before) + 6} y={top + BAR - 3}>
+              {formatAmount(measure.before, measure.unit)}
+            </text>
             <rect x={LABEL} y={top + BAR + 4} width={length(measure.after)} height={BAR} fill="#005eb8" />
-            <text x={LABEL + length(measure.after) + 6} y={top + 2 * BAR + 1}>{formatAmount(measure.after, measure.unit)}</text>
+            <text x={LABEL + length(measure.after) + 6} y={top + 2 * BAR + 1}>
+              {formatAmount(measure.after, measure.unit)}
+            </text>
           </g>
         );
       })}

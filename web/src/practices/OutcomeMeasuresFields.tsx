@@ -17,7 +17,8 @@ interface Props {
 
 /** Outcome measures, one fieldset each: what was measured, before, after and the unit. */
 export function OutcomeMeasuresFields({ rows, onChange, errorFor }: Props) {
-  const set = (index: number, change: Partial<MeasureRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const set = (index: number, change: Partial<MeasureRow>) =>
+    onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
     <Fieldset aria-describedby="measures-hint">
       <Fieldset.Legend size="m">Outcome measures</Fieldset.Legend>
@@ -34,10 +35,40 @@ export function OutcomeMeasuresFields({ rows, onChange, errorFor }: Props) {
         return (
           <Fieldset key={index}>
             <Fieldset.Legend size="s">Measure {index + 1}</Fieldset.Legend>
-            <TextInput id={id('label')} label="What was measured" value={row.label} onChange={(event) => set(index, { label: event.currentTarget.value })} error={errorFor(id('label'))} />
-            <TextInput id={id('before')} label="Before" inputMode="decimal" width={5} value={row.before} onChange={(event) => set(index, { before: event.currentTarget.value })} error={errorFor(id('before'))} />
-            <TextInput id={id('after')} label="After" inputMode="decimal" width={5} value={row.after} onChange={(event) => set(index, { after: event.currentTarget.value })} error={errorFor(id('after'))} />
-            <TextInput id={id('unit')} label="Unit" hint="For example: days, %, patients" width={10} value={row.unit} onChange={(event) => set(index, { unit: event.currentTarget.value })} error={errorFor(id('unit'))} />
+            <TextInput
+              id={id('label')}
+              label="What was measured"
+              value={row.label}
+              onChange={(event) => set(index, { label: event.currentTarget.value })}
+              error={errorFor(id('label'))}
+            />
+            <TextInput
+              id={id('before')}
+              label="Before"
+              inputMode="decimal"
+              width={5}
+              value={row.before}
+              onChange={(event) => set(index, { before: event.currentTarget.value })}
+              error={errorFor(id('before'))}
+            />
+            <TextInput
+              id={id('after')}
+              label="After"
+              inputMode="decimal"
+              width={5}
+              value={row.after}
+              onChange={(event) => set(index, { after: event.currentTarget.value })}
+              error={errorFor(id('after'))}
+            />
+            <TextInput
+              id={id('unit')}
+              label="Unit"
+              hint="For example: days, %, patients"
+              width={10}
+              value={row.unit}
+              onChange={(event) => set(index, { unit: event.currentTarget.value })}
+              error={errorFor(id('unit'))}
+            />
             <Button type="button" secondary small onClick={() => onChange(rows.filter((_, i) => i !== index))}>
               Remove measure {index + 1}
             </Button>
@@ -57,5 +88,10 @@ export function OutcomeMeasuresFields({ rows, onChange, errorFor }: Props) {
 export function measuresFrom(rows: MeasureRow[]) {
   return rows
     .filter((row) => row.label.trim() || row.before.trim() || row.after.trim())
-    .map((row) => ({ label: row.label.trim(), before: Number(row.before.trim() || NaN), after: Number(row.after.trim() || NaN), unit: row.unit.trim() }));
+    .map((row) => ({
+      label: row.label.trim(),
+      before: Number(row.before.trim() || NaN),
+      after: Number(row.after.trim() || NaN),
+      unit: row.unit.trim(),
+    }));
 }

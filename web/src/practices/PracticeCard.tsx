@@ -1,5 +1,6 @@
 import { Card } from 'nhsuk-react-components';
 import { Link } from 'react-router';
+
 import type { PracticeSummary } from '../api/types';
 import { Tags } from '../layout/Tags';
 import { THEME_LABELS } from './labels';
@@ -15,7 +16,13 @@ export function PracticeCard({ practice }: { practice: PracticeSummary }) {
           {practice.title}
         </Card.Link>
       </Card.Heading>
-      <Tags tags={[...(practice.status === 'draft' ? ['Draft'] : []), ...practice.themes.map((theme) => THEME_LABELS[theme])]} label="Themes" />
+      <Tags
+        tags={[
+          ...(practice.status === 'draft' ? ['Draft'] : []),
+          ...practice.themes.map((theme) => THEME_LABELS[theme]),
+        ]}
+        label="Themes"
+      />
       <Card.Description>{practice.summary}</Card.Description>
       {practice.outcomeMeasures.length > 0 && (
         <ul className="nhsuk-list nhsuk-list--bullet nhsuk-body-s" aria-label="Headline outcomes">
@@ -25,7 +32,9 @@ export function PracticeCard({ practice }: { practice: PracticeSummary }) {
         </ul>
       )}
       <p className="app-meta nhsuk-u-margin-bottom-0">
-        {practice.author?.organisation ?? ''} · {practice.endorsementCount} endorsement{practice.endorsementCount === 1 ? '' : 's'} · {practice.commentCount} comment{practice.commentCount === 1 ? '' : 's'}
+        {practice.author?.organisation ?? ''} · {practice.endorsementCount} endorsement
+        {practice.endorsementCount === 1 ? '' : 's'} · {practice.commentCount} comment
+        {practice.commentCount === 1 ? '' : 's'}
       </p>
     </Card>
   );

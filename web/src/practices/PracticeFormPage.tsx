@@ -1,6 +1,7 @@
-import { Button, Checkboxes, Select, TextInput, Textarea } from 'nhsuk-react-components';
+import { Button, Checkboxes, Select, Textarea, TextInput } from 'nhsuk-react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+
 import { api } from '../api/client';
 import type { PracticeDetail, Sector, Theme } from '../api/types';
 import { useLoad } from '../api/use-load';
@@ -12,7 +13,7 @@ import { LoadProblem } from '../layout/LoadProblem';
 import { MarkdownEditor } from '../markdown/MarkdownEditor';
 import { SECTOR_LABELS, SECTORS } from '../users/labels';
 import { THEME_LABELS, THEMES } from './labels';
-import { EMPTY_ROW, measuresFrom, OutcomeMeasuresFields, type MeasureRow } from './OutcomeMeasuresFields';
+import { EMPTY_ROW, type MeasureRow, measuresFrom, OutcomeMeasuresFields } from './OutcomeMeasuresFields';
 import { resolveHandles } from './resolve-handles';
 import { useCollaborativeOptions } from './use-collaborative-options';
 
@@ -48,7 +49,11 @@ function fieldsFor(rows: number): FieldSpecs {
   return fields;
 }
 
-const list = (typed: string) => typed.split(',').map((item) => item.trim()).filter(Boolean);
+const list = (typed: string) =>
+  typed
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 function PracticeForm({ existing }: { existing: PracticeDetail | null }) {
   const navigate = useNavigate();
@@ -61,7 +66,12 @@ function PracticeForm({ existing }: { existing: PracticeDetail | null }) {
     lessons: existing?.lessons ?? '',
   });
   const [rows, setRows] = useState<MeasureRow[]>(
-    existing?.outcomeMeasures.map((measure) => ({ label: measure.label, before: String(measure.before), after: String(measure.after), unit: measure.unit })) ?? [EMPTY_ROW],
+    existing?.outcomeMeasures.map((measure) => ({
+      label: measure.label,
+      before: String(measure.before),
+      after: String(measure.after),
+      unit: measure.unit,
+    })) ?? [EMPTY_ROW],
   );
   const fields = fieldsFor(rows.length);
 
@@ -101,11 +111,27 @@ function PracticeForm({ existing }: { existing: PracticeDetail | null }) {
   });
 
   return (
-    <FormPage title={existing ? 'Edit your case study' : 'Share a practice'} errors={errors} attempt={attempt} back={{ to: existing ? `/practices/${existing.id}` : '/practices', text: 'Back' }}>
-      <p>Save a draft as often as you like: only you and your co-authors see it. Publishing needs a summary, all four sections and at least one theme.</p>
+    <FormPage
+      title={existing ? 'Edit your case study' : 'Share a practice'}
+      errors={errors}
+      attempt={attempt}
+      back={{ to: existing ? `/practices/${existing.id}` : '/practices', text: 'Back' }}
+    >
+      <p>
+        Save a draft as often as you like: only you and your co-authors see it. Publishing needs a summary, all four
+        sections and at least one theme.
+      </p>
       <form onSubmit={onSubmit} noValidate>
         <TextInput id="title" name="title" label="Title" defaultValue={existing?.title} error={errorFor('title')} />
-        <Textarea id="summary" name="summary" label="Summary" hint="Two or three sentences: what you changed and what it achieved" rows={3} defaultValue={existing?.summary} error={errorFor('summary')} />
+        <Textarea
+          id="summary"
+          name="summary"
+          label="Summary"
+          hint="Two or three sentences: what you changed and what it achieved"
+          rows={3}
+          defaultValue={existing?.summary}
+          error={errorFor('summary')}
+        />
         {SECTIONS.map((section) => (
           <MarkdownEditor
             key={section.id}
@@ -119,22 +145,51 @@ function PracticeForm({ existing }: { existing: PracticeDetail | null }) {
           />
         ))}
         <OutcomeMeasuresFields rows={rows} onChange={setRows} errorFor={errorFor} />
-        <Checkboxes legend="Themes" legendProps={{ size: 'm' }} hint="Select all that apply" name="themes" error={errorFor('themes')}>
+        <Checkboxes
+          legend="Themes"
+          legendProps={{ size: 'm' }}
+          hint="Select all that apply"
+          name="themes"
+          error={errorFor('themes')}
+        >
           {THEMES.map((theme, index) => (
-            <Checkboxes.Item key={theme} id={index === 0 ? 'themes' : `themes-${theme}`} value={theme} defaultChecked={existing?.themes.includes(theme)}>
+            <Checkboxes.Item
+              key={theme}
+              id={index === 0 ? 'themes' : `themes-${theme}`}
+              value={theme}
+              defaultChecked={existing?.themes.includes(theme)}
+            >
               {THEME_LABELS[theme]}
             </Checkboxes.Item>
           ))}
         </Checkboxes>
-        <Checkboxes legend="Sectors" legendProps={{ size: 'm' }} hint="The kinds of trust this applies to" name="sectors" error={errorFor('sectors')}>
+        <Checkboxes
+          legend="Sectors"
+          legendProps={{ size: 'm' }}
+          hint="The kinds of trust this applies to"
+          name="sectors"
+          error={errorFor('sectors')}
+        >
           {SECTORS.map((sector, index) => (
-            <Checkboxes.Item key={sector} id={index === 0 ? 'sectors' : `sectors-${sector}`} value={sector} defaultChecked={existing?.sectors.includes(sector)}>
+            <Checkboxes.Item
+              key={sector}
+              id={index === 0 ? 'sectors' : `sectors-${sector}`}
+              value={sector}
+              defaultChecked={existing?.sectors.includes(sector)}
+            >
               {SECTOR_LABELS[sector]}
             </Checkboxes.Item>
           ))}
         </Checkboxes>
         {!existing && (
-          <Select key={collaboratives.length} id="collaborativeId" name="collaborativeId" label="Collaborative (optional)" hint="Its members' access rule applies. Without one, everyone signed in can read it" error={errorFor('collaborativeId')}>
+          <Select
+            key={collaboratives.length}
+            id="collaborativeId"
+            name="collaborativeId"
+            label="Collaborative (optional)"
+            hint="Its members' access rule applies. Without one, everyone signed in can read it"
+            error={errorFor('collaborativeId')}
+          >
             <Select.Option value="">None: everyone signed in</Select.Option>
             {collaboratives.map((collaborative) => (
               <Select.Option key={collaborative.id} value={collaborative.id}>
@@ -143,9 +198,30 @@ function PracticeForm({ existing }: { existing: PracticeDetail | null }) {
             ))}
           </Select>
         )}
-        <TextInput id="tags" name="tags" label="Tags (optional)" hint="Separated by commas" defaultValue={existing?.tags.join(', ')} error={errorFor('tags')} />
-        <TextInput id="organisations" name="organisations" label="Organisations (optional)" hint="The trusts involved, separated by commas" defaultValue={existing?.organisations.join(', ')} error={errorFor('organisations')} />
-        <TextInput id="contact" name="contact" label="Contact (optional)" hint="Who peers can ask, for example a name and role" defaultValue={existing?.contact} error={errorFor('contact')} />
+        <TextInput
+          id="tags"
+          name="tags"
+          label="Tags (optional)"
+          hint="Separated by commas"
+          defaultValue={existing?.tags.join(', ')}
+          error={errorFor('tags')}
+        />
+        <TextInput
+          id="organisations"
+          name="organisations"
+          label="Organisations (optional)"
+          hint="The trusts involved, separated by commas"
+          defaultValue={existing?.organisations.join(', ')}
+          error={errorFor('organisations')}
+        />
+        <TextInput
+          id="contact"
+          name="contact"
+          label="Contact (optional)"
+          hint="Who peers can ask, for example a name and role"
+          defaultValue={existing?.contact}
+          error={errorFor('contact')}
+        />
         <TextInput
           id="coAuthorIds"
           name="coAuthorIds"

@@ -1,9 +1,12 @@
 import { BackLink, Button, Tag } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ConfirmButton } from '../layout/ConfirmButton';
+
 import { api } from '../api/client';
+import type { Sector } from '../api/types';
 import { useLoad } from '../api/use-load';
+import { useSession } from '../auth/use-session';
+import { ConfirmButton } from '../layout/ConfirmButton';
 import { DetailsList } from '../layout/DetailsList';
 import { FlashBanner } from '../layout/FlashBanner';
 import { formatDateTime } from '../layout/format';
@@ -11,16 +14,14 @@ import { LoadProblem } from '../layout/LoadProblem';
 import { Success } from '../layout/Success';
 import { Tags } from '../layout/Tags';
 import { usePageTitle } from '../layout/use-page-title';
-import { useSession } from '../auth/use-session';
+import { useLiveEvents, useLiveSubject } from '../live/use-live';
 import { HideRestoreForm } from '../moderation/HideRestoreForm';
 import { ReportForm } from '../moderation/ReportForm';
-import { useLiveEvents, useLiveSubject } from '../live/use-live';
 import { SECTOR_LABELS } from '../users/labels';
-import type { Sector } from '../api/types';
 import { AskAuthorsForm } from './AskAuthorsForm';
 import { CommentsSection } from './CommentsSection';
-import { EndorsePanel } from './EndorsePanel';
 import { EndorsementsList } from './EndorsementsList';
+import { EndorsePanel } from './EndorsePanel';
 import { ExportButton } from './ExportButton';
 import { THEME_LABELS } from './labels';
 import { PracticeSections } from './PracticeSections';
@@ -66,7 +67,8 @@ export function PracticePage() {
           <p className="nhsuk-inset-text">This case study has been hidden by moderators.</p>
         ) : (
           <p className="nhsuk-inset-text">
-            <Tag modifier="grey">Hidden</Tag> Moderators have hidden this case study: readers see only a notice; you can see it as its author or a moderator.
+            <Tag modifier="grey">Hidden</Tag> Moderators have hidden this case study: readers see only a notice; you can
+            see it as its author or a moderator.
           </p>
         ))}
       <Tags tags={practice.themes.map((theme) => THEME_LABELS[theme])} modifier="blue" label="Themes" />
@@ -79,28 +81,53 @@ export function PracticePage() {
             <Link to={`/people/${author.handle}`}>{author.displayName}</Link>
           </span>
         ))}
-        {practice.publishedAt && ` · published ${formatDateTime(practice.publishedAt)}`} · {practice.endorsementCount} endorsement{practice.endorsementCount === 1 ? '' : 's'}
+        {practice.publishedAt && ` · published ${formatDateTime(practice.publishedAt)}`} · {practice.endorsementCount}{' '}
+        endorsement{practice.endorsementCount === 1 ? '' : 's'}
       </p>
       {(practice.viewer.canEdit || practice.viewer.canDelete) && !practice.deletedAt && (
         <div className="app-actions nhsuk-u-margin-bottom-4">
           {practice.viewer.canEdit && (
-            <Button asElement={Link} to={`/practices/${practice.id}/edit`} href={`/practices/${practice.id}/edit`} secondary>
+            <Button
+              asElement={Link}
+              to={`/practices/${practice.id}/edit`}
+              href={`/practices/${practice.id}/edit`}
+              secondary
+            >
               Edit case study
             </Button>
           )}
           {practice.viewer.canDelete && (
-            <ConfirmButton label="Delete case study" confirmLabel="Yes, delete this case study" act={() => api.DELETE('/api/practices/{id}', { params: { path: { id: practice.id } } })} onDone={() => navigate('/practices', { state: { flash: 'The case study was deleted' } })} />
+            <ConfirmButton
+              label="Delete case study"
+              confirmLabel="Yes, delete this case study"
+              act={() => api.DELETE('/api/practices/{id}', { params: { path: { id: practice.id } } })}
+              onDone={() => navigate('/practices', { state: { flash: 'The case study was deleted' } })}
+            />
           )}
         </div>
       )}
-      {practice.status === 'published' && !practice.viewer.isAuthor && !masked && <ReportForm targetType="practice" targetId={practice.id} name="this case study" />}
-      {practice.viewer.canModerate && practice.status === 'published' && <HideRestoreForm kind="practice" id={practice.id} hidden={practice.hidden} name="case study" onChanged={() => changed(practice.hidden ? 'The case study was restored' : 'The case study was hidden')} />}
+      {practice.status === 'published' && !practice.viewer.isAuthor && !masked && (
+        <ReportForm targetType="practice" targetId={practice.id} name="this case study" />
+      )}
+      {practice.viewer.canModerate && practice.status === 'published' && (
+        <HideRestoreForm
+          kind="practice"
+          id={practice.id}
+          hidden={practice.hidden}
+          name="case study"
+          onChanged={() => changed(practice.hidden ? 'The case study was restored' : 'The case study was hidden')}
+        />
+      )}
       <PracticeSections practice={practice} />
       <h2>Details</h2>
       <DetailsList
         details={[
           { key: 'Organisations', value: practice.organisations.join(', ') || 'Not given' },
-          { key: 'Sectors', value: practice.sectors.map((sector) => SECTOR_LABELS[sector as Sector] ?? sector).join(', ') || 'Not given' },
+          {
+            key: 'Sectors',
+            value:
+              practice.sectors.map((sector) => SECTOR_LABELS[sector as Sector] ?? sector).join(', ') || 'Not given',
+          },
           { key: 'Tags', value: practice.tags.join(', ') || 'None' },
           { key: 'Contact', value: practice.contact || 'Not given' },
         ]}
@@ -121,14 +148,20 @@ export function PracticePage() {
               <ul>
                 {practice.questions.map((question) => (
                   <li key={question.threadId}>
-                    <Link to={`/threads/${question.threadId}`}>{question.title}</Link> ({question.replyCount} {question.replyCount === 1 ? 'reply' : 'replies'})
+                    <Link to={`/threads/${question.threadId}`}>{question.title}</Link> ({question.replyCount}{' '}
+                    {question.replyCount === 1 ? 'reply' : 'replies'})
                   </li>
                 ))}
               </ul>
             )}
             {!practice.viewer.isAuthor && <AskAuthorsForm practiceId={practice.id} />}
           </section>
-          <CommentsSection practiceId={practice.id} canComment={practice.viewer.canComment} canModerate={practice.viewer.canModerate} meId={user?.id ?? ''} />
+          <CommentsSection
+            practiceId={practice.id}
+            canComment={practice.viewer.canComment}
+            canModerate={practice.viewer.canModerate}
+            meId={user?.id ?? ''}
+          />
         </>
       )}
     </>

@@ -28,7 +28,11 @@ export function PracticeSections({ practice }: { practice: PracticeDetail }) {
       {SECTIONS.map((section) => (
         <section key={section.id} aria-labelledby={section.id}>
           <h2 id={section.id}>{section.heading}</h2>
-          {practice[section.id].trim() ? <ServerHtml html={practice[`${section.id}Html`]} /> : <p className="app-meta">Not written yet.</p>}
+          {practice[section.id].trim() ? (
+            <ServerHtml html={practice[`${section.id}Html`]} />
+          ) : (
+            <p className="app-meta">Not written yet.</p>
+          )}
           {section.id === 'outcomes' && <OutcomeChart measures={practice.outcomeMeasures} />}
         </section>
       ))}

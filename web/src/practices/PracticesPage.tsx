@@ -1,5 +1,6 @@
 import { Button, Card } from 'nhsuk-react-components';
 import { Link, useSearchParams } from 'react-router';
+
 import { api } from '../api/client';
 import type { PracticeSummary, Sector, Theme } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
@@ -25,12 +26,19 @@ export function PracticesPage({ drafts = false }: { drafts?: boolean }) {
         collaborativeId: params.get('collaborativeId') || undefined,
         sort: (params.get('sort') || undefined) as Sort | undefined,
       };
-  const list = useCursorList<PracticeSummary>((cursor) => api.GET('/api/practices', { params: { query: { ...query, cursor } } }), `${drafts}:${params.toString()}`);
+  const list = useCursorList<PracticeSummary>(
+    (cursor) => api.GET('/api/practices', { params: { query: { ...query, cursor } } }),
+    `${drafts}:${params.toString()}`,
+  );
   return (
     <>
       <FlashBanner />
       <h1>{title}</h1>
-      <p className="nhsuk-lede-text">{drafts ? 'Only you and your co-authors can see a draft until it is published.' : 'Case studies from trusts, with the outcomes they measured before and after.'}</p>
+      <p className="nhsuk-lede-text">
+        {drafts
+          ? 'Only you and your co-authors can see a draft until it is published.'
+          : 'Case studies from trusts, with the outcomes they measured before and after.'}
+      </p>
       <div className="app-actions nhsuk-u-margin-bottom-4">
         <Button asElement={Link} to="/practices/new" href="/practices/new">
           Share a practice
@@ -46,7 +54,9 @@ export function PracticesPage({ drafts = false }: { drafts?: boolean }) {
         <div className={drafts ? 'nhsuk-grid-column-full' : 'nhsuk-grid-column-two-thirds'}>
           {list.status === 'failed' && list.problem && <LoadProblem problem={list.problem} />}
           {list.status === 'loading' && <p role="status">Loading case studies…</p>}
-          {list.status === 'loaded' && list.items.length === 0 && <p role="status">{drafts ? 'You have no drafts.' : 'No case studies match. Try fewer filters.'}</p>}
+          {list.status === 'loaded' && list.items.length === 0 && (
+            <p role="status">{drafts ? 'You have no drafts.' : 'No case studies match. Try fewer filters.'}</p>
+          )}
           <Card.Group>
             {list.items.map((practice) => (
               <Card.GroupItem key={practice.id} width="full">

@@ -8,7 +8,10 @@ function amount(value: number, unit: string): string {
 
 /** "Median wait: 42 days before, 18 days after (down 57%)". */
 export function describeOutcome(measure: OutcomeMeasure): string {
-  const change = measure.before === 0 ? '' : ` (${measure.after < measure.before ? 'down' : 'up'} ${Math.round((Math.abs(measure.after - measure.before) / Math.abs(measure.before)) * 100)}%)`;
+  const change =
+    measure.before === 0
+      ? ''
+      : ` (${measure.after < measure.before ? 'down' : 'up'} ${Math.round((Math.abs(measure.after - measure.before) / Math.abs(measure.before)) * 100)}%)`;
   return `${measure.label}: ${amount(measure.before, measure.unit)} before, ${amount(measure.after, measure.unit)} after${change}`;
 }
 

@@ -1,5 +1,6 @@
 import { Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
+
 import type { SearchHit } from '../api/types';
 import { formatDateTime } from '../layout/format';
 

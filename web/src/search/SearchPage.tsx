@@ -1,5 +1,6 @@
 import { Button, Radios, TextInput } from 'nhsuk-react-components';
 import { useSearchParams } from 'react-router';
+
 import { api } from '../api/client';
 import type { SearchHit } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
@@ -17,12 +18,19 @@ const KINDS: { value: Kind; text: string }[] = [
 ];
 
 function Results({ q, type }: { q: string; type: Kind }) {
-  const list = useCursorList<SearchHit>((cursor) => api.GET('/api/search', { params: { query: { q, type, cursor } } }), `${q}:${type}`);
+  const list = useCursorList<SearchHit>(
+    (cursor) => api.GET('/api/search', { params: { query: { q, type, cursor } } }),
+    `${q}:${type}`,
+  );
   if (list.status === 'failed' && list.problem) return <LoadProblem problem={list.problem} />;
   if (list.status === 'loading') return <p role="status">Searching…</p>;
   return (
     <>
-      <p role="status">{list.items.length === 0 ? `No results for “${q}”.` : `Results for “${q}”${list.hasMore ? '' : `: ${list.items.length}`}`}</p>
+      <p role="status">
+        {list.items.length === 0
+          ? `No results for “${q}”.`
+          : `Results for “${q}”${list.hasMore ? '' : `: ${list.items.length}`}`}
+      </p>
       <ul className="nhsuk-list app-items" aria-label="Results">
         {list.items.map((hit) => (
           <SearchHitItem key={`${hit.type}:${hit.id}`} hit={hit} />
@@ -50,10 +58,22 @@ export function SearchPage() {
           setParams({ q: String(form.get('q') ?? '').trim(), type: String(form.get('type') ?? 'all') });
         }}
       >
-        <TextInput id="q" name="q" type="search" label="Search questions, replies and case studies" hint={'Use "quoted words" for a phrase, -word to leave a word out, and or between two words to allow either'} defaultValue={q} />
+        <TextInput
+          id="q"
+          name="q"
+          type="search"
+          label="Search questions, replies and case studies"
+          hint={'Use "quoted words" for a phrase, -word to leave a word out, and or between two words to allow either'}
+          defaultValue={q}
+        />
         <Radios legend="Look in" legendProps={{ size: 's' }} name="type" inline small>
           {KINDS.map((kind) => (
-            <Radios.Item key={kind.value} id={kind.value === 'all' ? 'type' : `type-${kind.value}`} value={kind.value} defaultChecked={kind.value === type}>
+            <Radios.Item
+              key={kind.value}
+              id={kind.value === 'all' ? 'type' : `type-${kind.value}`}
+              value={kind.value}
+              defaultChecked={kind.value === type}
+            >
               {kind.text}
             </Radios.Item>
           ))}

@@ -1,6 +1,7 @@
 import { Button, Radios, TextInput } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { emptyRequiredFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
@@ -21,7 +22,10 @@ export function AskQuestionPage() {
   const { idOrSlug = '' } = useParams();
   const navigate = useNavigate();
   const [body, setBody] = useState('');
-  const [loaded] = useLoad(() => api.GET('/api/collaboratives/{idOrSlug}', { params: { path: { idOrSlug } } }), idOrSlug);
+  const [loaded] = useLoad(
+    () => api.GET('/api/collaboratives/{idOrSlug}', { params: { path: { idOrSlug } } }),
+    idOrSlug,
+  );
   const collaborative = loaded.status === 'loaded' ? loaded.data : null;
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
     if (!collaborative) return;
@@ -49,16 +53,41 @@ export function AskQuestionPage() {
     >
       <form onSubmit={onSubmit} noValidate>
         <Radios legend="What are you starting?" legendProps={{ size: 's' }} name="kind" error={errorFor('kind')}>
-          <Radios.Item id="kind" value="question" defaultChecked hint="Peers can answer, and you can accept the answer that helped">
+          <Radios.Item
+            id="kind"
+            value="question"
+            defaultChecked
+            hint="Peers can answer, and you can accept the answer that helped"
+          >
             A question
           </Radios.Item>
           <Radios.Item id="kind-discussion" value="discussion" hint="An open conversation without one answer">
             A discussion
           </Radios.Item>
         </Radios>
-        <TextInput id="title" name="title" label="Title" hint="Between 5 and 200 characters. Say what you want to know in one sentence" maxLength={200} error={errorFor('title')} />
-        <MarkdownEditor id="body" label="Details" hint="What you have tried, and what would help" value={body} onChange={setBody} error={errorFor('body')} />
-        <TextInput id="tags" name="tags" label="Tags (optional)" hint="Up to 5, separated by commas, for example: diagnostics, elective recovery" error={errorFor('tags')} />
+        <TextInput
+          id="title"
+          name="title"
+          label="Title"
+          hint="Between 5 and 200 characters. Say what you want to know in one sentence"
+          maxLength={200}
+          error={errorFor('title')}
+        />
+        <MarkdownEditor
+          id="body"
+          label="Details"
+          hint="What you have tried, and what would help"
+          value={body}
+          onChange={setBody}
+          error={errorFor('body')}
+        />
+        <TextInput
+          id="tags"
+          name="tags"
+          label="Tags (optional)"
+          hint="Up to 5, separated by commas, for example: diagnostics, elective recovery"
+          error={errorFor('tags')}
+        />
         <Button type="submit" disabled={busy || !collaborative}>
           Post your question
         </Button>

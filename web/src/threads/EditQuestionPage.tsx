@@ -1,6 +1,7 @@
 import { Button, TextInput } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+
 import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
 import { useLoad } from '../api/use-load';
@@ -31,12 +32,32 @@ function EditQuestionForm({ thread }: { thread: ThreadDetail }) {
     navigate(`/threads/${thread.id}`, { state: { flash: 'Your changes have been saved' } });
   });
   return (
-    <FormPage title="Edit your question" errors={errors} attempt={attempt} back={{ to: `/threads/${thread.id}`, text: 'Back to the thread' }}>
+    <FormPage
+      title="Edit your question"
+      errors={errors}
+      attempt={attempt}
+      back={{ to: `/threads/${thread.id}`, text: 'Back to the thread' }}
+    >
       <p>The earlier version is kept, and the question shows that it was edited.</p>
       <form onSubmit={onSubmit} noValidate>
-        <TextInput id="title" name="title" label="Title" hint="Between 5 and 200 characters" maxLength={200} defaultValue={thread.title} error={errorFor('title')} />
+        <TextInput
+          id="title"
+          name="title"
+          label="Title"
+          hint="Between 5 and 200 characters"
+          maxLength={200}
+          defaultValue={thread.title}
+          error={errorFor('title')}
+        />
         <MarkdownEditor id="body" label="Details" value={body} onChange={setBody} error={errorFor('body')} />
-        <TextInput id="tags" name="tags" label="Tags (optional)" hint="Up to 5, separated by commas" defaultValue={thread.tags.join(', ')} error={errorFor('tags')} />
+        <TextInput
+          id="tags"
+          name="tags"
+          label="Tags (optional)"
+          hint="Up to 5, separated by commas"
+          defaultValue={thread.tags.join(', ')}
+          error={errorFor('tags')}
+        />
         <Button type="submit" disabled={busy}>
           Save changes
         </Button>
@@ -51,6 +72,7 @@ export function EditQuestionPage() {
   const [loaded] = useLoad(() => api.GET('/api/threads/{id}', { params: { path: { id } } }), id);
   if (loaded.status === 'loading') return <p role="status">Loading…</p>;
   if (loaded.status === 'failed') return <LoadProblem problem={loaded.problem} />;
-  if (!loaded.data.viewer.canEdit) return <LoadProblem problem={{ status: 403, detail: 'Only the author of a question can edit it.' }} />;
+  if (!loaded.data.viewer.canEdit)
+    return <LoadProblem problem={{ status: 403, detail: 'Only the author of a question can edit it.' }} />;
   return <EditQuestionForm thread={loaded.data} />;
 }

@@ -1,5 +1,6 @@
 import { Button } from 'nhsuk-react-components';
 import { useState } from 'react';
+
 import { api } from '../api/client';
 import type { Reply } from '../api/types';
 import { useAction } from '../api/use-action';
@@ -26,7 +27,12 @@ export function OwnReplyActions({ reply, onEdit, onDeleted }: Props) {
           warning
           small
           disabled={busy}
-          onClick={() => void run(() => api.DELETE('/api/replies/{id}', { params: { path: { id: reply.id } } }), () => onDeleted({ ...reply, deletedAt: new Date().toISOString(), bodyHtml: '', author: null }))}
+          onClick={() =>
+            void run(
+              () => api.DELETE('/api/replies/{id}', { params: { path: { id: reply.id } } }),
+              () => onDeleted({ ...reply, deletedAt: new Date().toISOString(), bodyHtml: '', author: null }),
+            )
+          }
         >
           Yes, delete{which}
         </Button>

@@ -1,5 +1,6 @@
 import { Button } from 'nhsuk-react-components';
 import { Link, useNavigate } from 'react-router';
+
 import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
 import { ConfirmButton } from '../layout/ConfirmButton';
@@ -21,7 +22,9 @@ export function OwnThreadActions({ thread }: { thread: ThreadDetail }) {
           label={`Delete ${what}`}
           confirmLabel={`Yes, delete this ${what}`}
           act={() => api.DELETE('/api/threads/{id}', { params: { path: { id: thread.id } } })}
-          onDone={() => navigate(`/collaboratives/${thread.collaborativeId}`, { state: { flash: `The ${what} was deleted` } })}
+          onDone={() =>
+            navigate(`/collaboratives/${thread.collaborativeId}`, { state: { flash: `The ${what} was deleted` } })
+          }
         />
       )}
     </div>

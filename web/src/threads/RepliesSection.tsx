@@ -1,12 +1,13 @@
 import { useState } from 'react';
+
 import { api } from '../api/client';
 import type { Reply, ThreadDetail } from '../api/types';
+import { useAction } from '../api/use-action';
 import type { CursorList } from '../api/use-cursor-list';
 import { LoadProblem } from '../layout/LoadProblem';
 import { ShowMore } from '../layout/ShowMore';
 import { ReplyForm } from './ReplyForm';
 import { ReplyView } from './ReplyView';
-import { useAction } from '../api/use-action';
 
 interface Props {
   thread: ThreadDetail;
@@ -29,20 +30,31 @@ export function RepliesSection({ thread, replies, meId, onAccepted }: Props) {
   const [quoted, setQuoted] = useState<Reply | null>(null);
   const accept = useAction();
   const canAccept = thread.viewer.canAcceptAnswer && thread.kind === 'question';
-  const replace = (reply: Reply) => replies.update((items) => items.map((item) => (item.id === reply.id ? reply : item)));
+  const replace = (reply: Reply) =>
+    replies.update((items) => items.map((item) => (item.id === reply.id ? reply : item)));
 
   const onAccept = (reply: Reply, yes: boolean) =>
     void accept.run(
       () =>
         yes
-          ? api.PUT('/api/threads/{id}/accepted-reply', { params: { path: { id: thread.id } }, body: { replyId: reply.id } })
+          ? api.PUT('/api/threads/{id}/accepted-reply', {
+              params: { path: { id: thread.id } },
+              body: { replyId: reply.id },
+            })
           : api.DELETE('/api/threads/{id}/accepted-reply', { params: { path: { id: thread.id } } }),
       () => {
         replies.update((items) => items.map((item) => ({ ...item, isAccepted: yes && item.id === reply.id })));
         onAccepted();
       },
     );
-  const common = { meId, canReply: thread.viewer.canReply, canAccept, canModerate: thread.viewer.canModerate, onChanged: replace, onAccept };
+  const common = {
+    meId,
+    canReply: thread.viewer.canReply,
+    canAccept,
+    canModerate: thread.viewer.canModerate,
+    onChanged: replace,
+    onAccept,
+  };
   const onQuote = (reply: Reply) => {
     setQuoted(reply);
     setBody((current) => quoteOf(reply) + current);
@@ -80,7 +92,8 @@ export function RepliesSection({ thread, replies, meId, onAccepted }: Props) {
           onPosted={(reply) => {
             setBody('');
             setQuoted(null);
-            if (!replies.hasMore) replies.update((items) => (items.some((item) => item.id === reply.id) ? items : [...items, reply]));
+            if (!replies.hasMore)
+              replies.update((items) => (items.some((item) => item.id === reply.id) ? items : [...items, reply]));
           }}
         />
       )}

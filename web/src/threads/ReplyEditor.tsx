@@ -1,5 +1,6 @@
 import { Button } from 'nhsuk-react-components';
 import { useState } from 'react';
+
 import { api } from '../api/client';
 import type { Reply } from '../api/types';
 import { emptyRequiredFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
@@ -21,14 +22,28 @@ export function ReplyEditor({ reply, onSaved, onCancel }: Props) {
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
     const empty = emptyRequiredFields(form, fields);
     if (empty.length > 0) return empty;
-    const { data, error } = await api.PATCH('/api/replies/{id}', { params: { path: { id: reply.id } }, body: { body: body.trim() } });
-    if (error) return errorsFromProblem({ ...error, errors: error.errors?.map((e) => ({ ...e, field: e.field === 'body' ? id : e.field })) }, fields);
+    const { data, error } = await api.PATCH('/api/replies/{id}', {
+      params: { path: { id: reply.id } },
+      body: { body: body.trim() },
+    });
+    if (error)
+      return errorsFromProblem(
+        { ...error, errors: error.errors?.map((e) => ({ ...e, field: e.field === 'body' ? id : e.field })) },
+        fields,
+      );
     onSaved({ ...reply, ...data, voted: reply.voted });
   });
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormErrorSummary errors={errors} attempt={attempt} />
-      <MarkdownEditor id={id} label={`Edit reply ${reply.position}`} value={body} onChange={setBody} error={errorFor(id)} rows={5} />
+      <MarkdownEditor
+        id={id}
+        label={`Edit reply ${reply.position}`}
+        value={body}
+        onChange={setBody}
+        error={errorFor(id)}
+        rows={5}
+      />
       <div className="app-actions nhsuk-u-margin-bottom-3">
         <Button type="submit" disabled={busy}>
           Save changes

@@ -1,4 +1,5 @@
 import { Button } from 'nhsuk-react-components';
+
 import { api } from '../api/client';
 import type { Reply } from '../api/types';
 import { emptyRequiredFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
@@ -26,7 +27,12 @@ export function ReplyForm({ threadId, body, onBodyChange, quoted, onClearQuote, 
       params: { path: { id: threadId } },
       body: { body: body.trim(), quotedReplyId: quoted?.id },
     });
-    if (error) return errorsFromProblem({ ...error, errors: error.errors?.map((e) => ({ ...e, field: e.field === 'body' ? 'replyBody' : e.field })) }, FIELDS, { 409: 'replyBody' });
+    if (error)
+      return errorsFromProblem(
+        { ...error, errors: error.errors?.map((e) => ({ ...e, field: e.field === 'body' ? 'replyBody' : e.field })) },
+        FIELDS,
+        { 409: 'replyBody' },
+      );
     onPosted(data as Reply);
   });
   return (
@@ -42,7 +48,14 @@ export function ReplyForm({ threadId, body, onBodyChange, quoted, onClearQuote, 
             </Button>
           </p>
         )}
-        <MarkdownEditor id="replyBody" label="Your reply" value={body} onChange={onBodyChange} error={errorFor('replyBody')} rows={6} />
+        <MarkdownEditor
+          id="replyBody"
+          label="Your reply"
+          value={body}
+          onChange={onBodyChange}
+          error={errorFor('replyBody')}
+          rows={6}
+        />
         <Button type="submit" disabled={busy}>
           Post reply
         </Button>

@@ -1,11 +1,12 @@
 import { Button, Tag } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { Link } from 'react-router';
+
 import type { Reply } from '../api/types';
 import { formatDateTime } from '../layout/format';
 import { ServerHtml } from '../layout/ServerHtml';
-import { HideRestoreForm } from '../moderation/HideRestoreForm';
 import { HiddenNotice } from '../moderation/HiddenNotice';
+import { HideRestoreForm } from '../moderation/HideRestoreForm';
 import { ReportForm } from '../moderation/ReportForm';
 import { StaffTag } from '../users/StaffTag';
 import { OwnReplyActions } from './OwnReplyActions';
@@ -27,7 +28,17 @@ interface Props {
 }
 
 /** One reply: who wrote it and when, its body, and what you can do with it. */
-export function ReplyView({ reply, meId, canReply, canAccept, canModerate, onChanged, onQuote, onAccept, copy = false }: Props) {
+export function ReplyView({
+  reply,
+  meId,
+  canReply,
+  canAccept,
+  canModerate,
+  onChanged,
+  onQuote,
+  onAccept,
+  copy = false,
+}: Props) {
   const anchor = `${copy ? 'accepted' : 'reply'}-${reply.id}`;
   const deleted = reply.deletedAt !== null;
   const own = reply.author?.id === meId;
@@ -35,7 +46,11 @@ export function ReplyView({ reply, meId, canReply, canAccept, canModerate, onCha
   const masked = reply.hidden && reply.body === '';
   const [editing, setEditing] = useState(false);
   return (
-    <article id={anchor} className={`app-reply${reply.isAccepted ? ' app-reply--accepted' : ''}`} aria-labelledby={`${anchor}-by`}>
+    <article
+      id={anchor}
+      className={`app-reply${reply.isAccepted ? ' app-reply--accepted' : ''}`}
+      aria-labelledby={`${anchor}-by`}
+    >
       <p id={`${anchor}-by`} className="app-meta nhsuk-u-margin-bottom-2">
         <span className="nhsuk-u-visually-hidden">Reply {reply.position} by </span>
         {reply.author ? <Link to={`/people/${reply.author.handle}`}>{reply.author.displayName}</Link> : 'Deleted'}
@@ -66,13 +81,25 @@ export function ReplyView({ reply, meId, canReply, canAccept, canModerate, onCha
           }}
         />
       ) : (
-        <HiddenNotice what="reply" hidden={reply.hidden} masked={reply.hidden && reply.body === ''} reason={reply.hiddenReason}>
+        <HiddenNotice
+          what="reply"
+          hidden={reply.hidden}
+          masked={reply.hidden && reply.body === ''}
+          reason={reply.hiddenReason}
+        >
           <ServerHtml html={reply.bodyHtml} />
         </HiddenNotice>
       )}
       {!deleted && !editing && (
         <div className="app-actions nhsuk-u-margin-bottom-2">
-          <VoteButton target="reply" id={reply.id} voted={reply.voted} voteCount={reply.voteCount} own={own} onVoted={(state) => onChanged({ ...reply, ...state })} />
+          <VoteButton
+            target="reply"
+            id={reply.id}
+            voted={reply.voted}
+            voteCount={reply.voteCount}
+            own={own}
+            onVoted={(state) => onChanged({ ...reply, ...state })}
+          />
           {canReply && (
             <Button type="button" secondary small onClick={() => onQuote(reply)}>
               Quote<span className="nhsuk-u-visually-hidden"> reply {reply.position}</span>
@@ -90,7 +117,15 @@ export function ReplyView({ reply, meId, canReply, canAccept, canModerate, onCha
       {!deleted && !editing && !copy && (
         <>
           {!own && !masked && <ReportForm targetType="reply" targetId={reply.id} name={`reply ${reply.position}`} />}
-          {canModerate && <HideRestoreForm kind="reply" id={reply.id} hidden={reply.hidden} name={`reply ${reply.position}`} onChanged={(changed) => onChanged({ ...changed, voted: reply.voted })} />}
+          {canModerate && (
+            <HideRestoreForm
+              kind="reply"
+              id={reply.id}
+              hidden={reply.hidden}
+              name={`reply ${reply.position}`}
+              onChanged={(changed) => onChanged({ ...changed, voted: reply.voted })}
+            />
+          )}
         </>
       )}
     </article>

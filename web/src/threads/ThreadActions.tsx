@@ -1,4 +1,5 @@
 import { Button } from 'nhsuk-react-components';
+
 import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
 import { useAction } from '../api/use-action';
@@ -18,7 +19,14 @@ export function ThreadActions({ thread, meId, onChanged }: Props) {
   if (thread.deletedAt) return null;
   return (
     <div className="app-actions nhsuk-u-margin-bottom-4">
-      <VoteButton target="thread" id={thread.id} voted={thread.viewer.voted} voteCount={thread.voteCount} own={thread.author?.id === meId} onVoted={({ voted, voteCount }) => onChanged({ voteCount, viewer: { ...thread.viewer, voted } })} />
+      <VoteButton
+        target="thread"
+        id={thread.id}
+        voted={thread.viewer.voted}
+        voteCount={thread.voteCount}
+        own={thread.author?.id === meId}
+        onVoted={({ voted, voteCount }) => onChanged({ voteCount, viewer: { ...thread.viewer, voted } })}
+      />
       <Button
         type="button"
         secondary
@@ -27,7 +35,8 @@ export function ThreadActions({ thread, meId, onChanged }: Props) {
         disabled={follow.busy}
         onClick={() =>
           void follow.run(
-            () => (following ? api.DELETE('/api/threads/{id}/follow', path) : api.PUT('/api/threads/{id}/follow', path)),
+            () =>
+              following ? api.DELETE('/api/threads/{id}/follow', path) : api.PUT('/api/threads/{id}/follow', path),
             () => onChanged({ viewer: { ...thread.viewer, followsThread: !following } }),
           )
         }

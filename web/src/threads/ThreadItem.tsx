@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+
 import type { ThreadSummary } from '../api/types';
 import { formatDateTime, plural } from '../layout/format';
 import { Tags } from '../layout/Tags';
@@ -30,7 +31,8 @@ export function ThreadItem({ thread, tagLink }: { thread: ThreadSummary; tagLink
       )}
       <p className="app-meta nhsuk-u-margin-bottom-0">
         {thread.author ? `${thread.author.displayName} · ` : ''}
-        {plural(thread.replyCount, 'reply', 'replies')} · {plural(thread.voteCount, 'vote')} · last activity {formatDateTime(thread.lastActivityAt)}
+        {plural(thread.replyCount, 'reply', 'replies')} · {plural(thread.voteCount, 'vote')} · last activity{' '}
+        {formatDateTime(thread.lastActivityAt)}
       </p>
     </li>
   );

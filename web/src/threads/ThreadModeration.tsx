@@ -1,5 +1,6 @@
 import { Button, TextInput } from 'nhsuk-react-components';
 import { useRef } from 'react';
+
 import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
 import { emptyRequiredFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
@@ -22,7 +23,12 @@ export function ThreadModeration({ thread, onChanged }: { thread: ThreadDetail; 
     const empty = emptyRequiredFields(form, FIELDS);
     if (empty.length > 0) return empty;
     const request = { params: { path: { id: thread.id } }, body: { reason: text(form, 'reason') } };
-    const paths = { pin: '/api/threads/{id}/pin', unpin: '/api/threads/{id}/unpin', lock: '/api/threads/{id}/lock', unlock: '/api/threads/{id}/unlock' } as const;
+    const paths = {
+      pin: '/api/threads/{id}/pin',
+      unpin: '/api/threads/{id}/unpin',
+      lock: '/api/threads/{id}/lock',
+      unlock: '/api/threads/{id}/unlock',
+    } as const;
     const { error } = await api.POST(paths[action.current], request);
     if (error) return errorsFromProblem(error, FIELDS);
     onChanged();
@@ -36,7 +42,14 @@ export function ThreadModeration({ thread, onChanged }: { thread: ThreadDetail; 
       </h2>
       <FormErrorSummary errors={errors} attempt={attempt} />
       <form onSubmit={onSubmit} noValidate>
-        <TextInput id="reason" name="reason" label="Reason" hint="Kept in the audit log and sent to the author" maxLength={500} error={errorFor('reason')} />
+        <TextInput
+          id="reason"
+          name="reason"
+          label="Reason"
+          hint="Kept in the audit log and sent to the author"
+          maxLength={500}
+          error={errorFor('reason')}
+        />
         <div className="app-actions">
           <Button type="submit" secondary small disabled={busy} onClick={press(thread.isPinned ? 'unpin' : 'pin')}>
             {thread.isPinned ? 'Unpin thread' : 'Pin thread'}

@@ -1,6 +1,7 @@
 import { BackLink } from 'nhsuk-react-components';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+
 import { api } from '../api/client';
 import type { Reply, ThreadDetail } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
@@ -25,8 +26,12 @@ export function ThreadPage() {
   useEffect(() => {
     if (loaded.status === 'loaded') setThreadState(loaded.data);
   }, [loaded]);
-  const replies = useCursorList<Reply>((cursor) => api.GET('/api/threads/{id}/replies', { params: { path: { id }, query: { cursor } } }), id);
-  const setThread = (change: (current: ThreadDetail) => ThreadDetail) => setThreadState((current) => (current ? change(current) : current));
+  const replies = useCursorList<Reply>(
+    (cursor) => api.GET('/api/threads/{id}/replies', { params: { path: { id }, query: { cursor } } }),
+    id,
+  );
+  const setThread = (change: (current: ThreadDetail) => ThreadDetail) =>
+    setThreadState((current) => (current ? change(current) : current));
   useThreadLive(id, { replies, setThread, reloadThread });
   usePageTitle(thread ? thread.title : 'Thread');
 
@@ -34,14 +39,24 @@ export function ThreadPage() {
   if (!thread || !user) return <p role="status">Loading…</p>;
   return (
     <>
-      <BackLink asElement={Link} to={`/collaboratives/${thread.collaborativeId}`} href={`/collaboratives/${thread.collaborativeId}`}>
+      <BackLink
+        asElement={Link}
+        to={`/collaboratives/${thread.collaborativeId}`}
+        href={`/collaboratives/${thread.collaborativeId}`}
+      >
         Back to the collaborative
       </BackLink>
       <FlashBanner />
       <ThreadQuestion thread={thread} />
-      <ThreadActions thread={thread} meId={user.id} onChanged={(change) => setThread((current) => ({ ...current, ...change }))} />
+      <ThreadActions
+        thread={thread}
+        meId={user.id}
+        onChanged={(change) => setThread((current) => ({ ...current, ...change }))}
+      />
       <OwnThreadActions thread={thread} />
-      {!thread.deletedAt && thread.author && thread.author.id !== user.id && !(thread.hidden && thread.body === '') && <ReportForm targetType="thread" targetId={thread.id} name="this question" />}
+      {!thread.deletedAt && thread.author && thread.author.id !== user.id && !(thread.hidden && thread.body === '') && (
+        <ReportForm targetType="thread" targetId={thread.id} name="this question" />
+      )}
       <ThreadModeration thread={thread} onChanged={reloadThread} />
       <RepliesSection thread={thread} replies={replies} meId={user.id} onAccepted={reloadThread} />
     </>

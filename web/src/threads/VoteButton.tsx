@@ -1,4 +1,5 @@
 import { Button } from 'nhsuk-react-components';
+
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 
@@ -28,7 +29,14 @@ export function VoteButton({ target, id, voted, voteCount, own, onVoted }: Props
         : api.PUT('/api/replies/{id}/vote', path);
   return (
     <>
-      <Button type="button" secondary small aria-pressed={voted} disabled={busy} onClick={() => void run(call, onVoted)}>
+      <Button
+        type="button"
+        secondary
+        small
+        aria-pressed={voted}
+        disabled={busy}
+        onClick={() => void run(call, onVoted)}
+      >
         {voted ? 'Voted useful' : 'Useful'}
         <span className="nhsuk-u-visually-hidden"> ({target === 'thread' ? 'the question' : 'this reply'})</span>
       </Button>

@@ -1,4 +1,5 @@
 import { Radios, TextInput } from 'nhsuk-react-components';
+
 import type { PublicProfile } from '../api/types';
 import type { FieldSpecs } from '../forms/form-errors';
 import { SECTOR_LABELS, SECTORS } from './labels';
@@ -20,7 +21,14 @@ interface Props {
 export function ProfileFields({ errorFor, profile }: Props) {
   return (
     <>
-      <TextInput id="displayName" name="displayName" label="Full name" autoComplete="name" defaultValue={profile?.displayName} error={errorFor('displayName')} />
+      <TextInput
+        id="displayName"
+        name="displayName"
+        label="Full name"
+        autoComplete="name"
+        defaultValue={profile?.displayName}
+        error={errorFor('displayName')}
+      />
       <TextInput
         id="organisation"
         name="organisation"
@@ -30,11 +38,28 @@ export function ProfileFields({ errorFor, profile }: Props) {
         defaultValue={profile?.organisation}
         error={errorFor('organisation')}
       />
-      <TextInput id="jobTitle" name="jobTitle" label="Job title" autoComplete="organization-title" defaultValue={profile?.jobTitle} error={errorFor('jobTitle')} />
-      <Radios legend="Which sector does your organisation work in?" legendProps={{ size: 's' }} name="sector" error={errorFor('sector')}>
+      <TextInput
+        id="jobTitle"
+        name="jobTitle"
+        label="Job title"
+        autoComplete="organization-title"
+        defaultValue={profile?.jobTitle}
+        error={errorFor('jobTitle')}
+      />
+      <Radios
+        legend="Which sector does your organisation work in?"
+        legendProps={{ size: 's' }}
+        name="sector"
+        error={errorFor('sector')}
+      >
         {SECTORS.map((sector, index) => (
           // The first option carries the field's id, so the error summary's link lands on it.
-          <Radios.Item key={sector} id={index === 0 ? 'sector' : `sector-${sector}`} value={sector} defaultChecked={profile?.sector === sector}>
+          <Radios.Item
+            key={sector}
+            id={index === 0 ? 'sector' : `sector-${sector}`}
+            value={sector}
+            defaultChecked={profile?.sector === sector}
+          >
             {SECTOR_LABELS[sector]}
           </Radios.Item>
         ))}

@@ -1,4 +1,5 @@
 import { Tag } from 'nhsuk-react-components';
+
 import type { Role } from '../api/types';
 import { ROLE_LABELS } from './labels';
 
