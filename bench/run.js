@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 import pg from 'pg';
 
-import { freePort } from '../dist/src/database/embedded-postgres.js';
+import { freePort } from '../dist/src/app/bench-entry.js';
 import { buildRevision } from './lib/compare.js';
 import { openBenchDatabase } from './lib/database.js';
 import { fixtures, tokensFor, waitForQuiet } from './lib/fixtures.js';

@@ -8,7 +8,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createApp } from '../dist/src/app.js';
+import { createApp } from '../dist/src/app/app.js';
 import { createLogger } from '../dist/src/common/logger.js';
 import { loadConfig } from '../dist/src/config/app-config.js';
 import { startEmbeddedPostgres } from '../dist/src/database/embedded-postgres.js';

@@ -3,11 +3,11 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { createApp } from './app.js';
+import { createApp } from './app/app.js';
+import { openDatabase } from './app/open-database.js';
+import { SeedService } from './app/seed/seed.service.js';
 import { createLogger } from './common/logger.js';
 import { type AppConfig, environmentWithDotEnv, InvalidConfigError, loadConfig } from './config/app-config.js';
-import { openDatabase } from './database/open-database.js';
-import { SeedService } from './database/seed/seed.service.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './users/demo-accounts.js';
 
 /** `npm run build` puts the web client in dist/web, beside this file's dist/src. */

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { io } from 'socket.io-client';
 
-import { LiveGateway } from '../src/realtime/live.gateway.js';
+import { LiveGateway } from '../src/live/live.gateway.js';
 import { createUser, signIn, type TestUser } from './factories/user.factory.js';
 import { eventually } from './support/eventually.js';
 import { connectLive, type LiveClient, refusal } from './support/live-client.js';

@@ -3,8 +3,8 @@ import { JwtService } from '@nestjs/jwt';
 import { io } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 
-import { EventPruner } from '../src/realtime/event-pruner.service.js';
-import { EventRelay } from '../src/realtime/event-relay.service.js';
+import { EventRelay } from '../src/events/event-relay.service.js';
+import { EventPruner } from '../src/live/event-pruner.service.js';
 import { addMember, createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
 import { askThread } from './factories/thread.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
 
 import { MIGRATIONS } from '../migrations/index.js';
-import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { dataSourceOptions } from '../src/app/data-source-options.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 describe('migrations', () => {

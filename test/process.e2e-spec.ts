@@ -72,7 +72,7 @@ describe('the forum process', () => {
     // An operator's command while the forum runs uses the forum's database and leaves it up.
     const command = await promisify(execFile)(
       process.execPath,
-      ['dist/src/database/cli/user-create.js', '--email', 'second.admin@nhs.net', '--role', 'admin'],
+      ['dist/src/app/cli/user-create.js', '--email', 'second.admin@nhs.net', '--role', 'admin'],
       {
         cwd: REPO_ROOT,
         env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, FORUM_PASSWORD: 'Orthoptic-clinic-rota-2026' },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
 
-import { SeedService } from '../src/database/seed/seed.service.js';
+import { SeedService } from '../src/app/seed/seed.service.js';
 import { DEMO_THREADS } from '../src/threads/threads.demo-data.js';
 import { demoThreadId } from '../src/threads/threads.seed.js';
 import { signIn } from './factories/user.factory.js';

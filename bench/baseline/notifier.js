@@ -2,18 +2,18 @@
 // only its reader, as the forum's does), in raw `pg`, running the forum's own SQL texts
 // (imported from dist/, from modules free of Nest and TypeORM), so the baseline's S3 does
 // the same work in the database and on its core as the forum's does.
-import { MAY_READ_EACH_SQL } from '../../dist/src/collaboratives/read-rule.js';
-import { mentionedHandles } from '../../dist/src/common/markdown.js';
-import { SerialRunner } from '../../dist/src/common/serial-runner.js';
 import {
+  appendEvents,
   INSERT_NOTIFICATIONS_SQL,
   insertNotificationsParams,
+  MAY_READ_EACH_SQL,
+  mentionedHandles,
   notificationData,
   NOTIFICATIONS_CURSOR,
   NOTIFICATIONS_WORKER_LOCK,
-} from '../../dist/src/notifications/notification-writes.js';
-import { appendEvents } from '../../dist/src/realtime/event-append.js';
-import { REPLY_RECIPIENTS_SQL } from '../../dist/src/threads/thread-notifications.js';
+  REPLY_RECIPIENTS_SQL,
+  SerialRunner,
+} from '../../dist/src/app/bench-entry.js';
 
 const BATCH = 50;
 const MAX_NOTIFICATIONS = 2000;

@@ -9,10 +9,16 @@ import Fastify from 'fastify';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
 
-import { renderMarkdown } from '../../dist/src/common/markdown.js';
-import { POOL_OPTIONS } from '../../dist/src/database/pool-options.js';
-import { SNIPPET_OPTIONS, START, STOP, TITLE_OPTIONS, toMarkedHtml } from '../../dist/src/search/highlight.js';
-import { viewerStateSql } from '../../dist/src/threads/viewer-state.js';
+import {
+  POOL_OPTIONS,
+  renderMarkdown,
+  SNIPPET_OPTIONS,
+  START,
+  STOP,
+  TITLE_OPTIONS,
+  toMarkedHtml,
+  viewerStateSql,
+} from '../../dist/src/app/bench-entry.js';
 import { startNotifier } from './notifier.js';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, ...POOL_OPTIONS });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { createDatabaseIfMissing, startEmbeddedPostgres } from '../../dist/src/database/embedded-postgres.js';
+import { createDatabaseIfMissing, startEmbeddedPostgres } from '../../dist/src/app/bench-entry.js';
 
 /**
  * The benchmark's own database, `forum_bench_<scale>`: on the server DATABASE_URL names

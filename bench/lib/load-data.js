@@ -2,7 +2,7 @@ import argon2 from 'argon2';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 
-import { dataSourceOptions } from '../../dist/src/database/data-source-options.js';
+import { dataSourceOptions } from '../../dist/src/app/bench-entry.js';
 import { checkCounters } from '../../test/reliability/consistency.ts';
 import { Progress } from './progress.js';
 import { JOB_TITLES, ORGANISATIONS, SECTORS, TAGS, THEMES, TYPES, WORDS } from './vocabulary.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 
 import { UUID } from '../common/uuid.js';
-import type { AuthUser } from './auth-user.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { EndedSessions } from './ended-sessions.js';
 import { SessionsService } from './sessions.service.js';
 

@@ -27,15 +27,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { Client, type ClientInfo } from '../common/client-info.decorator.js';
-import { Public } from '../common/public.decorator.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { CurrentUser } from '../identity/decorators.js';
+import { Public } from '../identity/public.decorator.js';
 import { OwnProfileDto } from '../users/dto/profile.dto.js';
 import { RegisterDto } from '../users/dto/register.dto.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthService, type IssuedTokens } from './auth.service.js';
 import { AuthAttemptsService } from './auth-attempts.service.js';
-import type { AuthUser } from './auth-user.js';
-import { CurrentUser } from './decorators.js';
 import { LoginDto, SessionListDto, TokensDto } from './dto/auth.dto.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { LocalAuthGuard } from './guards/local-auth.guard.js';

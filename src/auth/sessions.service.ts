@@ -5,8 +5,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull, MoreThan, type Repository } from 'typeorm';
 
 import { readRows } from '../database/read-rows.js';
-import { EventStore } from '../realtime/event-store.service.js';
-import type { AuthUser } from './auth-user.js';
+import { EventStore } from '../events/event-store.service.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import type { SessionDto } from './dto/auth.dto.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { Session } from './session.entity.js';

@@ -1,9 +1,9 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { type AuthUser, isSiteStaff } from '../auth/auth-user.js';
 import { EntityRows } from '../database/entity-rows.js';
 import { readRows } from '../database/read-rows.js';
+import { type AuthUser, isSiteStaff } from '../identity/auth-user.js';
 import { Collaborative } from './collaborative.entity.js';
 import type { MembershipRole } from './membership.entity.js';
 import { MAY_READ_EACH_SQL, readableByMember } from './read-rule.js';

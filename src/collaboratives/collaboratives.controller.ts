@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { CurrentUser, Roles } from '../identity/decorators.js';
 import { CollaborativesService } from './collaboratives.service.js';
 import { CollaborativeDto, CollaborativePageDto } from './dto/collaborative.dto.js';
 import { ListCollaborativesQuery } from './dto/list-collaboratives.query.js';

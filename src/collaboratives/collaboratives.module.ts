@@ -1,8 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
-import { rooms } from '../realtime/envelope.js';
-import { LiveSubjects } from '../realtime/live-subjects.js';
+import { rooms } from '../events/envelope.js';
+import { LiveSubjects } from '../events/live-subjects.js';
 import { AccessService } from './access.service.js';
 import { Collaborative } from './collaborative.entity.js';
 import { CollaborativesController } from './collaboratives.controller.js';

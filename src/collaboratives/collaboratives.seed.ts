@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { renderMarkdown } from '../common/markdown.js';
-import type { DemoSeeder } from '../database/seed/demo-seeder.js';
-import { EventStore } from '../realtime/event-store.service.js';
+import type { DemoSeeder } from '../database/demo-seeder.js';
+import { EventStore } from '../events/event-store.service.js';
 import { User } from '../users/user.entity.js';
 import { Collaborative } from './collaborative.entity.js';
 import { DEMO_COLLABORATIVES, DEMO_FOLLOWS, DEMO_MEMBERSHIPS } from './collaboratives.demo-data.js';

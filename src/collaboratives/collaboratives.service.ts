@@ -4,12 +4,12 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
 import { renderMarkdown } from '../common/markdown.js';
 import { decodeCursor, escapeLike, exactTimestamp, type Page, toPage } from '../common/pagination.js';
 import { slugify } from '../common/slug.js';
 import { UUID } from '../common/uuid.js';
-import { EventStore } from '../realtime/event-store.service.js';
+import { EventStore } from '../events/event-store.service.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { AccessService } from './access.service.js';
 import { Collaborative } from './collaborative.entity.js';
 import { type CollaborativeDto, toCollaborativeDto } from './dto/collaborative.dto.js';

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { AccessService } from './access.service.js';
 import type { FollowLevel } from './follow.entity.js';
 import { addFollow, removeFollow } from './membership-writes.js';

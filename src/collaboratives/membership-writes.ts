@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-import type { EventStore } from '../realtime/event-store.service.js';
+import type { EventStore } from '../events/event-store.service.js';
 import type { MembershipRole } from './membership.entity.js';
 
 /**

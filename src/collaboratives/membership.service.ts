@@ -1,9 +1,9 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
 import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
-import { EventStore } from '../realtime/event-store.service.js';
+import { EventStore } from '../events/event-store.service.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
 import { AccessService } from './access.service.js';

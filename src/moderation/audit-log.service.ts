@@ -1,11 +1,11 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
+import { AuditRecord } from '../audit/audit-record.entity.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/pagination.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { User } from '../users/user.entity.js';
-import { AuditRecord } from './audit-record.entity.js';
 import { type AuditQueryDto, type AuditRecordDto, toAuditRecordDto } from './dto/audit.dto.js';
 
 /**

@@ -8,9 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { CurrentUser } from '../identity/decorators.js';
 import { CommentDto } from '../practices/dto/comment.dto.js';
 import { PracticeDetailDto } from '../practices/dto/practice.dto.js';
 import { ReplyViewDto } from '../threads/dto/reply.dto.js';

@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { EventStore } from '../realtime/event-store.service.js';
-import { appendAudit } from './audit-writes.js';
-import {
-  confirmHidden,
-  type ContentType,
-  deleteContent,
-  hideContent,
-  publicEvent,
-  restoreContent,
-} from './content-writes.js';
+import { appendAudit } from '../audit/audit-writes.js';
+import { type ContentType, ContentWrites } from '../content/content-writes.js';
+import { EventStore } from '../events/event-store.service.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { type ItemView, ItemViews } from './item-views.js';
 import { noticeAuthor } from './moderation-notices.js';
 import { ModerationTargets, type Target } from './moderation-targets.service.js';
@@ -30,6 +23,7 @@ export class ContentModeration {
     private readonly targets: ModerationTargets,
     private readonly events: EventStore,
     private readonly views: ItemViews,
+    private readonly content: ContentWrites,
   ) {}
 
   async hide(user: AuthUser, type: ContentType, id: string, reason: string): Promise<ItemView> {
@@ -58,8 +52,8 @@ export class ContentModeration {
     reason: string,
   ): Promise<boolean> {
     const before = { hidden: target.hiddenAt !== null };
-    if (!(await hideContent(manager, target, actorId, reason))) {
-      if (!actorId || !(await confirmHidden(manager, target, actorId, reason))) return false;
+    if (!(await this.content.hide(manager, target, actorId, reason))) {
+      if (!actorId || !(await this.content.confirmHidden(manager, target, actorId, reason))) return false;
       await this.audit(
         manager,
         target,
@@ -74,22 +68,22 @@ export class ContentModeration {
     }
     const action = `${target.type}.${actorId ? 'hide' : 'auto-hide'}`;
     await this.audit(manager, target, actorId, action, reason, before, { hidden: true });
-    await this.events.append(manager, await publicEvent(manager, target, 'hidden'));
+    await this.events.append(manager, await this.content.publicEvent(manager, target, 'hidden'));
     await noticeAuthor(manager, this.events, target, action, reason, actorId);
     return true;
   }
 
   async restoreIn(manager: EntityManager, target: ContentTarget, actorId: string, reason: string): Promise<boolean> {
-    if (!(await restoreContent(manager, target))) return false;
+    if (!(await this.content.restore(manager, target))) return false;
     await this.audit(manager, target, actorId, `${target.type}.restore`, reason, { hidden: true }, { hidden: false });
-    await this.events.append(manager, await publicEvent(manager, target, 'restored'));
+    await this.events.append(manager, await this.content.publicEvent(manager, target, 'restored'));
     await noticeAuthor(manager, this.events, target, `${target.type}.restore`, reason, actorId);
     return true;
   }
 
   /** The audit record keeps the words that the tombstone removes (admins read them there). */
   async deleteIn(manager: EntityManager, target: ContentTarget, actorId: string, reason: string): Promise<boolean> {
-    if (!(await deleteContent(manager, this.events, target, actorId))) return false;
+    if (!(await this.content.delete(manager, target, actorId))) return false;
     await this.audit(
       manager,
       target,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
+import type { ContentType } from '../content/content-writes.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { type CommentDto, toCommentDto } from '../practices/dto/comment.dto.js';
 import type { PracticeDetailDto } from '../practices/dto/practice.dto.js';
 import { PracticeComment } from '../practices/practice-relations.entities.js';
@@ -10,7 +11,6 @@ import type { ReplyViewDto } from '../threads/dto/reply.dto.js';
 import type { ThreadDetailDto } from '../threads/dto/thread.dto.js';
 import { RepliesService } from '../threads/replies.service.js';
 import { ThreadsService } from '../threads/threads.service.js';
-import type { ContentType } from './content-writes.js';
 
 export type ItemView = ThreadDetailDto | ReplyViewDto | PracticeDetailDto | CommentDto;
 

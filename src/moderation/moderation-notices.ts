@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 
+import type { ModerationNotice } from '../events/domain-events.js';
+import type { EventRow } from '../events/envelope.js';
+import type { EventStore } from '../events/event-store.service.js';
 import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
-import type { ModerationNotice } from '../realtime/domain-events.js';
-import type { EventRow } from '../realtime/envelope.js';
-import type { EventStore } from '../realtime/event-store.service.js';
 import type { Target } from './moderation-targets.service.js';
 
 /** Tells the person whose content or account it was what moderators did, and why (not when they did it themself). */

@@ -1,26 +1,11 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { type AuthUser, isSiteStaff } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
-import type { TargetType } from './report.entity.js';
+import type { Target, TargetType } from '../content/target.js';
+import { type AuthUser, isSiteStaff } from '../identity/auth-user.js';
 
-/** Anything people can report or moderators act on, with where it lives and whose it is. */
-export interface Target {
-  type: TargetType;
-  id: string;
-  collaborativeId: string | null;
-  authorId: string | null;
-  threadId: string | null;
-  practiceId: string | null;
-  hiddenAt: Date | null;
-  hiddenById: string | null;
-  deletedAt: Date | null;
-  /** For drafts of case studies: only their authors may see them. */
-  draftAuthorIds: string[] | null;
-  /** What a moderator reviews: title and body (or a profile's name and bio). */
-  content: Record<string, unknown>;
-}
+export type { Target };
 
 const NAMES: Record<TargetType, string> = {
   thread: 'thread',

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { type Page, PageQueryDto } from '../common/pagination.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { CurrentUser } from '../identity/decorators.js';
 import { AuditLogService } from './audit-log.service.js';
 import { AuditPageDto, AuditQueryDto, type AuditRecordDto } from './dto/audit.dto.js';
 import { type QueueItemDto, QueuePageDto, ResolutionDto, ResolveReportDto } from './dto/report.dto.js';

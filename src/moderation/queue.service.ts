@@ -1,16 +1,16 @@
 import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
+import { appendAudit } from '../audit/audit-writes.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import { decodeCursor, encodeCursor, exactTimestamp, type Page, type PageQueryDto } from '../common/pagination.js';
-import { EventStore } from '../realtime/event-store.service.js';
-import { rowsOf } from '../threads/thread-writes.js';
+import { CONTENT_TYPES, type ContentType } from '../content/content-writes.js';
+import { rowsOf } from '../database/rows-of.js';
+import { EventStore } from '../events/event-store.service.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
-import { appendAudit } from './audit-writes.js';
 import { ContentModeration } from './content-moderation.service.js';
-import { CONTENT_TYPES, type ContentType } from './content-writes.js';
 import type { QueueItemDto, ResolutionDto, ResolveReportDto } from './dto/report.dto.js';
 import { noticeAuthor } from './moderation-notices.js';
 import { ModerationTargets, type Target } from './moderation-targets.service.js';

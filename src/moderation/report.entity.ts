@@ -1,10 +1,10 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 import { Collaborative } from '../collaboratives/collaborative.entity.js';
+import { TARGET_TYPES, type TargetType } from '../content/target.js';
 import { User } from '../users/user.entity.js';
 
-export const TARGET_TYPES = ['thread', 'reply', 'practice', 'comment', 'user'] as const;
-export type TargetType = (typeof TARGET_TYPES)[number];
+export { TARGET_TYPES, type TargetType };
 
 export const REPORT_REASONS = [
   'patient-identifiable-data',

@@ -1,11 +1,11 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
 import { AppConfig } from '../config/app-config.js';
-import { rowsOf } from '../threads/thread-writes.js';
+import { CONTENT_TYPES, type ContentType } from '../content/content-writes.js';
+import { rowsOf } from '../database/rows-of.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { ContentModeration } from './content-moderation.service.js';
-import { CONTENT_TYPES, type ContentType } from './content-writes.js';
 import type { CreateReportDto, ReportDto } from './dto/report.dto.js';
 import { ModerationTargets, type Target } from './moderation-targets.service.js';
 import { Report } from './report.entity.js';

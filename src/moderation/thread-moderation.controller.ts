@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { CurrentUser } from '../identity/decorators.js';
 import { ThreadDetailDto } from '../threads/dto/thread.dto.js';
 import { MergeThreadDto, MoveThreadDto, ReasonDto } from './dto/action.dto.js';
 import { ThreadModeration } from './thread-moderation.service.js';

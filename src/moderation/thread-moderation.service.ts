@@ -1,13 +1,13 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
+import { appendAudit } from '../audit/audit-writes.js';
 import { AccessService } from '../collaboratives/access.service.js';
-import { EventStore } from '../realtime/event-store.service.js';
+import { rowsOf } from '../database/rows-of.js';
+import { EventStore } from '../events/event-store.service.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import type { ThreadDetailDto } from '../threads/dto/thread.dto.js';
-import { rowsOf } from '../threads/thread-writes.js';
 import { ThreadsService } from '../threads/threads.service.js';
-import { appendAudit } from './audit-writes.js';
 import { noticeAuthor } from './moderation-notices.js';
 import { ModerationTargets, type Target } from './moderation-targets.service.js';
 import { mergeThreads, moveThread } from './thread-writes.js';

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
-import { rowsOf, tombstoneThread } from '../threads/thread-writes.js';
-import { redactMovedThread } from './redaction.js';
+import { redactMovedThread } from '../content/redaction.js';
+import { rowsOf } from '../database/rows-of.js';
+import { tombstoneThread } from '../threads/thread-writes.js';
 
 /**
  * Moving and merging threads, inside the caller's transaction, keeping every counter

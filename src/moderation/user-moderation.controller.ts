@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Roles } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { CurrentUser, Roles } from '../identity/decorators.js';
 import { SuspendUserDto } from '../users/dto/admin-user.dto.js';
 import { OwnProfileDto } from '../users/dto/profile.dto.js';
 import { UsersService } from '../users/users.service.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import type { EventRow } from '../realtime/envelope.js';
+import type { EventRow } from '../events/envelope.js';
 
 /** A notification a rule wants to send; the worker drops the actor's own and unreadable ones. */
 export interface NotificationDraft {

@@ -2,7 +2,6 @@ import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
-import { RealtimeModule } from '../realtime/realtime.module.js';
 import { Notification } from './notification.entity.js';
 import { NotificationRules } from './notification-rules.js';
 import { NotificationsController } from './notifications.controller.js';
@@ -12,7 +11,7 @@ import { NotificationsWorker } from './notifications.worker.js';
 /** Per-person notifications, made from committed events by rules each module registers. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification]), CollaborativesModule, RealtimeModule],
+  imports: [TypeOrmModule.forFeature([Notification]), CollaborativesModule],
   controllers: [NotificationsController],
   providers: [NotificationRules, NotificationsService, NotificationsWorker],
   exports: [NotificationRules],

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, type Repository } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
 import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { type MarkReadDto, type NotificationDto, toNotificationDto } from './dto/notification.dto.js';
 import { Notification } from './notification.entity.js';
 

@@ -4,10 +4,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { AccessService } from '../collaboratives/access.service.js';
 import { SerialRunner } from '../common/serial-runner.js';
-import type { DomainEvent } from '../realtime/domain-events.js';
-import { EVENT_COLUMNS, type EventRow } from '../realtime/envelope.js';
-import { EventRelay } from '../realtime/event-relay.service.js';
-import { EventStore } from '../realtime/event-store.service.js';
+import type { DomainEvent } from '../events/domain-events.js';
+import { EVENT_COLUMNS, type EventRow } from '../events/envelope.js';
+import { EventRelay } from '../events/event-relay.service.js';
+import { EventStore } from '../events/event-store.service.js';
 import type { User } from '../users/user.entity.js';
 import { toNotificationDto } from './dto/notification.dto.js';
 import { NotificationRules } from './notification-rules.js';

@@ -1,13 +1,13 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
 import { renderMarkdown } from '../common/markdown.js';
 import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
-import { NO_REVISIONS, revisionPage } from '../database/revision-page.js';
-import { deleteContent } from '../moderation/content-writes.js';
-import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
-import { EventStore } from '../realtime/event-store.service.js';
+import { ContentWrites } from '../content/content-writes.js';
+import { moderatorsDeleteWithReason } from '../content/moderator-delete.js';
+import { NO_REVISIONS, revisionPage } from '../content/revision-page.js';
+import { EventStore } from '../events/event-store.service.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { type CommentDto, type CommentRevisionDto, toCommentDto } from './dto/comment.dto.js';
 import { PracticeGuard, type PracticeInContext } from './practice-guard.service.js';
@@ -20,6 +20,7 @@ export class CommentsService {
     private readonly dataSource: DataSource,
     private readonly guard: PracticeGuard,
     private readonly events: EventStore,
+    private readonly content: ContentWrites,
   ) {}
 
   async comment(user: AuthUser, practiceId: string, body: string): Promise<CommentDto> {
@@ -118,7 +119,7 @@ export class CommentsService {
       threadId: null,
       practiceId: comment.practiceId,
     } as const;
-    await this.dataSource.transaction((manager) => deleteContent(manager, this.events, place, user.id));
+    await this.dataSource.transaction((manager) => this.content.delete(manager, place, user.id));
   }
 
   async revisions(user: AuthUser, commentId: string, page: PageQueryDto): Promise<Page<CommentRevisionDto>> {

@@ -1,8 +1,8 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { type AuthUser, isSiteStaff } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
+import { type AuthUser, isSiteStaff } from '../identity/auth-user.js';
 import { Practice } from './practice.entity.js';
 
 export interface PracticeInContext {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import { decodeCursor, exactTimestamp, type Page, toPage } from '../common/pagination.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import type { ListPracticesQuery } from './dto/list-practices.query.js';
 import { type PracticeSummaryDto, toPracticeSummary } from './dto/practice.dto.js';
 import { Practice } from './practice.entity.js';

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
 import { plainText } from '../common/markdown.js';
+import type { EventRow } from '../events/envelope.js';
 import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
-import type { EventRow } from '../realtime/envelope.js';
 import type { CommentDto } from './dto/comment.dto.js';
 import type { PracticeDto } from './dto/practice.dto.js';
 

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import type { ThreadDetailDto } from '../threads/dto/thread.dto.js';
 import { CreateThreadDto } from '../threads/dto/write-thread.dto.js';
 import { ThreadsService } from '../threads/threads.service.js';

@@ -24,10 +24,10 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { PageQueryDto } from '../common/pagination.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { CurrentUser } from '../identity/decorators.js';
 import { ThreadDetailDto } from '../threads/dto/thread.dto.js';
 import { AskAuthorsDto, EndorseDto, EndorsementPageDto, EndorsementStateDto } from './dto/comment.dto.js';
 import { ListPracticesQuery } from './dto/list-practices.query.js';

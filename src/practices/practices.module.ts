@@ -1,13 +1,15 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 
 import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
+import { ContentKinds } from '../content/content-kinds.js';
+import { rooms } from '../events/envelope.js';
+import { LiveSubjects } from '../events/live-subjects.js';
 import { NotificationRules } from '../notifications/notification-rules.js';
-import { rooms } from '../realtime/envelope.js';
-import { LiveSubjects } from '../realtime/live-subjects.js';
 import { ThreadsModule } from '../threads/threads.module.js';
 import { CommentsController } from './comments.controller.js';
 import { CommentsService } from './comments.service.js';
 import { EndorsementsService } from './endorsements.service.js';
+import { registerPracticeContent } from './practice-content.js';
 import { PracticeGuard } from './practice-guard.service.js';
 import { PracticeListsService } from './practice-lists.service.js';
 import { registerPracticeNotifications } from './practice-notifications.js';
@@ -35,10 +37,12 @@ export class PracticesModule implements OnModuleInit {
   constructor(
     private readonly subjects: LiveSubjects,
     private readonly rules: NotificationRules,
+    private readonly contentKinds: ContentKinds,
     private readonly guard: PracticeGuard,
   ) {}
 
   onModuleInit(): void {
+    registerPracticeContent(this.contentKinds);
     this.subjects.register('practiceId', async (user, id) => {
       const found = await this.guard.read(user, id).catch(() => null);
       return found ? { room: rooms.practice(id), collaborativeId: found.practice.collaborativeId } : null;

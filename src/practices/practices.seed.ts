@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import type { DemoSeeder } from '../database/seed/demo-seeder.js';
+import type { DemoSeeder } from '../database/demo-seeder.js';
 import { Practice } from './practice.entity.js';
 import { contentChanges } from './practice-writes.js';
 import { DEMO_PRACTICES } from './practices.demo-data.js';

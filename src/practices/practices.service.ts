@@ -1,15 +1,15 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { type AuthUser, isSiteStaff } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
 import { type FieldError, ValidationProblem } from '../common/problem-details.js';
+import { ContentWrites } from '../content/content-writes.js';
+import { moderatorsDeleteWithReason } from '../content/moderator-delete.js';
+import { NO_REVISIONS, revisionPage } from '../content/revision-page.js';
 import { readRows } from '../database/read-rows.js';
-import { NO_REVISIONS, revisionPage } from '../database/revision-page.js';
-import { deleteContent } from '../moderation/content-writes.js';
-import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
-import { EventStore } from '../realtime/event-store.service.js';
+import { EventStore } from '../events/event-store.service.js';
+import { type AuthUser, isSiteStaff } from '../identity/auth-user.js';
 import { HIDDEN_NOTICE } from '../threads/dto/thread.dto.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
@@ -35,6 +35,7 @@ export class PracticesService {
     private readonly access: AccessService,
     private readonly guard: PracticeGuard,
     private readonly events: EventStore,
+    private readonly content: ContentWrites,
   ) {}
 
   /** Always starts as a draft that only its authors can see. */
@@ -106,7 +107,7 @@ export class PracticesService {
       threadId: null,
       practiceId: id,
     } as const;
-    await this.dataSource.transaction((manager) => deleteContent(manager, this.events, place, user.id));
+    await this.dataSource.transaction((manager) => this.content.delete(manager, place, user.id));
   }
 
   async show(user: AuthUser, id: string, countView = true): Promise<PracticeDetailDto> {

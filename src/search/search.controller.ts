@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import type { Page } from '../common/pagination.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { CurrentUser } from '../identity/decorators.js';
 import { type SearchHitDto, SearchPageDto, SearchQueryDto } from './dto/search.dto.js';
 import { SearchService } from './search.service.js';
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
-import { Keyset } from '../common/keyset.js';
 import type { Page } from '../common/pagination.js';
 import { EntityRows } from '../database/entity-rows.js';
+import { Keyset } from '../database/keyset.js';
 import { readRows } from '../database/read-rows.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { PUBLIC_PROFILE_FIELDS, User } from '../users/user.entity.js';
 import type { SearchHitDto, SearchQueryDto } from './dto/search.dto.js';

@@ -1,8 +1,8 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { EventStore } from '../realtime/event-store.service.js';
+import { EventStore } from '../events/event-store.service.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import type { ThreadDetailDto } from './dto/thread.dto.js';
 import { ThreadGuard } from './thread-guard.service.js';
 import { requireMayAcceptAnswer } from './thread-rules.js';

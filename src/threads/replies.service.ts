@@ -1,13 +1,13 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { Keyset } from '../common/keyset.js';
 import { renderMarkdown } from '../common/markdown.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
+import { ContentWrites } from '../content/content-writes.js';
+import { Keyset } from '../database/keyset.js';
 import { readRows } from '../database/read-rows.js';
-import { deleteContent } from '../moderation/content-writes.js';
-import { EventStore } from '../realtime/event-store.service.js';
+import { EventStore } from '../events/event-store.service.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { type ReplyViewDto, toReplyDto } from './dto/reply.dto.js';
 import type { CreateReplyDto, UpdateReplyDto } from './dto/write-reply.dto.js';
 import { Reply } from './reply.entity.js';
@@ -28,6 +28,7 @@ export class RepliesService {
     private readonly guard: ThreadGuard,
     private readonly revisions: RevisionsService,
     private readonly events: EventStore,
+    private readonly content: ContentWrites,
   ) {}
 
   async reply(user: AuthUser, threadId: string, dto: CreateReplyDto): Promise<ReplyViewDto> {
@@ -115,7 +116,7 @@ export class RepliesService {
       threadId: thread.id,
       practiceId: null,
     } as const;
-    await this.dataSource.transaction((manager) => deleteContent(manager, this.events, place, user.id));
+    await this.dataSource.transaction((manager) => this.content.delete(manager, place, user.id));
   }
 
   /** The accepted answer as the caller sees it, shown first on its thread. */

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
-import { NO_REVISIONS, revisionPage } from '../database/revision-page.js';
+import { NO_REVISIONS, revisionPage } from '../content/revision-page.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import {
   type ReplyRevisionDto,
   type ThreadRevisionDto,

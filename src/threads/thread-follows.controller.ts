@@ -1,9 +1,9 @@
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { CurrentUser } from '../identity/decorators.js';
 import { ThreadFollowsService } from './thread-follows.service.js';
 
 @ApiTags('threads')

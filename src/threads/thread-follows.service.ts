@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { ThreadGuard } from './thread-guard.service.js';
 
 /** Following one thread: its new replies notify you (idempotent both ways). */

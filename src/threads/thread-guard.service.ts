@@ -1,9 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
 import { readRows } from '../database/read-rows.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { Reply } from './reply.entity.js';
 import { Thread } from './thread.entity.js';
 import { postRows, replyWithAuthorSql, threadWithAuthorSql, withAuthor } from './with-author.js';

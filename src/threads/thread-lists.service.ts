@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { type AuthUser, isSiteStaff } from '../auth/auth-user.js';
 import { AccessService } from '../collaboratives/access.service.js';
-import { type KeyPart, Keyset } from '../common/keyset.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
 import { EntityRows } from '../database/entity-rows.js';
+import { type KeyPart, Keyset } from '../database/keyset.js';
+import { type AuthUser, isSiteStaff } from '../identity/auth-user.js';
 import { PUBLIC_PROFILE_FIELDS, User } from '../users/user.entity.js';
 import { THREAD_SUMMARY_FIELDS, type ThreadSummaryDto, toThreadSummary } from './dto/thread.dto.js';
 import type { ThreadListQueryDto, ThreadSort } from './dto/thread-list.query.js';

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
 import { mentionedHandles, plainText } from '../common/markdown.js';
+import type { EventRow } from '../events/envelope.js';
 import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
-import type { EventRow } from '../realtime/envelope.js';
 import type { ReplyDto } from './dto/reply.dto.js';
 import type { ThreadDto } from './dto/thread.dto.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { ConflictException, ForbiddenException } from '@nestjs/common';
 
-import type { AuthUser } from '../auth/auth-user.js';
 import type { CollaborativeAccess } from '../collaboratives/access.service.js';
 import type { Collaborative } from '../collaboratives/collaborative.entity.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import type { Thread } from './thread.entity.js';
 import {
   mayAcceptAnswer,

@@ -1,8 +1,8 @@
 import { ConflictException, ForbiddenException } from '@nestjs/common';
 
-import type { AuthUser } from '../auth/auth-user.js';
 import type { CollaborativeAccess } from '../collaboratives/access.service.js';
-import { moderatorsDeleteWithReason } from '../moderation/moderator-delete.js';
+import { moderatorsDeleteWithReason } from '../content/moderator-delete.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import type { Thread } from './thread.entity.js';
 
 /**

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
 import { readRows } from '../database/read-rows.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import type { Thread } from './thread.entity.js';
 import { type ViewerStateRow, viewerStateSql } from './viewer-state.js';
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 import { renderMarkdown } from '../common/markdown.js';
+import { rowsOf } from '../database/rows-of.js';
 import { Reply } from './reply.entity.js';
 import { Thread, type ThreadKind, TOMBSTONE_TITLE } from './thread.entity.js';
 import { replyWithAuthor, threadWithAuthor } from './with-author.js';
@@ -10,12 +11,6 @@ import { replyWithAuthor, threadWithAuthor } from './with-author.js';
  * threads' and collaboratives' counters exact. Each runs inside the caller's transaction
  * and locks rows in one order (reply, then thread, then collaborative).
  */
-
-/** TypeORM answers UPDATE and DELETE with `[rows, count]` and other statements with rows. */
-export async function rowsOf<Row>(manager: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
-  const result = await manager.query(sql, params);
-  return (Array.isArray(result[0]) ? result[0] : result) as Row[];
-}
 
 /** Adds to a collaborative's thread and post counts; `activityAt` moves its last activity forward. */
 async function countInCollaborative(

@@ -8,10 +8,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser } from '../auth/decorators.js';
 import { ApiProblems } from '../common/api-problems.decorator.js';
 import { type Page, PageQueryDto } from '../common/pagination.js';
+import type { AuthUser } from '../identity/auth-user.js';
+import { CurrentUser } from '../identity/decorators.js';
 import { ThreadDetailDto, type ThreadSummaryDto, ThreadSummaryPageDto } from './dto/thread.dto.js';
 import { ThreadListQueryDto } from './dto/thread-list.query.js';
 import { CreateThreadDto, UpdateThreadDto } from './dto/write-thread.dto.js';

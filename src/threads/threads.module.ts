@@ -1,14 +1,16 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 
 import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
+import { ContentKinds } from '../content/content-kinds.js';
+import { rooms } from '../events/envelope.js';
+import { LiveSubjects } from '../events/live-subjects.js';
 import { NotificationRules } from '../notifications/notification-rules.js';
-import { rooms } from '../realtime/envelope.js';
-import { LiveSubjects } from '../realtime/live-subjects.js';
 import { AnswersService } from './answers.service.js';
 import { RepliesController } from './replies.controller.js';
 import { RepliesService } from './replies.service.js';
 import { RevisionsService } from './revisions.service.js';
 import { ThreadActionsController } from './thread-actions.controller.js';
+import { registerThreadContent } from './thread-content.js';
 import { ThreadFollowsController } from './thread-follows.controller.js';
 import { ThreadFollowsService } from './thread-follows.service.js';
 import { ThreadGuard } from './thread-guard.service.js';
@@ -42,10 +44,12 @@ export class ThreadsModule implements OnModuleInit {
   constructor(
     private readonly subjects: LiveSubjects,
     private readonly rules: NotificationRules,
+    private readonly contentKinds: ContentKinds,
     private readonly guard: ThreadGuard,
   ) {}
 
   onModuleInit(): void {
+    registerThreadContent(this.contentKinds);
     // Subscribing to a thread's live room applies the same rule as reading it.
     this.subjects.register('threadId', async (user, id) => {
       const found = await this.guard.read(user, id).catch(() => null);

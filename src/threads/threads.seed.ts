@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { Collaborative } from '../collaboratives/collaborative.entity.js';
-import type { DemoSeeder } from '../database/seed/demo-seeder.js';
+import type { DemoSeeder } from '../database/demo-seeder.js';
 import { User } from '../users/user.entity.js';
 import { changeVote, insertReply, insertThread, setAcceptedReply } from './thread-writes.js';
 import { DEMO_THREADS, type DemoThread } from './threads.demo-data.js';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
 import { renderMarkdown } from '../common/markdown.js';
-import { deleteContent } from '../moderation/content-writes.js';
-import { EventStore } from '../realtime/event-store.service.js';
+import { ContentWrites } from '../content/content-writes.js';
+import { EventStore } from '../events/event-store.service.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import { type ThreadDetailDto, toThreadDto } from './dto/thread.dto.js';
 import type { CreateThreadDto, UpdateThreadDto } from './dto/write-thread.dto.js';
 import { RepliesService } from './replies.service.js';
@@ -36,6 +36,7 @@ export class ThreadsService {
     private readonly replies: RepliesService,
     private readonly revisions: RevisionsService,
     private readonly events: EventStore,
+    private readonly content: ContentWrites,
   ) {}
 
   /** `linked` writes what else belongs with the new thread, in its transaction (all or nothing). */
@@ -121,7 +122,7 @@ export class ThreadsService {
       threadId,
       practiceId: null,
     } as const;
-    await this.dataSource.transaction((manager) => deleteContent(manager, this.events, place, user.id));
+    await this.dataSource.transaction((manager) => this.content.delete(manager, place, user.id));
   }
 
   private async detail(

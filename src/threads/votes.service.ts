@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
-import { EventStore } from '../realtime/event-store.service.js';
+import { EventStore } from '../events/event-store.service.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import type { VoteStateDto } from './dto/vote.dto.js';
 import { ThreadGuard } from './thread-guard.service.js';
 import { requireLive, requireNotOwn } from './thread-rules.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { slugify } from '../common/slug.js';
-import type { DemoSeeder } from '../database/seed/demo-seeder.js';
+import type { DemoSeeder } from '../database/demo-seeder.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { hashPassword } from './password-hasher.js';
 import { User } from './user.entity.js';

@@ -9,13 +9,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
-import type { AuthUser } from '../auth/auth-user.js';
+import { appendAudit, changedFields } from '../audit/audit-writes.js';
 import { decodeCursor, escapeLike, exactTimestamp, type Page, toPage } from '../common/pagination.js';
 import { type FieldError, ValidationProblem } from '../common/problem-details.js';
 import { slugify } from '../common/slug.js';
 import { AppConfig } from '../config/app-config.js';
-import { appendAudit, changedFields } from '../moderation/audit-writes.js';
-import { EventStore } from '../realtime/event-store.service.js';
+import { EventStore } from '../events/event-store.service.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import type { ChangeProfileDto, ChangeRoleDto, SuspendUserDto } from './dto/admin-user.dto.js';
 import type { ListUsersQuery } from './dto/list-users.query.js';
 import { type OwnProfileDto, type PublicProfileDto, toOwnProfile, toPublicProfile } from './dto/profile.dto.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
-import { createApp } from '../../src/app.js';
+import { createApp } from '../../src/app/app.js';
 import { createLogger } from '../../src/common/logger.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { HttpClient } from './http.js';

@@ -2,9 +2,9 @@ import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedExcept
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 
-import { IS_PUBLIC } from '../../common/public.decorator.js';
+import type { AuthUser } from '../../identity/auth-user.js';
+import { IS_PUBLIC } from '../../identity/public.decorator.js';
 import { AccessTokens, type TokenRefusal } from '../access-tokens.service.js';
-import type { AuthUser } from '../auth-user.js';
 import { claimsOf } from '../request-claims.js';
 
 const REFUSALS: Record<TokenRefusal, string> = {

@@ -1,9 +1,9 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 
+import type { AuthUser } from '../../identity/auth-user.js';
+import { ROLES_KEY } from '../../identity/decorators.js';
 import type { Role } from '../../users/user.entity.js';
-import type { AuthUser } from '../auth-user.js';
-import { ROLES_KEY } from '../decorators.js';
 
 /** Global: enforces @Roles(...) after the caller is known. */
 @Injectable()

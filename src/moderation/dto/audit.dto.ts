@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDate, IsString, IsUUID, MaxDate, MaxLength, MinDate } from 'class-validator';
 
+import type { AuditRecord } from '../../audit/audit-record.entity.js';
 import { PageOf, PageQueryDto } from '../../common/pagination.js';
 import { Optional, ToDate } from '../../common/transforms.js';
-import type { AuditRecord } from '../audit-record.entity.js';
 
 // PostgreSQL's range is narrower than JavaScript's: out-of-range dates are a 400, never a database error.
 const EARLIEST = new Date('2000-01-01T00:00:00Z');

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+import type { DomainEvent } from '../events/domain-events.js';
+import type { Target } from './target.js';
+
+export type ContentType = 'thread' | 'reply' | 'practice' | 'comment';
+export const CONTENT_TYPES: readonly ContentType[] = ['thread', 'reply', 'practice', 'comment'];
+
+/** Where a piece of content lives: all that deleting it needs to know. */
+export type ContentPlace = Pick<Target, 'id' | 'collaborativeId' | 'threadId' | 'practiceId'> & { type: ContentType };
+
+/**
+ * What the post lifecycle needs from one kind of content. Every kind keeps `hidden_at`,
+ * `hidden_by_id`, `hidden_reason` and `deleted_at` on its own table, so hiding and
+ * restoring are the same statement for all; the tombstone and the events differ.
+ */
+export interface ContentKind {
+  table: string;
+  /** Writes the tombstone (counters, history) and answers the events announcing it; null when already deleted. */
+  tombstone(manager: EntityManager, place: ContentPlace, actorId: string): Promise<DomainEvent[] | null>;
+  /** The `<type>.hidden` or `<type>.restored` event, carrying the item as every reader now sees it. */
+  publicEvent(manager: EntityManager, place: ContentPlace, change: 'hidden' | 'restored'): Promise<DomainEvent>;
+}
+
+/**
+ * The registry of content kinds: threads and practices register theirs when their module
+ * starts, as they register live subjects and notification rules, so the lifecycle below
+ * them never imports them.
+ */
+@Injectable()
+export class ContentKinds {
+  private readonly kinds = new Map<ContentType, ContentKind>();
+
+  register(type: ContentType, kind: ContentKind): void {
+    this.kinds.set(type, kind);
+  }
+
+  of(type: ContentType): ContentKind {
+    const kind = this.kinds.get(type);
+    if (!kind) throw new Error(`No content kind "${type}" is registered`);
+    return kind;
+  }
+}

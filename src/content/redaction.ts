@@ -1,0 +1,121 @@
+import type { EntityManager } from 'typeorm';
+
+import { readableByMember } from '../collaboratives/read-rule.js';
+import { rowsOf } from '../database/rows-of.js';
+import { NOTIFICATIONS_WORKER_LOCK } from '../notifications/notification-writes.js';
+import type { Target } from './target.js';
+
+/**
+ * Waits for the notifications worker's batch in progress and keeps the next one out until
+ * this transaction ends. Without it, a batch that read an event before the redaction
+ * commits writes its words into new notifications afterwards. Take it before this
+ * transaction appends any event: the worker takes the append lock while holding this one.
+ */
+async function holdNotificationsWorker(manager: EntityManager): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [NOTIFICATIONS_WORKER_LOCK]);
+}
+
+/** Neutral titles for notifications whose title quoted a thread's or case study's title. */
+const HIDDEN_TITLE: Record<string, string> = {
+  thread: 'Activity in a thread that moderators have hidden',
+  practice: 'Activity on a case study that moderators have hidden',
+};
+const DELETED_TITLE: Record<string, string> = {
+  thread: 'Activity in a thread that was deleted',
+  practice: 'Activity on a case study that was deleted',
+};
+
+const MOVED_TITLE = 'Activity in a thread that moved to a collaborative you cannot read';
+
+/** Event types whose stored payload is the target's public DTO, matched by the DTO's id. */
+const CONTENT_EVENTS: Record<string, string[]> = {
+  thread: ['thread.created', 'thread.updated', 'thread.hidden', 'thread.restored'],
+  reply: ['reply.created', 'reply.updated', 'reply.hidden', 'reply.restored'],
+  practice: ['practice.published', 'practice.updated', 'practice.hidden', 'practice.restored'],
+  comment: ['comment.created', 'comment.updated', 'comment.hidden', 'comment.restored'],
+};
+
+type Content = Pick<Target, 'type' | 'id'>;
+
+/** Hidden content: stored payloads become `masked`, the public DTO as readers now see it. */
+export function redactHidden(manager: EntityManager, target: Content, masked: object): Promise<void> {
+  return redactStoredCopies(manager, target, masked, HIDDEN_TITLE);
+}
+
+/** Deleted content, by its author or by moderators: stored payloads become `{ id, deleted: true }`. */
+export function redactDeleted(manager: EntityManager, target: Content): Promise<void> {
+  return redactStoredCopies(manager, target, { id: target.id, deleted: true }, DELETED_TITLE);
+}
+
+/**
+ * Hidden or deleted content must not keep reaching readers through what was stored
+ * before: the events clients replay, and the notifications (and their own events) that
+ * quoted it. Each stored payload becomes `masked`; notifications lose their excerpt, and
+ * those whose title quotes a thread or case study title get the neutral one in `titles`.
+ */
+async function redactStoredCopies(
+  manager: EntityManager,
+  target: Content,
+  masked: object,
+  titles: Record<string, string>,
+): Promise<void> {
+  const types = CONTENT_EVENTS[target.type];
+  if (!types) return;
+  await holdNotificationsWorker(manager);
+  await manager.query(
+    `UPDATE events SET payload = $3::jsonb WHERE user_id IS NULL AND type = ANY($1::text[]) AND payload->>'id' = $2`,
+    [types, target.id, JSON.stringify(masked)],
+  );
+
+  const byTitle = target.type === 'thread' ? 'thread_id' : target.type === 'practice' ? 'practice_id' : null;
+  const notifications: Array<{ id: string }> = byTitle
+    ? await rowsOf<{ id: string }>(
+        manager,
+        // Moderators' notices to the author keep their reason: they say what happened to it.
+        `UPDATE notifications n SET data = jsonb_build_object('title', $2::text) WHERE n.${byTitle} = $1 AND n.type <> 'moderation' RETURNING n.id`,
+        [target.id, titles[target.type]],
+      )
+    : await rowsOf<{ id: string }>(
+        manager,
+        `UPDATE notifications n SET data = n.data - 'excerpt'
+          WHERE n.event_id IN (SELECT e.id FROM events e WHERE e.user_id IS NULL AND e.type = ANY($2::text[]) AND e.payload->>'id' = $1::text) RETURNING n.id`,
+        [target.id, types],
+      );
+  await redactLiveCopies(manager, notifications);
+}
+
+/**
+ * A thread moved to a collaborative that some it notified may not read: their
+ * notifications of it lose its words, as if it were hidden from them. Moderators' notices
+ * to its author stay, since they tell the author what happened to it.
+ */
+export async function redactMovedThread(manager: EntityManager, threadId: string, to: string): Promise<void> {
+  await holdNotificationsWorker(manager);
+  const notifications = await rowsOf<{ id: string }>(
+    manager,
+    `UPDATE notifications n SET data = jsonb_build_object('title', $3::text)
+       FROM users u
+      WHERE n.thread_id = $1 AND n.type <> 'moderation' AND u.id = n.user_id
+        AND NOT (u.role IN ('moderator', 'admin') OR ${readableByMember('$2', 'n.user_id')})
+     RETURNING n.id`,
+    [threadId, to, MOVED_TITLE],
+  );
+  await redactLiveCopies(manager, notifications);
+}
+
+/**
+ * The live copy each recipient got of these notifications (and can replay) carries the
+ * same words. It was appended in the worker's transaction that wrote the notification,
+ * so it has the same person and the same `created_at` (now(), the transaction's start):
+ * the person's events of that moment, not all of them, are searched for it.
+ */
+async function redactLiveCopies(manager: EntityManager, notifications: Array<{ id: string }>): Promise<void> {
+  if (notifications.length === 0) return;
+  await manager.query(
+    `UPDATE events e SET payload = (e.payload - 'excerpt') || jsonb_build_object('title', n.data->>'title')
+       FROM notifications n
+      WHERE n.id = ANY($1::uuid[]) AND e.user_id = n.user_id AND e.created_at = n.created_at
+        AND e.type = 'notification.created' AND e.payload->>'id' = n.id::text`,
+    [notifications.map((notification) => notification.id)],
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Every event a user-visible write appends, by type, with the payload clients receive.
+ * Each feature declares its own entries beside its code (`threads/thread-events.ts`,
+ * `practices/practice-events.ts`, ...) by adding to this interface, so this layer
+ * imports no feature.
+ */
+export interface DomainEventMap {
+  'membership.changed': { collaborativeId: string; userId: string; role: 'member' | 'lead' | null };
+  'collaborative.visibility-changed': { collaborativeId: string; visibility: 'public' | 'members' };
+  'user.suspended': { userId: string; until: string | null; reason: string };
+  'user.role-changed': { userId: string; role: 'member' | 'moderator' | 'admin' };
+  /** To the person only: these sign-in sessions ended, so their sockets close on every instance. */
+  'session.ended': { userId: string; sessionIds: string[] };
+  'join-request.decided': {
+    requestId: string;
+    collaborativeId: string;
+    collaborativeName: string;
+    status: 'approved' | 'declined';
+  };
+  /** To the affected person only: what moderators did to their content or account, and why. */
+  'moderation.notice': ModerationNotice;
+}
+
+export interface ModerationNotice {
+  action: string;
+  targetType: 'thread' | 'reply' | 'practice' | 'comment' | 'user';
+  targetId: string;
+  threadId: string | null;
+  practiceId: string | null;
+  reason: string;
+  actorId: string | null;
+}
+
+export type DomainEventType = keyof DomainEventMap;
+
+/** Where an event is delivered and who may see it: the collaborative's readers, or one user. */
+export interface DomainEventScope {
+  collaborativeId?: string | null;
+  threadId?: string | null;
+  practiceId?: string | null;
+  /** Set for events meant for one person only (their notifications). */
+  userId?: string | null;
+}
+
+export type DomainEvent<T extends DomainEventType = DomainEventType> = DomainEventScope & {
+  type: T;
+  payload: DomainEventMap[T];
+};

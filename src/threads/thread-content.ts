@@ -1,0 +1,66 @@
+import type { EntityManager } from 'typeorm';
+
+import type { ContentKind, ContentKinds, ContentPlace } from '../content/content-kinds.js';
+import type { DomainEvent } from '../events/domain-events.js';
+import { toReplyDto } from './dto/reply.dto.js';
+import { toThreadDto } from './dto/thread.dto.js';
+import { Reply } from './reply.entity.js';
+import { Thread } from './thread.entity.js';
+import { tombstoneReply, tombstoneThread } from './thread-writes.js';
+
+const scopeOf = (place: ContentPlace) => ({
+  collaborativeId: place.collaborativeId,
+  threadId: place.threadId,
+  practiceId: place.practiceId,
+});
+
+const threadKind: ContentKind = {
+  table: 'threads',
+  async tombstone(manager, place, actorId) {
+    if (!(await tombstoneThread(manager, place.id, actorId))) return null;
+    return [
+      {
+        type: 'thread.deleted',
+        collaborativeId: place.collaborativeId,
+        threadId: place.id,
+        payload: { threadId: place.id, collaborativeId: place.collaborativeId! },
+      },
+    ];
+  },
+  async publicEvent(manager, place, change) {
+    const thread = await manager.findOneOrFail(Thread, { where: { id: place.id }, relations: { author: true } });
+    return { type: `thread.${change}`, ...scopeOf(place), payload: toThreadDto(thread) };
+  },
+};
+
+const replyKind: ContentKind = {
+  table: 'replies',
+  async tombstone(manager: EntityManager, place, actorId) {
+    const outcome = await tombstoneReply(manager, place.id, actorId);
+    if (!outcome) return null;
+    const scope = { collaborativeId: place.collaborativeId, threadId: place.threadId };
+    const deleted: DomainEvent = {
+      type: 'reply.deleted',
+      ...scope,
+      payload: { replyId: place.id, threadId: place.threadId! },
+    };
+    if (!outcome.wasAccepted) return [deleted];
+    return [
+      { type: 'thread.answer-accepted', ...scope, payload: { threadId: place.threadId!, acceptedReplyId: null } },
+      deleted,
+    ];
+  },
+  async publicEvent(manager, place, change) {
+    const reply = await manager.findOneOrFail(Reply, {
+      where: { id: place.id },
+      relations: { author: true, thread: true },
+    });
+    return { type: `reply.${change}`, ...scopeOf(place), payload: toReplyDto(reply, reply.thread!.acceptedReplyId) };
+  },
+};
+
+/** Threads and replies in the post lifecycle (hide, restore, delete), registered when the module starts. */
+export function registerThreadContent(kinds: ContentKinds): void {
+  kinds.register('thread', threadKind);
+  kinds.register('reply', replyKind);
+}
