@@ -1,9 +1,15 @@
 // `npm run bench -- --scale small|large [--reload] [--seconds 10] [--warmup 3] [--rounds 3] [--only S1,S5] [--profile] [--compare <rev>]`
-// Loads the data (once per scale), then runs each scenario against the forum and the raw
-// baseline in turn, one server at a time, and writes bench/results/<timestamp>.json and .md.
+//   open loop: [--open-seconds 8] [--open-warmup 3] [--open-step-warmup 1] [--fractions 0.25,0.5,0.7,0.85] [--late-ms 10] [--no-open]
+//   Redis:     [--redis-url redis://127.0.0.1:6379/5] [--no-redis]
+//   short:     [--quick] (short durations, one round: to try the runner, never the latest figures) [--estimate] (print the duration and stop)
+// Loads the data (once per scale), then runs each scenario of bench/lib/scenarios.js against
+// the forum and the raw baseline in turn, one server at a time: closed-loop rounds
+// (closed-loop.js), then an open-loop sweep at fractions of the baseline's capacity
+// (open-sweep.js); scenarios marked `redis` also run against the forum with REDIS_URL. Writes
+// bench/results/<timestamp>.json and .md, and regenerates docs/performance-results.md.
 // With --compare, the forum as built at <rev> takes the baseline's place (HTTP scenarios only).
 // On two cores one run of a scenario can differ from the next by a fifth, so each is run
-// `--rounds` times, alternating forum and baseline, and the median round is reported.
+// `--rounds` times, alternating the servers, and the median round is reported.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -11,50 +17,121 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 import { freePort } from '../dist/src/app/bench-entry.js';
+import { runClosedLoop } from './lib/closed-loop.js';
 import { buildRevision } from './lib/compare.js';
 import { openBenchDatabase } from './lib/database.js';
+import { estimateSeconds } from './lib/estimate.js';
 import { fixtures, tokensFor, waitForQuiet } from './lib/fixtures.js';
+import { gitState } from './lib/git-state.js';
 import { loadData, SCALES } from './lib/load-data.js';
+import { runOpenSweep } from './lib/open-sweep.js';
 import { report } from './lib/report.js';
-import { coreSets, load, runWorker, startServer } from './lib/servers.js';
-import { answerShapes } from './lib/shape.js';
-import { SEARCHES } from './lib/vocabulary.js';
+import { latestResultFiles, writeResultsPage } from './lib/report-page.js';
+import { SCENARIOS } from './lib/scenarios.js';
+import { coreSets, startServer } from './lib/servers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const flag = (name) => args.includes(`--${name}`);
 const scale = option('scale', 'small');
 if (!SCALES[scale]) throw new Error(`--scale must be small or large, not ${scale}`);
-const seconds = Number(option('seconds', '10'));
-const warmupSeconds = Number(option('warmup', '3'));
-const rounds = Number(option('rounds', '3'));
+// --quick: every duration short and one round, to try the runner end to end in a few minutes.
+const quick = flag('quick');
+const seconds = Number(option('seconds', quick ? '3' : '10'));
+const warmupSeconds = Number(option('warmup', quick ? '1' : '3'));
+const rounds = Number(option('rounds', quick ? '1' : '3'));
 const compareRev = option('compare', undefined);
-const only = option('only', compareRev ? 'S1,S2,S3,S4' : 'S1,S2,S3,S4,S5,S6').split(',');
-if (compareRev && (only.includes('S5') || only.includes('S6'))) {
+const allIds = [...new Set(SCENARIOS.map((scenario) => scenario.id))];
+const httpIds = [...new Set(SCENARIOS.filter((s) => s.kind === 'http').map((scenario) => scenario.id))];
+const only = option('only', (compareRev ? httpIds : allIds).join(',')).split(',');
+if (compareRev && SCENARIOS.some((s) => s.kind === 'live' && only.includes(s.id))) {
   throw new Error(
-    '--compare runs the HTTP scenarios (S1 to S4) against both builds; S5 and S6 measure the forum alone, so run them without --compare',
+    '--compare runs the HTTP scenarios against both builds; the live ones measure the forum alone, so run them without --compare',
   );
 }
-const connections = 32;
+const openLoop = flag('no-open')
+  ? null
+  : {
+      fractions: option('fractions', '0.25,0.5,0.7,0.85').split(',').map(Number),
+      seconds: Number(option('open-seconds', quick ? '2' : '8')),
+      warmupSeconds: Number(option('open-warmup', quick ? '1' : '3')),
+      stepWarmupSeconds: Number(option('open-step-warmup', quick ? '0.5' : '1')),
+      lateMs: Number(option('late-ms', '10')),
+    };
+// The forum as users run it: limits counted in Redis and socket.io's Redis adapter. Database 5
+// by default, which no test uses; the forum's throttle keys are scoped by database name too.
+const redisUrl = flag('no-redis') || compareRev ? null : option('redis-url', 'redis://127.0.0.1:6379/5');
+const settings = { connections: 32, warmupSeconds, seconds, rounds, openLoop };
 
 const log = (line) => process.stderr.write(`${line}\n`);
+const scenarios = SCENARIOS.filter((scenario) => only.includes(scenario.id));
+const sidesOf = (scenario, redisReady) => ({
+  closedSides: scenario.kind === 'live' ? 1 + (scenario.redis && redisReady ? 1 : 0) : 0,
+});
+const planOf = (scenario, redisReady) => {
+  if (scenario.kind === 'live') return { scenario, ...sidesOf(scenario, redisReady), openSides: 0 };
+  const count = 1 + (scenario.baseline || compareRev ? 1 : 0) + (scenario.redis && redisReady ? 1 : 0);
+  return { scenario, closedSides: count, openSides: scenario.openLoop && openLoop ? count : 0 };
+};
+const estimate = (redisReady) =>
+  estimateSeconds(
+    settings,
+    scenarios.map((scenario) => planOf(scenario, redisReady)),
+  );
+if (flag('estimate')) {
+  const total = estimate(Boolean(redisUrl));
+  process.stdout.write(
+    `Estimated duration of the scenarios: ${Math.floor(total / 60)} min ${total % 60} s (data already loaded, build done).\n`,
+  );
+  process.exit(0);
+}
+
 // The second server of each pair: the raw baseline, or with --compare the forum at <rev>.
 const reference = compareRev ? buildRevision(root, compareRev, log) : null;
-const sides = [
-  { key: 'app', kind: 'app', root, profileName: 'app' },
-  reference
-    ? { key: 'baseline', kind: 'app', root: reference.root, profileName: `app-${reference.sha.slice(0, 7)}` }
-    : { key: 'baseline', kind: 'baseline', root, profileName: 'baseline' },
-];
+const referenceSide = reference
+  ? {
+      key: 'baseline',
+      kind: 'app',
+      root: reference.root,
+      profileName: `app-${reference.sha.slice(0, 7)}`,
+      label: reference.label,
+    }
+  : { key: 'baseline', kind: 'baseline', root, profileName: 'baseline', label: 'baseline' };
+const appSide = { key: 'app', kind: 'app', root, profileName: 'app', label: 'app' };
+const redisSide = {
+  key: 'redis',
+  kind: 'app',
+  root,
+  profileName: 'app-redis',
+  label: 'app, REDIS_URL',
+  env: { REDIS_URL: redisUrl },
+};
+
+/** Whether Redis answers at the given URL; without it the Redis runs are left out, and the run says so. */
+async function redisReachable(url) {
+  if (!url) return false;
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
 
 const db = await openBenchDatabase(scale, root);
 const client = new pg.Client({ connectionString: db.url });
 const cores = coreSets();
 const jwtSecret = randomBytes(48).toString('base64url');
-const profileDir = args.includes('--profile') ? join(root, 'bench', 'results', 'profiles') : undefined;
+const profileDir = flag('profile') ? join(root, 'bench', 'results', 'profiles') : undefined;
 if (profileDir) mkdirSync(profileDir, { recursive: true });
 const planDir = join(tmpdir(), `forum-bench-${process.pid}`);
 mkdirSync(planDir, { recursive: true });
@@ -64,12 +141,9 @@ const planFile = (plan) => {
   writeFileSync(file, JSON.stringify(plan));
   return file;
 };
-/** The round with the median requests/s (its latencies with it), and every round's requests/s. */
-const medianRound = (runs) => {
-  const sorted = [...runs].sort((a, b) => a.rps - b.rps);
-  return { ...sorted[Math.floor((sorted.length - 1) / 2)], rounds: runs.map((run) => Math.round(run.rps)) };
-};
 
+const redisReady = await redisReachable(redisUrl);
+if (redisUrl && !redisReady) log(`Redis does not answer at ${redisUrl}: the REDIS_URL runs are left out.`);
 const results = {
   startedAt: new Date().toISOString(),
   scale,
@@ -82,245 +156,85 @@ const results = {
       ? `server on core ${cores.server}, load generator on core ${cores.load}, PostgreSQL unpinned`
       : 'none (no taskset or one core)',
   },
+  git: gitState(root),
   database: db.description,
   reference: reference ? { label: reference.label, sha: reference.sha } : { label: 'baseline' },
-  settings: { connections, warmupSeconds, seconds, rounds },
+  redis: redisReady ? { url: redisUrl } : null,
+  settings,
+  quick,
   http: [],
   live: {},
 };
+const total = estimate(redisReady);
+log(`Estimated duration once the data is loaded: ${Math.floor(total / 60)} min ${total % 60} s.`);
 
 try {
-  results.data = await loadData(db.url, scale, { reload: args.includes('--reload') });
+  results.data = await loadData(db.url, scale, { reload: flag('reload') });
   await client.connect();
   const fx = await fixtures(client);
   // A port nobody listens on: a server left over from an interrupted run must never answer for ours.
   const port = await freePort();
   const serverOptions = { root, databaseUrl: db.url, jwtSecret, port, cores };
-  const readers = fx.people.slice(0, 1000);
-  const base = `/api`;
-  const httpScenarios = [
-    {
-      id: 'S1',
-      name: 'S1 threads of the busiest collaborative, first page',
-      method: 'GET',
-      paths: [`${base}/collaboratives/${fx.busyCollaborativeId}/threads?limit=20`],
-      people: readers,
-    },
-    {
-      id: 'S1',
-      name: 'S1 threads, deep cursor page (80 % down)',
-      method: 'GET',
-      paths: [`${base}/collaboratives/${fx.busyCollaborativeId}/threads?limit=20&cursor=${fx.deepCursor}`],
-      people: readers,
-    },
-    {
-      id: 'S2',
-      name: 'S2 open a thread: thread, then its first 20 replies',
-      method: 'GET',
-      paths: fx.readThreads.flatMap((id) => [`${base}/threads/${id}`, `${base}/threads/${id}/replies?limit=20`]),
-      people: readers,
-    },
-    {
-      id: 'S4',
-      name: 'S4 full-text search',
-      method: 'GET',
-      paths: SEARCHES.map((q) => `${base}/search?q=${encodeURIComponent(q)}`),
-      people: readers,
-    },
-    {
-      id: 'S3',
-      name: 'S3 post a reply (distinct users)',
-      method: 'POST',
-      paths: fx.replyThreads.map((id) => `${base}/threads/${id}/replies`),
-      people: fx.people,
-      bodies: ['A reply from the benchmark: we saw the same **waiting list** pressure and pooled our theatre lists.'],
-    },
-  ].filter((scenario) => only.includes(scenario.id));
+  const ctx = { root, cores, client, fx, jwtSecret, serverOptions, profileDir, settings, planFile, log, base: '/api' };
 
-  for (const scenario of httpScenarios) {
-    const row = { name: scenario.name, id: scenario.id };
-    const runs = { app: [], baseline: [] };
-    const shapes = {};
-    for (let round = 1; round <= rounds; round++) {
-      // Reads swap which server goes first each round, so a machine that speeds up or slows down
-      // during the run favours neither. S3 keeps the forum first: only the forum's start waits
-      // for (and its worker writes) the notifications the previous run left, so the baseline
-      // must follow a forum run, never its own.
-      const swap = scenario.method === 'GET' && round % 2 === 0;
-      for (const side of swap ? [...sides].reverse() : sides) {
-        const server = await startServer(side.kind, {
-          ...serverOptions,
-          root: side.root,
-          cpuProfileDir: profileDir,
-          profileName: side.profileName,
-        });
-        try {
-          if (side.kind === 'app') await waitForQuiet(client);
-          if (round === 1 && scenario.method === 'GET')
-            shapes[side.key] = await answerShapes(
-              server.url,
-              scenario.paths.slice(0, 2),
-              tokensFor(scenario.people.slice(0, 1), jwtSecret)[0],
-            );
-          const loadBefore = load();
-          log(
-            `${scenario.name}: ${side.key === 'app' ? 'app' : results.reference.label}, round ${round} of ${rounds}…`,
-          );
-          const tokens = tokensFor(scenario.people, jwtSecret);
-          const [cpuBefore, startedAt] = [server.cpu(), performance.now()];
-          const figures = await runWorker(
-            root,
-            cores,
-            'cannon-worker.js',
-            planFile({
-              url: server.url,
-              connections,
-              warmupSeconds,
-              seconds,
-              method: scenario.method,
-              paths: scenario.paths,
-              tokens,
-              bodies: scenario.bodies,
-            }),
-          );
-          // How busy the server kept its core (warm-up and measured run): under 100 % means something else limited it.
-          const cpuPercent =
-            cpuBefore === null
-              ? null
-              : Math.round(((server.cpu() - cpuBefore) / ((performance.now() - startedAt) / 1000)) * 100);
-          runs[side.key].push({ ...figures, cpuPercent, rssMiB: server.rss(), loadBefore, loadAfter: load() });
-          log(
-            `  ${Math.round(figures.rps)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, non-2xx ${figures.non2xx}, server CPU ${cpuPercent} %`,
-          );
-          if (side.kind === 'app' && scenario.id === 'S3') await waitForQuiet(client);
-        } finally {
-          await server.stop();
-        }
-      }
-      if (shapes.app !== shapes.baseline) {
-        const difference = `${scenario.name}: the two servers answer different JSON.\nthis tree: ${shapes.app}\n${results.reference.label}: ${shapes.baseline}`;
-        // Against the baseline the figures would not compare; between two builds the answer may have changed on purpose.
-        if (!reference) throw new Error(`${difference}\nSo their figures would not compare.`);
-        if (round === 1) log(`Note: ${difference}`);
-        row.shapesDiffer = true;
-      }
+  for (const scenario of scenarios.filter((s) => s.kind === 'http')) {
+    const { people, ...setup } = await scenario.setup(ctx);
+    const state = { ...setup, tokens: tokensFor(people, jwtSecret) };
+    const sides = [
+      appSide,
+      ...(scenario.redis && redisReady ? [redisSide] : []),
+      ...(scenario.baseline || reference ? [referenceSide] : []),
+    ];
+    const row = {
+      key: scenario.key,
+      id: scenario.id,
+      name: scenario.name,
+      minRatio: scenario.minRatio,
+      ...(await runClosedLoop(ctx, scenario, state, sides)),
+    };
+    if (scenario.openLoop && openLoop) {
+      // The same offered load for every server: fractions of the baseline's capacity in this
+      // run (of the forum's own when the scenario has no baseline).
+      const basis = row.baseline ? 'baseline' : 'app';
+      row.openLoop = await runOpenSweep(ctx, scenario, state, sides, { capacity: row[basis].rps, basis });
     }
-    for (const kind of ['app', 'baseline']) row[kind] = medianRound(runs[kind]);
-    row.ratio = row.baseline.rps > 0 ? Math.round((row.app.rps / row.baseline.rps) * 100) / 100 : null;
-    // Each round's own ratio: its two runs were made minutes apart, so drift between rounds cancels out of it.
-    row.roundRatios = runs.app.map((app, i) =>
-      runs.baseline[i].rps > 0 ? Math.round((app.rps / runs.baseline[i].rps) * 100) / 100 : null,
-    );
-    // The same ratio per second of server CPU: what each request costs the server, whatever else limited the run.
-    const perCpu = (figures) => (figures.cpuPercent ? figures.rps / figures.cpuPercent : null);
-    row.cpuRatio =
-      perCpu(row.app) && perCpu(row.baseline) ? Math.round((perCpu(row.app) / perCpu(row.baseline)) * 100) / 100 : null;
     results.http.push(row);
   }
 
-  if (only.includes('S5') || only.includes('S6')) {
+  const live = scenarios.filter((s) => s.kind === 'live');
+  if (live.length) {
     // Notifications left unwritten when a server stopped (workers stop mid-backlog: S3's, or
     // an earlier run's S5) are written by a server of their own, so the live scenarios
     // measure sockets, not that backlog.
-    const drainer = await startServer('app', serverOptions);
-    await waitForQuiet(client).finally(() => drainer.stop());
-    const server = await startServer('app', { ...serverOptions, cpuProfileDir: profileDir });
-    try {
-      await waitForQuiet(client);
-      const followers = fx.people.filter((person) => person.follows_busy);
-      const poster = fx.people.find((person) => person.role === 'member');
-      const socketsOf = (count) => Array.from({ length: count }, (_, i) => followers[i % followers.length]);
-      if (only.includes('S5')) {
-        log(`S5 live fan-out: 2,000 sockets, 20 threads…`);
-        const people = socketsOf(2000);
-        const loadBefore = load();
-        const figures = await runWorker(
-          root,
-          cores,
-          'live-worker.js',
-          planFile({
-            mode: 'fanout',
-            url: server.url,
-            serverPid: server.pid,
-            tokens: tokensFor(people, jwtSecret),
-            posterToken: tokensFor([poster], jwtSecret)[0],
-            collaborativeId: fx.busyCollaborativeId,
-            threads: 20,
-            intervalMs: 250,
-          }),
-        );
-        results.live.fanout = {
-          ...figures,
-          distinctUsers: new Set(people.map((p) => p.id)).size,
-          loadBefore,
-          loadAfter: load(),
-        };
-        log(
-          `  p50 ${figures.p50} ms, p99 ${figures.p99} ms, max ${figures.max} ms, lost ${figures.lost}, RSS ${figures.rssConnectedMiB}/${figures.rssPeakMiB} MiB`,
-        );
-      }
-      if (only.includes('S6')) {
-        // 100 fresh events in the busy collaborative (replies from many people), so the last
-        // 100 events are mostly ones every follower may see, then 1,000 sockets reconnect.
+    const variants = [{ suffix: '', env: {}, scenarios: live }];
+    if (redisReady)
+      variants.push({ suffix: 'Redis', env: { REDIS_URL: redisUrl }, scenarios: live.filter((s) => s.redis) });
+    for (const variant of variants.filter((v) => v.scenarios.length)) {
+      const drainer = await startServer('app', serverOptions);
+      await waitForQuiet(client).finally(() => drainer.stop());
+      const server = await startServer('app', { ...serverOptions, env: variant.env, cpuProfileDir: profileDir });
+      try {
         await waitForQuiet(client);
-        const tokens = tokensFor(fx.people.slice(0, 100), jwtSecret);
-        for (let i = 0; i < 100; i++) {
-          const response = await fetch(
-            `${server.url}/api/threads/${fx.replyThreads[i % fx.replyThreads.length]}/replies`,
-            {
-              method: 'POST',
-              headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' },
-              body: JSON.stringify({ body: `Catch-up benchmark reply ${i}` }),
-            },
-          );
-          if (response.status !== 201) throw new Error(`reply answered ${response.status}`);
-        }
-        await waitForQuiet(client);
-        // 100 events back as a follower sees the stream: the 101st newest event of the busy
-        // collaborative (the people's own notifications in between come on top).
-        const {
-          rows: [back],
-        } = await client.query(
-          `SELECT e.id::text AS id FROM events e WHERE e.collaborative_id = $1 AND e.user_id IS NULL ORDER BY e.id DESC OFFSET 100 LIMIT 1`,
-          [fx.busyCollaborativeId],
-        );
-        const lastEventId = back.id;
-        const people = socketsOf(1000);
-        const { rows: expected } = await client.query(
-          `SELECT u.id, coalesce(max(e.id), $2::bigint)::text AS last FROM unnest($1::uuid[]) u(id)
-             LEFT JOIN events e ON e.id > $2::bigint AND (e.user_id = u.id OR (e.user_id IS NULL AND e.collaborative_id IN (SELECT f.collaborative_id FROM collaborative_follows f WHERE f.user_id = u.id)))
-            GROUP BY u.id`,
-          [[...new Set(people.map((p) => p.id))], lastEventId],
-        );
-        const lastOf = new Map(expected.map((row) => [row.id, row.last]));
-        log(`S6 catch-up: 1,000 sockets from event ${lastEventId} (100 events of the collaborative back)…`);
-        const loadBefore = load();
-        const figures = await runWorker(
-          root,
-          cores,
-          'live-worker.js',
-          planFile({
-            mode: 'catchup',
-            url: server.url,
-            tokens: tokensFor(people, jwtSecret),
-            lastEventId,
-            expectedLast: people.map((p) => lastOf.get(p.id)),
-          }),
-        );
-        results.live.catchUp = { ...figures, loadBefore, loadAfter: load() };
-        log(
-          `  all caught up in ${figures.allCaughtUpMs} ms (p50 ${figures.p50}, p99 ${figures.p99}), ${figures.eventsReplayedMean} events each, ${figures.notCaughtUp} not caught up`,
-        );
+        if (variant.suffix) log(`With REDIS_URL=${redisUrl}:`);
+        for (const scenario of variant.scenarios)
+          results.live[`${scenario.resultKey}${variant.suffix}`] = await scenario.run(ctx, server);
+      } finally {
+        await server.stop();
       }
-    } finally {
-      await server.stop();
     }
   }
   results.finishedAt = new Date().toISOString();
-  results.complete = only.length === 6 && !profileDir && !reference;
+  // Only a run of every scenario, at full length, unprofiled and against the baseline becomes the latest figures.
+  results.complete = allIds.every((id) => only.includes(id)) && !profileDir && !reference && !quick;
   const { markdown, files } = report(root, results);
   process.stdout.write(`\n${markdown}\n`);
   log(`Written: ${files.join(', ')}`);
+  const page = writeResultsPage({
+    files: latestResultFiles(root),
+    out: join(root, 'docs', 'performance-results.md'),
+    svgDir: join(root, 'bench', 'results'),
+  });
+  log(`Regenerated: ${page.join(', ')}`);
 } finally {
   await client.end().catch(() => undefined);
   await db.close();

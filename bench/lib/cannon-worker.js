@@ -1,9 +1,11 @@
 // Runs one autocannon load (warm-up, then the measured run) and prints its figures as JSON.
 // A separate process, so the orchestrator can pin it to its own core with taskset.
-// argv[2]: a JSON file { url, connections, warmupSeconds, seconds, method, paths, tokens, bodies }.
+// argv[2]: a JSON file { url, connections, warmupSeconds, seconds, key, state } (key and state: scenarios.js).
 import { readFileSync } from 'node:fs';
 
 import autocannon from 'autocannon';
+
+import { requestOf } from './scenarios.js';
 
 const plan = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 
@@ -18,17 +20,15 @@ function run(seconds) {
         duration: seconds,
         requests: [
           {
-            method: plan.method ?? 'GET',
+            // Each request is the scenario's next one (bench/lib/scenarios.js): by default the
+            // next path and the next person's token, so writes come from distinct users and
+            // reads are spread over the chosen subjects.
             setupRequest: (request) => {
-              // Each request takes the next path and the next person's token, so writes come
-              // from distinct users and reads are spread over the chosen subjects.
-              const i = next++;
-              request.path = plan.paths[i % plan.paths.length];
-              request.headers = { ...request.headers, authorization: `Bearer ${plan.tokens[i % plan.tokens.length]}` };
-              if (plan.bodies) {
-                request.headers['content-type'] = 'application/json';
-                request.body = JSON.stringify({ body: `${plan.bodies[i % plan.bodies.length]} (${i})` });
-              }
+              const spec = requestOf(plan.key, plan.state, next++);
+              request.method = spec.method;
+              request.path = spec.path;
+              request.headers = { ...request.headers, ...spec.headers };
+              if (spec.body !== undefined) request.body = spec.body;
               return request;
             },
           },

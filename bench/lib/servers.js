@@ -47,11 +47,12 @@ export const load = () => loadavg().map((value) => Number(value.toFixed(2)));
 
 /**
  * Starts the forum (`dist/src/main.js`) or the baseline on its core and waits until it
- * answers /health/live. Both get the same database, secret and pool size.
+ * answers /health/live. Both get the same database, secret and pool size; `env` adds to or
+ * overrides the environment (REDIS_URL for the forum as users run it).
  */
 export async function startServer(
   kind,
-  { root, databaseUrl, jwtSecret, port, cores, cpuProfileDir, profileName = kind },
+  { root, databaseUrl, jwtSecret, port, cores, cpuProfileDir, profileName = kind, env: extraEnv = {} },
 ) {
   const script = kind === 'app' ? `${root}/dist/src/main.js` : `${root}/bench/baseline/server.js`;
   const nodeArgs = [
@@ -76,7 +77,12 @@ export async function startServer(
     // The live scenarios open many sockets for few people from one address.
     LIVE_SOCKETS_PER_PERSON: '1000000',
     LIVE_SOCKETS_PER_ADDRESS: '1000000',
+    // REDIS_URL for the run "as users run it" (shared limits, socket.io's Redis adapter); the
+    // runner's own REDIS_URL, if any, must not leak into the other runs.
+    REDIS_URL: undefined,
+    ...extraEnv,
   };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
