@@ -69,7 +69,7 @@ const redisUrl = flag('no-redis') || compareRev ? null : option('redis-url', 're
 const settings = { connections: 32, warmupSeconds, seconds, rounds, openLoop };
 
 const log = (line) => process.stderr.write(`${line}\n`);
-const scenarios = SCENARIOS.filter((scenario) => only.includes(scenario.id));
+const scenarios = SCENARIOS.filter((scenario) => only.includes(scenario.id) || only.includes(scenario.key));
 const sidesOf = (scenario, redisReady) => ({
   closedSides: scenario.kind === 'live' ? 1 + (scenario.redis && redisReady ? 1 : 0) : 0,
 });

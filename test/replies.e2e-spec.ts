@@ -24,6 +24,28 @@ describe('replies', () => {
   const list = (threadId: string, user: TestUser, query = '') =>
     forum.http.get(`/api/threads/${threadId}/replies${query}`, { token: user.accessToken });
 
+  test('a thread opens with its first page of replies in one request, the same page the replies route gives', async () => {
+    const thread = await askThread(forum, asker, collaborativeId);
+    for (const body of ['One', 'Two', 'Three']) await replyTo(forum, peer, thread.id, { body });
+    const opened = await forum.http.get(`/api/threads/${thread.id}?include=replies&limit=2`, {
+      token: peer.accessToken,
+    });
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ id: thread.id, title: thread.title, viewer: { canReply: true } });
+    const page = (await list(thread.id, peer, '?limit=2')).body;
+    expect(opened.body.replies).toEqual(page);
+    expect(opened.body.replies.items.map((reply: { body: string }) => reply.body)).toEqual(['One', 'Two']);
+    const rest = (await list(thread.id, peer, `?limit=2&cursor=${encodeURIComponent(opened.body.replies.nextCursor)}`))
+      .body;
+    expect(rest.items.map((reply: { body: string }) => reply.body)).toEqual(['Three']);
+
+    const plain = await forum.http.get(`/api/threads/${thread.id}`, { token: peer.accessToken });
+    expect(plain.body).not.toHaveProperty('replies');
+    const unknown = await forum.http.get(`/api/threads/${thread.id}?include=everything`, { token: peer.accessToken });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.detail).toMatch(/include must be one of replies/);
+  });
+
   test('a reply is rendered, numbered, listed oldest first, and moves every counter', async () => {
     const thread = await askThread(forum, asker, collaborativeId);
     const before = await collaborativeCounters(forum, collaborativeId);

@@ -237,9 +237,21 @@ async function withVotes(user, replies, acceptedReplyId, canModerate) {
 }
 
 // S2a: one thread with its accepted answer and what the caller may do; counts a first view.
+// With ?include=replies (S2′) the first page of replies comes in the same answer, read
+// beside the thread as the forum does.
 app.get('/api/threads/:id', async (request) => {
   const user = await caller(request);
   const { thread, access: found } = await readableThread(user, uuidParam(request.params.id));
+  if (request.query.include === undefined) return threadDetail(user, thread, found);
+  if (request.query.include !== 'replies') throw new HttpError(400, 'include must be one of replies');
+  const [detail, replies] = await Promise.all([
+    threadDetail(user, thread, found),
+    repliesPage(user, thread, found, limitOf(request.query)),
+  ]);
+  return { ...detail, replies };
+});
+
+async function threadDetail(user, thread, found) {
   // As ThreadViewsService.open: one statement counts a first view and reads the caller's vote and follows.
   const counts = thread.author_id !== user.id && !thread.deleted_at;
   const { rows: states } = await pool.query(viewerStateSql(counts), [thread.id, user.id, thread.collaborative_id]);
@@ -271,17 +283,14 @@ app.get('/api/threads/:id', async (request) => {
       canModerate: found.canModerate,
     },
   };
-});
+}
 
 // S2b: the first (or a later) page of replies, oldest first, with the caller's votes.
-app.get('/api/threads/:id/replies', async (request) => {
-  const user = await caller(request);
-  const limit = limitOf(request.query);
-  const { thread, access: found } = await readableThread(user, uuidParam(request.params.id));
+async function repliesPage(user, thread, found, limit, cursor) {
   const params = [thread.id, limit + 1];
   let after = '';
-  if (request.query.cursor) {
-    params.push(decodeCursor(request.query.cursor, 1)[0]);
+  if (cursor) {
+    params.push(decodeCursor(cursor, 1)[0]);
     after = 'AND (r.position) > ($3::integer)';
   }
   const { rows } = await pool.query(
@@ -295,6 +304,12 @@ app.get('/api/threads/:id/replies', async (request) => {
     items: await withVotes(user, page, thread.accepted_reply_id, found.canModerate),
     nextCursor: more ? encodeCursor([page[page.length - 1].keyset0]) : null,
   };
+}
+
+app.get('/api/threads/:id/replies', async (request) => {
+  const user = await caller(request);
+  const { thread, access: found } = await readableThread(user, uuidParam(request.params.id));
+  return repliesPage(user, thread, found, limitOf(request.query), request.query.cursor);
 });
 
 // S3: a reply, numbered under the thread's row lock, its event appended in the same transaction.

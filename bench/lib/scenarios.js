@@ -84,6 +84,20 @@ export const SCENARIOS = [
     }),
   },
   {
+    key: 'S2-one',
+    id: 'S2′',
+    kind: 'http',
+    name: 'S2′ open a thread in one request: thread with its first 20 replies (?include=replies)',
+    baseline: true,
+    openLoop: true,
+    minRatio: 0.7,
+    setup: ({ fx, base }) => ({
+      method: 'GET',
+      paths: fx.readThreads.map((id) => `${base}/threads/${id}?include=replies&limit=20`),
+      people: readers(fx),
+    }),
+  },
+  {
     key: 'S4',
     id: 'S4',
     kind: 'http',

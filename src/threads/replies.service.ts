@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
+import type { CollaborativeAccess } from '../collaboratives/access.service.js';
 import { renderMarkdown } from '../common/markdown.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
 import { ContentWrites } from '../content/content-writes.js';
@@ -59,6 +60,17 @@ export class RepliesService {
 
   async list(user: AuthUser, threadId: string, page: PageQueryDto): Promise<Page<ReplyViewDto>> {
     const { thread, access } = await this.guard.read(user, threadId);
+    return this.pageOf(user, thread, access, page);
+  }
+
+  /** A page of a thread the caller has already been found to read (the thread page asks with it). */
+  async pageOf(
+    user: AuthUser,
+    thread: Thread,
+    access: CollaborativeAccess,
+    page: Pick<PageQueryDto, 'limit' | 'cursor'>,
+  ): Promise<Page<ReplyViewDto>> {
+    const threadId = thread.id;
     const columns = postRows(this.dataSource.manager);
     const { rows, nextCursor } = await OLDEST_FIRST.fetchRows(
       this.dataSource,

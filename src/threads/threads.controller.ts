@@ -12,6 +12,7 @@ import { ApiProblems } from '../common/api-problems.decorator.js';
 import { type Page, PageQueryDto } from '../common/pagination.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { CurrentUser } from '../identity/decorators.js';
+import { ShowThreadQueryDto } from './dto/show-thread.query.js';
 import { ThreadDetailDto, type ThreadSummaryDto, ThreadSummaryPageDto } from './dto/thread.dto.js';
 import { ThreadListQueryDto } from './dto/thread-list.query.js';
 import { CreateThreadDto, UpdateThreadDto } from './dto/write-thread.dto.js';
@@ -62,11 +63,18 @@ export class ThreadsController {
   }
 
   @Get('threads/:id')
-  @ApiOperation({ summary: 'A thread with its accepted answer, its author and what you may do.' })
+  @ApiOperation({
+    summary:
+      'A thread with its accepted answer, its author and what you may do; with `include=replies`, its first page of replies too.',
+  })
   @ApiOkResponse({ type: ThreadDetailDto })
   @ApiProblems(400, 401, 404)
-  show(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ThreadDetailDto> {
-    return this.threads.show(user, id);
+  show(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ShowThreadQueryDto,
+  ): Promise<ThreadDetailDto> {
+    return this.threads.show(user, id, query.include === 'replies' ? { replies: { limit: query.limit } } : {});
   }
 
   @Patch('threads/:id')

@@ -68,14 +68,24 @@ export class ThreadsService {
     return this.show(user, thread.id, { countView: false });
   }
 
-  /** The thread with its accepted answer and what the caller may do; counts a first view. */
+  /**
+   * The thread with its accepted answer and what the caller may do; counts a first view.
+   * With `include: 'replies'` also the first page of replies, read with the same access
+   * check, so the page a person opens takes one request.
+   */
   async show(
     user: AuthUser,
     threadId: string,
-    options: { countView: boolean } = { countView: true },
+    options: { countView?: boolean; replies?: { limit: number } } = {},
   ): Promise<ThreadDetailDto> {
     const { thread, access } = await this.guard.read(user, threadId);
-    return this.detail(user, thread, access, options.countView);
+    const countView = options.countView ?? true;
+    if (!options.replies) return this.detail(user, thread, access, countView);
+    const [detail, replies] = await Promise.all([
+      this.detail(user, thread, access, countView),
+      this.replies.pageOf(user, thread, access, options.replies),
+    ]);
+    return { ...detail, replies };
   }
 
   async edit(user: AuthUser, threadId: string, dto: UpdateThreadDto): Promise<ThreadDetailDto> {

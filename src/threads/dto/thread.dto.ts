@@ -1,9 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { PageOf } from '../../common/pagination.js';
 import { PublicProfileDto, toPublicProfile } from '../../users/dto/profile.dto.js';
 import { type Thread, THREAD_KINDS, type ThreadKind } from '../thread.entity.js';
-import { ReplyViewDto } from './reply.dto.js';
+import { ReplyPageDto, ReplyViewDto } from './reply.dto.js';
 
 /** A thread in a list: everything but the body. */
 export class ThreadSummaryDto {
@@ -61,6 +61,12 @@ export class ThreadDetailDto extends ThreadDto {
   @ApiProperty({ type: ReplyViewDto, nullable: true, description: 'The accepted answer, shown first.' })
   acceptedReply: ReplyViewDto | null;
   @ApiProperty({ type: ThreadViewerDto }) viewer: ThreadViewerDto;
+  @ApiPropertyOptional({
+    type: () => ReplyPageDto,
+    description:
+      'Only with `?include=replies`: the first page of replies, as `GET /api/threads/{id}/replies` gives it.',
+  })
+  replies?: ReplyPageDto;
 }
 
 export const HIDDEN_NOTICE = '[hidden by moderators pending review]';

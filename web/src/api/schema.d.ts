@@ -612,7 +612,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A thread with its accepted answer, its author and what you may do. */
+        /** A thread with its accepted answer, its author and what you may do; with `include=replies`, its first page of replies too. */
         get: operations["ThreadsController_show"];
         put?: never;
         post?: never;
@@ -1787,6 +1787,11 @@ export interface components {
             /** @description Pin and lock (leads of the collaborative and site moderators). */
             canModerate: boolean;
         };
+        ReplyPageDto: {
+            items: components["schemas"]["ReplyViewDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         ThreadDetailDto: {
             /** Format: uuid */
             id: string;
@@ -1841,6 +1846,8 @@ export interface components {
             /** @description The accepted answer, shown first. */
             acceptedReply: components["schemas"]["ReplyViewDto"] | null;
             viewer: components["schemas"]["ThreadViewerDto"];
+            /** @description Only with `?include=replies`: the first page of replies, as `GET /api/threads/{id}/replies` gives it. */
+            replies?: components["schemas"]["ReplyPageDto"];
         };
         ThreadSummaryDto: {
             /** Format: uuid */
@@ -1917,11 +1924,6 @@ export interface components {
              * @description Another reply of the same thread that this one quotes.
              */
             quotedReplyId?: string;
-        };
-        ReplyPageDto: {
-            items: components["schemas"]["ReplyViewDto"][];
-            /** @description Pass as `cursor` for the next page; null on the last page. */
-            nextCursor: string | null;
         };
         UpdateReplyDto: {
             /** @description Markdown. Raw HTML is shown as text. */
@@ -4522,7 +4524,12 @@ export interface operations {
     };
     ThreadsController_show: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many items to return. */
+                limit?: number;
+                /** @description `replies`: also return the first page of replies (`limit` of them, oldest first), shaped exactly as `GET /api/threads/{id}/replies` answers it; later pages come from that route with its `nextCursor`. */
+                include?: "replies";
+            };
             header?: never;
             path: {
                 id: string;

@@ -1,9 +1,9 @@
 import { BackLink } from 'nhsuk-react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 
 import { api } from '../api/client';
-import type { Reply, ThreadDetail } from '../api/types';
+import type { Problem, Reply, ThreadDetail } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
 import { useLoad } from '../api/use-load';
 import { useSession } from '../auth/use-session';
@@ -18,18 +18,33 @@ import { ThreadModeration } from './ThreadModeration';
 import { ThreadQuestion } from './ThreadQuestion';
 import { useThreadLive } from './use-thread-live';
 
+type RepliesAnswer = { data?: { items: Reply[]; nextCursor: string | null }; error?: Problem };
+
 export function ThreadPage() {
   const { id = '' } = useParams();
   const { user } = useSession();
-  const [loaded, reloadThread] = useLoad(() => api.GET('/api/threads/{id}', { params: { path: { id } } }), id);
+  // Opening a thread takes one request: the first load brings the first page of replies with
+  // it, and the replies list takes that page instead of asking its own route. Later loads (a
+  // reload after an answer is accepted, "show more") ask for what they need alone.
+  const opening = useRef<{ id: string; replies: Promise<RepliesAnswer>; taken: boolean } | null>(null);
+  const [loaded, reloadThread] = useLoad(() => {
+    if (opening.current?.id === id) return api.GET('/api/threads/{id}', { params: { path: { id } } });
+    const answer = api.GET('/api/threads/{id}', { params: { path: { id }, query: { include: 'replies' } } });
+    opening.current = { id, replies: answer.then(({ data, error }) => ({ data: data?.replies, error })), taken: false };
+    return answer;
+  }, id);
   const [thread, setThreadState] = useState<ThreadDetail | null>(null);
   useEffect(() => {
     if (loaded.status === 'loaded') setThreadState(loaded.data);
   }, [loaded]);
-  const replies = useCursorList<Reply>(
-    (cursor) => api.GET('/api/threads/{id}/replies', { params: { path: { id }, query: { cursor } } }),
-    id,
-  );
+  const replies = useCursorList<Reply>((cursor) => {
+    const first = opening.current;
+    if (!cursor && first?.id === id && !first.taken) {
+      first.taken = true;
+      return first.replies;
+    }
+    return api.GET('/api/threads/{id}/replies', { params: { path: { id }, query: { cursor } } });
+  }, id);
   const setThread = (change: (current: ThreadDetail) => ThreadDetail) =>
     setThreadState((current) => (current ? change(current) : current));
   useThreadLive(id, { replies, setThread, reloadThread });
