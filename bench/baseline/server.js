@@ -10,6 +10,7 @@ import jwt from 'jsonwebtoken';
 import pg from 'pg';
 
 import {
+  HIDDEN_NOTICE,
   POOL_OPTIONS,
   renderMarkdown,
   SNIPPET_OPTIONS,
@@ -115,7 +116,6 @@ const SUMMARY = `t.id, t.collaborative_id, t.author_id, t.kind, t.title, t.tags,
 const THREAD = `${SUMMARY}, t.body, t.body_html`;
 const REPLY = `r.id, r.thread_id, r.position, r.author_id, r.body, r.body_html, r.quoted_reply_id, r.vote_count, r.created_at, r.edited_at, r.deleted_at,
                r.hidden_at, r.hidden_reason`;
-const HIDDEN_NOTICE = '[hidden by moderators pending review]';
 const iso = (value) => (value ? value.toISOString() : null);
 const author = (row) => ({
   id: row.a_id,

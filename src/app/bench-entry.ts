@@ -6,6 +6,7 @@
 export { MAY_READ_EACH_SQL } from '../collaboratives/read-rule.js';
 export { mentionedHandles, renderMarkdown } from '../common/markdown.js';
 export { SerialRunner } from '../common/serial-runner.js';
+export { HIDDEN_NOTICE } from '../content/hidden-notice.js';
 export { createDatabaseIfMissing, freePort, startEmbeddedPostgres } from '../database/embedded-postgres.js';
 export { POOL_OPTIONS } from '../database/pool-options.js';
 export { appendEvents } from '../events/event-append.js';

@@ -5,12 +5,12 @@ import { AccessService } from '../collaboratives/access.service.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
 import { type FieldError, ValidationProblem } from '../common/problem-details.js';
 import { ContentWrites } from '../content/content-writes.js';
+import { HIDDEN_NOTICE } from '../content/hidden-notice.js';
 import { moderatorsDeleteWithReason } from '../content/moderator-delete.js';
 import { NO_REVISIONS, revisionPage } from '../content/revision-page.js';
 import { readRows } from '../database/read-rows.js';
 import { EventStore } from '../events/event-store.service.js';
 import { type AuthUser, isSiteStaff } from '../identity/auth-user.js';
-import { HIDDEN_NOTICE } from '../threads/dto/thread.dto.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
 import {

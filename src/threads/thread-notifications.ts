@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 import { mentionedHandles, plainText } from '../common/markdown.js';
+import { HIDDEN_NOTICE } from '../content/hidden-notice.js';
 import type { EventRow } from '../events/envelope.js';
 import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
 import type { ReplyDto } from './dto/reply.dto.js';
@@ -14,8 +15,8 @@ async function threadTitle(
 ): Promise<{ title: string; authorId: string | null }> {
   // A hidden thread's title must not travel in notifications about it.
   const [row] = await manager.query(
-    `SELECT CASE WHEN hidden_at IS NULL THEN title ELSE '[hidden by moderators pending review]' END AS title, author_id FROM threads WHERE id = $1`,
-    [threadId],
+    `SELECT CASE WHEN hidden_at IS NULL THEN title ELSE $2 END AS title, author_id FROM threads WHERE id = $1`,
+    [threadId, HIDDEN_NOTICE],
   );
   return { title: row?.title ?? 'a thread', authorId: row?.author_id ?? null };
 }

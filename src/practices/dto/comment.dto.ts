@@ -3,6 +3,7 @@ import { IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
 import { PageOf } from '../../common/pagination.js';
 import { Optional, Trim } from '../../common/transforms.js';
+import { HIDDEN_NOTICE_HTML } from '../../content/hidden-notice.js';
 import { PublicProfileDto, toPublicProfile } from '../../users/dto/profile.dto.js';
 import type { PracticeComment } from '../practice-relations.entities.js';
 
@@ -80,8 +81,6 @@ export class AskAuthorsDto {
   collaborativeId?: string;
 }
 
-const HIDDEN = '[hidden by moderators pending review]';
-
 /** `comment.author` must be loaded; hidden comments show a notice except to `showHidden` readers. */
 export function toCommentDto(comment: PracticeComment, showHidden = false): CommentDto {
   const deleted = comment.deletedAt !== null;
@@ -91,7 +90,7 @@ export function toCommentDto(comment: PracticeComment, showHidden = false): Comm
     practiceId: comment.practiceId,
     author: deleted || !comment.author ? null : toPublicProfile(comment.author),
     body: masked ? '' : comment.body,
-    bodyHtml: deleted ? '' : masked ? `<p>${HIDDEN}</p>` : comment.bodyHtml,
+    bodyHtml: deleted ? '' : masked ? HIDDEN_NOTICE_HTML : comment.bodyHtml,
     hidden: comment.hiddenAt !== null,
     createdAt: comment.createdAt.toISOString(),
     editedAt: comment.editedAt?.toISOString() ?? null,

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import { PageOf } from '../../common/pagination.js';
+import { HIDDEN_NOTICE_HTML } from '../../content/hidden-notice.js';
 import { PublicProfileDto, toPublicProfile } from '../../users/dto/profile.dto.js';
 import type { Reply } from '../reply.entity.js';
 
@@ -32,8 +33,6 @@ export class ReplyViewDto extends ReplyDto {
   @ApiProperty({ description: 'Whether you voted for it.' }) voted: boolean;
 }
 
-const HIDDEN_NOTICE = '[hidden by moderators pending review]';
-
 /**
  * `reply.author` must be loaded; `acceptedReplyId` is its thread's. A hidden reply
  * shows a notice unless `showHidden` (its author, moderators).
@@ -47,7 +46,7 @@ export function toReplyDto(reply: Reply, acceptedReplyId: string | null, showHid
     position: reply.position,
     author: !deleted && reply.author ? toPublicProfile(reply.author) : null,
     body: masked ? '' : reply.body,
-    bodyHtml: masked ? `<p>${HIDDEN_NOTICE}</p>` : reply.bodyHtml,
+    bodyHtml: masked ? HIDDEN_NOTICE_HTML : reply.bodyHtml,
     quotedReplyId: reply.quotedReplyId,
     voteCount: reply.voteCount,
     isAccepted: reply.id === acceptedReplyId,

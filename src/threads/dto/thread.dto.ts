@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { PageOf } from '../../common/pagination.js';
+import { HIDDEN_NOTICE, HIDDEN_NOTICE_HTML } from '../../content/hidden-notice.js';
 import { PublicProfileDto, toPublicProfile } from '../../users/dto/profile.dto.js';
 import { type Thread, THREAD_KINDS, type ThreadKind } from '../thread.entity.js';
 import { ReplyPageDto, ReplyViewDto } from './reply.dto.js';
@@ -69,8 +70,6 @@ export class ThreadDetailDto extends ThreadDto {
   replies?: ReplyPageDto;
 }
 
-export const HIDDEN_NOTICE = '[hidden by moderators pending review]';
-
 /** The columns a summary is made from (no body): all a list of threads reads. */
 export const THREAD_SUMMARY_FIELDS = [
   'id',
@@ -130,7 +129,7 @@ export function toThreadDto(thread: Thread, showHidden = false): ThreadDto {
   return {
     ...toThreadSummary(thread, showHidden),
     body: masked ? '' : thread.body,
-    bodyHtml: masked ? `<p>${HIDDEN_NOTICE}</p>` : thread.bodyHtml,
+    bodyHtml: masked ? HIDDEN_NOTICE_HTML : thread.bodyHtml,
   };
 }
 

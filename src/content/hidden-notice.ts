@@ -1,0 +1,5 @@
+/** What readers see in place of the words of content moderators have hidden, pending review. */
+export const HIDDEN_NOTICE = '[hidden by moderators pending review]';
+
+/** The notice as rendered body HTML. */
+export const HIDDEN_NOTICE_HTML = `<p>${HIDDEN_NOTICE}</p>`;
