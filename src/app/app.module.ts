@@ -9,6 +9,7 @@ import { JwtAuthGuard } from '../auth/guards/jwt-auth.guard.js';
 import { RolesGuard } from '../auth/guards/roles.guard.js';
 import { RejectBudget } from '../auth/reject-budget.js';
 import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
+import type { Clock } from '../common/clock.js';
 import { createValidationPipe } from '../common/validation.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
@@ -36,11 +37,11 @@ function databaseName(databaseUrl: string): string {
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+  static register(config: AppConfig, databaseUrl: string, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         DatabaseModule.forRoot(databaseUrl),
         ScheduleModule.forRoot(),
         ThrottlerModule.forRoot({

@@ -7,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 
 import { RejectBudget } from '../auth/reject-budget.js';
+import type { Clock } from '../common/clock.js';
 import { PinoNestLogger } from '../common/logger.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ForumIoAdapter } from '../live/forum-io.adapter.js';
@@ -29,6 +30,8 @@ function requestId(request: IncomingMessage): string {
 export interface AppOptions {
   /** Folder of the built web client (index.html and assets) to serve at `/`; none when absent. */
   webRoot?: string;
+  /** The time source; tests pass one they can move. */
+  clock?: Clock;
 }
 
 /** Builds the whole application, ready to listen. Shared by `main.ts` and the tests. */
@@ -47,10 +50,14 @@ export async function createApp(
     frameworkErrors: sendRouterProblem,
     clientErrorHandler: writeClientErrorProblem,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, databaseUrl), adapter, {
-    logger: new PinoNestLogger(logger),
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(config, databaseUrl, options.clock),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      abortOnError: false,
+    },
+  );
   const fastify = app.getHttpAdapter().getInstance();
   app.useBodyParser('application/json', { bodyLimit: ONE_MIB }, depthLimitedJsonParser(fastify));
   const headersFor = pageSecurityHeaders();

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 
+import { Clock } from '../common/clock.js';
 import { UUID } from '../common/uuid.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { EndedSessions } from './ended-sessions.js';
@@ -36,13 +37,14 @@ export class AccessTokens {
   constructor(
     private readonly jwt: JwtService,
     private readonly sessions: SessionsService,
+    private readonly clock: Clock,
   ) {}
 
   /** Signature, expiry and shape only: no database. */
   verify(token: string): ClaimsCheck {
     let payload: { sub?: unknown; sid?: unknown; exp?: unknown };
     try {
-      payload = this.jwt.verify(token);
+      payload = this.jwt.verify(token, { clockTimestamp: Math.floor(this.clock.nowMs() / 1000) });
     } catch (error) {
       return { refused: error instanceof TokenExpiredError ? 'expired' : 'invalid' };
     }

@@ -3,6 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 
+import { Clock } from '../common/clock.js';
 import { TooManyRequestsProblem } from '../common/too-many-requests.js';
 import { AuthAttempt } from './auth-attempt.entity.js';
 
@@ -28,7 +29,10 @@ type Taking = { taken: true } | { taken: false; retryAfter: number };
  */
 @Injectable()
 export class AuthAttemptsService {
-  constructor(@InjectRepository(AuthAttempt) private readonly attempts: Repository<AuthAttempt>) {}
+  constructor(
+    @InjectRepository(AuthAttempt) private readonly attempts: Repository<AuthAttempt>,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Takes one slot of each limit, in order, or none: on the first full one the slots
@@ -49,18 +53,18 @@ export class AuthAttemptsService {
   /** One slot of one limit, if the window has room (the check and the count are one statement). */
   async tryTake(limit: Limit): Promise<Taking> {
     const rows: unknown[] = await this.attempts.query(
-      `INSERT INTO auth_attempts (key, hits, expires_at) VALUES ($1, 1, now() + $2 * interval '1 millisecond')
+      `INSERT INTO auth_attempts (key, hits, expires_at) VALUES ($1, 1, $4::timestamptz + $2 * interval '1 millisecond')
        ON CONFLICT (key) DO UPDATE SET
-         hits = CASE WHEN auth_attempts.expires_at <= now() THEN 1 ELSE auth_attempts.hits + 1 END,
-         expires_at = CASE WHEN auth_attempts.expires_at <= now() THEN EXCLUDED.expires_at ELSE auth_attempts.expires_at END
-       WHERE auth_attempts.expires_at <= now() OR auth_attempts.hits < $3
+         hits = CASE WHEN auth_attempts.expires_at <= $4 THEN 1 ELSE auth_attempts.hits + 1 END,
+         expires_at = CASE WHEN auth_attempts.expires_at <= $4 THEN EXCLUDED.expires_at ELSE auth_attempts.expires_at END
+       WHERE auth_attempts.expires_at <= $4 OR auth_attempts.hits < $3
        RETURNING hits`,
-      [limit.key, limit.windowMs, limit.max],
+      [limit.key, limit.windowMs, limit.max, this.clock.now()],
     );
     if (rows.length > 0) return { taken: true };
     const left: Array<{ retry_after: number | null }> = await this.attempts.query(
-      `SELECT ceil(extract(epoch FROM expires_at - now()))::int AS retry_after FROM auth_attempts WHERE key = $1`,
-      [limit.key],
+      `SELECT ceil(extract(epoch FROM expires_at - $2::timestamptz))::int AS retry_after FROM auth_attempts WHERE key = $1`,
+      [limit.key, this.clock.now()],
     );
     return { taken: false, retryAfter: Math.max(1, left[0]?.retry_after ?? 1) };
   }
@@ -69,8 +73,8 @@ export class AuthAttemptsService {
   async giveBack(...limits: Limit[]): Promise<void> {
     if (limits.length === 0) return;
     await this.attempts.query(
-      `UPDATE auth_attempts SET hits = hits - 1 WHERE key = ANY($1::text[]) AND hits > 0 AND expires_at > now()`,
-      [limits.map((limit) => limit.key)],
+      `UPDATE auth_attempts SET hits = hits - 1 WHERE key = ANY($1::text[]) AND hits > 0 AND expires_at > $2`,
+      [limits.map((limit) => limit.key), this.clock.now()],
     );
   }
 
@@ -80,7 +84,7 @@ export class AuthAttemptsService {
 
   @Interval(10 * 60 * 1000)
   async pruneExpired(): Promise<void> {
-    await this.attempts.query(`DELETE FROM auth_attempts WHERE expires_at < now()`);
+    await this.attempts.query(`DELETE FROM auth_attempts WHERE expires_at < $1`, [this.clock.now()]);
   }
 }
 

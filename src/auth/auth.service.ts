@@ -2,6 +2,7 @@ import { ForbiddenException, Injectable, OnModuleInit, UnauthorizedException } f
 import { JwtService } from '@nestjs/jwt';
 
 import type { ClientInfo } from '../common/client-info.decorator.js';
+import { Clock } from '../common/clock.js';
 import { networkOf } from '../common/network-of.js';
 import { ValidationProblem } from '../common/problem-details.js';
 import { AppConfig } from '../config/app-config.js';
@@ -39,6 +40,7 @@ export class AuthService implements OnModuleInit {
     private readonly attempts: AuthAttemptsService,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -135,7 +137,7 @@ export class AuthService implements OnModuleInit {
   }
 
   private requireNotSuspended(user: User): void {
-    if (!user.isSuspended()) return;
+    if (!user.isSuspended(this.clock.now())) return;
     const until = user.suspendedUntil ? ` until ${user.suspendedUntil.toISOString()}` : '';
     throw new ForbiddenException(`Your account is suspended${until}: ${user.suspensionReason ?? 'no reason given'}.`);
   }
@@ -150,7 +152,7 @@ export class AuthService implements OnModuleInit {
     const user = await this.users.requireUser(session.userId).catch(() => {
       throw new UnauthorizedException('This account no longer exists.');
     });
-    if (user.isSuspended()) {
+    if (user.isSuspended(this.clock.now())) {
       await this.sessions.end(session.id, 'suspended');
       this.requireNotSuspended(user);
     }
@@ -158,7 +160,9 @@ export class AuthService implements OnModuleInit {
   }
 
   private async tokens(user: User, session: Session, refreshToken: string): Promise<IssuedTokens> {
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, sid: session.id });
+    // Issued at the clock's time, so its 15 minutes run on the same clock that checks them.
+    const iat = Math.floor(this.clock.nowMs() / 1000);
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, sid: session.id, iat });
     const body: TokensDto = {
       accessToken,
       expiresIn: ACCESS_TOKEN_SECONDS,

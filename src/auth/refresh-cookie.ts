@@ -2,6 +2,7 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 
 export const REFRESH_COOKIE = 'forum_refresh';
@@ -20,7 +21,10 @@ export class RefreshCookie {
   /** Secure needs HTTPS; a forum run over plain http://localhost in development must still sign in. */
   private readonly secure: boolean;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly clock: Clock,
+  ) {
     this.secure = new URL(config.publicUrl).protocol === 'https:';
   }
 
@@ -36,7 +40,7 @@ export class RefreshCookie {
 
   /** The cookie lasts exactly as long as the session it belongs to. */
   set(reply: FastifyReply, token: string, sessionExpiresAt: Date): void {
-    const remaining = Math.max(0, Math.floor((sessionExpiresAt.getTime() - Date.now()) / 1000));
+    const remaining = Math.max(0, Math.floor((sessionExpiresAt.getTime() - this.clock.nowMs()) / 1000));
     reply.setCookie(REFRESH_COOKIE, token, this.options(remaining));
   }
 

@@ -4,6 +4,7 @@ import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/co
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull, MoreThan, type Repository } from 'typeorm';
 
+import { Clock } from '../common/clock.js';
 import { readRows } from '../database/read-rows.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
@@ -24,6 +25,7 @@ export class SessionsService {
     private readonly dataSource: DataSource,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly events: EventStore,
+    private readonly clock: Clock,
   ) {}
 
   /** Starts a session and returns its first refresh token (only its hash is kept). */
@@ -34,7 +36,7 @@ export class SessionsService {
           userId,
           userAgent: userAgent.slice(0, 300),
           ip,
-          expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+          expiresAt: new Date(this.clock.nowMs() + SESSION_LIFETIME_MS),
         }),
       );
       return { session, refreshToken: await this.issueToken(manager, session.id) };
@@ -62,7 +64,7 @@ export class SessionsService {
         .getOne();
       if (!token?.session) return { error: `This refresh token is not valid. ${SIGN_IN_AGAIN}` };
       const session = token.session;
-      if (session.endedAt || session.expiresAt <= new Date())
+      if (session.endedAt || session.expiresAt <= this.clock.now())
         return { error: `This session has ended. ${SIGN_IN_AGAIN}` };
       if (token.usedAt) {
         await this.endWhere(manager, 'refresh-token-reused', 'id = :id', { id: session.id });
@@ -136,7 +138,7 @@ export class SessionsService {
 
   async listActive(caller: AuthUser): Promise<SessionDto[]> {
     const sessions = await this.sessions.find({
-      where: { userId: caller.id, endedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      where: { userId: caller.id, endedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
       order: { lastUsedAt: 'DESC' },
       take: 100,
     });
@@ -156,10 +158,10 @@ export class SessionsService {
     const rows = await readRows<{ role: AuthUser['role']; suspended: boolean }>(
       this.dataSource,
       `SELECT u.role,
-              (u.status = 'suspended' AND (u.suspended_until IS NULL OR u.suspended_until > now())) AS suspended
+              (u.status = 'suspended' AND (u.suspended_until IS NULL OR u.suspended_until > $3)) AS suspended
          FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > now()`,
-      [sessionId, userId],
+        WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > $3`,
+      [sessionId, userId, this.clock.now()],
     );
     const row = rows[0];
     return row ? { id: userId, sessionId, role: row.role, suspended: row.suspended } : null;

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 
+import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { PRUNED_THROUGH } from './events-reader.service.js';
 
@@ -15,6 +16,7 @@ export class EventPruner {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   @Interval(60 * 60 * 1000)
@@ -28,9 +30,9 @@ export class EventPruner {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [PRUNE_LOCK]);
       if (!locked) return 0;
       const [horizon] = await manager.query(
-        `WITH gone AS (DELETE FROM events WHERE created_at < now() - make_interval(days => $1) RETURNING id)
+        `WITH gone AS (DELETE FROM events WHERE created_at < $2::timestamptz - make_interval(days => $1) RETURNING id)
          SELECT count(*)::int AS deleted, max(id)::text AS through FROM gone`,
-        [olderThanDays],
+        [olderThanDays, this.clock.now()],
       );
       if (horizon.deleted > 0) {
         await manager.query(

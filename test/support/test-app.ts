@@ -10,6 +10,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app/app.js';
 import { createLogger } from '../../src/common/logger.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import type { Clock } from '../../src/common/clock.js';
 import { HttpClient } from './http.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -28,6 +29,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** Serve a built web client from this folder at `/`. */
   webRoot?: string;
+  /** A clock the test moves, for expiries and limits (the app's own clock otherwise). */
+  clock?: Clock;
 }
 
 /** Limits high enough that a suite creating many users from 127.0.0.1 never meets them. */
@@ -58,6 +61,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const app = await createApp(config, options.databaseUrl ?? database.url, createLogger(config.logLevel), {
     webRoot: options.webRoot,
+    clock: options.clock,
   });
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
