@@ -2,8 +2,8 @@
 // list, so imports point down and no two folders can import each other. docs/architecture.md
 // explains each layer. Unit specs beside the code are tests and may import anything.
 const LAYERS = [
+  'common', // pure helpers, and the one clock
   'config',
-  'common', // pure helpers
   'database', // the SQL toolkit
   'identity', // who is calling: AuthUser, Role, CurrentUser, Public
   'events', // the event store, its relay and the typed event map

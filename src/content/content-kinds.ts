@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import type { DomainEvent } from '../events/domain-events.js';
+import type { AuthUser } from '../identity/auth-user.js';
 import type { Target } from './target.js';
 
 export type ContentType = 'thread' | 'reply' | 'practice' | 'comment';
@@ -17,6 +18,14 @@ export type ContentPlace = Pick<Target, 'id' | 'collaborativeId' | 'threadId' | 
  */
 export interface ContentKind {
   table: string;
+  /**
+   * One row for `$1` with the columns a moderation `Target` is made of: id, collaborative_id,
+   * author_id, thread_id, practice_id, hidden_at, hidden_by_id, deleted_at, status (a case
+   * study's, or NULL) and content (what a moderator reviews, as JSON).
+   */
+  targetSql: string;
+  /** The item as `user` (who has just moderated it) now sees it, through its own module's view. */
+  view(user: AuthUser, id: string): Promise<object>;
   /** Writes the tombstone (counters, history) and answers the events announcing it; null when already deleted. */
   tombstone(manager: EntityManager, place: ContentPlace, actorId: string): Promise<DomainEvent[] | null>;
   /** The `<type>.hidden` or `<type>.restored` event, carrying the item as every reader now sees it. */
@@ -34,6 +43,10 @@ export class ContentKinds {
 
   register(type: ContentType, kind: ContentKind): void {
     this.kinds.set(type, kind);
+  }
+
+  has(type: string): type is ContentType {
+    return this.kinds.has(type as ContentType);
   }
 
   of(type: ContentType): ContentKind {

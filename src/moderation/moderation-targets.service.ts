@@ -2,6 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { AccessService } from '../collaboratives/access.service.js';
+import { ContentKinds } from '../content/content-kinds.js';
 import type { Target, TargetType } from '../content/target.js';
 import { type AuthUser, isSiteStaff } from '../identity/auth-user.js';
 
@@ -30,25 +31,11 @@ function requireLive(target: Target): Target {
   return target;
 }
 
-const QUERIES: Record<TargetType, string> = {
-  thread: `SELECT t.id, t.collaborative_id, t.author_id, t.id AS thread_id, NULL::uuid AS practice_id, t.hidden_at, t.hidden_by_id, t.deleted_at,
-                  NULL::text AS status, jsonb_build_object('title', t.title, 'body', t.body) AS content
-             FROM threads t WHERE t.id = $1`,
-  reply: `SELECT r.id, t.collaborative_id, r.author_id, r.thread_id, NULL::uuid AS practice_id, r.hidden_at, r.hidden_by_id, r.deleted_at,
-                 NULL::text AS status, jsonb_build_object('threadTitle', t.title, 'body', r.body) AS content
-            FROM replies r JOIN threads t ON t.id = r.thread_id WHERE r.id = $1`,
-  practice: `SELECT p.id, p.collaborative_id, p.author_id, NULL::uuid AS thread_id, p.id AS practice_id, p.hidden_at, p.hidden_by_id, p.deleted_at,
-                    p.status::text AS status, jsonb_build_object('title', p.title, 'summary', p.summary, 'challenge', p.challenge, 'approach', p.approach,
-                      'outcomes', p.outcomes, 'lessons', p.lessons, 'outcomeMeasures', p.outcome_measures) AS content
-               FROM practices p WHERE p.id = $1`,
-  comment: `SELECT c.id, p.collaborative_id, c.author_id, NULL::uuid AS thread_id, c.practice_id, c.hidden_at, c.hidden_by_id, c.deleted_at,
-                   p.status::text AS status, jsonb_build_object('practiceTitle', p.title, 'body', c.body) AS content
-              FROM practice_comments c JOIN practices p ON p.id = c.practice_id WHERE c.id = $1`,
-  user: `SELECT u.id, NULL::uuid AS collaborative_id, u.id AS author_id, NULL::uuid AS thread_id, NULL::uuid AS practice_id,
+/** A person's profile; each kind of content brings its own query (`ContentKind.targetSql`). */
+const PROFILE_QUERY = `SELECT u.id, NULL::uuid AS collaborative_id, u.id AS author_id, NULL::uuid AS thread_id, NULL::uuid AS practice_id,
                 NULL::timestamptz AS hidden_at, NULL::uuid AS hidden_by_id, NULL::timestamptz AS deleted_at, NULL::text AS status,
                 jsonb_build_object('displayName', u.display_name, 'organisation', u.organisation, 'jobTitle', u.job_title, 'bio', u.bio) AS content
-           FROM users u WHERE u.id = $1`,
-};
+           FROM users u WHERE u.id = $1`;
 
 /**
  * Loads report and moderation targets of every kind and applies the one access rule
@@ -60,10 +47,11 @@ export class ModerationTargets {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly kinds: ContentKinds,
   ) {}
 
   async load(type: TargetType, id: string, manager: EntityManager = this.dataSource.manager): Promise<Target | null> {
-    const [row] = await manager.query(QUERIES[type], [id]);
+    const [row] = await manager.query(type === 'user' ? PROFILE_QUERY : this.kinds.of(type).targetSql, [id]);
     if (!row) return null;
     let draftAuthorIds: string[] | null = null;
     if (row.status === 'draft') {

@@ -1,3 +1,5 @@
+import type { DataSource } from 'typeorm';
+
 import type { ContentKind, ContentKinds, ContentPlace } from '../content/content-kinds.js';
 import { rowsOf } from '../database/rows-of.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
@@ -7,6 +9,7 @@ import { toPracticeDto } from './dto/practice.dto.js';
 import { Practice } from './practice.entity.js';
 import { PracticeComment } from './practice-relations.entities.js';
 import { forgetPracticeRevisions } from './practice-writes.js';
+import type { PracticesService } from './practices.service.js';
 
 const scopeOf = (place: ContentPlace) => ({
   collaborativeId: place.collaborativeId,
@@ -14,8 +17,12 @@ const scopeOf = (place: ContentPlace) => ({
   practiceId: place.practiceId,
 });
 
-const practiceKind: ContentKind = {
+const practiceKind: Omit<ContentKind, 'view'> = {
   table: 'practices',
+  targetSql: `SELECT p.id, p.collaborative_id, p.author_id, NULL::uuid AS thread_id, p.id AS practice_id, p.hidden_at, p.hidden_by_id, p.deleted_at,
+                    p.status::text AS status, jsonb_build_object('title', p.title, 'summary', p.summary, 'challenge', p.challenge, 'approach', p.approach,
+                      'outcomes', p.outcomes, 'lessons', p.lessons, 'outcomeMeasures', p.outcome_measures) AS content
+               FROM practices p WHERE p.id = $1`,
   async tombstone(manager, place) {
     const [practice] = await rowsOf<{ status: string }>(
       manager,
@@ -59,8 +66,11 @@ const practiceKind: ContentKind = {
   },
 };
 
-const commentKind: ContentKind = {
+const commentKind: Omit<ContentKind, 'view'> = {
   table: 'practice_comments',
+  targetSql: `SELECT c.id, p.collaborative_id, c.author_id, NULL::uuid AS thread_id, c.practice_id, c.hidden_at, c.hidden_by_id, c.deleted_at,
+                   p.status::text AS status, jsonb_build_object('practiceTitle', p.title, 'body', c.body) AS content
+              FROM practice_comments c JOIN practices p ON p.id = c.practice_id WHERE c.id = $1`,
   async tombstone(manager, place) {
     const changed = await rowsOf(
       manager,
@@ -89,7 +99,20 @@ const commentKind: ContentKind = {
 };
 
 /** Case studies and their comments in the post lifecycle, registered when the module starts. */
-export function registerPracticeContent(kinds: ContentKinds): void {
-  kinds.register('practice', practiceKind);
-  kinds.register('comment', commentKind);
+export function registerPracticeContent(
+  kinds: ContentKinds,
+  services: { practices: PracticesService; dataSource: DataSource },
+): void {
+  kinds.register('practice', { ...practiceKind, view: (user, id) => services.practices.show(user, id, false) });
+  kinds.register('comment', {
+    ...commentKind,
+    // Only moderators reach here (after moderating it), and moderators see hidden comments.
+    view: async (_user, id) =>
+      toCommentDto(
+        await services.dataSource
+          .getRepository(PracticeComment)
+          .findOneOrFail({ where: { id }, relations: { author: true } }),
+        true,
+      ),
+  });
 }

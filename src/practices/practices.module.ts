@@ -1,4 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 
 import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
 import { ContentKinds } from '../content/content-kinds.js';
@@ -39,10 +40,12 @@ export class PracticesModule implements OnModuleInit {
     private readonly rules: NotificationRules,
     private readonly contentKinds: ContentKinds,
     private readonly guard: PracticeGuard,
+    private readonly practices: PracticesService,
+    private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
-    registerPracticeContent(this.contentKinds);
+    registerPracticeContent(this.contentKinds, { practices: this.practices, dataSource: this.dataSource });
     this.subjects.register('practiceId', async (user, id) => {
       const found = await this.guard.read(user, id).catch(() => null);
       return found ? { room: rooms.practice(id), collaborativeId: found.practice.collaborativeId } : null;

@@ -4,9 +4,11 @@ import type { ContentKind, ContentKinds, ContentPlace } from '../content/content
 import type { DomainEvent } from '../events/domain-events.js';
 import { toReplyDto } from './dto/reply.dto.js';
 import { toThreadDto } from './dto/thread.dto.js';
+import type { RepliesService } from './replies.service.js';
 import { Reply } from './reply.entity.js';
 import { Thread } from './thread.entity.js';
 import { tombstoneReply, tombstoneThread } from './thread-writes.js';
+import type { ThreadsService } from './threads.service.js';
 
 const scopeOf = (place: ContentPlace) => ({
   collaborativeId: place.collaborativeId,
@@ -14,8 +16,11 @@ const scopeOf = (place: ContentPlace) => ({
   practiceId: place.practiceId,
 });
 
-const threadKind: ContentKind = {
+const threadKind: Omit<ContentKind, 'view'> = {
   table: 'threads',
+  targetSql: `SELECT t.id, t.collaborative_id, t.author_id, t.id AS thread_id, NULL::uuid AS practice_id, t.hidden_at, t.hidden_by_id, t.deleted_at,
+         NULL::text AS status, jsonb_build_object('title', t.title, 'body', t.body) AS content
+    FROM threads t WHERE t.id = $1`,
   async tombstone(manager, place, actorId) {
     if (!(await tombstoneThread(manager, place.id, actorId))) return null;
     return [
@@ -33,8 +38,11 @@ const threadKind: ContentKind = {
   },
 };
 
-const replyKind: ContentKind = {
+const replyKind: Omit<ContentKind, 'view'> = {
   table: 'replies',
+  targetSql: `SELECT r.id, t.collaborative_id, r.author_id, r.thread_id, NULL::uuid AS practice_id, r.hidden_at, r.hidden_by_id, r.deleted_at,
+                 NULL::text AS status, jsonb_build_object('threadTitle', t.title, 'body', r.body) AS content
+            FROM replies r JOIN threads t ON t.id = r.thread_id WHERE r.id = $1`,
   async tombstone(manager: EntityManager, place, actorId) {
     const outcome = await tombstoneReply(manager, place.id, actorId);
     if (!outcome) return null;
@@ -60,7 +68,13 @@ const replyKind: ContentKind = {
 };
 
 /** Threads and replies in the post lifecycle (hide, restore, delete), registered when the module starts. */
-export function registerThreadContent(kinds: ContentKinds): void {
-  kinds.register('thread', threadKind);
-  kinds.register('reply', replyKind);
+export function registerThreadContent(
+  kinds: ContentKinds,
+  services: { threads: ThreadsService; replies: RepliesService },
+): void {
+  kinds.register('thread', {
+    ...threadKind,
+    view: (user, id) => services.threads.show(user, id, { countView: false }),
+  });
+  kinds.register('reply', { ...replyKind, view: (user, id) => services.replies.show(user, id) });
 }

@@ -46,10 +46,12 @@ export class ThreadsModule implements OnModuleInit {
     private readonly rules: NotificationRules,
     private readonly contentKinds: ContentKinds,
     private readonly guard: ThreadGuard,
+    private readonly threads: ThreadsService,
+    private readonly replies: RepliesService,
   ) {}
 
   onModuleInit(): void {
-    registerThreadContent(this.contentKinds);
+    registerThreadContent(this.contentKinds, { threads: this.threads, replies: this.replies });
     // Subscribing to a thread's live room applies the same rule as reading it.
     this.subjects.register('threadId', async (user, id) => {
       const found = await this.guard.read(user, id).catch(() => null);
