@@ -1,9 +1,10 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { EntityRows } from '../database/entity-rows.js';
 import { readRows } from '../database/read-rows.js';
 import { type AuthUser, isSiteStaff } from '../identity/auth-user.js';
+import { ArchivedCollaborative } from './archived-collaborative.js';
 import { Collaborative } from './collaborative.entity.js';
 import type { MembershipRole } from './membership.entity.js';
 import { MAY_READ_EACH_SQL, readableByMember } from './read-rule.js';
@@ -88,7 +89,7 @@ export class AccessService {
   ensure(access: CollaborativeAccess | null, need: 'read' | 'post' | 'moderate'): CollaborativeAccess {
     if (!access?.canRead) throw new NotFoundException('No collaborative with this id.');
     if (need === 'post') {
-      if (access.collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
+      if (access.collaborative.archivedAt) throw new ArchivedCollaborative();
       if (!access.canPost)
         throw new ForbiddenException('Only members of this collaborative can post in it. Ask to join first.');
     }

@@ -11,6 +11,7 @@ import { UUID } from '../common/uuid.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { AccessService } from './access.service.js';
+import { ArchivedCollaborative } from './archived-collaborative.js';
 import { Collaborative } from './collaborative.entity.js';
 import { type CollaborativeDto, toCollaborativeDto } from './dto/collaborative.dto.js';
 import type { ListCollaborativesQuery } from './dto/list-collaboratives.query.js';
@@ -149,7 +150,7 @@ export class CollaborativesService {
       throw new ForbiddenException('Only an admin or a lead of this collaborative can change its details.');
     }
     const { collaborative } = access;
-    if (collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
+    if (collaborative.archivedAt) throw new ArchivedCollaborative();
     const changes: Partial<Collaborative> = { ...dto };
     if (dto.description !== undefined) changes.descriptionHtml = renderMarkdown(dto.description);
     await this.collaboratives.manager.transaction(async (manager) => {

@@ -7,6 +7,7 @@ import type { AuthUser } from '../identity/auth-user.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
 import { AccessService } from './access.service.js';
+import { ArchivedCollaborative } from './archived-collaborative.js';
 import { Collaborative } from './collaborative.entity.js';
 import type { CreateJoinRequestDto, JoinRequestDto, ListJoinRequestsQuery } from './dto/membership.dto.js';
 import { JoinRequest } from './join-request.entity.js';
@@ -72,7 +73,7 @@ export class JoinRequestsService {
   async request(caller: AuthUser, collaborativeId: string, dto: CreateJoinRequestDto): Promise<JoinRequestDto> {
     const access = await this.access.lookup(caller, collaborativeId);
     if (!access) throw new NotFoundException('No collaborative with this id.');
-    if (access.collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
+    if (access.collaborative.archivedAt) throw new ArchivedCollaborative();
     if (access.membership) throw new ConflictException('You are already a member of this collaborative.');
     let id: string;
     try {
@@ -115,7 +116,7 @@ export class JoinRequestsService {
     approve: boolean,
   ): Promise<JoinRequestDto> {
     const { collaborative } = await this.access.requireModerate(caller, collaborativeId);
-    if (collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
+    if (collaborative.archivedAt) throw new ArchivedCollaborative();
     const status = approve ? 'approved' : 'declined';
     await this.dataSource.transaction(async (manager) => {
       const [, updated] = await manager.query(

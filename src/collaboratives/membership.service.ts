@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
@@ -7,6 +7,7 @@ import type { AuthUser } from '../identity/auth-user.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
 import { AccessService } from './access.service.js';
+import { ArchivedCollaborative } from './archived-collaborative.js';
 import type { AddMemberDto, MemberDto } from './dto/membership.dto.js';
 import { Membership } from './membership.entity.js';
 import { deleteMember, upsertMember } from './membership-writes.js';
@@ -53,7 +54,7 @@ export class MembershipService {
   /** Admins, site moderators and this collaborative's leads add members or change their role. */
   async add(caller: AuthUser, collaborativeId: string, dto: AddMemberDto): Promise<MemberDto> {
     const { collaborative } = await this.access.requireModerate(caller, collaborativeId);
-    if (collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
+    if (collaborative.archivedAt) throw new ArchivedCollaborative();
     try {
       await this.dataSource.transaction((manager) =>
         upsertMember(manager, this.events, collaborativeId, dto.userId, dto.role ?? 'member'),
@@ -80,7 +81,7 @@ export class MembershipService {
       userId === caller.id
         ? await this.access.requireRead(caller, collaborativeId)
         : await this.access.requireModerate(caller, collaborativeId);
-    if (collaborative.archivedAt) throw new ConflictException('This collaborative is archived and read-only.');
+    if (collaborative.archivedAt) throw new ArchivedCollaborative();
     const removed = await this.dataSource.transaction((manager) =>
       deleteMember(manager, this.events, collaborativeId, userId, collaborative.visibility === 'members'),
     );
