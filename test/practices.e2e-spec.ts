@@ -397,6 +397,111 @@ describe('best-practice library', () => {
       expect(exported.text).toContain(part);
     }
   });
+
+  test('an archived collaborative is read-only: every write on its case studies and comments is a 409, as for threads', async () => {
+    const place = await createCollaborative(forum, admin, { name: 'Archived network' });
+    const endorser = await createUser(forum);
+    const studied = await draft({ collaborativeId: place.id });
+    await publish(studied.id);
+    const unpublished = await draft({ collaborativeId: place.id });
+    const remark = await forum.http.post(
+      `/api/practices/${studied.id}/comments`,
+      { body: 'Before the archive.' },
+      { token: reader.accessToken },
+    );
+    expect(remark.status).toBe(201);
+    await forum.http.put(`/api/practices/${studied.id}/endorsement`, {}, { token: endorser.accessToken });
+    const archived = await forum.http.post(`/api/collaboratives/${place.id}/archive`, undefined, {
+      token: admin.accessToken,
+    });
+    expect(archived.status).toBe(200);
+
+    const attempts = {
+      create: forum.http.post(
+        '/api/practices',
+        { ...complete, collaborativeId: place.id },
+        { token: author.accessToken },
+      ),
+      edit: forum.http.patch(`/api/practices/${studied.id}`, { summary: 'Too late.' }, { token: author.accessToken }),
+      publish: publish(unpublished.id),
+      delete: forum.http.delete(`/api/practices/${studied.id}`, { token: author.accessToken }),
+      comment: forum.http.post(
+        `/api/practices/${studied.id}/comments`,
+        { body: 'Too late.' },
+        { token: reader.accessToken },
+      ),
+      editComment: forum.http.patch(
+        `/api/comments/${remark.body.id}`,
+        { body: 'Too late.' },
+        { token: reader.accessToken },
+      ),
+      deleteComment: forum.http.delete(`/api/comments/${remark.body.id}`, { token: reader.accessToken }),
+      endorse: forum.http.put(`/api/practices/${studied.id}/endorsement`, {}, { token: reader.accessToken }),
+      withdraw: forum.http.delete(`/api/practices/${studied.id}/endorsement`, { token: endorser.accessToken }),
+      ask: forum.http.post(
+        `/api/practices/${studied.id}/questions`,
+        { title: 'Is this still running?', body: 'Asking after the archive.' },
+        { token: reader.accessToken },
+      ),
+    };
+    const answers = Object.fromEntries(
+      await Promise.all(Object.entries(attempts).map(async ([what, answer]) => [what, await answer] as const)),
+    );
+    expect(Object.fromEntries(Object.entries(answers).map(([what, answer]) => [what, answer.status]))).toEqual(
+      Object.fromEntries(Object.keys(attempts).map((what) => [what, 409])),
+    );
+    expect(answers.edit!.body.detail).toMatch(/archived and read-only/);
+
+    // Reading still works, and says what may be done.
+    const shown = await get(studied.id, author);
+    expect(shown.status).toBe(200);
+    expect(shown.body.viewer).toMatchObject({ canEdit: false, canDelete: false, canComment: false });
+    expect((await get(studied.id, reader)).body.viewer).toMatchObject({ canEndorse: false, canComment: false });
+    const comments = await forum.http.get(`/api/practices/${studied.id}/comments`, { token: reader.accessToken });
+    expect(comments.body.items.map((item: { body: string }) => item.body)).toEqual(['Before the archive.']);
+  });
+
+  test('editing a deleted comment or case study is a 409 that says it was deleted, as for replies', async () => {
+    const studied = await draft();
+    await publish(studied.id);
+    const remark = await forum.http.post(
+      `/api/practices/${studied.id}/comments`,
+      { body: 'Soon gone.' },
+      { token: reader.accessToken },
+    );
+    expect((await forum.http.delete(`/api/comments/${remark.body.id}`, { token: reader.accessToken })).status).toBe(
+      204,
+    );
+    const editComment = await forum.http.patch(
+      `/api/comments/${remark.body.id}`,
+      { body: 'Back again?' },
+      { token: reader.accessToken },
+    );
+    expect(editComment.status).toBe(409);
+    expect(editComment.body.detail).toMatch(/This comment was deleted/);
+    // Someone else's deleted comment is still not theirs to edit.
+    expect(
+      (await forum.http.patch(`/api/comments/${remark.body.id}`, { body: 'Mine?' }, { token: author.accessToken }))
+        .status,
+    ).toBe(403);
+
+    expect((await forum.http.delete(`/api/practices/${studied.id}`, { token: author.accessToken })).status).toBe(204);
+    const editPractice = await forum.http.patch(
+      `/api/practices/${studied.id}`,
+      { summary: 'Back again?' },
+      { token: author.accessToken },
+    );
+    expect(editPractice.status).toBe(409);
+    expect(editPractice.body.detail).toMatch(/This case study was deleted/);
+    const comment = await forum.http.post(
+      `/api/practices/${studied.id}/comments`,
+      { body: 'On a tombstone?' },
+      { token: reader.accessToken },
+    );
+    expect(comment.status).toBe(409);
+    // Deleting twice changes nothing, as for threads.
+    expect((await forum.http.delete(`/api/practices/${studied.id}`, { token: author.accessToken })).status).toBe(204);
+  });
 });
 
 describe('case studies in site search', () => {

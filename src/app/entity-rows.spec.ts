@@ -5,7 +5,13 @@ import { Collaborative } from '../collaboratives/collaborative.entity.js';
 import { EntityRows } from '../database/entity-rows.js';
 import { SnakeNamingStrategy } from '../database/snake-naming.strategy.js';
 import { EventRecord } from '../events/event.entity.js';
-import { PracticeCommentRevision, PracticeRevision } from '../practices/practice-relations.entities.js';
+import { Practice } from '../practices/practice.entity.js';
+import {
+  PracticeComment,
+  PracticeCommentRevision,
+  PracticeEndorsement,
+  PracticeRevision,
+} from '../practices/practice-relations.entities.js';
 import { Reply } from '../threads/reply.entity.js';
 import { ReplyRevision, ThreadRevision } from '../threads/revision.entities.js';
 import { Thread } from '../threads/thread.entity.js';
@@ -64,6 +70,9 @@ describe('EntityRows', () => {
       ReplyRevision,
       PracticeRevision,
       PracticeCommentRevision,
+      Practice,
+      PracticeComment,
+      PracticeEndorsement,
     ])
       expect(EntityRows.of(dataSource, entity, 'x').select).toMatch(/^x\./);
     expect(() => EntityRows.of(dataSource, EventRecord, 'e')).toThrow(/EventRecord\.id \(bigint\)/);

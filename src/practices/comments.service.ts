@@ -1,30 +1,50 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import { renderMarkdown } from '../common/markdown.js';
-import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
+import type { Page, PageQueryDto } from '../common/pagination.js';
+import { requireLive } from '../content/content-rules.js';
 import { ContentWrites } from '../content/content-writes.js';
-import { moderatorsDeleteWithReason } from '../content/moderator-delete.js';
 import { NO_REVISIONS, revisionPage } from '../content/revision-page.js';
+import { EntityRows } from '../database/entity-rows.js';
+import { Keyset } from '../database/keyset.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
+import { PUBLIC_PROFILE_FIELDS, User } from '../users/user.entity.js';
 import { type CommentDto, type CommentRevisionDto, toCommentDto } from './dto/comment.dto.js';
-import { PracticeGuard, type PracticeInContext } from './practice-guard.service.js';
+import { PracticeAccess } from './practice-access.js';
 import { PracticeComment, PracticeCommentRevision } from './practice-relations.entities.js';
+import {
+  requireMayDeleteComment,
+  requireMayEditComment,
+  requireMayRespond,
+  seesHiddenComment,
+} from './practice-rules.js';
+
+/** Oldest first, on practice_comments_list_idx (practice_id, created_at, id). */
+const OLDEST_FIRST = new Keyset(
+  [
+    { sql: 'k.created_at', kind: 'timestamp' },
+    { sql: 'k.id', kind: 'uuid' },
+  ],
+  'ASC',
+);
 
 /** Comments on published case studies: oldest first, edited with history, deleted as tombstones. */
 @Injectable()
 export class CommentsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly guard: PracticeGuard,
+    private readonly loader: PracticeAccess,
     private readonly events: EventStore,
     private readonly content: ContentWrites,
   ) {}
 
   async comment(user: AuthUser, practiceId: string, body: string): Promise<CommentDto> {
-    const { practice } = await this.guard.published(user, practiceId);
+    const found = await this.loader.read(user, practiceId);
+    requireMayRespond(found);
+    const { practice } = found;
     const id = await this.dataSource.transaction(async (manager) => {
       const result = await manager.insert(PracticeComment, {
         practiceId,
@@ -37,10 +57,7 @@ export class CommentsService {
         `UPDATE practices SET comment_count = comment_count + 1, last_activity_at = now() WHERE id = $1`,
         [practiceId],
       );
-      const created = await manager.findOneOrFail(PracticeComment, {
-        where: { id: commentId },
-        relations: { author: true },
-      });
+      const created = await withAuthor(manager, commentId);
       await this.events.append(manager, {
         type: 'comment.created',
         collaborativeId: practice.collaborativeId,
@@ -49,82 +66,85 @@ export class CommentsService {
       });
       return commentId;
     });
-    return toCommentDto(await this.load(id));
+    return toCommentDto(await withAuthor(this.dataSource.manager, id));
   }
 
-  async list(user: AuthUser, practiceId: string, query: PageQueryDto): Promise<Page<CommentDto>> {
-    const found = await this.guard.read(user, practiceId);
-    const qb = this.dataSource
-      .createQueryBuilder(PracticeComment, 'c')
-      .leftJoinAndSelect('c.author', 'author')
-      .addSelect(exactTimestamp('c.created_at'), 'sort_key')
-      .where('c.practice_id = :practiceId', { practiceId })
-      .orderBy('c.created_at', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(query.limit + 1);
-    if (query.cursor) {
-      const [time, id] = decodeCursor(query.cursor, ['date', 'uuid']);
-      qb.andWhere('(c.created_at, c.id) > (CAST(:time AS timestamptz), :id)', { time, id });
-    }
-    const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
-    const rows = entities.map((comment, index) => ({ comment, sortKey: raw[index]!.sort_key }));
-    return toPage(
-      rows,
-      query.limit,
-      (row) => [row.sortKey, row.comment.id],
-      (row) => toCommentDto(row.comment, row.comment.authorId === user.id || found.canModerate),
+  async list(user: AuthUser, practiceId: string, page: PageQueryDto): Promise<Page<CommentDto>> {
+    const found = await this.loader.read(user, practiceId);
+    const comments = EntityRows.of(this.dataSource, PracticeComment, 'k');
+    const authors = EntityRows.of(this.dataSource, User, 'ka', PUBLIC_PROFILE_FIELDS);
+    const { rows, nextCursor } = await OLDEST_FIRST.fetchRows(
+      this.dataSource,
+      {
+        select: `${comments.select}, ${authors.select}`,
+        from: 'practice_comments k LEFT JOIN users ka ON ka.id = k.author_id',
+        where: 'k.practice_id = :practiceId',
+        params: { practiceId },
+      },
+      page,
     );
+    const moderates = found.access.canModerate;
+    const items = rows.map((row) => {
+      const comment = comments.from(row)!;
+      comment.author = authors.from(row) ?? undefined;
+      return toCommentDto(comment, moderates || comment.authorId === user.id);
+    });
+    return { items, nextCursor };
   }
 
+  /**
+   * Under the comment's row lock, as replies are edited: concurrent edits queue instead of
+   * colliding on the revision number, each revision keeps the body the edit replaced (read
+   * under the lock), and an edit that lost the race to a delete is refused (409) instead of
+   * writing its words back into the tombstone and its history.
+   */
   async edit(user: AuthUser, commentId: string, body: string): Promise<CommentDto> {
-    const { comment, found } = await this.inContext(user, commentId);
-    if (comment.authorId !== user.id) throw new ForbiddenException('Only its author can edit this comment.');
-    if (comment.deletedAt) throw new NotFoundException('No comment with this id.');
-    if (found.access?.collaborative.archivedAt)
-      throw new ForbiddenException('This collaborative is archived and read-only.');
-    await this.dataSource.transaction(async (manager) => {
-      const [{ next }] = await manager.query(
-        `SELECT coalesce(max(number), 0) + 1 AS next FROM practice_comment_revisions WHERE comment_id = $1`,
-        [commentId],
+    const found = await this.loader.readComment(user, commentId);
+    requireMayEditComment(user, found);
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const current = await lockComment(manager, commentId);
+      requireLive(current, 'comment');
+      if (current.body === body) return withAuthor(manager, commentId);
+      await manager.query(
+        `INSERT INTO practice_comment_revisions (comment_id, number, body, editor_id)
+         SELECT k.id, COALESCE((SELECT max(number) FROM practice_comment_revisions WHERE comment_id = k.id), 0) + 1, k.body, $2
+           FROM practice_comments k WHERE k.id = $1`,
+        [commentId, user.id],
       );
-      await manager.insert(PracticeCommentRevision, { commentId, number: next, editorId: user.id, body: comment.body });
       await manager.update(
         PracticeComment,
         { id: commentId },
-        { body, bodyHtml: renderMarkdown(body), editedAt: new Date() },
+        { body, bodyHtml: renderMarkdown(body), editedAt: () => 'now()' },
       );
-      const updated = await manager.findOneOrFail(PracticeComment, {
-        where: { id: commentId },
-        relations: { author: true },
-      });
+      const edited = await withAuthor(manager, commentId);
       await this.events.append(manager, {
         type: 'comment.updated',
         collaborativeId: found.practice.collaborativeId,
-        practiceId: comment.practiceId,
-        payload: toCommentDto(updated),
+        practiceId: current.practiceId,
+        payload: toCommentDto(edited),
       });
+      return edited;
     });
-    return toCommentDto(await this.load(commentId), true);
+    return toCommentDto(updated, true);
   }
 
   /** By its author (moderators: ContentModeration.delete); the text and its history go, the place stays. */
   async remove(user: AuthUser, commentId: string): Promise<void> {
-    const { comment, found } = await this.inContext(user, commentId);
-    if (comment.authorId !== user.id)
-      throw new ForbiddenException(moderatorsDeleteWithReason('comment', found.canModerate));
+    const found = await this.loader.readComment(user, commentId);
+    requireMayDeleteComment(user, found);
     const place = {
       type: 'comment',
       id: commentId,
       collaborativeId: found.practice.collaborativeId,
       threadId: null,
-      practiceId: comment.practiceId,
+      practiceId: found.comment.practiceId,
     } as const;
     await this.dataSource.transaction((manager) => this.content.delete(manager, place, user.id));
   }
 
   async revisions(user: AuthUser, commentId: string, page: PageQueryDto): Promise<Page<CommentRevisionDto>> {
-    const { comment, found } = await this.inContext(user, commentId);
-    if (comment.hiddenAt && comment.authorId !== user.id && !found.canModerate) return NO_REVISIONS;
+    const found = await this.loader.readComment(user, commentId);
+    if (found.comment.hiddenAt && !seesHiddenComment(user, found)) return NO_REVISIONS;
     return revisionPage(
       this.dataSource,
       {
@@ -142,20 +162,14 @@ export class CommentsService {
       }),
     );
   }
+}
 
-  private async inContext(
-    user: AuthUser,
-    commentId: string,
-  ): Promise<{ comment: PracticeComment; found: PracticeInContext }> {
-    const comment = await this.dataSource.getRepository(PracticeComment).findOneBy({ id: commentId });
-    if (!comment) throw new NotFoundException('No comment with this id.');
-    const found = await this.guard.read(user, comment.practiceId).catch(() => {
-      throw new NotFoundException('No comment with this id.');
-    });
-    return { comment, found };
-  }
+/** The comment as it is under its row lock, for the rest of the transaction. */
+async function lockComment(manager: EntityManager, commentId: string): Promise<PracticeComment> {
+  await manager.query(`SELECT 1 FROM practice_comments WHERE id = $1 FOR NO KEY UPDATE`, [commentId]);
+  return manager.findOneOrFail(PracticeComment, { where: { id: commentId } });
+}
 
-  private load(id: string): Promise<PracticeComment> {
-    return this.dataSource.getRepository(PracticeComment).findOneOrFail({ where: { id }, relations: { author: true } });
-  }
+function withAuthor(manager: EntityManager, commentId: string): Promise<PracticeComment> {
+  return manager.findOneOrFail(PracticeComment, { where: { id: commentId }, relations: { author: true } });
 }

@@ -1,26 +1,37 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
+import type { Page, PageQueryDto } from '../common/pagination.js';
+import { EntityRows } from '../database/entity-rows.js';
+import { Keyset } from '../database/keyset.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
+import { PUBLIC_PROFILE_FIELDS, User } from '../users/user.entity.js';
 import type { EndorsementDto, EndorsementStateDto } from './dto/comment.dto.js';
-import { PracticeGuard } from './practice-guard.service.js';
+import { PracticeAccess } from './practice-access.js';
 import { PracticeEndorsement } from './practice-relations.entities.js';
+import { requireMayEndorse, requireMayWithdraw } from './practice-rules.js';
+
+/** Newest first, on practice_endorsements_list_idx (practice_id, created_at DESC, user_id DESC). */
+const NEWEST_FIRST = new Keyset([
+  { sql: 'e.created_at', kind: 'timestamp' },
+  { sql: 'e.user_id', kind: 'uuid' },
+]);
 
 /** "We tried this too": one per person, never on your own case study, counted exactly. */
 @Injectable()
 export class EndorsementsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly guard: PracticeGuard,
+    private readonly loader: PracticeAccess,
     private readonly events: EventStore,
   ) {}
 
   async endorse(user: AuthUser, practiceId: string, note: string): Promise<EndorsementStateDto> {
-    const { isAuthor, practice } = await this.guard.published(user, practiceId);
-    if (isAuthor) throw new ForbiddenException('You cannot endorse your own case study.');
+    const found = await this.loader.read(user, practiceId);
+    requireMayEndorse(user, found);
+    const { practice } = found;
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `INSERT INTO practice_endorsements (practice_id, user_id, note, organisation)
@@ -34,7 +45,9 @@ export class EndorsementsService {
   }
 
   async withdraw(user: AuthUser, practiceId: string): Promise<EndorsementStateDto> {
-    const { practice } = await this.guard.read(user, practiceId);
+    const found = await this.loader.read(user, practiceId);
+    requireMayWithdraw(found);
+    const { practice } = found;
     return this.dataSource.transaction(async (manager) => {
       const [, deleted] = await manager.query(
         `DELETE FROM practice_endorsements WHERE practice_id = $1 AND user_id = $2`,
@@ -67,32 +80,29 @@ export class EndorsementsService {
     return { endorsed: change >= 0, endorsementCount: row.endorsement_count };
   }
 
-  async list(user: AuthUser, practiceId: string, query: PageQueryDto): Promise<Page<EndorsementDto>> {
-    await this.guard.read(user, practiceId);
-    const qb = this.dataSource
-      .createQueryBuilder(PracticeEndorsement, 'e')
-      .innerJoinAndSelect('e.user', 'u')
-      .addSelect(exactTimestamp('e.created_at'), 'sort_key')
-      .where('e.practice_id = :practiceId', { practiceId })
-      .orderBy('e.created_at', 'DESC')
-      .addOrderBy('e.user_id', 'DESC')
-      .limit(query.limit + 1);
-    if (query.cursor) {
-      const [time, userId] = decodeCursor(query.cursor, ['date', 'uuid']);
-      qb.andWhere('(e.created_at, e.user_id) < (CAST(:time AS timestamptz), :userId)', { time, userId });
-    }
-    const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
-    const rows = entities.map((endorsement, index) => ({ endorsement, sortKey: raw[index]!.sort_key }));
-    return toPage(
-      rows,
-      query.limit,
-      (row) => [row.sortKey, row.endorsement.userId],
-      ({ endorsement }) => ({
-        user: toPublicProfile(endorsement.user!),
+  async list(user: AuthUser, practiceId: string, page: PageQueryDto): Promise<Page<EndorsementDto>> {
+    await this.loader.read(user, practiceId);
+    const endorsements = EntityRows.of(this.dataSource, PracticeEndorsement, 'e');
+    const endorsers = EntityRows.of(this.dataSource, User, 'u', PUBLIC_PROFILE_FIELDS);
+    const { rows, nextCursor } = await NEWEST_FIRST.fetchRows(
+      this.dataSource,
+      {
+        select: `${endorsements.select}, ${endorsers.select}`,
+        from: 'practice_endorsements e JOIN users u ON u.id = e.user_id',
+        where: 'e.practice_id = :practiceId',
+        params: { practiceId },
+      },
+      page,
+    );
+    const items = rows.map((row) => {
+      const endorsement = endorsements.from(row)!;
+      return {
+        user: toPublicProfile(endorsers.from(row)!),
         organisation: endorsement.organisation,
         note: endorsement.note,
         createdAt: endorsement.createdAt.toISOString(),
-      }),
-    );
+      };
+    });
+    return { items, nextCursor };
   }
 }

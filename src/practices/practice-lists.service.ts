@@ -2,11 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { AccessService } from '../collaboratives/access.service.js';
-import { decodeCursor, exactTimestamp, type Page, toPage } from '../common/pagination.js';
+import type { Page } from '../common/pagination.js';
+import { EntityRows } from '../database/entity-rows.js';
+import { type KeyPart, Keyset } from '../database/keyset.js';
 import type { AuthUser } from '../identity/auth-user.js';
+import { PUBLIC_PROFILE_FIELDS, User } from '../users/user.entity.js';
 import type { ListPracticesQuery } from './dto/list-practices.query.js';
 import { type PracticeSummaryDto, toPracticeSummary } from './dto/practice.dto.js';
 import { Practice } from './practice.entity.js';
+
+const ID: KeyPart = { sql: 'p.id', kind: 'uuid' };
+
+/**
+ * Each published order matches one partial index of the migration (keys DESC, id DESC,
+ * WHERE status = 'published' AND deleted_at IS NULL); a published case study always has
+ * `published_at` and `last_activity_at`. Drafts are few per person, newest first.
+ */
+const ORDERS = {
+  newest: new Keyset([{ sql: 'p.published_at', kind: 'timestamp' }, ID]),
+  endorsed: new Keyset([{ sql: 'p.endorsement_count', kind: 'int' }, ID]),
+  discussed: new Keyset([{ sql: 'p.last_activity_at', kind: 'timestamp' }, ID]),
+  drafts: new Keyset([{ sql: 'p.created_at', kind: 'timestamp' }, ID]),
+};
 
 /** The library: published case studies the caller may read (or their own drafts), filtered and sorted. */
 @Injectable()
@@ -17,60 +34,54 @@ export class PracticeListsService {
   ) {}
 
   async list(user: AuthUser, query: ListPracticesQuery): Promise<Page<PracticeSummaryDto>> {
-    const qb = this.dataSource
-      .createQueryBuilder(Practice, 'p')
-      .leftJoinAndSelect('p.author', 'author')
-      .where('p.deleted_at IS NULL');
+    const conditions = ['p.deleted_at IS NULL'];
+    const params: Record<string, unknown> = { me: user.id };
     if (query.status === 'draft') {
-      qb.andWhere(
+      conditions.push(
         `p.status = 'draft' AND (p.author_id = :me OR EXISTS (SELECT 1 FROM practice_coauthors pc WHERE pc.practice_id = p.id AND pc.user_id = :me))`,
-        { me: user.id },
       );
     } else {
       const readable = this.access.readableCondition(user, 'p.collaborative_id');
-      qb.andWhere(`p.status = 'published' AND (p.collaborative_id IS NULL OR ${readable.sql})`, readable.params);
+      conditions.push(`p.status = 'published' AND (p.collaborative_id IS NULL OR ${readable.sql})`);
+      Object.assign(params, readable.params);
       // Hidden ones stay listed only for their authors.
-      qb.andWhere(`(p.hidden_at IS NULL OR p.author_id = :me)`, { me: user.id });
+      conditions.push(`(p.hidden_at IS NULL OR p.author_id = :me)`);
     }
-    if (query.q) qb.andWhere(`p.search_vector @@ websearch_to_tsquery('english', :q)`, { q: query.q });
-    if (query.theme) qb.andWhere(':theme = ANY(p.themes)', { theme: query.theme });
-    if (query.sector) qb.andWhere(':sector = ANY(p.sectors)', { sector: query.sector });
-    if (query.tag) qb.andWhere(':tag = ANY(p.tags)', { tag: query.tag });
-    if (query.collaborativeId)
-      qb.andWhere('p.collaborative_id = :collaborativeId', { collaborativeId: query.collaborativeId });
+    if (query.q) conditions.push(`p.search_vector @@ websearch_to_tsquery('english', :q)`);
+    if (query.theme) conditions.push(':theme = ANY(p.themes)');
+    if (query.sector) conditions.push(':sector = ANY(p.sectors)');
+    if (query.tag) conditions.push(':tag = ANY(p.tags)');
+    if (query.collaborativeId) conditions.push('p.collaborative_id = :collaborativeId');
     if (query.author) {
-      qb.andWhere(
+      conditions.push(
         `(p.author_id = :author OR EXISTS (SELECT 1 FROM practice_coauthors pa WHERE pa.practice_id = p.id AND pa.user_id = :author))`,
-        {
-          author: query.author,
-        },
       );
     }
-    const { column, kind } = this.sortKey(query);
-    qb.addSelect(kind === 'date' ? exactTimestamp(column) : `${column}::text`, 'sort_key')
-      .orderBy(column, 'DESC', 'NULLS LAST')
-      .addOrderBy('p.id', 'DESC')
-      .limit(query.limit + 1);
-    if (query.cursor) {
-      // A count travels as text; one that is not a whole number (a cursor from another sort, say) is refused, not cast by PostgreSQL.
-      const [key, id] = decodeCursor(query.cursor, [kind === 'date' ? 'date' : 'count', 'uuid']);
-      const cast = kind === 'date' ? 'timestamptz' : 'integer';
-      qb.andWhere(`(${column}, p.id) < (CAST(:key AS ${cast}), :id)`, { key, id });
-    }
-    const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
-    const rows = entities.map((practice, index) => ({ practice, sortKey: raw[index]!.sort_key }));
-    return toPage(
-      rows,
-      query.limit,
-      (row) => [row.sortKey, row.practice.id],
-      (row) => toPracticeSummary(row.practice, row.practice.authorId === user.id),
+    const { q, theme, sector, tag, collaborativeId, author } = query;
+    const practices = EntityRows.of(this.dataSource, Practice, 'p');
+    const authors = EntityRows.of(this.dataSource, User, 'a', PUBLIC_PROFILE_FIELDS);
+    const { rows, nextCursor } = await this.order(query).fetchRows(
+      this.dataSource,
+      {
+        select: `${practices.select}, ${authors.select}`,
+        from: 'practices p LEFT JOIN users a ON a.id = p.author_id',
+        where: conditions.join(' AND '),
+        params: { ...params, q, theme, sector, tag, collaborativeId, author },
+      },
+      query,
     );
+    const items = rows.map((row) => {
+      const practice = practices.from(row)!;
+      practice.author = authors.from(row) ?? undefined;
+      return toPracticeSummary(practice, practice.authorId === user.id);
+    });
+    return { items, nextCursor };
   }
 
-  private sortKey(query: ListPracticesQuery): { column: string; kind: 'date' | 'number' } {
-    if (query.status === 'draft') return { column: 'p.created_at', kind: 'date' };
-    if (query.sort === 'endorsed') return { column: 'p.endorsement_count', kind: 'number' };
-    if (query.sort === 'discussed') return { column: 'p.last_activity_at', kind: 'date' };
-    return { column: 'p.published_at', kind: 'date' };
+  private order(query: ListPracticesQuery): Keyset {
+    if (query.status === 'draft') return ORDERS.drafts;
+    if (query.sort === 'endorsed') return ORDERS.endorsed;
+    if (query.sort === 'discussed') return ORDERS.discussed;
+    return ORDERS.newest;
   }
 }

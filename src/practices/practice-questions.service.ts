@@ -6,7 +6,8 @@ import type { ThreadDetailDto } from '../threads/dto/thread.dto.js';
 import { CreateThreadDto } from '../threads/dto/write-thread.dto.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import type { AskAuthorsDto } from './dto/comment.dto.js';
-import { PracticeGuard } from './practice-guard.service.js';
+import { PracticeAccess } from './practice-access.js';
+import { requireMayRespond } from './practice-rules.js';
 
 /**
  * "Ask the authors": a question thread in the case study's collaborative (or one the
@@ -15,12 +16,14 @@ import { PracticeGuard } from './practice-guard.service.js';
 @Injectable()
 export class PracticeQuestionsService {
   constructor(
-    private readonly guard: PracticeGuard,
+    private readonly loader: PracticeAccess,
     private readonly threads: ThreadsService,
   ) {}
 
   async ask(user: AuthUser, practiceId: string, dto: AskAuthorsDto): Promise<ThreadDetailDto> {
-    const { practice } = await this.guard.published(user, practiceId);
+    const found = await this.loader.read(user, practiceId);
+    requireMayRespond(found);
+    const { practice } = found;
     const collaborativeId = dto.collaborativeId ?? practice.collaborativeId;
     if (!collaborativeId) {
       throw new BadRequestException(

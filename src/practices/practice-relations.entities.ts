@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 
 import { Thread } from '../threads/thread.entity.js';
-import { User } from '../users/user.entity.js';
+import { type PublicUser, User } from '../users/user.entity.js';
 import { Practice } from './practice.entity.js';
 
 @Entity('practice_coauthors')
@@ -62,7 +62,7 @@ export class PracticeComment {
   @Column({ type: 'uuid' }) authorId: string;
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'practice_comments_author_id_fkey' })
-  author?: User;
+  author?: PublicUser;
 
   @Column({ type: 'text' }) body: string;
   @Column({ type: 'text' }) bodyHtml: string;

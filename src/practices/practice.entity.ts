@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 
 import { Collaborative } from '../collaboratives/collaborative.entity.js';
-import { User } from '../users/user.entity.js';
+import { type PublicUser, User } from '../users/user.entity.js';
 
 export const THEMES = [
   'diagnostics',
@@ -62,7 +62,7 @@ export class Practice {
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'practices_author_id_fkey' })
-  author?: User;
+  author?: PublicUser;
 
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'text', default: '' }) summary: string;

@@ -10,8 +10,8 @@ import { ThreadsModule } from '../threads/threads.module.js';
 import { CommentsController } from './comments.controller.js';
 import { CommentsService } from './comments.service.js';
 import { EndorsementsService } from './endorsements.service.js';
+import { PracticeAccess } from './practice-access.js';
 import { registerPracticeContent } from './practice-content.js';
-import { PracticeGuard } from './practice-guard.service.js';
 import { PracticeListsService } from './practice-lists.service.js';
 import { registerPracticeNotifications } from './practice-notifications.js';
 import { PracticeQuestionsService } from './practice-questions.service.js';
@@ -24,7 +24,7 @@ import { PracticesService } from './practices.service.js';
   imports: [CollaborativesModule, ThreadsModule],
   controllers: [PracticesController, CommentsController],
   providers: [
-    PracticeGuard,
+    PracticeAccess,
     PracticesService,
     PracticeListsService,
     EndorsementsService,
@@ -32,14 +32,14 @@ import { PracticesService } from './practices.service.js';
     PracticeQuestionsService,
     PracticesSeeder,
   ],
-  exports: [PracticesService, PracticeGuard],
+  exports: [PracticesService, PracticeAccess],
 })
 export class PracticesModule implements OnModuleInit {
   constructor(
     private readonly subjects: LiveSubjects,
     private readonly rules: NotificationRules,
     private readonly contentKinds: ContentKinds,
-    private readonly guard: PracticeGuard,
+    private readonly loader: PracticeAccess,
     private readonly practices: PracticesService,
     private readonly dataSource: DataSource,
   ) {}
@@ -47,7 +47,7 @@ export class PracticesModule implements OnModuleInit {
   onModuleInit(): void {
     registerPracticeContent(this.contentKinds, { practices: this.practices, dataSource: this.dataSource });
     this.subjects.register('practiceId', async (user, id) => {
-      const found = await this.guard.read(user, id).catch(() => null);
+      const found = await this.loader.read(user, id).catch(() => null);
       return found ? { room: rooms.practice(id), collaborativeId: found.practice.collaborativeId } : null;
     });
     registerPracticeNotifications(this.rules);

@@ -1,12 +1,12 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { AccessService } from '../collaboratives/access.service.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
-import { type FieldError, ValidationProblem } from '../common/problem-details.js';
+import { ValidationProblem } from '../common/problem-details.js';
+import { requireLive } from '../content/content-rules.js';
 import { ContentWrites } from '../content/content-writes.js';
 import { HIDDEN_NOTICE } from '../content/hidden-notice.js';
-import { moderatorsDeleteWithReason } from '../content/moderator-delete.js';
 import { NO_REVISIONS, revisionPage } from '../content/revision-page.js';
 import { readRows } from '../database/read-rows.js';
 import { EventStore } from '../events/event-store.service.js';
@@ -21,11 +21,29 @@ import {
 } from './dto/practice.dto.js';
 import type { CreatePracticeDto, UpdatePracticeDto } from './dto/write-practice.dto.js';
 import { Practice } from './practice.entity.js';
-import { PracticeGuard, type PracticeInContext } from './practice-guard.service.js';
+import { PracticeAccess, type PracticeInContext } from './practice-access.js';
 import { PracticeRevision } from './practice-relations.entities.js';
+import {
+  isPracticeAuthor,
+  mayDeletePractice,
+  mayEditPractice,
+  mayEndorse,
+  mayRespond,
+  requireComplete,
+  requireMayDeletePractice,
+  requireMayEditPractice,
+  seesHiddenPractice,
+} from './practice-rules.js';
 import { contentChanges, setCoAuthors, snapshot } from './practice-writes.js';
 
 const FOREIGN_KEY_VIOLATION = '23503';
+
+/** The case study as it is under its row lock, for the rest of the transaction. */
+async function lockPractice(manager: EntityManager, id: string): Promise<Practice> {
+  // NO KEY UPDATE: comments, endorsements and co-authors (key-share locks) are not blocked by it.
+  await manager.query(`SELECT 1 FROM practices WHERE id = $1 FOR NO KEY UPDATE`, [id]);
+  return manager.findOneOrFail(Practice, { where: { id } });
+}
 
 /** Writing, publishing, reading and deleting one case study. */
 @Injectable()
@@ -33,7 +51,7 @@ export class PracticesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly guard: PracticeGuard,
+    private readonly loader: PracticeAccess,
     private readonly events: EventStore,
     private readonly content: ContentWrites,
   ) {}
@@ -56,23 +74,25 @@ export class PracticesService {
     return this.show(user, id, false);
   }
 
+  /**
+   * Edits under the case study's row lock, as replies are edited: concurrent edits queue,
+   * each revision is numbered and filled from the row as it was under the lock, and an
+   * edit that lost the race to a delete is refused instead of writing into its history.
+   */
   async update(user: AuthUser, id: string, dto: UpdatePracticeDto): Promise<PracticeDetailDto> {
-    const found = await this.requireEditable(user, id);
+    const found = await this.loader.read(user, id);
+    requireMayEditPractice(user, found);
     await this.withUnknownUsers(() =>
       this.dataSource.transaction(async (manager) => {
-        const current = await manager.findOneOrFail(Practice, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        const [{ next }] = await manager.query(
-          `SELECT coalesce(max(number), 0) + 1 AS next FROM practice_revisions WHERE practice_id = $1`,
-          [id],
+        const current = await lockPractice(manager, id);
+        requireLive(current, 'case study');
+        await manager.query(
+          `INSERT INTO practice_revisions (practice_id, number, editor_id, snapshot)
+           SELECT $1, COALESCE((SELECT max(number) FROM practice_revisions WHERE practice_id = $1), 0) + 1, $2, $3::jsonb`,
+          [id, user.id, JSON.stringify(snapshot(current))],
         );
-        await manager.insert(PracticeRevision, {
-          practiceId: id,
-          number: next,
-          editorId: user.id,
-          snapshot: snapshot(current) as never,
-        });
-        await manager.update(Practice, { id }, { ...contentChanges(dto), editedAt: new Date() });
-        if (dto.coAuthorIds) await setCoAuthors(manager, id, found.practice.authorId, dto.coAuthorIds);
+        await manager.update(Practice, { id }, { ...contentChanges(dto), editedAt: () => 'now()' });
+        if (dto.coAuthorIds) await setCoAuthors(manager, id, current.authorId, dto.coAuthorIds);
         if (current.status === 'published') await this.announce(manager, 'practice.updated', id);
       }),
     );
@@ -81,15 +101,21 @@ export class PracticesService {
 
   /** A draft becomes visible to every reader of its collaborative once it is complete. */
   async publish(user: AuthUser, id: string): Promise<PracticeDetailDto> {
-    const { practice } = await this.requireEditable(user, id);
+    const found = await this.loader.read(user, id);
+    requireMayEditPractice(user, found);
+    const { practice } = found;
     if (practice.status === 'published') return this.show(user, id, false);
-    this.requireComplete(practice);
+    requireComplete(practice);
     if (practice.collaborativeId) await this.access.requirePost(user, practice.collaborativeId);
     await this.dataSource.transaction(async (manager) => {
+      const current = await lockPractice(manager, id);
+      requireLive(current, 'case study');
+      if (current.status === 'published') return;
+      requireComplete(current);
       await manager.update(
         Practice,
         { id },
-        { status: 'published', publishedAt: new Date(), lastActivityAt: new Date() },
+        { status: 'published', publishedAt: () => 'now()', lastActivityAt: () => 'now()' },
       );
       await this.announce(manager, 'practice.published', id);
     });
@@ -98,8 +124,9 @@ export class PracticesService {
 
   /** Soft delete by an author (moderators: ContentModeration.delete): a tombstone stays where links point. */
   async remove(user: AuthUser, id: string): Promise<void> {
-    const { practice, isAuthor, canModerate } = await this.guard.read(user, id);
-    if (!isAuthor) throw new ForbiddenException(moderatorsDeleteWithReason('case study', canModerate));
+    const found = await this.loader.read(user, id);
+    requireMayDeletePractice(user, found);
+    const { practice } = found;
     const place = {
       type: 'practice',
       id,
@@ -111,8 +138,8 @@ export class PracticesService {
   }
 
   async show(user: AuthUser, id: string, countView = true): Promise<PracticeDetailDto> {
-    const found = await this.guard.read(user, id);
-    if (countView && found.practice.status === 'published' && !found.isAuthor) {
+    const found = await this.loader.read(user, id);
+    if (countView && found.practice.status === 'published' && !isPracticeAuthor(user, found)) {
       // Distinct readers, as for threads: only a first visit writes (a row and the counter).
       const [row] = await this.dataSource.query(
         `WITH first_view AS (
@@ -127,9 +154,9 @@ export class PracticesService {
   }
 
   async revisions(user: AuthUser, id: string, page: PageQueryDto): Promise<Page<PracticeRevisionDto>> {
-    const { practice, isAuthor, canModerate } = await this.guard.read(user, id);
+    const found = await this.loader.read(user, id);
     // Hidden words are for its authors and moderators only (a deleted one has no revisions left).
-    if (practice.hiddenAt && !isAuthor && !canModerate) return NO_REVISIONS;
+    if (found.practice.hiddenAt && !seesHiddenPractice(user, found)) return NO_REVISIONS;
     return revisionPage(
       this.dataSource,
       { entity: PracticeRevision, table: 'practice_revisions', postColumn: 'practice_id', postId: id },
@@ -144,7 +171,8 @@ export class PracticesService {
   }
 
   private async detail(user: AuthUser, found: PracticeInContext): Promise<PracticeDetailDto> {
-    const { practice, isAuthor, canModerate } = found;
+    const { practice } = found;
+    const isAuthor = isPracticeAuthor(user, found);
     // Questions asked about it may sit in collaboratives the reader may not read: those are
     // left out, as the threads themselves answer 404, and hidden titles are masked as in lists.
     const readable = this.access.readableCondition(user, 't.collaborative_id');
@@ -166,10 +194,8 @@ export class PracticesService {
       ),
       this.coAuthors(found.coAuthorIds),
     ]);
-    const live = practice.status === 'published' && !practice.deletedAt && !practice.hiddenAt;
-    const open = !found.access?.collaborative.archivedAt;
     return {
-      ...toPracticeDto(practice, coAuthors, isAuthor || canModerate),
+      ...toPracticeDto(practice, coAuthors, seesHiddenPractice(user, found)),
       questions: questions.map((row) => ({
         threadId: row.thread_id,
         title: row.masked ? HIDDEN_NOTICE : row.title,
@@ -178,11 +204,11 @@ export class PracticesService {
       viewer: {
         isAuthor,
         endorsed: endorsement.length > 0,
-        canEdit: isAuthor && !practice.deletedAt && open,
-        canDelete: isAuthor && !practice.deletedAt,
-        canEndorse: live && open && !isAuthor,
-        canComment: live && open,
-        canModerate,
+        canEdit: mayEditPractice(user, found),
+        canDelete: mayDeletePractice(user, found),
+        canEndorse: mayEndorse(user, found),
+        canComment: mayRespond(found),
+        canModerate: found.access.canModerate,
       },
     };
   }
@@ -191,26 +217,6 @@ export class PracticesService {
     if (ids.length === 0) return [];
     const users = await this.dataSource.getRepository(User).findBy(ids.map((id) => ({ id })));
     return users.map((user) => toPublicProfile(user));
-  }
-
-  private async requireEditable(user: AuthUser, id: string): Promise<PracticeInContext> {
-    const found = await this.guard.read(user, id);
-    if (!found.isAuthor) throw new ForbiddenException('Only its authors can change this case study.');
-    if (found.practice.deletedAt) throw new NotFoundException('No practice with this id.');
-    if (found.access?.collaborative.archivedAt)
-      throw new ForbiddenException('This collaborative is archived and read-only.');
-    return found;
-  }
-
-  /** Publishing needs every part a reader relies on; each missing one is named. */
-  private requireComplete(practice: Practice): void {
-    const missing: FieldError[] = [];
-    for (const field of ['summary', 'challenge', 'approach', 'outcomes', 'lessons'] as const) {
-      if (!practice[field].trim()) missing.push({ field, message: `${field} is needed before publishing` });
-    }
-    if (practice.themes.length === 0)
-      missing.push({ field: 'themes', message: 'at least one theme is needed before publishing' });
-    if (missing.length > 0) throw new ValidationProblem(missing);
   }
 
   private async announce(
