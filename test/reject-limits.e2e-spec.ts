@@ -29,20 +29,22 @@ describe('refused requests are limited per network, before any token is looked u
   });
   afterAll(() => forum?.close());
 
-  test('requests without a token: refused ten times, then 429 for everything from that network, health checks aside', async () => {
+  test('requests without a token: refused ten times, then 429 for the API from that network, signed-in people and health checks aside', async () => {
     const network = newNetwork();
     const member = await createUser(forum);
     expect(await statuses(14, () => forum.http.get('/api/users/me', from(network)))).toEqual([
       ...Array(10).fill(401),
       ...Array(4).fill(429),
     ]);
-    const blocked = await forum.http.get('/api/users/me', from(network, member.accessToken));
+    const blocked = await forum.http.get('/api/collaboratives', from(network));
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get('content-type')).toContain('application/problem+json');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(blocked.body.detail).toMatch(/Too many refused requests from your network/);
+    expect(blocked.body.detail).toMatch(/Too many refused requests/);
     expect((await forum.http.get('/health/ready', from(network))).status).toBe(200);
-    expect((await forum.http.get('/api/users/me', from(newNetwork(), member.accessToken))).status).toBe(200);
+    // A whole trust may share the address: its signed-in people are counted, and blocked, one by one.
+    expect((await forum.http.get('/api/users/me', from(network, member.accessToken))).status).toBe(200);
+    expect((await forum.http.get('/api/collaboratives', from(newNetwork()))).status).toBe(401);
   });
 
   test('requests with a forged token', async () => {
@@ -62,14 +64,26 @@ describe('refused requests are limited per network, before any token is looked u
     ).toEqual([...Array(10).fill(404), 429, 429]);
   });
 
-  test('requests the caller is not allowed to make', async () => {
+  test("a signed-in person's refusals block that person, wherever they call from, and not their network", async () => {
     const network = newNetwork();
     const member = await createUser(forum);
+    const colleague = await createUser(forum);
     expect(await statuses(12, () => forum.http.get('/api/admin/users', from(network, member.accessToken)))).toEqual([
       ...Array(10).fill(403),
       429,
       429,
     ]);
+    expect((await forum.http.get('/api/users/me', from(newNetwork(), member.accessToken))).status).toBe(429);
+    expect((await forum.http.get('/api/users/me', from(network, colleague.accessToken))).status).toBe(200);
+    // The network itself has refused nothing: a signed-out request is answered (401), not blocked.
+    expect((await forum.http.get('/api/collaboratives', from(network))).status).toBe(401);
+  });
+
+  test('a signed-out page asking whether anyone is signed in (a refresh without a cookie) is never blocked', async () => {
+    const network = newNetwork();
+    expect(new Set(await statuses(15, () => forum.http.post('/api/auth/refresh', undefined, from(network))))).toEqual(
+      new Set([401]),
+    );
   });
 });
 

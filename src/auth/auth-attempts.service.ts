@@ -78,6 +78,23 @@ export class AuthAttemptsService {
     );
   }
 
+  /** Marks `key` (an address that signed in, say) for `windowMs`; `holds` answers until then. */
+  async remember(key: string, windowMs: number): Promise<void> {
+    await this.attempts.query(
+      `INSERT INTO auth_attempts (key, hits, expires_at) VALUES ($1, 1, $3::timestamptz + $2 * interval '1 millisecond')
+       ON CONFLICT (key) DO UPDATE SET hits = 1, expires_at = EXCLUDED.expires_at`,
+      [key, windowMs, this.clock.now()],
+    );
+  }
+
+  async holds(key: string): Promise<boolean> {
+    const rows: unknown[] = await this.attempts.query(
+      `SELECT 1 FROM auth_attempts WHERE key = $1 AND expires_at > $2`,
+      [key, this.clock.now()],
+    );
+    return rows.length > 0;
+  }
+
   async reset(key: string): Promise<void> {
     await this.attempts.delete({ key });
   }

@@ -28,6 +28,8 @@ export interface IssuedTokens {
 const WRONG_CREDENTIALS = 'The email address or password is not correct.';
 /** How often an account past its failure ceiling may be tried, from anywhere. */
 const SLOW_LANE_MS = 10_000;
+/** How long an address that signed in to an account skips that account's slow lane. */
+const KNOWN_ADDRESS_MS = 90 * 24 * 60 * 60_000;
 
 @Injectable()
 export class AuthService implements OnModuleInit {
@@ -104,9 +106,12 @@ export class AuthService implements OnModuleInit {
     const network = this.ipLimit(ip);
     const pair = this.pairLimit(email, ip);
     const account = this.accountLimit(email);
+    const known = `login:known:${email}:${networkOf(ip)}`;
     await this.attempts.take(network, pair);
     const underCeiling = (await this.attempts.tryTake(account)).taken;
-    if (!underCeiling) {
+    // Past the ceiling, strangers queue in the slow lane; an address the owner has signed in
+    // from before does not, so a botnet cannot keep the owner out by always being first.
+    if (!underCeiling && !(await this.attempts.holds(known))) {
       const slow = this.slowLane(email);
       const outcome = await this.attempts.tryTake(slow);
       if (!outcome.taken) {
@@ -114,10 +119,19 @@ export class AuthService implements OnModuleInit {
         throw tooMany(slow, outcome.retryAfter);
       }
     }
-    const passed = await check();
+    const taken = [network, ...(underCeiling ? [account] : [])];
+    let passed: T | null;
+    try {
+      passed = await check();
+    } catch (error) {
+      // Not a wrong password (the database or the hasher failed): it must not count as one.
+      await this.attempts.giveBack(pair, ...taken).catch(() => undefined);
+      throw error;
+    }
     if (passed === null) return null;
-    await this.attempts.giveBack(network, ...(underCeiling ? [account] : []));
+    await this.attempts.giveBack(...taken);
     await this.attempts.reset(pair.key);
+    await this.attempts.remember(known, KNOWN_ADDRESS_MS);
     return passed;
   }
 

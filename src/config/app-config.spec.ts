@@ -51,7 +51,21 @@ describe('loadConfig', () => {
     );
   });
 
+  test('TRUST_PROXY names the trusted proxies, or trusts every hop or none', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '10.0.0.0/8, loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+    ]);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ DATA_DIR: dataDir() }).trustProxy).toBe(false);
+  });
+
   test.each([
+    [
+      'TRUST_PROXY',
+      '10.0.0.0/8, the proxy',
+      /TRUST_PROXY expects true, false, or the proxies' addresses.*"the proxy" is none/,
+    ],
     ['DATABASE_URL', 'mysql://x@y/z', /DATABASE_URL expects a URL starting with postgres: or postgresql:/],
     ['SEED_DEMO', 'maybe', /SEED_DEMO expects true or false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL expects one of fatal, error/],

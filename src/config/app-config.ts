@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 
+import type { TrustProxy } from '../common/client-address.js';
 import { ConfigError } from './env-parsers.js';
 import { type VariableName, VARIABLES } from './variables.js';
 
@@ -36,7 +37,7 @@ export class AppConfig {
   readonly allowedEmailDomains: string[];
   readonly seedDemo: boolean;
   readonly corsOrigins: string[];
-  readonly trustProxy: boolean;
+  readonly trustProxy: TrustProxy;
   readonly eventRetentionDays: number;
   /** Distinct people with open reports on one item that hide it pending review. */
   readonly autoHideReports: number;

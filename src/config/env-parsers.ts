@@ -1,3 +1,5 @@
+import { isProxyEntry, type TrustProxy } from '../common/client-address.js';
+
 /** Parsers for environment variables. Each throws a `ConfigError` that says what it expects. */
 export class ConfigError extends Error {}
 
@@ -58,4 +60,19 @@ export const emailDomains: Parser<string[]> = (raw) => {
     }
   }
   return domains;
+};
+
+/** `true`, `false`, or a comma-separated list of trusted proxies (addresses, CIDR ranges, `loopback`…). */
+export const trustedProxies: Parser<TrustProxy> = (raw) => {
+  const word = raw.toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(word)) return true;
+  if (['false', '0', 'no', 'off'].includes(word)) return false;
+  const entries = list(raw);
+  const bad = entries.find((entry) => !isProxyEntry(entry));
+  if (entries.length === 0 || bad !== undefined) {
+    throw new ConfigError(
+      `expects true, false, or the proxies' addresses or ranges separated by commas (such as 10.0.0.0/8 or loopback)${bad !== undefined ? `; "${bad}" is none of these` : ''}`,
+    );
+  }
+  return entries;
 };

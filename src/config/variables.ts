@@ -1,4 +1,4 @@
-import { boolean, emailDomains, integer, list, oneOf, type Parser, text, url } from './env-parsers.js';
+import { boolean, emailDomains, integer, list, oneOf, type Parser, text, trustedProxies, url } from './env-parsers.js';
 
 export interface Variable<T> {
   parse: Parser<T>;
@@ -62,10 +62,10 @@ export const VARIABLES = {
     meaning: 'Comma-separated browser origins allowed to call the API from another site. Empty allows none.',
   }),
   TRUST_PROXY: variable({
-    parse: boolean,
+    parse: trustedProxies,
     default: 'false',
     meaning:
-      'Set to true behind a reverse proxy so client addresses (for rate limits and logs) come from X-Forwarded-For.',
+      'Behind a reverse proxy, which proxies may say who the caller is in X-Forwarded-For (client addresses are what rate limits and logs count): their addresses or ranges, comma-separated (e.g. 10.0.0.0/8, or loopback for a proxy on the same machine). true trusts every hop, safe only when the proxy replaces the header rather than adding to it, since otherwise a caller can write any address it likes.',
   }),
   EVENT_RETENTION_DAYS: variable({
     parse: integer(1, 365),

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 
+import { clientAddress, type TrustProxy } from '../common/client-address.js';
 import { networkOf } from '../common/network-of.js';
 import { AppConfig } from '../config/app-config.js';
-import { handshakeAddress } from './handshake-address.js';
 
 /** The `connect_error` messages of a refused handshake: they say what to do, and are not `unauthorized`. */
 export const TOO_MANY_FOR_PERSON = 'too many live connections for this account: close other tabs or windows';
@@ -46,7 +46,7 @@ interface Held {
 export class LiveLimits {
   private readonly perPerson: Places;
   private readonly perNetwork: Places;
-  private readonly trustProxy: boolean;
+  private readonly trustProxy: TrustProxy;
   private readonly held = new WeakMap<Socket, Held>();
 
   constructor(config: AppConfig) {
@@ -57,7 +57,8 @@ export class LiveLimits {
 
   /** Before the token is checked, so a flood of bad handshakes from one network is capped too. Null: go on. */
   admitNetwork(socket: Socket): string | null {
-    const network = networkOf(handshakeAddress(socket.handshake, this.trustProxy));
+    // The address as the HTTP side's request.ip gives it, so both count the same callers.
+    const network = networkOf(clientAddress(socket.request, this.trustProxy));
     return this.hold(socket, this.perNetwork, network) ? null : TOO_MANY_FOR_NETWORK;
   }
 

@@ -101,6 +101,12 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
           if (lastEventId !== null) await this.catchUp.onConnect(socket, lastEventId, send);
         }),
       );
+      // The session was checked at the handshake, before this socket could hear that it
+      // ended (`session.ended` and `user.suspended` only reach sockets already connected):
+      // asked again now that it can, so one that ended in between is not left open.
+      const { user, expiresAt } = socket.data;
+      const still = await this.tokens.checkSession({ userId: user.id, sessionId: user.sessionId, expiresAt });
+      if ('refused' in still) socket.disconnect(true);
     } catch (error) {
       this.logger.warn(`Connection setup failed: ${(error as Error).message}`);
       socket.disconnect(true);

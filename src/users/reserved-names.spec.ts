@@ -25,6 +25,10 @@ describe('reserved names', () => {
     'IT Help Desk',
     // Look-alike digits, case, accents and separators.
     'Adm1n',
+    // Cyrillic А and о, Greek Ο: letters drawn like Latin ones.
+    '\u0410dmin',
+    'm\u043ederator',
+    'Supp\u039Frt Team',
     'ADMIN',
     'mod_erator',
     'S1te Admin',

@@ -69,8 +69,28 @@ const TRAILING_WORDS = [
   'hq',
 ];
 
-/** Characters people use for letters ("Adm1n", "Moder@tor"); 1 passes for both i and l. */
-const LOOK_ALIKES: Record<string, string> = { a: 'a4@', e: 'e3', i: 'i1', l: 'l1', o: 'o0', s: 's5$', t: 't7' };
+/**
+ * Characters people use for letters: digits and symbols ("Adm1n", "Moder@tor"; 1 passes for
+ * both i and l), and Cyrillic and Greek letters drawn like Latin ones ("Аdmin" with a
+ * Cyrillic А), which NFKD does not fold. Capitals too, as PostgreSQL's lower() may leave
+ * non-Latin letters alone.
+ */
+const LOOK_ALIKES: Record<string, string> = {
+  a: 'a4@аАαΑ',
+  c: 'cсС',
+  d: 'dԁԀ',
+  e: 'e3еЕεΕ',
+  h: 'hһҺ',
+  i: 'i1іІιΙ',
+  j: 'jјЈ',
+  l: 'l1ӏ',
+  o: 'o0оОοΟ',
+  p: 'pрРρΡ',
+  s: 's5$ѕЅ',
+  t: 't7тТτΤ',
+  x: 'xхХχΧ',
+  y: 'yуУ',
+};
 
 /*
  * Both patterns are written in the syntax JavaScript and PostgreSQL's regular expressions

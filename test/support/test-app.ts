@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { createApp } from '../../src/app/app.js';
+import type { Clock } from '../../src/common/clock.js';
 import { createLogger } from '../../src/common/logger.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
-import type { Clock } from '../../src/common/clock.js';
 import { HttpClient } from './http.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
