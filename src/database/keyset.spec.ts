@@ -59,3 +59,19 @@ describe('Keyset', () => {
     expect(byVotes.after(encodeCursor([-3, ID]))).not.toBeNull();
   });
 });
+
+describe('Keyset bigint keys', () => {
+  const byId = new Keyset([{ sql: 'a.id', kind: 'bigint' }]);
+
+  test('travel as digits in text and are cast back as bigint', () => {
+    expect(byId.selects).toEqual([['(a.id)::text', 'keyset0']]);
+    expect(byId.after(encodeCursor(['9007199254740993']))).toEqual({
+      sql: '(a.id) < (:keyset0::bigint)',
+      params: { keyset0: '9007199254740993' },
+    });
+  });
+
+  test.each([['-1'], ['1.5'], ['1'.repeat(19)], [12]])('refuses %p with a 400', (value) => {
+    expect(() => byId.after(encodeCursor([value]))).toThrow('The cursor is not valid for this list');
+  });
+});

@@ -1,11 +1,11 @@
 import { BadRequestException } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 import { decodeCursor, encodeCursor, exactTimestamp } from '../common/pagination.js';
 import { readRows } from './read-rows.js';
 
 /** How a sort key travels in a cursor and is cast back in SQL. */
-export type KeyKind = 'bool' | 'int' | 'real' | 'timestamp' | 'uuid' | 'text';
+export type KeyKind = 'bool' | 'int' | 'bigint' | 'real' | 'timestamp' | 'uuid' | 'text';
 
 export interface KeyPart {
   /** The SQL of the sort key, e.g. `t.created_at`. */
@@ -13,10 +13,11 @@ export interface KeyPart {
   kind: KeyKind;
 }
 
-// Booleans travel as 0 and 1.
+// Booleans travel as 0 and 1; bigints as digits in text (a JavaScript number would round them).
 const CASTS: Record<KeyKind, string> = {
   bool: 'integer::boolean',
   int: 'integer',
+  bigint: 'bigint',
   real: 'real',
   timestamp: 'timestamptz',
   uuid: 'uuid',
@@ -25,6 +26,7 @@ const CASTS: Record<KeyKind, string> = {
 const DECODE_AS = {
   bool: 'number',
   int: 'number',
+  bigint: 'string',
   real: 'number',
   timestamp: 'date',
   uuid: 'uuid',
@@ -32,9 +34,14 @@ const DECODE_AS = {
 } as const;
 const SELECTS: Partial<Record<KeyKind, (sql: string) => string>> = {
   bool: (sql) => `(${sql})::int`,
+  bigint: (sql) => `(${sql})::text`,
   timestamp: exactTimestamp,
 };
 const INT_LIMIT = 2 ** 31;
+// Non-negative and below 2^63: a forged one never overflows the cast.
+const BIGINT = /^\d{1,18}$/;
+// Room for any text a 512-character cursor (PageQueryDto) can carry, such as a 150-character name.
+const TEXT_LIMIT = 512;
 const EXACT_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /**
@@ -97,6 +104,30 @@ export class Keyset {
     };
   }
 
+  /**
+   * `fetchRows` for a TypeORM query builder of entities: adds the same keys, cursor
+   * condition, order and `LIMIT limit + 1`, and pairs each entity with its raw row (for
+   * extra selects). Joins must be many-to-one, so raw rows and entities pair by position.
+   * The builder's own order, if any, is replaced.
+   */
+  async fetchEntities<Entity extends ObjectLiteral, Raw extends object = Record<string, unknown>>(
+    qb: SelectQueryBuilder<Entity>,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ rows: Array<{ entity: Entity; raw: Raw }>; nextCursor: string | null }> {
+    const after = this.after(page.cursor);
+    for (const [sql, alias] of this.selects) qb.addSelect(sql, alias);
+    if (after) qb.andWhere(after.sql, after.params);
+    this.order.forEach(([sql, direction], index) =>
+      index === 0 ? qb.orderBy(sql, direction) : qb.addOrderBy(sql, direction),
+    );
+    const { entities, raw } = await qb.limit(page.limit + 1).getRawAndEntities<Record<string, unknown>>();
+    const hasMore = entities.length > page.limit;
+    return {
+      rows: entities.slice(0, page.limit).map((entity, index) => ({ entity, raw: raw[index] as Raw })),
+      nextCursor: hasMore ? this.cursorOf(raw[page.limit - 1]!) : null,
+    };
+  }
+
   /** The cursor of a raw row selected with `selects`. */
   cursorOf(raw: Record<string, unknown>): string {
     return encodeCursor(this.parts.map((_part, index) => raw[`keyset${index}`] as string | number));
@@ -118,7 +149,8 @@ export class Keyset {
 function fits(kind: KeyKind, value: string | number): boolean {
   if (kind === 'bool') return value === 0 || value === 1;
   if (kind === 'int') return Number.isSafeInteger(value) && Math.abs(value as number) < INT_LIMIT;
-  if (kind === 'text') return (value as string).length <= 64;
+  if (kind === 'bigint') return BIGINT.test(value as string);
+  if (kind === 'text') return (value as string).length <= TEXT_LIMIT;
   if (kind !== 'timestamp') return true;
   const text = value as string;
   // Date.parse accepts 31 February; PostgreSQL would not. Round-trip to be sure.
