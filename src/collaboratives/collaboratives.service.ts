@@ -5,9 +5,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 
 import { renderMarkdown } from '../common/markdown.js';
-import { decodeCursor, escapeLike, exactTimestamp, type Page, toPage } from '../common/pagination.js';
+import { escapeLike, type Page } from '../common/pagination.js';
 import { slugify } from '../common/slug.js';
 import { UUID } from '../common/uuid.js';
+import { Keyset } from '../database/keyset.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { AccessService } from './access.service.js';
@@ -28,12 +29,18 @@ function slugFromName(name: string): string {
   return slug.length >= 3 && !UUID.test(slug) ? slug : `collaborative-${randomBytes(3).toString('hex')}`;
 }
 const UNIQUE_VIOLATION = '23505';
+const BY_NAME = new Keyset(
+  [
+    { sql: 'lower(c.name)', kind: 'text' },
+    { sql: 'c.id', kind: 'uuid' },
+  ],
+  'ASC',
+);
 
 interface ViewerRow {
   membership_role: MembershipRole | null;
   follow_level: FollowLevel | null;
   join_pending: boolean;
-  sort_key: string;
 }
 
 /** The directory: finding, reading, creating, editing and archiving collaboratives. */
@@ -84,32 +91,20 @@ export class CollaborativesService {
       );
     if (query.member) qb.andWhere('m.role IS NOT NULL');
 
+    let order = BY_NAME;
     if (query.sort === 'activity') {
       // Activity inside a collaborative the caller may not read is not theirs to see, not even
       // as a position in this list: those sort by when they were created instead.
       const readable = this.access.readableCondition(caller, 'c.id');
       const activity = `(CASE WHEN ${readable.sql} THEN c.last_activity_at ELSE c.created_at END)`;
       qb.setParameters(readable.params);
-      qb.addSelect(exactTimestamp(activity), 'sort_key').orderBy(activity, 'DESC').addOrderBy('c.id', 'DESC');
-      if (query.cursor) {
-        const [time, id] = decodeCursor(query.cursor, ['date', 'uuid']);
-        qb.andWhere(`(${activity}, c.id) < (CAST(:time AS timestamptz), :id)`, { time, id });
-      }
-    } else {
-      qb.addSelect('lower(c.name)', 'sort_key').orderBy('lower(c.name)', 'ASC').addOrderBy('c.id', 'ASC');
-      if (query.cursor) {
-        const [name, id] = decodeCursor(query.cursor, ['string', 'uuid']);
-        qb.andWhere('(lower(c.name), c.id) > (:name, :id)', { name, id });
-      }
+      order = new Keyset([
+        { sql: activity, kind: 'timestamp' },
+        { sql: 'c.id', kind: 'uuid' },
+      ]);
     }
-    const { entities, raw } = await qb.limit(query.limit + 1).getRawAndEntities<ViewerRow>();
-    const rows = entities.map((entity, index) => ({ entity, raw: raw[index]! }));
-    return toPage(
-      rows,
-      query.limit,
-      (row) => [row.raw.sort_key, row.entity.id],
-      (row) => this.toDto(caller, row.entity, row.raw),
-    );
+    const { rows, nextCursor } = await order.fetchEntities<Collaborative, ViewerRow>(qb, query);
+    return { items: rows.map((row) => this.toDto(caller, row.entity, row.raw)), nextCursor };
   }
 
   /** By id or slug. Members-only ones are found too: their name and description are public. */

@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 
-import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
+import type { Page, PageQueryDto } from '../common/pagination.js';
+import { type KeyPart, Keyset } from '../database/keyset.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
@@ -14,6 +15,12 @@ import { JoinRequest } from './join-request.entity.js';
 import { upsertMember } from './membership-writes.js';
 
 const UNIQUE_VIOLATION = '23505';
+const BY_CREATION: KeyPart[] = [
+  { sql: 'r.created_at', kind: 'timestamp' },
+  { sql: 'r.id', kind: 'uuid' },
+];
+const OLDEST_FIRST = new Keyset(BY_CREATION, 'ASC');
+const NEWEST_FIRST = new Keyset(BY_CREATION, 'DESC');
 
 function toDto(request: JoinRequest): JoinRequestDto {
   return {
@@ -41,33 +48,16 @@ export class JoinRequestsService {
     return this.dataSource
       .createQueryBuilder(JoinRequest, 'r')
       .innerJoinAndMapOne('r.collaborative', Collaborative, 'c', 'c.id = r.collaborative_id')
-      .innerJoinAndMapOne('r.user', User, 'u', 'u.id = r.user_id')
-      .addSelect(exactTimestamp('r.created_at'), 'sort_key');
+      .innerJoinAndMapOne('r.user', User, 'u', 'u.id = r.user_id');
   }
 
   private async page(
     qb: SelectQueryBuilder<JoinRequest>,
     query: PageQueryDto,
-    direction: 'ASC' | 'DESC',
+    order: Keyset,
   ): Promise<Page<JoinRequestDto>> {
-    qb.orderBy('r.created_at', direction)
-      .addOrderBy('r.id', direction)
-      .limit(query.limit + 1);
-    if (query.cursor) {
-      const [time, id] = decodeCursor(query.cursor, ['date', 'uuid']);
-      qb.andWhere(`(r.created_at, r.id) ${direction === 'ASC' ? '>' : '<'} (CAST(:time AS timestamptz), :id)`, {
-        time,
-        id,
-      });
-    }
-    const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
-    const rows = entities.map((request, index) => ({ request, sortKey: raw[index]!.sort_key }));
-    return toPage(
-      rows,
-      query.limit,
-      (row) => [row.sortKey, row.request.id],
-      (row) => toDto(row.request),
-    );
+    const { rows, nextCursor } = await order.fetchEntities(qb, query);
+    return { items: rows.map((row) => toDto(row.entity)), nextCursor };
   }
 
   async request(caller: AuthUser, collaborativeId: string, dto: CreateJoinRequestDto): Promise<JoinRequestDto> {
@@ -101,12 +91,12 @@ export class JoinRequestsService {
       collaborativeId,
       status: query.status,
     });
-    return this.page(qb, query, 'ASC');
+    return this.page(qb, query, OLDEST_FIRST);
   }
 
   /** The caller's own requests and their outcomes, newest first. */
   mine(caller: AuthUser, query: PageQueryDto): Promise<Page<JoinRequestDto>> {
-    return this.page(this.query().where('r.user_id = :userId', { userId: caller.id }), query, 'DESC');
+    return this.page(this.query().where('r.user_id = :userId', { userId: caller.id }), query, NEWEST_FIRST);
   }
 
   async decide(

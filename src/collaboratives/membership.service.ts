@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
+import type { Page, PageQueryDto } from '../common/pagination.js';
+import { Keyset } from '../database/keyset.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
@@ -13,6 +14,14 @@ import { Membership } from './membership.entity.js';
 import { deleteMember, upsertMember } from './membership-writes.js';
 
 const FOREIGN_KEY_VIOLATION = '23503';
+// A person is a member once per collaborative: the user id is the unique tiebreak.
+const OLDEST_FIRST = new Keyset(
+  [
+    { sql: 'm.created_at', kind: 'timestamp' },
+    { sql: 'm.user_id', kind: 'uuid' },
+  ],
+  'ASC',
+);
 
 /** Who belongs to a collaborative, and in which role. */
 @Injectable()
@@ -28,27 +37,16 @@ export class MembershipService {
     const qb = this.dataSource
       .createQueryBuilder(Membership, 'm')
       .innerJoinAndMapOne('m.user', User, 'u', 'u.id = m.user_id')
-      .addSelect(exactTimestamp('m.created_at'), 'sort_key')
-      .where('m.collaborative_id = :collaborativeId', { collaborativeId })
-      .orderBy('m.created_at', 'ASC')
-      .addOrderBy('m.user_id', 'ASC')
-      .limit(query.limit + 1);
-    if (query.cursor) {
-      const [time, userId] = decodeCursor(query.cursor, ['date', 'uuid']);
-      qb.andWhere('(m.created_at, m.user_id) > (CAST(:time AS timestamptz), :userId)', { time, userId });
-    }
-    const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
-    const rows = entities.map((membership, index) => ({ membership, sortKey: raw[index]!.sort_key }));
-    return toPage(
-      rows,
-      query.limit,
-      (row) => [row.sortKey, row.membership.userId],
-      ({ membership }) => ({
+      .where('m.collaborative_id = :collaborativeId', { collaborativeId });
+    const { rows, nextCursor } = await OLDEST_FIRST.fetchEntities(qb, query);
+    return {
+      items: rows.map(({ entity: membership }) => ({
         user: toPublicProfile(membership.user!),
         role: membership.role,
         joinedAt: membership.createdAt.toISOString(),
-      }),
-    );
+      })),
+      nextCursor,
+    };
   }
 
   /** Admins, site moderators and this collaborative's leads add members or change their role. */
