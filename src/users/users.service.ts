@@ -10,10 +10,11 @@ import type { Repository } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 
 import { appendAudit, changedFields } from '../audit/audit-writes.js';
-import { decodeCursor, escapeLike, exactTimestamp, type Page, toPage } from '../common/pagination.js';
+import { escapeLike, type Page } from '../common/pagination.js';
 import { type FieldError, ValidationProblem } from '../common/problem-details.js';
 import { slugify } from '../common/slug.js';
 import { AppConfig } from '../config/app-config.js';
+import { Keyset } from '../database/keyset.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import type { ChangeProfileDto, ChangeRoleDto, SuspendUserDto } from './dto/admin-user.dto.js';
@@ -34,6 +35,10 @@ const suspensionOf = (user: User) => ({
 });
 
 const UNIQUE_VIOLATION = '23505';
+const NEWEST_FIRST = new Keyset([
+  { sql: 'u.created_at', kind: 'timestamp' },
+  { sql: 'u.id', kind: 'uuid' },
+]);
 
 @Injectable()
 export class UsersService {
@@ -154,12 +159,7 @@ export class UsersService {
 
   /** For admins: everyone, newest first, searchable, with emails and status. */
   async list(query: ListUsersQuery): Promise<Page<OwnProfileDto>> {
-    const qb = this.users
-      .createQueryBuilder('u')
-      .addSelect(exactTimestamp('u.created_at'), 'sort_key')
-      .orderBy('u.created_at', 'DESC')
-      .addOrderBy('u.id', 'DESC')
-      .limit(query.limit + 1);
+    const qb = this.users.createQueryBuilder('u');
     if (query.query) {
       qb.andWhere(
         `(u.display_name ILIKE '%' || :text || '%' OR u.email ILIKE '%' || :text || '%' OR u.handle ILIKE '%' || :text || '%' OR u.organisation ILIKE '%' || :text || '%')`,
@@ -174,18 +174,8 @@ export class UsersService {
         reservedName: query.reservedName,
       });
     }
-    if (query.cursor) {
-      const [time, id] = decodeCursor(query.cursor, ['date', 'uuid']);
-      qb.andWhere('(u.created_at, u.id) < (CAST(:time AS timestamptz), :id)', { time, id });
-    }
-    const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
-    const rows = entities.map((user, index) => ({ user, sortKey: raw[index]!.sort_key }));
-    return toPage(
-      rows,
-      query.limit,
-      (row) => [row.sortKey, row.user.id],
-      (row) => toOwnProfile(row.user),
-    );
+    const { rows, nextCursor } = await NEWEST_FIRST.fetchEntities(qb, query);
+    return { items: rows.map((row) => toOwnProfile(row.entity)), nextCursor };
   }
 
   async me(caller: AuthUser): Promise<OwnProfileDto> {
