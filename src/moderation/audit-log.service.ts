@@ -1,12 +1,16 @@
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { AuditRecord } from '../audit/audit-record.entity.js';
 import { AccessService } from '../collaboratives/access.service.js';
-import { decodeCursor, encodeCursor, type Page } from '../common/pagination.js';
+import type { Page } from '../common/pagination.js';
+import { Keyset } from '../database/keyset.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { User } from '../users/user.entity.js';
 import { type AuditQueryDto, type AuditRecordDto, toAuditRecordDto } from './dto/audit.dto.js';
+
+// Ids increase in insertion order: the id alone is an exact keyset.
+const NEWEST_FIRST = new Keyset([{ sql: 'a.id', kind: 'bigint' }]);
 
 /**
  * Reading the audit log, newest first. Admins and site moderators read every record
@@ -28,10 +32,7 @@ export class AuditLogService {
     const qb = this.dataSource
       .createQueryBuilder(AuditRecord, 'a')
       .leftJoin(User, 'actor', 'actor.id = a.actorId')
-      .addSelect('actor.displayName', 'actor_name')
-      // Ids increase in insertion order: the id alone is an exact keyset.
-      .orderBy('a.id', 'DESC')
-      .limit(query.limit + 1);
+      .addSelect('actor.displayName', 'actor_name');
     if (led !== null) qb.andWhere('a.collaborative_id = ANY(:led::uuid[])', { led });
     if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
     if (query.targetType) qb.andWhere('a.target_type = :targetType', { targetType: query.targetType });
@@ -41,19 +42,13 @@ export class AuditLogService {
       qb.andWhere('a.collaborative_id = :collaborativeId', { collaborativeId: query.collaborativeId });
     if (query.from) qb.andWhere('a.created_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.created_at < :to', { to: query.to });
-    if (query.cursor) {
-      const [id] = decodeCursor(query.cursor, ['string']);
-      if (!/^\d{1,18}$/.test(String(id)))
-        throw new BadRequestException('The cursor is not valid for this list. Start again without a cursor.');
-      qb.andWhere('a.id < :afterId', { afterId: id });
-    }
-    const { entities, raw } = await qb.getRawAndEntities<{ actor_name: string | null }>();
-    const rows = entities.map((record, index) => ({ record, actorName: raw[index]?.actor_name ?? null }));
-    const hasMore = rows.length > query.limit;
-    const page = hasMore ? rows.slice(0, query.limit) : rows;
+    const { rows, nextCursor } = await NEWEST_FIRST.fetchEntities<AuditRecord, { actor_name: string | null }>(
+      qb,
+      query,
+    );
     return {
-      items: page.map((row) => toAuditRecordDto(row.record, row.actorName)),
-      nextCursor: hasMore ? encodeCursor([String(page[page.length - 1]!.record.id)]) : null,
+      items: rows.map((row) => toAuditRecordDto(row.entity, row.raw.actor_name ?? null)),
+      nextCursor,
     };
   }
 }

@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 
 import { appendAudit } from '../audit/audit-writes.js';
 import { AccessService } from '../collaboratives/access.service.js';
-import { decodeCursor, encodeCursor, exactTimestamp, type Page, type PageQueryDto } from '../common/pagination.js';
+import type { Page, PageQueryDto } from '../common/pagination.js';
 import { CONTENT_TYPES, type ContentType } from '../content/content-writes.js';
+import { Keyset } from '../database/keyset.js';
 import { rowsOf } from '../database/rows-of.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
@@ -16,11 +17,20 @@ import { noticeAuthor } from './moderation-notices.js';
 import { ModerationTargets, type Target } from './moderation-targets.service.js';
 import { Report, type TargetType } from './report.entity.js';
 
-interface GroupRow {
+type GroupRow = {
   target_type: TargetType;
   target_id: string;
-  oldest: string;
-}
+  oldest: Date;
+};
+
+// One group per target, placed by its oldest open report.
+const OLDEST_REPORT_FIRST = new Keyset(
+  [
+    { sql: 'g.oldest', kind: 'timestamp' },
+    { sql: 'g.target_id', kind: 'uuid' },
+  ],
+  'ASC',
+);
 
 /**
  * The review queue: open reports grouped by what they are about, oldest first. Site
@@ -38,29 +48,21 @@ export class QueueService {
 
   async list(user: AuthUser, query: PageQueryDto): Promise<Page<QueueItemDto>> {
     const scope = await this.scope(user);
-    const params: unknown[] = [scope, query.limit + 1];
-    let after = '';
-    if (query.cursor) {
-      const [time, id] = decodeCursor(query.cursor, ['date', 'uuid']);
-      params.push(time, id);
-      after = `HAVING (min(r.created_at), r.target_id) > ($3::timestamptz, $4::uuid)`;
-    }
-    const groups = await this.dataSource.query<GroupRow[]>(
-      `SELECT r.target_type, r.target_id, ${exactTimestamp('min(r.created_at)')} AS oldest
-         FROM reports r
-        WHERE r.status = 'open' AND ($1::uuid[] IS NULL OR r.collaborative_id = ANY($1::uuid[]))
-        GROUP BY r.target_type, r.target_id ${after}
-        ORDER BY min(r.created_at), r.target_id
-        LIMIT $2`,
-      params,
+    // Grouped in a subquery, so the cursor condition is a WHERE on whole groups.
+    const { rows, nextCursor } = await OLDEST_REPORT_FIRST.fetchRows<GroupRow>(
+      this.dataSource,
+      {
+        select: 'g.target_type, g.target_id, g.oldest',
+        from: `(SELECT r.target_type, r.target_id, min(r.created_at) AS oldest
+                  FROM reports r
+                 WHERE r.status = 'open' AND (:scope::uuid[] IS NULL OR r.collaborative_id = ANY(:scope::uuid[]))
+                 GROUP BY r.target_type, r.target_id) g`,
+        where: 'TRUE',
+        params: { scope },
+      },
+      query,
     );
-    const page = groups.slice(0, query.limit);
-    const items = await Promise.all(page.map((group) => this.item(group)));
-    const last = page[page.length - 1];
-    return {
-      items,
-      nextCursor: groups.length > query.limit && last ? encodeCursor([last.oldest, last.target_id]) : null,
-    };
+    return { items: await Promise.all(rows.map((group) => this.item(group))), nextCursor };
   }
 
   /** Applies one decision to every open report on the report's item. */
