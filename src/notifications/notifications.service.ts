@@ -2,10 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, type Repository } from 'typeorm';
 
-import { decodeCursor, exactTimestamp, type Page, type PageQueryDto, toPage } from '../common/pagination.js';
+import type { Page, PageQueryDto } from '../common/pagination.js';
+import { Keyset } from '../database/keyset.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { type MarkReadDto, type NotificationDto, toNotificationDto } from './dto/notification.dto.js';
 import { Notification } from './notification.entity.js';
+
+const NEWEST_FIRST = new Keyset([
+  { sql: 'n.created_at', kind: 'timestamp' },
+  { sql: 'n.id', kind: 'uuid' },
+]);
 
 /** A person's own notifications: newest first, unread count, marking read. */
 @Injectable()
@@ -16,23 +22,9 @@ export class NotificationsService {
     const qb = this.notifications
       .createQueryBuilder('n')
       .leftJoinAndSelect('n.actor', 'actor')
-      .addSelect(exactTimestamp('n.created_at'), 'sort_key')
-      .where('n.user_id = :userId', { userId: caller.id })
-      .orderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .limit(query.limit + 1);
-    if (query.cursor) {
-      const [time, id] = decodeCursor(query.cursor, ['date', 'uuid']);
-      qb.andWhere('(n.created_at, n.id) < (CAST(:time AS timestamptz), :id)', { time, id });
-    }
-    const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
-    const rows = entities.map((notification, index) => ({ notification, sortKey: raw[index]!.sort_key }));
-    return toPage(
-      rows,
-      query.limit,
-      (row) => [row.sortKey, row.notification.id],
-      (row) => toNotificationDto(row.notification),
-    );
+      .where('n.user_id = :userId', { userId: caller.id });
+    const { rows, nextCursor } = await NEWEST_FIRST.fetchEntities(qb, query);
+    return { items: rows.map((row) => toNotificationDto(row.entity)), nextCursor };
   }
 
   async unreadCount(caller: AuthUser): Promise<number> {
