@@ -3,10 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
 
+import { insertCollaborative } from './factories/collaborative-rows.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-type Page = { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } };
+type Item = { id?: string; user?: { id: string } };
+type Page = { status: number; body: { items: Item[]; nextCursor: string | null } };
 
 /**
  * Rows written in one statement share `created_at` to the microsecond. A list keyed on the
@@ -30,7 +32,7 @@ describe('lists page through rows that share their timestamp', () => {
     do {
       const page: Page = await forum.http.get(`${path}${cursor ? `&cursor=${cursor}` : ''}`, { token });
       expect(page.status).toBe(200);
-      seen.push(...page.body.items.map((item) => item.id));
+      seen.push(...page.body.items.map((item) => item.id ?? item.user!.id));
       cursor = page.body.nextCursor;
     } while (cursor);
     return seen;
@@ -65,5 +67,18 @@ describe('lists page through rows that share their timestamp', () => {
       admin.accessToken,
     );
     expect(seen).toEqual(byIdDescending(ids));
+  });
+
+  test('the members of a collaborative, oldest first', async () => {
+    const space = await insertCollaborative(forum);
+    const members = await Promise.all(Array.from({ length: 7 }, () => createUser(forum)));
+    const ids = members.map((member) => member.id);
+    await sql(
+      `INSERT INTO collaborative_members (collaborative_id, user_id, role) SELECT $1, unnest($2::uuid[]), 'member'`,
+      [space, ids],
+    );
+
+    const seen = await everyPage(`/api/collaboratives/${space}/members?limit=2`, members[0]!.accessToken);
+    expect(seen).toEqual([...ids].sort());
   });
 });
