@@ -43,6 +43,16 @@ describe('accounts and profiles', () => {
     expect(lookalike.status).toBe(422);
   });
 
+  test('ten people with one name registering at once all get accounts, each with its own handle', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        forum.http.post('/api/auth/register', registrationFor({ displayName: 'Jane Concurrent' })),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(201));
+    expect(new Set(answers.map((answer) => answer.body.handle)).size).toBe(10);
+  });
+
   test('the same email in another case is a 409', async () => {
     const registration = registrationFor();
     expect((await forum.http.post('/api/auth/register', registration)).status).toBe(201);

@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+
 import {
   ConflictException,
   ForbiddenException,
@@ -35,6 +37,17 @@ const suspensionOf = (user: User) => ({
 });
 
 const UNIQUE_VIOLATION = '23505';
+/** Registrations racing for one handle try again this many times in all. */
+const HANDLE_ATTEMPTS = 10;
+/** How many free handles racers spread over after a collision. */
+const SPREAD = 16;
+
+/** The unique constraint (or index) a failed write broke, if that is why it failed. */
+function uniqueConstraintOf(error: unknown): string | null {
+  const failure = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const cause = failure.driverError ?? failure;
+  return cause.code === UNIQUE_VIOLATION ? (cause.constraint ?? '') : null;
+}
 const NEWEST_FIRST = new Keyset([
   { sql: 'u.created_at', kind: 'timestamp' },
   { sql: 'u.id', kind: 'uuid' },
@@ -53,23 +66,30 @@ export class UsersService {
     this.requireAllowedDomain(dto.email);
     this.requireStrongPassword(dto.password, dto.email);
     if (role === 'member') this.requireOwnNames({ displayName: dto.displayName });
-    const user = this.users.create({
-      email: dto.email,
-      handle: await this.freeHandle(dto.displayName, role),
-      passwordHash: await hashPassword(dto.password),
-      displayName: dto.displayName,
-      organisation: dto.organisation,
-      jobTitle: dto.jobTitle,
-      sector: dto.sector,
-      role,
-    });
-    try {
-      return toOwnProfile(await this.users.save(user));
-    } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new ConflictException('An account with this email address already exists: sign in with it instead.');
+    const passwordHash = await hashPassword(dto.password);
+    for (let attempt = 1; ; attempt++) {
+      const user = this.users.create({
+        email: dto.email,
+        handle: await this.freeHandle(dto.displayName, role, attempt > 1),
+        passwordHash,
+        displayName: dto.displayName,
+        organisation: dto.organisation,
+        jobTitle: dto.jobTitle,
+        sector: dto.sector,
+        role,
+      });
+      try {
+        return toOwnProfile(await this.users.save(user));
+      } catch (error) {
+        const violated = uniqueConstraintOf(error);
+        // Two people with the same name registering at once were handed the same free
+        // handle; the later one takes the next free one.
+        if (violated === 'users_handle_key' && attempt < HANDLE_ATTEMPTS) continue;
+        if (violated !== null) {
+          throw new ConflictException('An account with this email address already exists: sign in with it instead.');
+        }
+        throw error;
       }
-      throw error;
     }
   }
 
@@ -78,7 +98,7 @@ export class UsersService {
    * never a reserved one: slugify drops letters it cannot spell in ASCII, so an allowed
    * name such as "Admin Дмитрий" would otherwise become @admin.
    */
-  async freeHandle(displayName: string, role: Role = 'member'): Promise<string> {
+  async freeHandle(displayName: string, role: Role = 'member', spread = false): Promise<string> {
     const slug = slugify(displayName, HANDLE_MAX_LENGTH - 4);
     const base = slug && (role !== 'member' || !isReservedName(slug)) ? slug : 'member';
     const taken = new Set(
@@ -90,8 +110,14 @@ export class UsersService {
           .getRawMany()
       ).map((row: { handle: string }) => row.handle),
     );
-    if (!taken.has(base)) return base;
-    for (let suffix = 2; ; suffix++) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+    const free: string[] = [];
+    if (!taken.has(base)) free.push(base);
+    for (let suffix = 2; free.length < (spread ? SPREAD : 1); suffix++) {
+      if (!taken.has(`${base}-${suffix}`)) free.push(`${base}-${suffix}`);
+    }
+    // After a collision, racers each take one of the next few free handles at random, so
+    // they do not all chase the same one again.
+    return spread ? free[randomInt(free.length)]! : free[0]!;
   }
 
   /**
