@@ -84,14 +84,16 @@ describe('thread events', () => {
       'thread.deleted',
     ]);
     expect(events.every((event) => event.collaborative_id === collaborativeId)).toBe(true);
+    // Every stored payload has the version of its shape.
+    expect(events.every((event) => event.payload.v === 1)).toBe(true);
     // Deleted since: what a client replays no longer carries the thread's or the reply's words.
-    expect(events[0]!.payload).toEqual({ id: thread.id, deleted: true });
-    expect(events[1]!.payload).toEqual({ id: reply.id, deleted: true });
-    expect(events[2]!.payload).toEqual({ target: 'thread', id: thread.id, threadId: thread.id, voteCount: 1 });
-    expect(events[3]!.payload).toEqual({ target: 'reply', id: reply.id, threadId: thread.id, voteCount: 1 });
-    expect(events[4]!.payload).toEqual({ threadId: thread.id, acceptedReplyId: reply.id });
-    expect(events[9]!.payload).toEqual({ threadId: thread.id, acceptedReplyId: null });
-    expect(events[11]!.payload).toEqual({ threadId: thread.id, collaborativeId });
+    expect(events[0]!.payload).toEqual({ id: thread.id, deleted: true, v: 1 });
+    expect(events[1]!.payload).toEqual({ id: reply.id, deleted: true, v: 1 });
+    expect(events[2]!.payload).toEqual({ target: 'thread', id: thread.id, threadId: thread.id, voteCount: 1, v: 1 });
+    expect(events[3]!.payload).toEqual({ target: 'reply', id: reply.id, threadId: thread.id, voteCount: 1, v: 1 });
+    expect(events[4]!.payload).toEqual({ threadId: thread.id, acceptedReplyId: reply.id, v: 1 });
+    expect(events[9]!.payload).toEqual({ threadId: thread.id, acceptedReplyId: null, v: 1 });
+    expect(events[11]!.payload).toEqual({ threadId: thread.id, collaborativeId, v: 1 });
     const everything = JSON.stringify(events);
     expect(everything).not.toContain(asker.email);
     expect(everything).not.toContain(peer.email);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { DataSource } from 'typeorm';
 
 import { addMember, createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
 import { createUser, type TestUser } from './factories/user.factory.js';
@@ -104,6 +105,44 @@ describe('threads live and notified', () => {
     const replies = second.received.filter((e) => e.type === 'reply.created');
     expect(replies.map((e) => e.data.body)).toEqual(Array.from({ length: 100 }, (_, index) => `reply ${index}`));
     expect(isIncreasing(ids(second.received))).toBe(true);
+  });
+
+  test('events carry their payload version, live and replayed; a reply deleted since replays as { id, deleted: true, v: 1 }', async () => {
+    const reader = await createUser(forum);
+    await forum.http.put(`/api/collaboratives/${space.id}/follow`, undefined, { token: reader.accessToken });
+    const thread = await ask(asker, space.id);
+    const first = await live(reader);
+    const [{ before }] = await forum.app.get(DataSource).query(`SELECT max(id)::text AS before FROM events`);
+    const kept = (await reply(asker, thread.id, 'kept')).body;
+    const gone = (await reply(asker, thread.id, 'to be deleted')).body;
+    await first.waitFor((received) => received.filter((e) => e.type === 'reply.created').length >= 2);
+    expect(first.received.filter((e) => e.type === 'reply.created').map((e) => e.data)).toEqual([
+      expect.objectContaining({ id: kept.id, body: 'kept', v: 1 }),
+      expect.objectContaining({ id: gone.id, body: 'to be deleted', v: 1 }),
+    ]);
+
+    // Stored before payloads had versions: still delivered, as version 1.
+    await forum.app
+      .get(DataSource)
+      .query(`UPDATE events SET payload = payload - 'v' WHERE type = 'reply.created' AND payload->>'id' = $1`, [
+        kept.id,
+      ]);
+    expect((await forum.http.delete(`/api/replies/${gone.id}`, { token: asker.accessToken })).status).toBe(204);
+
+    const expected = [
+      { type: 'reply.created', data: expect.objectContaining({ id: kept.id, body: 'kept', v: 1 }) },
+      { type: 'reply.created', data: { id: gone.id, deleted: true, v: 1 } },
+      { type: 'reply.deleted', data: { replyId: gone.id, threadId: thread.id, v: 1 } },
+    ];
+    const replayed = await live(reader, { lastEventId: before });
+    await replayed.waitFor((received) => received.some((e) => e.type === 'reply.deleted'));
+    const replay = replayed.received.filter((e) => e.threadId === thread.id);
+    expect(replay).toMatchObject(expected);
+    expect(replay[1]!.data).toEqual({ id: gone.id, deleted: true, v: 1 });
+    const rest = await forum.http.get(`/api/events?after=${before}`, { token: reader.accessToken });
+    const page = rest.body.items.filter((e: { threadId?: string }) => e.threadId === thread.id);
+    expect(page).toMatchObject(expected);
+    expect(page[1].data).toEqual({ id: gone.id, deleted: true, v: 1 });
   });
 
   test('notifications: replies reach the asker, earlier repliers and followers, mentions, accepted answers; none for self or unreadable content', async () => {

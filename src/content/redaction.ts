@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 
 import { readableByMember } from '../collaboratives/read-rule.js';
 import { rowsOf } from '../database/rows-of.js';
+import type { Deleted } from '../events/domain-events.js';
+import { versioned } from '../events/payload-version.js';
 import { NOTIFICATIONS_WORKER_LOCK } from '../notifications/notification-writes.js';
 import type { Target } from './target.js';
 
@@ -42,9 +44,10 @@ export function redactHidden(manager: EntityManager, target: Content, masked: ob
   return redactStoredCopies(manager, target, masked, HIDDEN_TITLE);
 }
 
-/** Deleted content, by its author or by moderators: stored payloads become `{ id, deleted: true }`. */
+/** Deleted content, by its author or by moderators: stored payloads become `{ id, deleted: true, v: 1 }`. */
 export function redactDeleted(manager: EntityManager, target: Content): Promise<void> {
-  return redactStoredCopies(manager, target, { id: target.id, deleted: true }, DELETED_TITLE);
+  const deleted: Deleted = { id: target.id, deleted: true };
+  return redactStoredCopies(manager, target, deleted, DELETED_TITLE);
 }
 
 /**
@@ -64,7 +67,7 @@ async function redactStoredCopies(
   await holdNotificationsWorker(manager);
   await manager.query(
     `UPDATE events SET payload = $3::jsonb WHERE user_id IS NULL AND type = ANY($1::text[]) AND payload->>'id' = $2`,
-    [types, target.id, JSON.stringify(masked)],
+    [types, target.id, JSON.stringify(versioned(masked))],
   );
 
   const byTitle = target.type === 'thread' ? 'thread_id' : target.type === 'practice' ? 'practice_id' : null;

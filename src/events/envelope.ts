@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+import { withVersion } from './payload-version.js';
+
 /** One shape for every event a client receives, live or replayed. */
 export class EventEnvelope {
   @ApiProperty({
@@ -12,7 +14,11 @@ export class EventEnvelope {
   @ApiPropertyOptional({ format: 'uuid' }) threadId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) practiceId?: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ description: 'The public DTO of what changed, the same shape REST returns for it.', type: Object })
+  @ApiProperty({
+    description:
+      'The public DTO of what changed, the same shape REST returns for it, with `v`: the version of its shape (1 for every type today). Ignore versions you do not know.',
+    type: Object,
+  })
   data: unknown;
 }
 
@@ -50,7 +56,7 @@ export function toEnvelope(row: EventRow): EventEnvelope {
     ...(row.thread_id ? { threadId: row.thread_id } : {}),
     ...(row.practice_id ? { practiceId: row.practice_id } : {}),
     createdAt: new Date(row.created_at).toISOString(),
-    data: row.payload,
+    data: withVersion(row.payload),
   };
 }
 

@@ -9,6 +9,8 @@
  * committed ids always form a prefix.
  */
 
+import { versioned } from './payload-version.js';
+
 /** Advisory lock key that orders event appends; any constant both readers and writers agree on. */
 export const EVENT_APPEND_LOCK = 0x65766e74; // "evnt"
 export const EVENTS_CHANNEL = 'forum_events';
@@ -20,7 +22,7 @@ export interface EventToAppend {
   threadId?: string | null;
   practiceId?: string | null;
   userId?: string | null;
-  payload: unknown;
+  payload: object;
 }
 
 /** Runs one statement inside the caller's transaction. */
@@ -45,7 +47,8 @@ export async function appendEvents(run: RunSql, events: readonly EventToAppend[]
         chunk.map((event) => event.threadId ?? null),
         chunk.map((event) => event.practiceId ?? null),
         chunk.map((event) => event.userId ?? null),
-        chunk.map((event) => JSON.stringify(event.payload)),
+        // Stamped here, the one way in, so every stored payload has its version.
+        chunk.map((event) => JSON.stringify(versioned(event.payload))),
       ],
     );
   }

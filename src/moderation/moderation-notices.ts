@@ -1,9 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
-import type { ModerationNotice } from '../events/domain-events.js';
-import type { EventRow } from '../events/envelope.js';
 import type { EventStore } from '../events/event-store.service.js';
-import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
+import type { NotificationDraft, NotificationRules, RuleEvent } from '../notifications/notification-rules.js';
 import type { Target } from './moderation-targets.service.js';
 
 /** Tells the person whose content or account it was what moderators did, and why (not when they did it themself). */
@@ -55,8 +53,8 @@ const KINDS: Record<string, string> = {
 };
 
 /** `moderation.notice` events become a `moderation` notification with the reason as its excerpt. */
-async function onNotice(event: EventRow): Promise<NotificationDraft[]> {
-  const notice = event.payload as ModerationNotice;
+async function onNotice(event: RuleEvent<'moderation.notice'>): Promise<NotificationDraft[]> {
+  const notice = event.payload;
   const verb = notice.action.slice(notice.action.indexOf('.') + 1);
   const title = (TITLES[verb] ?? 'Moderators acted on your {kind}').replace(
     '{kind}',

@@ -21,7 +21,7 @@ export class NotificationsModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.rules.register('join-request.decided', async (event) => {
-      const data = event.payload as { collaborativeId: string; collaborativeName: string; status: string };
+      const { collaborativeName, status } = event.payload;
       return [
         {
           userId: event.user_id!,
@@ -29,7 +29,7 @@ export class NotificationsModule implements OnModuleInit {
           actorId: null,
           // The outcome concerns the requester even when they still may not read inside.
           collaborativeId: null,
-          title: `Your request to join ${data.collaborativeName} was ${data.status}`,
+          title: `Your request to join ${collaborativeName} was ${status}`,
         },
       ];
     });

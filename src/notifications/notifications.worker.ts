@@ -8,6 +8,7 @@ import type { DomainEvent } from '../events/domain-events.js';
 import { EVENT_COLUMNS, type EventRow } from '../events/envelope.js';
 import { EventRelay } from '../events/event-relay.service.js';
 import { EventStore } from '../events/event-store.service.js';
+import { storedEvent } from '../events/stored-event.js';
 import type { User } from '../users/user.entity.js';
 import { toNotificationDto } from './dto/notification.dto.js';
 import { NotificationRules } from './notification-rules.js';
@@ -119,9 +120,10 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
    * events, in draft order.
    */
   private async notify(manager: EntityManager, event: EventRow): Promise<Array<DomainEvent<'notification.created'>>> {
-    // Deleted before this batch reached it: its words are gone, and so is anything to say.
-    if ((event.payload as { deleted?: unknown }).deleted === true) return [];
-    const candidates = (await this.rules.draftsFor(event, manager)).filter((draft) => draft.userId !== draft.actorId);
+    // Content deleted before this batch reached it gets no drafts (see `draftsFor`).
+    const candidates = (await this.rules.draftsFor(storedEvent(event), manager)).filter(
+      (draft) => draft.userId !== draft.actorId,
+    );
     if (candidates.length === 0) return [];
     // Never a notification about something the recipient may not read.
     const readable = await this.access.mayReadEach(manager, candidates);

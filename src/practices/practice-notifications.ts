@@ -1,10 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 import { plainText } from '../common/markdown.js';
-import type { EventRow } from '../events/envelope.js';
-import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
-import type { CommentDto } from './dto/comment.dto.js';
-import type { PracticeDto } from './dto/practice.dto.js';
+import type { NotificationDraft, NotificationRules, RuleEvent } from '../notifications/notification-rules.js';
 
 async function authorsOf(manager: EntityManager, practiceId: string): Promise<{ title: string; ids: string[] }> {
   const rows: Array<{ user_id: string; title: string }> = await manager.query(
@@ -16,8 +13,11 @@ async function authorsOf(manager: EntityManager, practiceId: string): Promise<{ 
 }
 
 /** A published case study notifies followers of its collaborative (levels all and questions-and-practices). */
-async function onPublished(event: EventRow, manager: EntityManager): Promise<NotificationDraft[]> {
-  const practice = event.payload as PracticeDto;
+async function onPublished(
+  event: RuleEvent<'practice.published'>,
+  manager: EntityManager,
+): Promise<NotificationDraft[]> {
+  const practice = event.payload;
   if (!practice.collaborativeId) return [];
   const followers: Array<{ user_id: string }> = await manager.query(
     `SELECT user_id FROM collaborative_follows WHERE collaborative_id = $1 AND level <> 'none'`,
@@ -39,8 +39,8 @@ async function onPublished(event: EventRow, manager: EntityManager): Promise<Not
  * may run after later comments exist, so "before" is the comment's own time, not the
  * worker's.
  */
-async function onComment(event: EventRow, manager: EntityManager): Promise<NotificationDraft[]> {
-  const comment = event.payload as CommentDto;
+async function onComment(event: RuleEvent<'comment.created'>, manager: EntityManager): Promise<NotificationDraft[]> {
+  const comment = event.payload;
   const { title, ids } = await authorsOf(manager, comment.practiceId);
   const earlier: Array<{ author_id: string }> = await manager.query(
     `SELECT DISTINCT author_id FROM practice_comments

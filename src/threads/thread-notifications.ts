@@ -3,9 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { mentionedHandles, plainText } from '../common/markdown.js';
 import { HIDDEN_NOTICE } from '../content/hidden-notice.js';
 import type { EventRow } from '../events/envelope.js';
-import type { NotificationDraft, NotificationRules } from '../notifications/notification-rules.js';
-import type { ReplyDto } from './dto/reply.dto.js';
-import type { ThreadDto } from './dto/thread.dto.js';
+import type { NotificationDraft, NotificationRules, RuleEvent } from '../notifications/notification-rules.js';
 
 const excerpt = (markdown: string) => plainText(markdown).slice(0, 160);
 
@@ -24,7 +22,7 @@ async function threadTitle(
 /** @mentioned people, by handle. */
 async function mentions(
   manager: EntityManager,
-  event: EventRow,
+  event: Pick<EventRow, 'collaborative_id'>,
   markdown: string,
   actorId: string | null,
   title: string,
@@ -57,8 +55,8 @@ export const REPLY_RECIPIENTS_SQL = `SELECT author_id AS user_id FROM threads WH
   UNION SELECT user_id FROM thread_follows WHERE thread_id = $1`;
 
 /** Replies notify those `REPLY_RECIPIENTS_SQL` finds, and anyone they mention. */
-async function onReply(event: EventRow, manager: EntityManager): Promise<NotificationDraft[]> {
-  const reply = event.payload as ReplyDto;
+async function onReply(event: RuleEvent<'reply.created'>, manager: EntityManager): Promise<NotificationDraft[]> {
+  const reply = event.payload;
   const actorId = reply.author?.id ?? null;
   const thread = await threadTitle(manager, reply.threadId);
   const people: Array<{ user_id: string }> = await manager.query(REPLY_RECIPIENTS_SQL, [
@@ -90,8 +88,8 @@ async function onReply(event: EventRow, manager: EntityManager): Promise<Notific
 }
 
 /** A new thread notifies followers of its collaborative, as their follow level says. */
-async function onThread(event: EventRow, manager: EntityManager): Promise<NotificationDraft[]> {
-  const thread = event.payload as ThreadDto;
+async function onThread(event: RuleEvent<'thread.created'>, manager: EntityManager): Promise<NotificationDraft[]> {
+  const thread = event.payload;
   const actorId = thread.author?.id ?? null;
   const levels = thread.kind === 'question' ? ['all', 'questions-and-practices'] : ['all'];
   // Where the thread is now (its events move with it), not where the payload says it started.
@@ -116,8 +114,11 @@ async function onThread(event: EventRow, manager: EntityManager): Promise<Notifi
 }
 
 /** An accepted answer notifies the person who wrote it. */
-async function onAccepted(event: EventRow, manager: EntityManager): Promise<NotificationDraft[]> {
-  const { threadId, acceptedReplyId } = event.payload as { threadId: string; acceptedReplyId: string | null };
+async function onAccepted(
+  event: RuleEvent<'thread.answer-accepted'>,
+  manager: EntityManager,
+): Promise<NotificationDraft[]> {
+  const { threadId, acceptedReplyId } = event.payload;
   if (!acceptedReplyId) return [];
   const [reply] = await manager.query(`SELECT author_id FROM replies WHERE id = $1 AND deleted_at IS NULL`, [
     acceptedReplyId,

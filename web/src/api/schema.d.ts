@@ -1678,7 +1678,7 @@ export interface components {
             practiceId?: string;
             /** Format: date-time */
             createdAt: string;
-            /** @description The public DTO of what changed, the same shape REST returns for it. */
+            /** @description The public DTO of what changed, the same shape REST returns for it, with `v`: the version of its shape (1 for every type today). Ignore versions you do not know. */
             data: Record<string, never>;
         };
         EventPageDto: {
