@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
 import { signIn } from './factories/user.factory.js';
 import {
+  ARCHIVED,
+  archivedExpectation,
   buildMatrixWorld,
   type CallerName,
   CALLERS,
@@ -66,6 +68,10 @@ test('the table lists every route the API serves, and nothing else', () => {
   expect(Object.keys(MATRIX).sort()).toEqual(served);
 });
 
+test('the archived table says how every route answers in an archived collaborative', () => {
+  expect(Object.keys(ARCHIVED).sort()).toEqual(operations.map((operation) => operation.key).sort());
+});
+
 describe.each(operations.map((operation) => [operation.key, operation] as const))('%s', (key, operation) => {
   test('each caller gets the status the table says', async () => {
     const row = MATRIX[key];
@@ -104,5 +110,54 @@ test.each(hiding)(
     const hidden = await send(operation, caller, request);
     const absent = await send(operation, caller, { ...request, params: Object.fromEntries(randomised) });
     expect(seen(hidden)).toEqual(seen(absent));
+  },
+);
+
+let archived = false;
+/** Archives or reopens the matrix's second members-only collaborative, as an admin would. */
+async function setArchived(wanted: boolean): Promise<void> {
+  if (archived === wanted) return;
+  const action = wanted ? 'archive' : 'unarchive';
+  const response = await forum.http.post(`/api/collaboratives/${world.archived.id}/${action}`, undefined, {
+    token: world.users.admin.accessToken,
+  });
+  if (response.status !== 200) throw new Error(`${action} failed: ${response.status} ${response.text}`);
+  archived = wanted;
+}
+
+/**
+ * The same routes where the collaborative is archived: each request is built while it is
+ * open (the content must exist first), then sent once it is archived. Writes must be
+ * refused with 409 unless ARCHIVED says otherwise, so a feature that forgets the archive
+ * (or answers it with another status) fails here.
+ */
+const inArchived = operations.filter((operation) => (ARCHIVED[operation.key] ?? 'outside') !== 'outside');
+
+describe.each(inArchived.map((operation) => [operation.key, operation] as const))(
+  '%s in an archived collaborative',
+  (key, operation) => {
+    test('each caller gets the status the archived table says', async () => {
+      const row = MATRIX[key]!;
+      const expected = archivedExpectation(row, ARCHIVED[key] as Exclude<(typeof ARCHIVED)[string], 'outside'>);
+      const there = { ...world, secret: world.archived };
+      const writes = isWrite(operation) || operation.method === 'DELETE';
+      await setArchived(false);
+      const shared = row.perCaller ? null : await row.request(there, 'member');
+      const requests = {} as Record<CallerName, MatrixRequest>;
+      for (const caller of CALLERS) {
+        const fresh = row.perCaller || (writes && expected[caller] < 300);
+        requests[caller] = fresh ? await row.request(there, caller) : shared!;
+      }
+      await setArchived(true);
+      const got: Partial<Record<CallerName, number | string>> = {};
+      for (const caller of CALLERS) {
+        const response = await send(operation, caller, requests[caller]);
+        got[caller] =
+          response.status === expected[caller] ? response.status : `${response.status}: ${response.text.slice(0, 200)}`;
+        if (response.status < 300) await row.restore?.(there, caller);
+        await stillSignedIn(caller);
+      }
+      expect(got).toEqual(expected);
+    });
   },
 );
