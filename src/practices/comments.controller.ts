@@ -24,7 +24,7 @@ export class CommentsController {
   @Post('practices/:id/comments')
   @ApiOperation({ summary: 'Comment on a published case study.' })
   @ApiCreatedResponse({ type: CommentDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   create(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: WriteCommentDto) {
     return this.comments.comment(user, id, dto.body);
   }
@@ -40,16 +40,18 @@ export class CommentsController {
   @Patch('comments/:id')
   @ApiOperation({ summary: 'Edit your comment; the previous text is kept.' })
   @ApiOkResponse({ type: CommentDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   edit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: WriteCommentDto) {
     return this.comments.edit(user, id, dto.body);
   }
 
   @Delete('comments/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a comment (its author or a moderator): a tombstone stays.' })
+  @ApiOperation({
+    summary: 'Delete your comment: a tombstone stays (moderators: POST /api/comments/{id}/delete, with a reason).',
+  })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   remove(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.comments.remove(user, id);
   }

@@ -80,7 +80,7 @@ export class PracticesController {
   @Patch(':id')
   @ApiOperation({ summary: 'Edit (authors); the previous version is kept.' })
   @ApiOkResponse({ type: PracticeDetailDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePracticeDto) {
     return this.practices.update(user, id, dto);
   }
@@ -89,16 +89,16 @@ export class PracticesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a complete draft (summary, all four sections and a theme).' })
   @ApiOkResponse({ type: PracticeDetailDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   publish(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.practices.publish(user, id);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Soft delete (authors and moderators).' })
+  @ApiOperation({ summary: 'Soft delete by its authors (moderators: POST /api/practices/{id}/delete, with a reason).' })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   remove(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.practices.remove(user, id);
   }
@@ -132,7 +132,7 @@ export class PracticesController {
   @Put(':id/endorsement')
   @ApiOperation({ summary: 'Endorse ("we tried this too"), with an optional one-line note; not your own.' })
   @ApiOkResponse({ type: EndorsementStateDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 409)
   endorse(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: EndorseDto) {
     return this.endorsements.endorse(user, id, dto.note ?? '');
   }
@@ -140,7 +140,7 @@ export class PracticesController {
   @Delete(':id/endorsement')
   @ApiOperation({ summary: 'Withdraw your endorsement (idempotent).' })
   @ApiOkResponse({ type: EndorsementStateDto })
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, 409)
   withdraw(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.endorsements.withdraw(user, id);
   }
