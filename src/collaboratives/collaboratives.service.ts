@@ -8,6 +8,7 @@ import { renderMarkdown } from '../common/markdown.js';
 import { escapeLike, type Page } from '../common/pagination.js';
 import { slugify } from '../common/slug.js';
 import { UUID } from '../common/uuid.js';
+import { hasSqlState, UNIQUE_VIOLATION } from '../database/database-errors.js';
 import { Keyset } from '../database/keyset.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
@@ -28,7 +29,6 @@ function slugFromName(name: string): string {
   const slug = slugify(name);
   return slug.length >= 3 && !UUID.test(slug) ? slug : `collaborative-${randomBytes(3).toString('hex')}`;
 }
-const UNIQUE_VIOLATION = '23505';
 const BY_NAME = new Keyset(
   [
     { sql: 'lower(c.name)', kind: 'text' },
@@ -128,7 +128,7 @@ export class CollaborativesService {
     try {
       await this.collaboratives.insert(entity);
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (hasSqlState(error, UNIQUE_VIOLATION)) {
         throw new ConflictException(`The slug "${slug}" is taken. Choose another slug.`);
       }
       throw error;

@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 
 import type { Page, PageQueryDto } from '../common/pagination.js';
+import { hasSqlState, UNIQUE_VIOLATION } from '../database/database-errors.js';
 import { type KeyPart, Keyset } from '../database/keyset.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
@@ -14,7 +15,6 @@ import type { CreateJoinRequestDto, JoinRequestDto, ListJoinRequestsQuery } from
 import { JoinRequest } from './join-request.entity.js';
 import { upsertMember } from './membership-writes.js';
 
-const UNIQUE_VIOLATION = '23505';
 const BY_CREATION: KeyPart[] = [
   { sql: 'r.created_at', kind: 'timestamp' },
   { sql: 'r.id', kind: 'uuid' },
@@ -72,7 +72,7 @@ export class JoinRequestsService {
         .insert({ collaborativeId, userId: caller.id, message: dto.message ?? '' });
       id = result.identifiers[0]!.id as string;
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (hasSqlState(error, UNIQUE_VIOLATION)) {
         throw new ConflictException('You already asked to join; the leads have not answered yet.');
       }
       throw error;

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { Page, PageQueryDto } from '../common/pagination.js';
+import { FOREIGN_KEY_VIOLATION, hasSqlState } from '../database/database-errors.js';
 import { Keyset } from '../database/keyset.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
@@ -13,7 +14,6 @@ import type { AddMemberDto, MemberDto } from './dto/membership.dto.js';
 import { Membership } from './membership.entity.js';
 import { deleteMember, upsertMember } from './membership-writes.js';
 
-const FOREIGN_KEY_VIOLATION = '23503';
 // A person is a member once per collaborative: the user id is the unique tiebreak.
 const OLDEST_FIRST = new Keyset(
   [
@@ -58,8 +58,7 @@ export class MembershipService {
         upsertMember(manager, this.events, collaborativeId, dto.userId, dto.role ?? 'member'),
       );
     } catch (error) {
-      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION)
-        throw new NotFoundException('No user with this id.');
+      if (hasSqlState(error, FOREIGN_KEY_VIOLATION)) throw new NotFoundException('No user with this id.');
       throw error;
     }
     const membership = await this.dataSource.getRepository(Membership).findOneOrFail({

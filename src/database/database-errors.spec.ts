@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 
-import { isDatabaseUnavailable } from './database-errors.js';
+import { hasSqlState, isDatabaseUnavailable, UNIQUE_VIOLATION } from './database-errors.js';
 
 describe('isDatabaseUnavailable', () => {
   test.each([
@@ -20,4 +20,13 @@ describe('isDatabaseUnavailable', () => {
       expect(isDatabaseUnavailable(error)).toBe(false);
     },
   );
+});
+
+describe('hasSqlState', () => {
+  test('matches the error code PostgreSQL gave, and nothing without one', () => {
+    expect(hasSqlState({ code: '23505', message: 'duplicate key' }, UNIQUE_VIOLATION)).toBe(true);
+    expect(hasSqlState({ code: '23503' }, UNIQUE_VIOLATION)).toBe(false);
+    expect(hasSqlState(new Error('duplicate key'), UNIQUE_VIOLATION)).toBe(false);
+    expect(hasSqlState(null, UNIQUE_VIOLATION)).toBe(false);
+  });
 });

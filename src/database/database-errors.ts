@@ -37,3 +37,15 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
   return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
 }
+
+/**
+ * The PostgreSQL error codes (SQLSTATE) the application answers itself, named once here:
+ * a duplicate becomes a 409 that says what is taken, an unknown reference a 400 on its field.
+ */
+export const UNIQUE_VIOLATION = '23505';
+export const FOREIGN_KEY_VIOLATION = '23503';
+
+/** True when `error` (a QueryFailedError, or the driver's own error) has this SQLSTATE. */
+export function hasSqlState(error: unknown, state: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === state;
+}

@@ -3,14 +3,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { AppConfig } from '../config/app-config.js';
 import { CONTENT_TYPES, type ContentType } from '../content/content-writes.js';
+import { hasSqlState, UNIQUE_VIOLATION } from '../database/database-errors.js';
 import { rowsOf } from '../database/rows-of.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { ContentModeration } from './content-moderation.service.js';
 import type { CreateReportDto, ReportDto } from './dto/report.dto.js';
 import { ModerationTargets, type Target } from './moderation-targets.service.js';
 import { Report } from './report.entity.js';
-
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * Reports from readers. Anyone who can read something can report it, once while their
@@ -47,7 +46,7 @@ export class ReportsService {
         return toReportDto(report, hidden);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (hasSqlState(error, UNIQUE_VIOLATION)) {
         throw new ConflictException(
           'You have already reported this, and your report is still open. Moderators will review it.',
         );

@@ -8,6 +8,7 @@ import { requireLive } from '../content/content-rules.js';
 import { ContentWrites } from '../content/content-writes.js';
 import { HIDDEN_NOTICE } from '../content/hidden-notice.js';
 import { NO_REVISIONS, revisionPage } from '../content/revision-page.js';
+import { FOREIGN_KEY_VIOLATION, hasSqlState } from '../database/database-errors.js';
 import { readRows } from '../database/read-rows.js';
 import { EventStore } from '../events/event-store.service.js';
 import { type AuthUser, isSiteStaff } from '../identity/auth-user.js';
@@ -35,8 +36,6 @@ import {
   seesHiddenPractice,
 } from './practice-rules.js';
 import { contentChanges, setCoAuthors, snapshot } from './practice-writes.js';
-
-const FOREIGN_KEY_VIOLATION = '23503';
 
 /** The case study as it is under its row lock, for the rest of the transaction. */
 async function lockPractice(manager: EntityManager, id: string): Promise<Practice> {
@@ -236,7 +235,7 @@ export class PracticesService {
     try {
       return await work();
     } catch (error) {
-      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
+      if (hasSqlState(error, FOREIGN_KEY_VIOLATION)) {
         throw new ValidationProblem([{ field: 'coAuthorIds', message: 'each co-author must be a registered user' }]);
       }
       throw error;

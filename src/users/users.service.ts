@@ -16,6 +16,7 @@ import { escapeLike, type Page } from '../common/pagination.js';
 import { type FieldError, ValidationProblem } from '../common/problem-details.js';
 import { slugify } from '../common/slug.js';
 import { AppConfig } from '../config/app-config.js';
+import { hasSqlState, UNIQUE_VIOLATION } from '../database/database-errors.js';
 import { Keyset } from '../database/keyset.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
@@ -36,7 +37,6 @@ const suspensionOf = (user: User) => ({
   suspensionReason: user.suspensionReason,
 });
 
-const UNIQUE_VIOLATION = '23505';
 /** Registrations racing for one handle try again this many times in all. */
 const HANDLE_ATTEMPTS = 10;
 /** How many free handles racers spread over after a collision. */
@@ -273,7 +273,7 @@ export class UsersService {
     try {
       return await manager.save(user);
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (hasSqlState(error, UNIQUE_VIOLATION)) {
         throw new ConflictException(`The handle @${handle} is taken. Choose another.`);
       }
       throw error;
