@@ -18,6 +18,7 @@ export default defineConfig(
       'test/artifacts/',
       'bench/results/',
       'web/src/api/schema.d.ts',
+      'web/src/api/events.d.ts',
     ],
   },
   js.configs.recommended,

@@ -1,18 +1,21 @@
 // `npm run api:generate`: writes web/src/api/schema.d.ts from the OpenAPI document of the
 // compiled app (dist/, built by the npm script first). The app needs a database to start, so
 // this runs it on a throwaway embedded PostgreSQL: no server to start, no DATABASE_URL touched.
+// It also writes web/src/api/events.d.ts, the live events' types, from the server's sources.
 import 'reflect-metadata';
 
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { createApp } from '../dist/src/app/app.js';
 import { createLogger } from '../dist/src/common/logger.js';
 import { loadConfig } from '../dist/src/config/app-config.js';
 import { startEmbeddedPostgres } from '../dist/src/database/embedded-postgres.js';
 import { API_TYPES_FILE, apiTypesFrom } from './api-types.js';
+import { EVENT_TYPES_FILE, eventTypesFrom } from './event-types.js';
 
 async function openApiDocument(dataDir) {
   const server = await startEmbeddedPostgres(join(dataDir, 'postgres'));
@@ -46,3 +49,5 @@ try {
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
+writeFileSync(EVENT_TYPES_FILE, eventTypesFrom(fileURLToPath(new URL('..', import.meta.url))));
+console.log(`Wrote ${EVENT_TYPES_FILE}`);

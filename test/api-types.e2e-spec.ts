@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
 import { API_TYPES_FILE, apiTypesFrom } from '../scripts/api-types.js';
+import { EVENT_TYPES_FILE, eventTypesFrom } from '../scripts/event-types.js';
 import { REPO_ROOT } from './support/forum-process.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -20,5 +21,10 @@ describe('the web client API types', () => {
     const served = await forum.http.get('/docs/openapi.json');
     const checkedIn = readFileSync(join(REPO_ROOT, API_TYPES_FILE), 'utf8');
     expect(checkedIn).toBe(await apiTypesFrom(served.body));
+  });
+
+  test(`${EVENT_TYPES_FILE} matches the server's typed event map (if not: npm run api:generate)`, () => {
+    const checkedIn = readFileSync(join(REPO_ROOT, EVENT_TYPES_FILE), 'utf8');
+    expect(checkedIn).toBe(eventTypesFrom(REPO_ROOT));
   });
 });

@@ -35,7 +35,9 @@ export function ThreadsSection({ collaborative }: { collaborative: Collaborative
   useLiveSubject({ collaborativeId: collaborative.id });
   useLiveEvents(['thread.created'], (event) => {
     if (event.type === 'resync') return list.reload();
-    const thread = event.data as ThreadSummary;
+    // Replayed after its deletion: `{ id, deleted: true }`, nothing to show.
+    if ('deleted' in event.data) return;
+    const thread = event.data;
     if (thread.collaborativeId !== collaborative.id || list.items.some((item) => item.id === thread.id)) return;
     setArrived((ids) => (ids.includes(thread.id) ? ids : [...ids, thread.id]));
   });

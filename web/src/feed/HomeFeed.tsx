@@ -23,7 +23,7 @@ export function HomeFeed() {
   useLiveEvents(['thread.created', 'reply.created', 'practice.published'], (event) => {
     if (event.type === 'resync') return list.reload();
     // Replayed after its deletion: `{ id, deleted: true }`, nothing new to read.
-    if ((event.data as { deleted?: boolean }).deleted) return;
+    if ('deleted' in event.data) return;
     setFresh((count) => count + 1);
   });
   return (

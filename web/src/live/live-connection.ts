@@ -1,15 +1,24 @@
 import { io, type Socket } from 'socket.io-client';
 
-/** One event as the server sends it, live or replayed. */
-export interface LiveEnvelope<T = unknown> {
-  id: string;
-  type: string;
-  collaborativeId: string | null;
-  threadId?: string;
-  practiceId?: string;
+import type { EventType, LiveEvent, PayloadVersion } from '../api/events';
+
+/** The server no longer keeps what this tab missed: listeners reload from the API. */
+export interface ResyncEvent {
+  id: '';
+  type: 'resync';
+  collaborativeId: null;
   createdAt: string;
-  data: T;
+  data: unknown;
 }
+
+/** What listeners get: an event as the server sends it, live or replayed (typed by `type`), or a resync. */
+export type ReceivedEvent = LiveEvent | ResyncEvent;
+
+/** An event of one of these types, or a resync. */
+export type ReceivedEventOf<T extends EventType> = Extract<LiveEvent, { type: T }> | ResyncEvent;
+
+/** The payload version this client reads; a newer shape it does not know is skipped (docs/live-updates.md). */
+const KNOWN_VERSION: PayloadVersion = 1;
 
 /** `paused`: the server refused the connection for now (too many open from this account or network). */
 export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting' | 'paused';
@@ -22,7 +31,7 @@ export interface TokenSource {
   refresh(): Promise<unknown>;
 }
 
-type Listener = (event: LiveEnvelope) => void;
+type Listener = (event: ReceivedEvent) => void;
 
 const SEEN_KEPT = 500;
 /** After a refusal for too many connections: tries again after 5 s, then 10, 20… up to this. */
@@ -80,7 +89,7 @@ export class LiveConnection {
     socket.on('connect', () => this.connected());
     socket.on('disconnect', (reason) => this.dropped(reason));
     socket.on('connect_error', (error) => void this.refused(error));
-    socket.onAny((type: string, envelope: LiveEnvelope) => this.received(type, envelope));
+    socket.onAny((type: string, envelope: LiveEvent) => this.received(type, envelope));
     this.socket = socket;
   }
 
@@ -176,7 +185,7 @@ export class LiveConnection {
     if (this.socket && this.tokens.accessTokenNow()) this.socket.connect();
   }
 
-  private received(type: string, envelope: LiveEnvelope): void {
+  private received(type: string, envelope: LiveEvent): void {
     if (type === 'resync') {
       // The server no longer keeps what this tab missed: listeners reload from the API.
       for (const listener of this.listeners)
@@ -189,6 +198,8 @@ export class LiveConnection {
     this.seen.add(envelope.id);
     if (this.seen.size > SEEN_KEPT) this.seen.delete(this.seen.values().next().value!);
     if (!this.lastEventId || compareIds(envelope.id, this.lastEventId) > 0) this.lastEventId = envelope.id;
+    // Seen, so not asked for again, but a payload shape this client does not know is not read.
+    if (envelope.data?.v !== KNOWN_VERSION) return;
     for (const listener of this.listeners) listener(envelope);
   }
 

@@ -18,7 +18,7 @@ export function NotificationsPage() {
   );
   useLiveEvents(['notification.created'], (event) => {
     if (event.type === 'resync') return list.reload();
-    const arrived = event.data as Notification;
+    const arrived: Notification = event.data;
     list.update((items) => (items.some((item) => item.id === arrived.id) ? items : [arrived, ...items]));
   });
 

@@ -47,8 +47,8 @@ export function CommentsSection({
       // Hidden or restored: the event carries the comment as readers see it, so ask again as this reader.
       if (event.type !== 'comment.created' && event.type !== 'comment.updated') return list.reload();
       // Deleted since it was stored: replayed as `{ id, deleted: true }`, and its `comment.deleted` follows.
-      if ((event.data as { deleted?: boolean }).deleted) return;
-      add(event.data as Comment);
+      if ('deleted' in event.data) return;
+      add(event.data);
     },
   );
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {

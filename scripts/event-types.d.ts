@@ -1,0 +1,2 @@
+export declare const EVENT_TYPES_FILE: string;
+export declare function eventTypesFrom(root: string): string;
