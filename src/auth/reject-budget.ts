@@ -2,12 +2,11 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-import { networkOf } from '../common/network-of.js';
 import { problem } from '../common/problem-details.js';
 import { AppConfig } from '../config/app-config.js';
 import { AccessTokens } from './access-tokens.service.js';
 import { REFRESH_COOKIE } from './refresh-cookie.js';
-import { claimsOf } from './request-claims.js';
+import { limitedCaller } from './request-claims.js';
 
 /** Answers that cost a caller nothing to provoke: no valid token, not allowed, no such route. */
 const REJECTED = new Set([401, 403, 404, 405]);
@@ -53,8 +52,7 @@ export class RejectBudget implements OnApplicationShutdown {
   }
 
   private callerOf(request: FastifyRequest): string {
-    const verified = claimsOf(request, this.tokens);
-    return verified && 'claims' in verified ? `user:${verified.claims.userId}` : `ip:${networkOf(request.ip)}`;
+    return limitedCaller(request, this.tokens);
   }
 
   private forgetEnded(now: number): void {

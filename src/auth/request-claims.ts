@@ -1,3 +1,4 @@
+import { networkOf } from '../common/network-of.js';
 import type { AccessTokens, ClaimsCheck } from './access-tokens.service.js';
 
 const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
@@ -15,4 +16,13 @@ export function claimsOf(request: { headers: Record<string, unknown> }, tokens: 
   const claims = token ? tokens.verify(token) : null;
   verified.set(request, claims);
   return claims;
+}
+
+/**
+ * Who a request limit counts: the person, when the token's signature is good (before
+ * the session is looked up), otherwise the network the request came from.
+ */
+export function limitedCaller(request: { headers: Record<string, unknown>; ip: string }, tokens: AccessTokens): string {
+  const verified = claimsOf(request, tokens);
+  return verified && 'claims' in verified ? `user:${verified.claims.userId}` : `ip:${networkOf(request.ip)}`;
 }

@@ -81,24 +81,6 @@ export function decodeCursor(
 }
 
 /**
- * Builds a page from rows fetched with `LIMIT limit + 1`: the extra row only says
- * whether another page exists.
- */
-export function toPage<Row, Item>(
-  rows: Row[],
-  limit: number,
-  cursorOf: (row: Row) => CursorValue[],
-  map: (row: Row) => Item,
-): Page<Item> {
-  const hasMore = rows.length > limit;
-  const pageRows = hasMore ? rows.slice(0, limit) : rows;
-  return {
-    items: pageRows.map(map),
-    nextCursor: hasMore ? encodeCursor(cursorOf(pageRows[pageRows.length - 1]!)) : null,
-  };
-}
-
-/**
  * SQL for a timestamptz as exact ISO text (microseconds kept). Cursors must carry this,
  * not a JavaScript Date: Dates keep milliseconds only, which skips or repeats rows.
  */

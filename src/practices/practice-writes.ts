@@ -37,34 +37,23 @@ export async function forgetPracticeRevisions(manager: EntityManager, practiceId
   await manager.query(`DELETE FROM practice_revisions WHERE practice_id = $1`, [practiceId]);
 }
 
+/** The editable fields, as a revision keeps them. */
+const SNAPSHOT_FIELDS = [
+  'title',
+  'summary',
+  'challenge',
+  'approach',
+  'outcomes',
+  'lessons',
+  'outcomeMeasures',
+  'sectors',
+  'themes',
+  'tags',
+  'organisations',
+  'contact',
+] as const satisfies ReadonlyArray<keyof Practice>;
+
 /** The editable fields as they are now, kept as a revision before an edit. */
 export function snapshot(practice: Practice): Record<string, unknown> {
-  const {
-    title,
-    summary,
-    challenge,
-    approach,
-    outcomes,
-    lessons,
-    outcomeMeasures,
-    sectors,
-    themes,
-    tags,
-    organisations,
-    contact,
-  } = practice;
-  return {
-    title,
-    summary,
-    challenge,
-    approach,
-    outcomes,
-    lessons,
-    outcomeMeasures,
-    sectors,
-    themes,
-    tags,
-    organisations,
-    contact,
-  };
+  return Object.fromEntries(SNAPSHOT_FIELDS.map((field) => [field, practice[field]]));
 }

@@ -16,7 +16,7 @@ import { escapeLike, type Page } from '../common/pagination.js';
 import { type FieldError, ValidationProblem } from '../common/problem-details.js';
 import { slugify } from '../common/slug.js';
 import { AppConfig } from '../config/app-config.js';
-import { hasSqlState, UNIQUE_VIOLATION } from '../database/database-errors.js';
+import { hasSqlState, UNIQUE_VIOLATION, uniqueConstraintOf } from '../database/database-errors.js';
 import { Keyset } from '../database/keyset.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
@@ -42,12 +42,6 @@ const HANDLE_ATTEMPTS = 10;
 /** How many free handles racers spread over after a collision. */
 const SPREAD = 16;
 
-/** The unique constraint (or index) a failed write broke, if that is why it failed. */
-function uniqueConstraintOf(error: unknown): string | null {
-  const failure = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const cause = failure.driverError ?? failure;
-  return cause.code === UNIQUE_VIOLATION ? (cause.constraint ?? '') : null;
-}
 const NEWEST_FIRST = new Keyset([
   { sql: 'u.created_at', kind: 'timestamp' },
   { sql: 'u.id', kind: 'uuid' },

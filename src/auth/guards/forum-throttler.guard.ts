@@ -9,10 +9,9 @@ import {
   type ThrottlerStorage,
 } from '@nestjs/throttler';
 
-import { networkOf } from '../../common/network-of.js';
 import { TooManyRequestsProblem } from '../../common/too-many-requests.js';
 import { AccessTokens } from '../access-tokens.service.js';
-import { claimsOf } from '../request-claims.js';
+import { limitedCaller } from '../request-claims.js';
 
 /**
  * The general limit counts per person when signed in, per network otherwise (an IPv6
@@ -38,8 +37,7 @@ export class ForumThrottlerGuard extends ThrottlerGuard {
   }
 
   protected override async getTracker(request: { headers: Record<string, unknown>; ip: string }): Promise<string> {
-    const verified = claimsOf(request, this.tokens);
-    return verified && 'claims' in verified ? `user:${verified.claims.userId}` : `ip:${networkOf(request.ip)}`;
+    return limitedCaller(request, this.tokens);
   }
 
   protected override generateKey(_context: ExecutionContext, tracker: string): string {
