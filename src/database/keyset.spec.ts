@@ -25,6 +25,14 @@ describe('Keyset', () => {
     ]);
   });
 
+  test('a page of limit + 1 rows keeps limit of them and points after the last kept', () => {
+    const rows = [1, 2, 3].map((n) => ({ keyset0: 0, keyset1: `2026-11-24T08:03:0${n}.000000Z`, keyset2: ID }));
+    const page = byActivity.pageOf(rows, 2);
+    expect(page.rows).toEqual(rows.slice(0, 2));
+    expect(page.nextCursor).toBe(byActivity.cursorOf(rows[1]!));
+    expect(byActivity.pageOf(rows, 3)).toEqual({ rows, nextCursor: null });
+  });
+
   test('a cursor becomes one row comparison with typed parameters', () => {
     const cursor = byActivity.cursorOf({ keyset0: 1, keyset1: '2026-11-24T08:03:04.123456Z', keyset2: ID });
     expect(byActivity.after(cursor)).toEqual({

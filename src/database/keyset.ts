@@ -69,6 +69,16 @@ export class Keyset {
     return this.parts.map((part, index) => [SELECTS[part.kind]?.(part.sql) ?? `(${part.sql})`, `keyset${index}`]);
   }
 
+  /** `selects` as one select list: `expression AS keyset0, …`. */
+  get selectSql(): string {
+    return this.selects.map(([sql, alias]) => `${sql} AS ${alias}`).join(', ');
+  }
+
+  /** `order` as one `ORDER BY` list. */
+  get orderSql(): string {
+    return this.order.map(([sql, direction]) => `${sql} ${direction}`).join(', ');
+  }
+
   /** The condition "after the cursor", with named parameters; null without a cursor. */
   after(cursor: string | undefined): { sql: string; params: Record<string, unknown> } | null {
     if (cursor === undefined) return null;
@@ -91,17 +101,11 @@ export class Keyset {
     page: { limit: number; cursor?: string },
   ): Promise<{ rows: Row[]; nextCursor: string | null }> {
     const after = this.after(page.cursor);
-    const keys = this.selects.map(([sql, alias]) => `${sql} AS ${alias}`).join(', ');
-    const order = this.order.map(([sql, direction]) => `${sql} ${direction}`).join(', ');
-    const sql = `SELECT ${query.select}, ${keys} FROM ${query.from}
-                  WHERE ${query.where}${after ? ` AND ${after.sql}` : ''} ORDER BY ${order} LIMIT :pageLimit`;
+    const sql = `SELECT ${query.select}, ${this.selectSql} FROM ${query.from}
+                  WHERE ${query.where}${after ? ` AND ${after.sql}` : ''} ORDER BY ${this.orderSql} LIMIT :pageLimit`;
     const params = { ...query.params, ...after?.params, pageLimit: page.limit + 1 };
     const rows = await readRows<Row>(dataSource, ...dataSource.driver.escapeQueryWithParameters(sql, params));
-    const hasMore = rows.length > page.limit;
-    return {
-      rows: hasMore ? rows.slice(0, page.limit) : rows,
-      nextCursor: hasMore ? this.cursorOf(rows[page.limit - 1]!) : null,
-    };
+    return this.pageOf(rows, page.limit);
   }
 
   /**
@@ -121,11 +125,17 @@ export class Keyset {
       index === 0 ? qb.orderBy(sql, direction) : qb.addOrderBy(sql, direction),
     );
     const { entities, raw } = await qb.limit(page.limit + 1).getRawAndEntities<Record<string, unknown>>();
-    const hasMore = entities.length > page.limit;
-    return {
-      rows: entities.slice(0, page.limit).map((entity, index) => ({ entity, raw: raw[index] as Raw })),
-      nextCursor: hasMore ? this.cursorOf(raw[page.limit - 1]!) : null,
-    };
+    const { rows, nextCursor } = this.pageOf(raw, page.limit);
+    return { rows: rows.map((row, index) => ({ entity: entities[index]!, raw: row as Raw })), nextCursor };
+  }
+
+  /**
+   * Splits the `limit + 1` rows a page query read (selected with `selects`) into the
+   * page and the cursor of the next one: null when the extra row is not there.
+   */
+  pageOf<Row extends Record<string, unknown>>(rows: Row[], limit: number): { rows: Row[]; nextCursor: string | null } {
+    if (rows.length <= limit) return { rows, nextCursor: null };
+    return { rows: rows.slice(0, limit), nextCursor: this.cursorOf(rows[limit - 1]!) };
   }
 
   /** The cursor of a raw row selected with `selects`. */

@@ -75,15 +75,14 @@ export class SearchService {
     ].filter((branch): branch is string => typeof branch === 'string');
     const authors = EntityRows.of(this.dataSource, User, 'a', PUBLIC_PROFILE_FIELDS);
     const after = BEST_FIRST.after(query.cursor);
-    const keys = BEST_FIRST.selects.map(([sql, alias]) => `${sql} AS ${alias}`).join(', ');
-    const order = BEST_FIRST.order.map(([sql, direction]) => `${sql} ${direction}`).join(', ');
+    const order = BEST_FIRST.orderSql;
     // Each kind's own best page, then the best of those: a page can hold no more of a kind
     // than that kind's page, and the limit inside lets a kind stop early.
     const bestOf = (branch: string) =>
       `(SELECT h.* FROM (${branch}) h ${after ? `WHERE ${after.sql}` : ''} ORDER BY ${order} LIMIT :limit)`;
     const sql = `
       WITH page AS (
-        SELECT h.*, ${keys} FROM (${branches.map(bestOf).join(' UNION ALL ')}) h
+        SELECT h.*, ${BEST_FIRST.selectSql} FROM (${branches.map(bestOf).join(' UNION ALL ')}) h
          ORDER BY ${order} LIMIT :limit
       )
       SELECT h.*, ${authors.select}, COALESCE(t.title, p.title) AS thread_title,
@@ -107,11 +106,9 @@ export class SearchService {
       snippetOptions: SNIPPET_OPTIONS,
     };
     const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    const rows = await readRows<HitRow>(this.dataSource, text, values);
-    const hasMore = rows.length > query.limit;
-    const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
+    const page = BEST_FIRST.pageOf(await readRows<HitRow>(this.dataSource, text, values), query.limit);
     return {
-      items: pageRows.map((row) => ({
+      items: page.rows.map((row) => ({
         type: row.type,
         id: row.id,
         threadId: row.thread_id,
@@ -122,7 +119,7 @@ export class SearchService {
         author: toPublicProfile(authors.from(row)!),
         createdAt: row.created_at.toISOString(),
       })),
-      nextCursor: hasMore ? BEST_FIRST.cursorOf(pageRows[pageRows.length - 1]!) : null,
+      nextCursor: page.nextCursor,
     };
   }
 
