@@ -11,6 +11,9 @@ export const CONTENT_TYPES: readonly ContentType[] = ['thread', 'reply', 'practi
 /** Where a piece of content lives: all that deleting it needs to know. */
 export type ContentPlace = Pick<Target, 'id' | 'collaborativeId' | 'threadId' | 'practiceId'> & { type: ContentType };
 
+/** A hidden or restored item's public event: the item as every reader now sees it. */
+export type PublicEvent = DomainEvent<`${ContentType}.${'hidden' | 'restored'}`>;
+
 /**
  * What the post lifecycle needs from one kind of content. Every kind keeps `hidden_at`,
  * `hidden_by_id`, `hidden_reason` and `deleted_at` on its own table, so hiding and
@@ -29,7 +32,7 @@ export interface ContentKind {
   /** Writes the tombstone (counters, history) and answers the events announcing it; null when already deleted. */
   tombstone(manager: EntityManager, place: ContentPlace, actorId: string): Promise<DomainEvent[] | null>;
   /** The `<type>.hidden` or `<type>.restored` event, carrying the item as every reader now sees it. */
-  publicEvent(manager: EntityManager, place: ContentPlace, change: 'hidden' | 'restored'): Promise<DomainEvent>;
+  publicEvent(manager: EntityManager, place: ContentPlace, change: 'hidden' | 'restored'): Promise<PublicEvent>;
 }
 
 /**

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { rowsOf } from '../database/rows-of.js';
-import type { DomainEvent } from '../events/domain-events.js';
 import { EventStore } from '../events/event-store.service.js';
-import { ContentKinds, type ContentPlace } from './content-kinds.js';
+import { ContentKinds, type ContentPlace, type PublicEvent } from './content-kinds.js';
 import { redactDeleted, redactHidden } from './redaction.js';
 
 export { CONTENT_TYPES, type ContentPlace, type ContentType } from './content-kinds.js';
@@ -32,7 +31,7 @@ export class ContentWrites {
     );
     if (changed.length === 0) return false;
     const event = await this.publicEvent(manager, target, 'hidden');
-    await redactHidden(manager, target, event.payload as object);
+    await redactHidden(manager, target, event.payload);
     return true;
   }
 
@@ -72,7 +71,7 @@ export class ContentWrites {
     return true;
   }
 
-  publicEvent(manager: EntityManager, target: ContentPlace, change: 'hidden' | 'restored'): Promise<DomainEvent> {
+  publicEvent(manager: EntityManager, target: ContentPlace, change: 'hidden' | 'restored'): Promise<PublicEvent> {
     return this.kinds.of(target.type).publicEvent(manager, target, change);
   }
 }

@@ -5,6 +5,7 @@ import { rowsOf } from '../database/rows-of.js';
 import type { Deleted } from '../events/domain-events.js';
 import { versioned } from '../events/payload-version.js';
 import { NOTIFICATIONS_WORKER_LOCK } from '../notifications/notification-writes.js';
+import type { PublicEvent } from './content-kinds.js';
 import type { Target } from './target.js';
 
 /**
@@ -40,7 +41,7 @@ const CONTENT_EVENTS: Record<string, string[]> = {
 type Content = Pick<Target, 'type' | 'id'>;
 
 /** Hidden content: stored payloads become `masked`, the public DTO as readers now see it. */
-export function redactHidden(manager: EntityManager, target: Content, masked: object): Promise<void> {
+export function redactHidden(manager: EntityManager, target: Content, masked: PublicEvent['payload']): Promise<void> {
   return redactStoredCopies(manager, target, masked, HIDDEN_TITLE);
 }
 
