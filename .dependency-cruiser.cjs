@@ -8,6 +8,7 @@ const LAYERS = [
   'identity', // who is calling: AuthUser, Role, CurrentUser, Public
   'events', // the event store, its relay and the typed event map
   'audit', // append-only audit writes
+  'outbox', // the mail outbox: features queue mail in their own transaction
   'users',
   'auth',
   'collaboratives', // the access rule
@@ -17,6 +18,7 @@ const LAYERS = [
   'practices', // a case study's questions are threads
   'search',
   'moderation',
+  'mail', // templates, the sending worker, the mailbox and admin routes
   'live', // the socket gateway reads everything below
   'app', // wiring: app module, OpenAPI, CLIs, health, HTTP plumbing
 ];

@@ -14,6 +14,7 @@ import { CountPracticeViewsOnce1795600000002 } from './1795600000002-CountPracti
 import { AddThreadJoinIndex1795600000003 } from './1795600000003-AddThreadJoinIndex.js';
 import { GinIndexesWithoutPendingList1795600000004 } from './1795600000004-GinIndexesWithoutPendingList.js';
 import { RedactionIndexesAndScrub1795600000005 } from './1795600000005-RedactionIndexesAndScrub.js';
+import { CreateMailOutbox1795600000008 } from './1795600000008-CreateMailOutbox.js';
 
 export const MIGRATIONS = [
   CreateCollaboratives1795504333697,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AddThreadJoinIndex1795600000003,
   GinIndexesWithoutPendingList1795600000004,
   RedactionIndexesAndScrub1795600000005,
+  CreateMailOutbox1795600000008,
 ];

@@ -10,6 +10,7 @@ import { EventRecord } from '../events/event.entity.js';
 import { EventCursor } from '../events/event-cursor.entity.js';
 import { Report } from '../moderation/report.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { MailMessage } from '../outbox/mail-message.entity.js';
 import { PRACTICE_ENTITIES } from '../practices/practice-relations.entities.js';
 import { Reply } from '../threads/reply.entity.js';
 import { ReplyRevision, ThreadRevision } from '../threads/revision.entities.js';
@@ -43,4 +44,5 @@ export const ENTITIES = [
   ...PRACTICE_ENTITIES,
   Report,
   AuditRecord,
+  MailMessage,
 ];

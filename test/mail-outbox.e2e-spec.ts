@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { DataSource } from 'typeorm';
+
+import { queueMail } from '../src/outbox/queue-mail.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const confirmation = (to: string, idempotencyKey?: string) =>
+  ({
+    to,
+    template: 'address-confirmation',
+    data: { name: 'Ada', code: '123456', link: 'http://localhost/confirm' },
+    category: 'account',
+    idempotencyKey,
+  }) as const;
+
+describe('the mail outbox', () => {
+  let forum: TestApp;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    forum = await startTestApp();
+    db = forum.app.get(DataSource);
+  });
+  afterAll(() => forum?.close());
+
+  const rowsTo = (to: string) =>
+    db.query(`SELECT message_id, status, data, category, template FROM mail_messages WHERE to_address = $1`, [to]);
+
+  test('a message exists exactly when the transaction that queued it commits', async () => {
+    await db.transaction((manager) => queueMail(manager, confirmation('kept@trust.nhs.uk')));
+    await expect(
+      db.transaction(async (manager) => {
+        await queueMail(manager, confirmation('rolled-back@trust.nhs.uk'));
+        throw new Error('the write that caused it failed');
+      }),
+    ).rejects.toThrow('the write that caused it failed');
+
+    const [kept] = await rowsTo('kept@trust.nhs.uk');
+    expect(kept).toMatchObject({ status: 'pending', category: 'account', template: 'address-confirmation' });
+    expect(kept.data).toEqual({ name: 'Ada', code: '123456', link: 'http://localhost/confirm' });
+    expect(kept.message_id).toMatch(/^<[0-9a-f-]{36}@[^>]+>$/);
+    expect(await rowsTo('rolled-back@trust.nhs.uk')).toEqual([]);
+  });
+
+  test('queuing the same idempotency key twice keeps one message', async () => {
+    const key = `test:${Date.now()}:email`;
+    await db.transaction((manager) => queueMail(manager, confirmation('once@trust.nhs.uk', key)));
+    await db.transaction((manager) => queueMail(manager, confirmation('once@trust.nhs.uk', key)));
+    expect(await rowsTo('once@trust.nhs.uk')).toHaveLength(1);
+  });
+});
