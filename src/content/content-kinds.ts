@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import type { DomainEvent } from '../events/domain-events.js';
+import type { DomainEvent, DomainEventType } from '../events/domain-events.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import type { Target } from './target.js';
 
@@ -23,10 +23,21 @@ export interface ContentKind {
   table: string;
   /**
    * One row for `$1` with the columns a moderation `Target` is made of: id, collaborative_id,
-   * author_id, thread_id, practice_id, hidden_at, hidden_by_id, deleted_at, status (a case
-   * study's, or NULL) and content (what a moderator reviews, as JSON).
+   * author_id, thread_id, practice_id, hidden_at, hidden_by_id, deleted_at, draft_author_ids
+   * (those who alone may see it while it is a draft, or NULL) and content (what a moderator
+   * reviews, as JSON).
    */
   targetSql: string;
+  /** What acting on it once it is deleted is refused with (409). */
+  goneMessage: string;
+  /** Event types whose stored payload is this kind's public DTO, matched by its id: redacted once it is hidden or deleted. */
+  storedEvents: readonly DomainEventType[];
+  /**
+   * For a kind whose notifications quote its title (threads, case studies): the notifications
+   * column that names it, and the neutral titles they get once it is hidden or deleted. The
+   * notifications of other kinds quote an excerpt only, which redaction drops.
+   */
+  notificationTitles?: { column: 'thread_id' | 'practice_id'; hidden: string; deleted: string };
   /** The item as `user` (who has just moderated it) now sees it, through its own module's view. */
   view(user: AuthUser, id: string): Promise<object>;
   /** Writes the tombstone (counters, history) and answers the events announcing it; null when already deleted. */

@@ -31,7 +31,7 @@ export class ContentWrites {
     );
     if (changed.length === 0) return false;
     const event = await this.publicEvent(manager, target, 'hidden');
-    await redactHidden(manager, target, event.payload);
+    await redactHidden(manager, this.kinds.of(target.type), target.id, event.payload);
     return true;
   }
 
@@ -64,9 +64,10 @@ export class ContentWrites {
    * a second delete (a double click, an author racing a moderator) changes nothing.
    */
   async delete(manager: EntityManager, target: ContentPlace, actorId: string): Promise<boolean> {
-    const deletedEvents = await this.kinds.of(target.type).tombstone(manager, target, actorId);
+    const kind = this.kinds.of(target.type);
+    const deletedEvents = await kind.tombstone(manager, target, actorId);
     if (!deletedEvents) return false;
-    await redactDeleted(manager, target);
+    await redactDeleted(manager, kind, target.id);
     await this.events.appendMany(manager, deletedEvents);
     return true;
   }

@@ -5,8 +5,7 @@ import { rowsOf } from '../database/rows-of.js';
 import type { Deleted } from '../events/domain-events.js';
 import { versioned } from '../events/payload-version.js';
 import { NOTIFICATIONS_WORKER_LOCK } from '../notifications/notification-writes.js';
-import type { PublicEvent } from './content-kinds.js';
-import type { Target } from './target.js';
+import type { ContentKind, PublicEvent } from './content-kinds.js';
 
 /**
  * Waits for the notifications worker's batch in progress and keeps the next one out until
@@ -18,72 +17,56 @@ async function holdNotificationsWorker(manager: EntityManager): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [NOTIFICATIONS_WORKER_LOCK]);
 }
 
-/** Neutral titles for notifications whose title quoted a thread's or case study's title. */
-const HIDDEN_TITLE: Record<string, string> = {
-  thread: 'Activity in a thread that moderators have hidden',
-  practice: 'Activity on a case study that moderators have hidden',
-};
-const DELETED_TITLE: Record<string, string> = {
-  thread: 'Activity in a thread that was deleted',
-  practice: 'Activity on a case study that was deleted',
-};
-
 const MOVED_TITLE = 'Activity in a thread that moved to a collaborative you cannot read';
 
-/** Event types whose stored payload is the target's public DTO, matched by the DTO's id. */
-const CONTENT_EVENTS: Record<string, string[]> = {
-  thread: ['thread.created', 'thread.updated', 'thread.hidden', 'thread.restored'],
-  reply: ['reply.created', 'reply.updated', 'reply.hidden', 'reply.restored'],
-  practice: ['practice.published', 'practice.updated', 'practice.hidden', 'practice.restored'],
-  comment: ['comment.created', 'comment.updated', 'comment.hidden', 'comment.restored'],
-};
-
-type Content = Pick<Target, 'type' | 'id'>;
-
 /** Hidden content: stored payloads become `masked`, the public DTO as readers now see it. */
-export function redactHidden(manager: EntityManager, target: Content, masked: PublicEvent['payload']): Promise<void> {
-  return redactStoredCopies(manager, target, masked, HIDDEN_TITLE);
+export function redactHidden(
+  manager: EntityManager,
+  kind: ContentKind,
+  id: string,
+  masked: PublicEvent['payload'],
+): Promise<void> {
+  return redactStoredCopies(manager, kind, id, masked, 'hidden');
 }
 
 /** Deleted content, by its author or by moderators: stored payloads become `{ id, deleted: true, v: 1 }`. */
-export function redactDeleted(manager: EntityManager, target: Content): Promise<void> {
-  const deleted: Deleted = { id: target.id, deleted: true };
-  return redactStoredCopies(manager, target, deleted, DELETED_TITLE);
+export function redactDeleted(manager: EntityManager, kind: ContentKind, id: string): Promise<void> {
+  const deleted: Deleted = { id, deleted: true };
+  return redactStoredCopies(manager, kind, id, deleted, 'deleted');
 }
 
 /**
  * Hidden or deleted content must not keep reaching readers through what was stored
  * before: the events clients replay, and the notifications (and their own events) that
  * quoted it. Each stored payload becomes `masked`; notifications lose their excerpt, and
- * those whose title quotes a thread or case study title get the neutral one in `titles`.
+ * those whose title quotes a thread or case study title get the kind's neutral one.
  */
 async function redactStoredCopies(
   manager: EntityManager,
-  target: Content,
+  kind: ContentKind,
+  id: string,
   masked: object,
-  titles: Record<string, string>,
+  change: 'hidden' | 'deleted',
 ): Promise<void> {
-  const types = CONTENT_EVENTS[target.type];
-  if (!types) return;
   await holdNotificationsWorker(manager);
   await manager.query(
     `UPDATE events SET payload = $3::jsonb WHERE user_id IS NULL AND type = ANY($1::text[]) AND payload->>'id' = $2`,
-    [types, target.id, JSON.stringify(versioned(masked))],
+    [kind.storedEvents, id, JSON.stringify(versioned(masked))],
   );
 
-  const byTitle = target.type === 'thread' ? 'thread_id' : target.type === 'practice' ? 'practice_id' : null;
-  const notifications: Array<{ id: string }> = byTitle
+  const titles = kind.notificationTitles;
+  const notifications: Array<{ id: string }> = titles
     ? await rowsOf<{ id: string }>(
         manager,
         // Moderators' notices to the author keep their reason: they say what happened to it.
-        `UPDATE notifications n SET data = jsonb_build_object('title', $2::text) WHERE n.${byTitle} = $1 AND n.type <> 'moderation' RETURNING n.id`,
-        [target.id, titles[target.type]],
+        `UPDATE notifications n SET data = jsonb_build_object('title', $2::text) WHERE n.${titles.column} = $1 AND n.type <> 'moderation' RETURNING n.id`,
+        [id, titles[change]],
       )
     : await rowsOf<{ id: string }>(
         manager,
         `UPDATE notifications n SET data = n.data - 'excerpt'
           WHERE n.event_id IN (SELECT e.id FROM events e WHERE e.user_id IS NULL AND e.type = ANY($2::text[]) AND e.payload->>'id' = $1::text) RETURNING n.id`,
-        [target.id, types],
+        [id, kind.storedEvents],
       );
   await redactLiveCopies(manager, notifications);
 }

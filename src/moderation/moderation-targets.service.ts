@@ -8,32 +8,19 @@ import { type AuthUser, isSiteStaff } from '../identity/auth-user.js';
 
 export type { Target };
 
-const NAMES: Record<TargetType, string> = {
-  thread: 'thread',
-  reply: 'reply',
-  practice: 'practice',
-  comment: 'comment',
-  user: 'user',
-};
-export const notFound = (type: TargetType) => new NotFoundException(`No ${NAMES[type]} with this id.`);
-
-const GONE: Record<TargetType, string> = {
-  thread: 'This thread was deleted, or merged into another thread: act on that one.',
-  reply: 'This reply was deleted: there is nothing left to act on.',
-  practice: 'This case study was deleted: there is nothing left to act on.',
-  comment: 'This comment was deleted: there is nothing left to act on.',
-  user: 'This account was deleted: there is nothing left to act on.',
-};
+export const notFound = (type: TargetType) => new NotFoundException(`No ${type} with this id.`);
 
 /** Its tombstone can still be read, but there is nothing left to report or moderate. */
-function requireLive(target: Target): Target {
-  if (target.deletedAt) throw new ConflictException(GONE[target.type]);
+function requireLive(target: Target, goneMessage: string): Target {
+  if (target.deletedAt) throw new ConflictException(goneMessage);
   return target;
 }
 
+const ACCOUNT_GONE = 'This account was deleted: there is nothing left to act on.';
+
 /** A person's profile; each kind of content brings its own query (`ContentKind.targetSql`). */
 const PROFILE_QUERY = `SELECT u.id, NULL::uuid AS collaborative_id, u.id AS author_id, NULL::uuid AS thread_id, NULL::uuid AS practice_id,
-                NULL::timestamptz AS hidden_at, NULL::uuid AS hidden_by_id, NULL::timestamptz AS deleted_at, NULL::text AS status,
+                NULL::timestamptz AS hidden_at, NULL::uuid AS hidden_by_id, NULL::timestamptz AS deleted_at, NULL::uuid[] AS draft_author_ids,
                 jsonb_build_object('displayName', u.display_name, 'organisation', u.organisation, 'jobTitle', u.job_title, 'bio', u.bio) AS content
            FROM users u WHERE u.id = $1`;
 
@@ -53,14 +40,6 @@ export class ModerationTargets {
   async load(type: TargetType, id: string, manager: EntityManager = this.dataSource.manager): Promise<Target | null> {
     const [row] = await manager.query(type === 'user' ? PROFILE_QUERY : this.kinds.of(type).targetSql, [id]);
     if (!row) return null;
-    let draftAuthorIds: string[] | null = null;
-    if (row.status === 'draft') {
-      const coAuthors: Array<{ user_id: string }> = await manager.query(
-        `SELECT user_id FROM practice_coauthors WHERE practice_id = $1`,
-        [row.practice_id],
-      );
-      draftAuthorIds = [row.author_id, ...coAuthors.map((coAuthor) => coAuthor.user_id)];
-    }
     return {
       type,
       id: row.id,
@@ -71,14 +50,14 @@ export class ModerationTargets {
       hiddenAt: row.hidden_at,
       hiddenById: row.hidden_by_id,
       deletedAt: row.deleted_at,
-      draftAuthorIds,
+      draftAuthorIds: row.draft_author_ids,
       content: row.content,
     };
   }
 
   /** 404 unless it exists and the caller may read it; 409 once deleted (its tombstone is still there to see). */
   async requireReadable(user: AuthUser, type: TargetType, id: string): Promise<Target> {
-    return requireLive(await this.requireVisible(user, type, id));
+    return requireLive(await this.requireVisible(user, type, id), this.goneMessage(type));
   }
 
   /** ... and the caller may moderate it: leads of its collaborative, site moderators and admins (403 otherwise). */
@@ -91,7 +70,11 @@ export class ModerationTargets {
           : "Only this collaborative's leads and site moderators can do this.",
       );
     }
-    return requireLive(target);
+    return requireLive(target, this.goneMessage(type));
+  }
+
+  private goneMessage(type: TargetType): string {
+    return type === 'user' ? ACCOUNT_GONE : this.kinds.of(type).goneMessage;
   }
 
   /** 404 unless it exists and the caller may read it, deleted or not. */

@@ -17,12 +17,23 @@ const scopeOf = (place: ContentPlace) => ({
   practiceId: place.practiceId,
 });
 
+/** A draft case study (and so its comments) may be seen by its author and co-authors only. */
+const DRAFT_AUTHOR_IDS = `CASE WHEN p.status = 'draft'
+      THEN array_prepend(p.author_id, ARRAY(SELECT pc.user_id FROM practice_coauthors pc WHERE pc.practice_id = p.id)) END AS draft_author_ids`;
+
 const practiceKind: Omit<ContentKind, 'view'> = {
   table: 'practices',
   targetSql: `SELECT p.id, p.collaborative_id, p.author_id, NULL::uuid AS thread_id, p.id AS practice_id, p.hidden_at, p.hidden_by_id, p.deleted_at,
-                    p.status::text AS status, jsonb_build_object('title', p.title, 'summary', p.summary, 'challenge', p.challenge, 'approach', p.approach,
+                    ${DRAFT_AUTHOR_IDS}, jsonb_build_object('title', p.title, 'summary', p.summary, 'challenge', p.challenge, 'approach', p.approach,
                       'outcomes', p.outcomes, 'lessons', p.lessons, 'outcomeMeasures', p.outcome_measures) AS content
                FROM practices p WHERE p.id = $1`,
+  goneMessage: 'This case study was deleted: there is nothing left to act on.',
+  storedEvents: ['practice.published', 'practice.updated', 'practice.hidden', 'practice.restored'],
+  notificationTitles: {
+    column: 'practice_id',
+    hidden: 'Activity on a case study that moderators have hidden',
+    deleted: 'Activity on a case study that was deleted',
+  },
   async tombstone(manager, place) {
     const [practice] = await rowsOf<{ status: string }>(
       manager,
@@ -69,12 +80,14 @@ const practiceKind: Omit<ContentKind, 'view'> = {
 const commentKind: Omit<ContentKind, 'view'> = {
   table: 'practice_comments',
   targetSql: `SELECT c.id, p.collaborative_id, c.author_id, NULL::uuid AS thread_id, c.practice_id, c.hidden_at, c.hidden_by_id, c.deleted_at,
-                   p.status::text AS status, jsonb_build_object('practiceTitle', p.title, 'body', c.body) AS content
+                   ${DRAFT_AUTHOR_IDS}, jsonb_build_object('practiceTitle', p.title, 'body', c.body) AS content
               FROM practice_comments c JOIN practices p ON p.id = c.practice_id WHERE c.id = $1`,
+  goneMessage: 'This comment was deleted: there is nothing left to act on.',
+  storedEvents: ['comment.created', 'comment.updated', 'comment.hidden', 'comment.restored'],
   async tombstone(manager, place) {
     const changed = await rowsOf(
       manager,
-      `UPDATE practice_comments SET deleted_at = now(), body = '', body_html = '' WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+      `UPDATE practice_comments SET deleted_at = now(), body = '', body_html = '', excerpt = '', mentions = '{}' WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
       [place.id],
     );
     if (changed.length === 0) return null;

@@ -4,7 +4,7 @@ import type { PracticeDto } from './dto/practice.dto.js';
 
 /**
  * The events this feature appends, added to the one typed map (see events/domain-events.ts).
- * `| Deleted`: content/redaction.ts rewrites stored copies of deleted content (its CONTENT_EVENTS).
+ * `| Deleted`: content/redaction.ts rewrites stored copies of deleted content (each kind's storedEvents).
  */
 declare module '../events/domain-events.js' {
   interface DomainEventMap {

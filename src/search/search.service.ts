@@ -57,21 +57,22 @@ export class SearchService {
       ...(query.collaborativeId ? ['t.collaborative_id = :collaborativeId'] : []),
       ...(query.tag ? ['t.tags @> ARRAY[:tag]::text[]'] : []),
     ].join(' AND ');
+    const wanted = (type: HitRow['type']) => query.type === 'all' || query.type === type;
     const branches = [
-      (query.type === 'thread' || query.type === 'all') &&
+      wanted('thread') &&
         `SELECT 'thread' AS type, t.id, t.id AS thread_id, t.collaborative_id, t.author_id, t.created_at, ts_rank(t.search_vector, ${QUERY}) AS rank
            FROM threads t WHERE t.search_vector @@ ${QUERY} AND ${filters}`,
       // Replies are ranked and sorted before their threads are checked (the inner ORDER BY
       // also keeps PostgreSQL from folding them into the join), so the thread and access
       // check runs down to the page's last reply, not for each of a common word's thousands.
-      (query.type === 'reply' || query.type === 'all') &&
+      wanted('reply') &&
         `SELECT 'reply' AS type, r.id, r.thread_id, t.collaborative_id, r.author_id, r.created_at, r.rank
            FROM (SELECT r.id, r.thread_id, r.author_id, r.created_at, ts_rank(r.search_vector, ${QUERY}) AS rank
                    FROM replies r WHERE r.search_vector @@ ${QUERY} AND r.deleted_at IS NULL AND r.hidden_at IS NULL
                   ORDER BY rank DESC, id DESC) r
            JOIN threads t ON t.id = r.thread_id
           WHERE ${filters}`,
-      (query.type === 'practice' || query.type === 'all') && this.practiceBranch(user, query),
+      wanted('practice') && this.practiceBranch(user, query),
     ].filter((branch): branch is string => typeof branch === 'string');
     const authors = EntityRows.of(this.dataSource, User, 'a', PUBLIC_PROFILE_FIELDS);
     const after = BEST_FIRST.after(query.cursor);

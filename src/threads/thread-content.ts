@@ -19,8 +19,15 @@ const scopeOf = (place: ContentPlace) => ({
 const threadKind: Omit<ContentKind, 'view'> = {
   table: 'threads',
   targetSql: `SELECT t.id, t.collaborative_id, t.author_id, t.id AS thread_id, NULL::uuid AS practice_id, t.hidden_at, t.hidden_by_id, t.deleted_at,
-         NULL::text AS status, jsonb_build_object('title', t.title, 'body', t.body) AS content
+         NULL::uuid[] AS draft_author_ids, jsonb_build_object('title', t.title, 'body', t.body) AS content
     FROM threads t WHERE t.id = $1`,
+  goneMessage: 'This thread was deleted, or merged into another thread: act on that one.',
+  storedEvents: ['thread.created', 'thread.updated', 'thread.hidden', 'thread.restored'],
+  notificationTitles: {
+    column: 'thread_id',
+    hidden: 'Activity in a thread that moderators have hidden',
+    deleted: 'Activity in a thread that was deleted',
+  },
   async tombstone(manager, place, actorId) {
     if (!(await tombstoneThread(manager, place.id, actorId))) return null;
     return [
@@ -41,8 +48,10 @@ const threadKind: Omit<ContentKind, 'view'> = {
 const replyKind: Omit<ContentKind, 'view'> = {
   table: 'replies',
   targetSql: `SELECT r.id, t.collaborative_id, r.author_id, r.thread_id, NULL::uuid AS practice_id, r.hidden_at, r.hidden_by_id, r.deleted_at,
-                 NULL::text AS status, jsonb_build_object('threadTitle', t.title, 'body', r.body) AS content
+                 NULL::uuid[] AS draft_author_ids, jsonb_build_object('threadTitle', t.title, 'body', r.body) AS content
             FROM replies r JOIN threads t ON t.id = r.thread_id WHERE r.id = $1`,
+  goneMessage: 'This reply was deleted: there is nothing left to act on.',
+  storedEvents: ['reply.created', 'reply.updated', 'reply.hidden', 'reply.restored'],
   async tombstone(manager: EntityManager, place, actorId) {
     const outcome = await tombstoneReply(manager, place.id, actorId);
     if (!outcome) return null;
