@@ -15,6 +15,7 @@ import { AddThreadJoinIndex1795600000003 } from './1795600000003-AddThreadJoinIn
 import { GinIndexesWithoutPendingList1795600000004 } from './1795600000004-GinIndexesWithoutPendingList.js';
 import { RedactionIndexesAndScrub1795600000005 } from './1795600000005-RedactionIndexesAndScrub.js';
 import { CreateMailOutbox1795600000008 } from './1795600000008-CreateMailOutbox.js';
+import { CreateOneTimeCodes1795600000009 } from './1795600000009-CreateOneTimeCodes.js';
 
 export const MIGRATIONS = [
   CreateCollaboratives1795504333697,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   GinIndexesWithoutPendingList1795600000004,
   RedactionIndexesAndScrub1795600000005,
   CreateMailOutbox1795600000008,
+  CreateOneTimeCodes1795600000009,
 ];

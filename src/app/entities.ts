@@ -1,5 +1,6 @@
 import { AuditRecord } from '../audit/audit-record.entity.js';
 import { AuthAttempt } from '../auth/auth-attempt.entity.js';
+import { OneTimeCode } from '../auth/one-time-code.entity.js';
 import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { Collaborative } from '../collaboratives/collaborative.entity.js';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   Session,
   RefreshToken,
   AuthAttempt,
+  OneTimeCode,
   EventRecord,
   EventCursor,
   Notification,

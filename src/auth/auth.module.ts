@@ -12,6 +12,8 @@ import { AuthController } from './auth.controller.js';
 import { ACCESS_TOKEN_SECONDS, AuthService } from './auth.service.js';
 import { AuthAttempt } from './auth-attempt.entity.js';
 import { AuthAttemptsService } from './auth-attempts.service.js';
+import { OneTimeCode } from './one-time-code.entity.js';
+import { OneTimeCodes } from './one-time-codes.js';
 import { RefreshCookie } from './refresh-cookie.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { Session } from './session.entity.js';
@@ -22,7 +24,7 @@ import { LocalStrategy } from './strategies/local.strategy.js';
   imports: [
     UsersModule,
     PassportModule,
-    TypeOrmModule.forFeature([Session, RefreshToken, AuthAttempt]),
+    TypeOrmModule.forFeature([Session, RefreshToken, AuthAttempt, OneTimeCode]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -35,7 +37,15 @@ import { LocalStrategy } from './strategies/local.strategy.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, AuthAttemptsService, LocalStrategy, AccessTokens, RefreshCookie],
+  providers: [
+    AuthService,
+    SessionsService,
+    AuthAttemptsService,
+    OneTimeCodes,
+    LocalStrategy,
+    AccessTokens,
+    RefreshCookie,
+  ],
   exports: [SessionsService, AccessTokens],
 })
 export class AuthModule {}

@@ -63,6 +63,14 @@ export class User {
   @Column({ type: 'text', nullable: true })
   suspensionReason: string | null;
 
+  /** When a code sent to the address first came back: until then the account cannot sign in. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailConfirmedAt: Date | null;
+
+  /** Since a password reset handed the account to its address's owner, with posts from before confirmation to review. */
+  @Column({ type: 'timestamptz', nullable: true })
+  takeoverReviewSince: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
