@@ -54,7 +54,20 @@ describe('the best-practice library, in a browser', () => {
     expect(await errorSummaryShown(page)).toEqual(['Enter your comment']);
     await page.getByLabel('Your comment').fill('How did you agree **shared reporting**?');
     await page.getByRole('button', { name: 'Post comment' }).click();
-    await page.getByRole('list', { name: 'Comments' }).getByText('How did you agree shared reporting?').waitFor();
+    const comments = page.getByRole('list', { name: 'Comments' });
+    await comments.getByText('How did you agree shared reporting?').waitFor();
+
+    // The author edits their own comment in place, then deletes it after confirming.
+    await comments.getByRole('button', { name: /^Edit your comment of / }).click();
+    await page.getByLabel('Edit your comment').fill('How did you agree reporting across the six trusts?');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await comments.getByText('How did you agree reporting across the six trusts?').waitFor();
+    await comments.getByText('edited', { exact: false }).waitFor();
+    await reviewPage(page, 'practice-own-comment');
+    await comments.getByRole('button', { name: /^Delete your comment of / }).click();
+    await comments.getByRole('button', { name: /^Yes, delete your comment of / }).click();
+    await comments.getByText('[deleted]').waitFor();
+    expect(await comments.getByText('How did you agree reporting across the six trusts?').count()).toBe(0);
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download as Markdown' }).click();
@@ -124,6 +137,21 @@ describe('the best-practice library, in a browser', () => {
     expect(
       await page.getByRole('table', { name: 'Outcome measures before and after' }).getByRole('row').nth(1).innerText(),
     ).toMatch(/Admissions avoided per week\s+12 admissions\s+45 admissions/);
+
+    // Once published, an edit is public at once, and the form's one button says so.
+    await page.getByRole('button', { name: 'Edit case study' }).click();
+    await heading(page, 'Edit your case study');
+    const form = page.getByRole('main').locator('form');
+    expect(await form.getByRole('button').allInnerTexts()).toEqual(
+      expect.not.arrayContaining(['Save draft', 'Publish', 'Save changes']),
+    );
+    expect(await form.locator('button[type="submit"]').allInnerTexts()).toEqual(['Save and publish changes']);
+    await reviewPage(page, 'practice-edit-published');
+    await page.getByLabel('Summary').fill('One SDEC rota across both sites, open 14 hours a day.');
+    await page.getByRole('button', { name: 'Save and publish changes' }).click();
+    await heading(page, 'Same-day emergency care across two sites');
+    await page.getByText('Your changes have been published').waitFor();
+    await page.getByText('open 14 hours a day').waitFor();
   });
 
   test('search highlights the matching words in threads and case studies', async () => {

@@ -1,14 +1,14 @@
 import { Button } from 'nhsuk-react-components';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 
 import type { Problem } from '../api/types';
 import { useAction } from '../api/use-action';
 
 interface Props {
   /** "Delete question". */
-  label: string;
+  label: ReactNode;
   /** "Yes, delete this question". */
-  confirmLabel: string;
+  confirmLabel: ReactNode;
   act(): Promise<{ error?: Problem }>;
   onDone(): void;
 }

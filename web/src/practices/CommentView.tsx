@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 
 import type { Comment } from '../api/types';
@@ -7,6 +8,8 @@ import { HiddenNotice } from '../moderation/HiddenNotice';
 import { HideRestoreForm } from '../moderation/HideRestoreForm';
 import { ReportForm } from '../moderation/ReportForm';
 import { StaffTag } from '../users/StaffTag';
+import { CommentEditor } from './CommentEditor';
+import { OwnCommentActions } from './OwnCommentActions';
 
 interface Props {
   comment: Comment;
@@ -15,27 +18,40 @@ interface Props {
   onChanged(comment: Comment): void;
 }
 
-/** One comment on a case study: who and when, its words (or why not), report and moderate. */
+/** One comment on a case study: who and when, its words (or why not); edit or delete your own; report and moderate. */
 export function CommentView({ comment, meId, canModerate, onChanged }: Props) {
   const deleted = comment.deletedAt !== null;
   const masked = comment.hidden && comment.body === '';
+  const own = comment.author !== null && comment.author.id === meId;
+  const [editing, setEditing] = useState(false);
   const name = `the comment by ${comment.author?.displayName ?? 'a deleted account'}`;
   return (
     <>
       <p className="app-meta nhsuk-u-margin-bottom-1">
         {comment.author ? <Link to={`/people/${comment.author.handle}`}>{comment.author.displayName}</Link> : 'Deleted'}
         {comment.author && <StaffTag role={comment.author.role} />} · {formatDateTime(comment.createdAt)}
+        {comment.editedAt && !deleted && ' · edited'}
       </p>
       {deleted ? (
         <p className="app-meta">[deleted]</p>
+      ) : editing ? (
+        <CommentEditor
+          comment={comment}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false);
+            onChanged(saved);
+          }}
+        />
       ) : (
         <HiddenNotice what="comment" hidden={comment.hidden} masked={masked}>
           <ServerHtml html={comment.bodyHtml} />
         </HiddenNotice>
       )}
-      {!deleted && !masked && comment.author?.id !== meId && (
-        <ReportForm targetType="comment" targetId={comment.id} name={name} />
+      {!deleted && !editing && own && (
+        <OwnCommentActions comment={comment} onEdit={() => setEditing(true)} onDeleted={onChanged} />
       )}
+      {!deleted && !masked && !own && <ReportForm targetType="comment" targetId={comment.id} name={name} />}
       {!deleted && canModerate && (
         <HideRestoreForm kind="comment" id={comment.id} hidden={comment.hidden} name={name} onChanged={onChanged} />
       )}

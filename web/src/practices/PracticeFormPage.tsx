@@ -74,6 +74,7 @@ function PracticeForm({ existing }: { existing: PracticeDetail | null }) {
     })) ?? [EMPTY_ROW],
   );
   const fields = fieldsFor(rows.length);
+  const isPublished = existing?.status === 'published';
 
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
     const empty = emptyRequiredFields(form, fields);
@@ -98,6 +99,11 @@ function PracticeForm({ existing }: { existing: PracticeDetail | null }) {
       : await api.POST('/api/practices', { body: { ...body, collaborativeId } });
     if (saved.error) return errorsFromProblem(saved.error, fields);
     const id = saved.data.id;
+    // A published case study has no private draft: its edit is public as soon as it is saved.
+    if (isPublished) {
+      navigate(`/practices/${id}`, { state: { flash: 'Your changes have been published' } });
+      return;
+    }
     if (intent.current === 'save') {
       navigate(`/practices/${id}/edit`, { replace: true, state: { flash: 'Your draft has been saved' } });
       return;
@@ -117,10 +123,14 @@ function PracticeForm({ existing }: { existing: PracticeDetail | null }) {
       attempt={attempt}
       back={{ to: existing ? `/practices/${existing.id}` : '/practices', text: 'Back' }}
     >
-      <p>
-        Save a draft as often as you like: only you and your co-authors see it. Publishing needs a summary, all four
-        sections and at least one theme.
-      </p>
+      {isPublished ? (
+        <p>This case study is published: your changes are published as soon as you save them.</p>
+      ) : (
+        <p>
+          Save a draft as often as you like: only you and your co-authors see it. Publishing needs a summary, all four
+          sections and at least one theme.
+        </p>
+      )}
       <form onSubmit={onSubmit} noValidate>
         <TextInput id="title" name="title" label="Title" defaultValue={existing?.title} error={errorFor('title')} />
         <Textarea
@@ -231,21 +241,20 @@ function PracticeForm({ existing }: { existing: PracticeDetail | null }) {
           defaultValue={existing?.coAuthors.map((author) => `@${author.handle}`).join(', ')}
           error={errorFor('coAuthorIds')}
         />
-        <div className="app-actions">
-          <Button type="submit" secondary disabled={busy} onClick={() => (intent.current = 'save')}>
-            Save draft
+        {isPublished ? (
+          <Button type="submit" disabled={busy}>
+            Save and publish changes
           </Button>
-          {existing?.status !== 'published' && (
+        ) : (
+          <div className="app-actions">
+            <Button type="submit" secondary disabled={busy} onClick={() => (intent.current = 'save')}>
+              Save draft
+            </Button>
             <Button type="submit" disabled={busy} onClick={() => (intent.current = 'publish')}>
               Publish
             </Button>
-          )}
-          {existing?.status === 'published' && (
-            <Button type="submit" disabled={busy} onClick={() => (intent.current = 'publish')}>
-              Save changes
-            </Button>
-          )}
-        </div>
+          </div>
+        )}
       </form>
     </FormPage>
   );
