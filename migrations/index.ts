@@ -14,6 +14,7 @@ import { CountPracticeViewsOnce1795600000002 } from './1795600000002-CountPracti
 import { AddThreadJoinIndex1795600000003 } from './1795600000003-AddThreadJoinIndex.js';
 import { GinIndexesWithoutPendingList1795600000004 } from './1795600000004-GinIndexesWithoutPendingList.js';
 import { RedactionIndexesAndScrub1795600000005 } from './1795600000005-RedactionIndexesAndScrub.js';
+import { StorePostExcerptsAndMentions1795600000006 } from './1795600000006-StorePostExcerptsAndMentions.js';
 import { CreateMailOutbox1795600000008 } from './1795600000008-CreateMailOutbox.js';
 import { CreateOneTimeCodes1795600000009 } from './1795600000009-CreateOneTimeCodes.js';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   AddThreadJoinIndex1795600000003,
   GinIndexesWithoutPendingList1795600000004,
   RedactionIndexesAndScrub1795600000005,
+  StorePostExcerptsAndMentions1795600000006,
   CreateMailOutbox1795600000008,
   CreateOneTimeCodes1795600000009,
 ];

@@ -53,18 +53,18 @@ describe('query plans of every list', () => {
       .id;
     // 4,000 threads over nine collaboratives, and 6,000 replies, 2,000 of them on one thread.
     await db.query(
-      `INSERT INTO threads (collaborative_id, author_id, kind, title, body, body_html, tags, vote_count, created_at, last_activity_at)
+      `INSERT INTO threads (collaborative_id, author_id, kind, title, body, body_html, excerpt, mentions, tags, vote_count, created_at, last_activity_at)
        SELECT (ARRAY[$1::uuid] || $2::uuid[])[1 + n % 9], $3, (CASE WHEN n % 4 = 0 THEN 'discussion' ELSE 'question' END)::thread_kind,
-              'Generated thread ' || n, 'Elective waits and workforce number ' || n, '<p>x</p>',
+              'Generated thread ' || n, 'Elective waits and workforce number ' || n, '<p>x</p>', 'x', '{}',
               CASE WHEN n % 10 = 0 THEN ARRAY['workforce'] ELSE ARRAY['diagnostics'] END, n % 17,
               now() - n * interval '1 minute', now() - n * interval '30 seconds'
          FROM generate_series(1, 4000) AS n`,
       [busy, others, author.id],
     );
     await db.query(
-      `INSERT INTO replies (thread_id, position, author_id, body, body_html)
+      `INSERT INTO replies (thread_id, position, author_id, body, body_html, excerpt, mentions)
        SELECT CASE WHEN n <= 2000 THEN $1 ELSE (SELECT id FROM threads ORDER BY id OFFSET (n % 3000) LIMIT 1) END,
-              n, $2, 'Reply about radiology ' || n, '<p>x</p>'
+              n, $2, 'Reply about radiology ' || n, '<p>x</p>', 'x', '{}'
          FROM generate_series(1, 6000) AS n`,
       [busyThread, author.id],
     );

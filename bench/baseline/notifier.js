@@ -7,10 +7,10 @@ import {
   INSERT_NOTIFICATIONS_SQL,
   insertNotificationsParams,
   MAY_READ_EACH_SQL,
-  mentionedHandles,
   notificationData,
   NOTIFICATIONS_CURSOR,
   NOTIFICATIONS_WORKER_LOCK,
+  postTextSql,
   REPLY_RECIPIENTS_SQL,
   SerialRunner,
 } from '../../dist/src/app/bench-entry.js';
@@ -18,7 +18,6 @@ import {
 const BATCH = 50;
 const MAX_NOTIFICATIONS = 2000;
 const HIDDEN_TITLE = '[hidden by moderators pending review]';
-const excerpt = (markdown) => markdown.replace(/\s+/g, ' ').trim().slice(0, 160);
 
 /** Starts the worker; `wake()` after a reply commits, and every 2 s in any case. */
 export async function startNotifier(pool) {
@@ -98,13 +97,17 @@ async function notify(client, event) {
   );
   const title = thread?.title ?? 'a thread';
   const { rows: people } = await client.query(REPLY_RECIPIENTS_SQL, [reply.threadId, reply.position]);
+  // The excerpt and mentions stored with the reply when it was written: nothing is rendered here.
+  const {
+    rows: [text],
+  } = await client.query(postTextSql('replies'), [reply.id]);
   const base = {
     actorId,
     collaborativeId: event.collaborative_id,
     threadId: reply.threadId,
-    excerpt: excerpt(reply.body),
+    excerpt: text?.excerpt || undefined,
   };
-  const handles = mentionedHandles(reply.body);
+  const handles = text?.mentions ?? [];
   const mentioned =
     handles.length === 0
       ? []

@@ -12,7 +12,7 @@ import pg from 'pg';
 import {
   HIDDEN_NOTICE,
   POOL_OPTIONS,
-  renderMarkdown,
+  prepareBody,
   SNIPPET_OPTIONS,
   START,
   STOP,
@@ -321,6 +321,8 @@ app.post('/api/threads/:id/replies', async (request, reply) => {
     throw new HttpError(400, 'body is required');
   if (!found.canPost) throw new HttpError(403, 'Only members may post');
   if (thread.deleted_at || thread.is_locked) throw new HttpError(409, 'This thread takes no replies');
+  // Rendered before the transaction, as the forum does: never under the thread's row lock.
+  const prepared = prepareBody(body);
   const client = await pool.connect();
   let created;
   try {
@@ -332,9 +334,9 @@ app.post('/api/threads/:id/replies', async (request, reply) => {
     );
     if (!seq[0]) throw new HttpError(409, 'This thread no longer takes replies');
     const { rows: inserted } = await client.query(
-      `INSERT INTO replies (thread_id, position, author_id, body, body_html, quoted_reply_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now())) RETURNING id, created_at`,
-      [thread.id, seq[0].reply_seq, user.id, body, renderMarkdown(body), null, null],
+      `INSERT INTO replies (thread_id, position, author_id, body, body_html, excerpt, mentions, quoted_reply_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $8, $9, $6, COALESCE($7::timestamptz, now())) RETURNING id, created_at`,
+      [thread.id, seq[0].reply_seq, user.id, body, prepared.html, null, null, prepared.excerpt, prepared.mentions],
     );
     await client.query(
       `UPDATE collaboratives SET thread_count = thread_count + $2, post_count = post_count + $3,

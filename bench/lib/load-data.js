@@ -176,6 +176,9 @@ async function people(client, size, hash) {
   await client.query(`CREATE UNIQUE INDEX ON bench_sentences (k)`);
 }
 
+// Bodies are plain sentences with no markup and no @handles: their excerpt is their start, and they mention nobody.
+const EXCERPT = 'left(x.body, 160)';
+
 async function threads(client, size) {
   const { users: U, collaboratives: C, threads: T } = size;
   await client.query(
@@ -187,8 +190,8 @@ async function threads(client, size) {
   );
   await client.query(`CREATE UNIQUE INDEX ON bench_threads (k)`);
   await client.query(
-    `INSERT INTO threads (id, collaborative_id, author_id, kind, title, body, body_html, tags, created_at, last_activity_at, search_vector)
-     SELECT x.id, x.collaborative_id, x.author_id, x.kind, x.title, x.body, '<p>' || x.body || '</p>' || chr(10), x.tags, x.created_at, x.created_at,
+    `INSERT INTO threads (id, collaborative_id, author_id, kind, title, body, body_html, excerpt, mentions, tags, created_at, last_activity_at, search_vector)
+     SELECT x.id, x.collaborative_id, x.author_id, x.kind, x.title, x.body, '<p>' || x.body || '</p>' || chr(10), ${EXCERPT}, '{}', x.tags, x.created_at, x.created_at,
             setweight(to_tsvector('english', x.title), 'A') || setweight(to_tsvector('english', array_to_string(x.tags, ' ')), 'B') ||
             setweight(to_tsvector('english', x.body), 'C')
        FROM (SELECT t.id, c.id AS collaborative_id, u.id AS author_id,
@@ -210,9 +213,9 @@ async function replies(client, size) {
        FROM generate_series(1, ${R}) g`,
   );
   await client.query(
-    `INSERT INTO replies (id, thread_id, position, author_id, body, body_html, created_at, search_vector)
+    `INSERT INTO replies (id, thread_id, position, author_id, body, body_html, excerpt, mentions, created_at, search_vector)
      SELECT gen_random_uuid(), x.thread_id, row_number() OVER (PARTITION BY x.thread_id ORDER BY x.created_at, x.g), x.author_id,
-            x.body, '<p>' || x.body || '</p>' || chr(10), x.created_at, setweight(to_tsvector('english', x.body), 'C')
+            x.body, '<p>' || x.body || '</p>' || chr(10), ${EXCERPT}, '{}', x.created_at, setweight(to_tsvector('english', x.body), 'C')
        FROM (SELECT p.g, t.id AS thread_id, u.id AS author_id, sa.s || ' ' || sb.s AS body,
                     t.created_at + p.f * (now() - interval '1 day' - t.created_at) AS created_at
                FROM bench_reply_plan p JOIN bench_threads t ON t.k = p.tk JOIN bench_users u ON u.n = p.author_n

@@ -4,7 +4,7 @@
  * must not break them unseen.
  */
 export { MAY_READ_EACH_SQL } from '../collaboratives/read-rule.js';
-export { mentionedHandles, renderMarkdown } from '../common/markdown.js';
+export { prepareBody } from '../common/markdown.js';
 export { SerialRunner } from '../common/serial-runner.js';
 export { HIDDEN_NOTICE } from '../content/hidden-notice.js';
 export { createDatabaseIfMissing, freePort, startEmbeddedPostgres } from '../database/embedded-postgres.js';
@@ -17,6 +17,7 @@ export {
   NOTIFICATIONS_CURSOR,
   NOTIFICATIONS_WORKER_LOCK,
 } from '../notifications/notification-writes.js';
+export { postTextSql } from '../notifications/post-text.js';
 export { SNIPPET_OPTIONS, START, STOP, TITLE_OPTIONS, toMarkedHtml } from '../search/highlight.js';
 export { REPLY_RECIPIENTS_SQL } from '../threads/thread-notifications.js';
 export { viewerStateSql } from '../threads/viewer-state.js';

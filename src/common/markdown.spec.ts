@@ -1,13 +1,31 @@
 import { describe, expect, test } from '@jest/globals';
 
-import { mentionedHandles, plainText, renderMarkdown } from './markdown.js';
+import { EXCERPT_LENGTH, prepareBody, renderMarkdown } from './markdown.js';
 
 describe('renderMarkdown', () => {
-  test('plain text keeps the words and drops the markup, on one line', () => {
-    expect(plainText('**PTL** review with `code`\n\n> quoted & <b>raw</b>\n\n- one\n- two')).toBe(
+  test('the excerpt keeps the words and drops the markup, on one line', () => {
+    expect(prepareBody('**PTL** review with `code`\n\n> quoted & <b>raw</b>\n\n- one\n- two').excerpt).toBe(
       'PTL review with code quoted & <b>raw</b> one two',
     );
-    expect(plainText('See [the guide](https://example.nhs.uk) and @sarah-w')).toBe('See the guide and @sarah-w');
+    expect(prepareBody('See [the guide](https://example.nhs.uk) and @sarah-w').excerpt).toBe(
+      'See the guide and @sarah-w',
+    );
+  });
+
+  test('the excerpt is cut to whole characters: an emoji at the edge is kept or dropped, never split', () => {
+    const excerpt = prepareBody(`${'a'.repeat(EXCERPT_LENGTH - 1)}🩺 and more`).excerpt;
+    expect(Array.from(excerpt)).toHaveLength(EXCERPT_LENGTH);
+    expect(excerpt.endsWith('🩺')).toBe(true);
+  });
+
+  test('one call gives the HTML, excerpt and mentions of the same text', () => {
+    expect(prepareBody('Thanks @Ana-K for **this**')).toEqual({
+      markdown: 'Thanks @Ana-K for **this**',
+      html: '<p>Thanks <a href="/people/ana-k" data-mention="ana-k" rel="nofollow ugc noopener">@ana-k</a> for <strong>this</strong></p>',
+      excerpt: 'Thanks @ana-k for this',
+      mentions: ['ana-k'],
+    });
+    expect(prepareBody('')).toEqual({ markdown: '', html: '', excerpt: '', mentions: [] });
   });
 
   test('renders ordinary Markdown', () => {
@@ -40,7 +58,7 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(markdown)).toContain(
       '<a href="/people/sarah-whitfield" data-mention="sarah-whitfield" rel="nofollow ugc noopener">@sarah-whitfield</a>',
     );
-    expect(mentionedHandles(markdown)).toEqual(['sarah-whitfield', 'david-mensah']);
+    expect(prepareBody(markdown).mentions).toEqual(['sarah-whitfield', 'david-mensah']);
   });
 
   test('an image is a link to it, named by its description, never embedded', () => {

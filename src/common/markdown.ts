@@ -1,4 +1,4 @@
-import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+import { Marked, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
 const HANDLE = /^@([a-z0-9](?:[a-z0-9-]{0,28}[a-z0-9])?)(?![\w-])/i;
@@ -21,6 +21,14 @@ const mention: TokenizerAndRendererExtension = {
   },
 };
 
+// An image inside a link ([![badge](img.svg)](https://…)) keeps the link and shows its description: an <a> in an <a> would lose the link's target.
+function unlinkImages(token: Token): void {
+  if (token.type !== 'link') return;
+  token.tokens = token.tokens?.map((child) =>
+    child.type === 'image' ? { type: 'text', raw: child.raw, text: child.text } : child,
+  );
+}
+
 // Raw HTML in Markdown is shown as text, not interpreted: people write prose, not markup.
 // Images are not embedded (another site's image reports who read the post, and when), but
 // linked by their description, so the reader can choose to open one.
@@ -29,13 +37,6 @@ const marked = new Marked({
   gfm: true,
   breaks: false,
   async: false,
-  // An image inside a link ([![badge](img.svg)](https://…)) keeps the link and shows its description: an <a> in an <a> would lose the link's target.
-  walkTokens(token) {
-    if (token.type !== 'link') return;
-    token.tokens = token.tokens?.map((child) =>
-      child.type === 'image' ? { type: 'text', raw: child.raw, text: child.text } : child,
-    );
-  },
   renderer: {
     html({ text }) {
       return escapeHtml(text);
@@ -104,35 +105,57 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
-/** Markdown in, sanitised HTML out. Called once on write; the result is stored beside the source. */
+/** One lex of the Markdown: its sanitised HTML and the handles it @mentions (not those inside code). */
+function render(markdown: string): { html: string; mentions: string[] } {
+  const tokens = marked.lexer(markdown);
+  const mentions = new Set<string>();
+  marked.walkTokens(tokens, (token) => {
+    unlinkImages(token);
+    if (token.type === 'mention') mentions.add((token as Tokens.Generic).handle as string);
+  });
+  return { html: sanitizeHtml(marked.parser(tokens), SANITIZE).trim(), mentions: [...mentions] };
+}
+
+/** Markdown in, sanitised HTML out, for text that nobody is notified about (a collaborative's description). */
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown) as string;
-  return sanitizeHtml(html, SANITIZE).trim();
+  return render(markdown).html;
+}
+
+/** How much of a post's text a notification quotes. */
+export const EXCERPT_LENGTH = 160;
+
+/** A post's body with everything stored beside it, worked out once on write and never under a lock. */
+export interface PreparedBody {
+  /** The Markdown as written. */
+  markdown: string;
+  /** Sanitised HTML, as readers see it. */
+  html: string;
+  /** The first words as plain text, for notifications. */
+  excerpt: string;
+  /** Handles @mentioned, lower-cased, once each, in order of first mention. */
+  mentions: string[];
+}
+
+/** Renders a post's Markdown once: its HTML, the excerpt notifications quote, and whom it mentions. */
+export function prepareBody(markdown: string): PreparedBody {
+  const { html, mentions } = render(markdown);
+  return { markdown, html, excerpt: excerptOf(html), mentions };
 }
 
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&amp;': '&' };
 
 /**
- * The words of a Markdown text without its markup, on one line, for excerpts shown as plain
- * text (notifications): "**PTL** review" reads "PTL review", not its asterisks.
+ * The words of rendered HTML without its markup, on one line, cut to `EXCERPT_LENGTH`
+ * characters (whole characters: an emoji is never split): "**PTL** review" reads
+ * "PTL review", not its asterisks.
  */
-export function plainText(markdown: string): string {
-  const spaced = renderMarkdown(markdown).replace(
-    /<(?:br|hr)\b[^>]*>|<\/(?:p|li|h[1-6]|blockquote|pre|tr|td|th)>/g,
-    ' ',
-  );
-  const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
-  return text
+function excerptOf(html: string): string {
+  const spaced = html.replace(/<(?:br|hr)\b[^>]*>|<\/(?:p|li|h[1-6]|blockquote|pre|tr|td|th)>/g, ' ');
+  const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} })
     .replace(/&(?:lt|gt|quot|amp);/g, (entity) => ENTITIES[entity]!)
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** The handles @mentioned in a body, lower-cased, once each (not those inside code). */
-export function mentionedHandles(markdown: string): string[] {
-  const handles = new Set<string>();
-  marked.walkTokens(marked.lexer(markdown), (token) => {
-    if (token.type === 'mention') handles.add((token as Tokens.Generic).handle as string);
-  });
-  return [...handles];
+  return Array.from(text.slice(0, 2 * EXCERPT_LENGTH))
+    .slice(0, EXCERPT_LENGTH)
+    .join('');
 }

@@ -58,6 +58,8 @@ interface Locked {
   author_id: string;
   body: string;
   body_html: string;
+  excerpt: string;
+  mentions: string[];
   created_at: Date;
   last_activity_at: Date;
   reply_seq: number;
@@ -80,7 +82,7 @@ export async function mergeThreads(
 ): Promise<number | null> {
   const rows = await rowsOf<Locked>(
     manager,
-    `SELECT id, collaborative_id, author_id, body, body_html, created_at, last_activity_at, reply_seq, hidden_at, hidden_by_id, hidden_reason
+    `SELECT id, collaborative_id, author_id, body, body_html, excerpt, mentions, created_at, last_activity_at, reply_seq, hidden_at, hidden_by_id, hidden_reason
        FROM threads WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL AND merged_into_id IS NULL ORDER BY id FOR UPDATE`,
     [[sourceId, intoId]],
   );
@@ -90,8 +92,8 @@ export async function mergeThreads(
 
   const opening = into.reply_seq + 1;
   await manager.query(
-    `INSERT INTO replies (thread_id, position, author_id, body, body_html, created_at, hidden_at, hidden_by_id, hidden_reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO replies (thread_id, position, author_id, body, body_html, excerpt, mentions, created_at, hidden_at, hidden_by_id, hidden_reason)
+     VALUES ($1, $2, $3, $4, $5, $10, $11, $6, $7, $8, $9)`,
     [
       intoId,
       opening,
@@ -102,6 +104,8 @@ export async function mergeThreads(
       source.hidden_at,
       source.hidden_by_id,
       source.hidden_reason,
+      source.excerpt,
+      source.mentions,
     ],
   );
   const moved = await rowsOf<{ live: boolean }>(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { renderMarkdown } from '../common/markdown.js';
+import { prepareBody } from '../common/markdown.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
 import { requireLive } from '../content/content-rules.js';
 import { ContentWrites } from '../content/content-writes.js';
@@ -45,12 +45,15 @@ export class CommentsService {
     const found = await this.loader.read(user, practiceId);
     requireMayRespond(found);
     const { practice } = found;
+    const rendered = prepareBody(body);
     const id = await this.dataSource.transaction(async (manager) => {
       const result = await manager.insert(PracticeComment, {
         practiceId,
         authorId: user.id,
         body,
-        bodyHtml: renderMarkdown(body),
+        bodyHtml: rendered.html,
+        excerpt: rendered.excerpt,
+        mentions: rendered.mentions,
       });
       const commentId = result.identifiers[0]!.id as string;
       await manager.query(
@@ -101,6 +104,8 @@ export class CommentsService {
   async edit(user: AuthUser, commentId: string, body: string): Promise<CommentDto> {
     const found = await this.loader.readComment(user, commentId);
     requireMayEditComment(user, found);
+    // Rendered before the row lock is taken: the lock is held only for the writes.
+    const rendered = prepareBody(body);
     const updated = await this.dataSource.transaction(async (manager) => {
       const current = await lockComment(manager, commentId);
       requireLive(current, 'comment');
@@ -114,7 +119,13 @@ export class CommentsService {
       await manager.update(
         PracticeComment,
         { id: commentId },
-        { body, bodyHtml: renderMarkdown(body), editedAt: () => 'now()' },
+        {
+          body,
+          bodyHtml: rendered.html,
+          excerpt: rendered.excerpt,
+          mentions: rendered.mentions,
+          editedAt: () => 'now()',
+        },
       );
       const edited = await withAuthor(manager, commentId);
       await this.events.append(manager, {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
-import { plainText } from '../common/markdown.js';
 import type { NotificationDraft, NotificationRules, RuleEvent } from '../notifications/notification-rules.js';
+import { storedPostText } from '../notifications/post-text.js';
 
 async function authorsOf(manager: EntityManager, practiceId: string): Promise<{ title: string; ids: string[] }> {
   const rows: Array<{ user_id: string; title: string }> = await manager.query(
@@ -48,6 +48,7 @@ async function onComment(event: RuleEvent<'comment.created'>, manager: EntityMan
     [comment.practiceId, comment.id],
   );
   const people = new Set([...ids, ...earlier.map((row) => row.author_id)]);
+  const { excerpt } = await storedPostText(manager, 'practice_comments', comment.id);
   return [...people].map((userId) => ({
     userId,
     type: 'comment',
@@ -55,7 +56,7 @@ async function onComment(event: RuleEvent<'comment.created'>, manager: EntityMan
     collaborativeId: event.collaborative_id,
     practiceId: comment.practiceId,
     title: `${comment.author?.displayName ?? 'Someone'} commented on "${title}"`,
-    excerpt: plainText(comment.body).slice(0, 160),
+    excerpt,
   }));
 }
 

@@ -66,6 +66,9 @@ export class PracticeComment {
 
   @Column({ type: 'text' }) body: string;
   @Column({ type: 'text' }) bodyHtml: string;
+  /** The body's first words as plain text and the handles it @mentions; only notifications read them. */
+  @Column({ type: 'text', select: false }) excerpt: string;
+  @Column({ type: 'text', array: true, select: false }) mentions: string[];
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) editedAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) deletedAt: Date | null;

@@ -4,7 +4,7 @@ import { renderMarkdown } from '../common/markdown.js';
 import type { UpdatePracticeDto } from './dto/write-practice.dto.js';
 import { type Practice, SECTIONS } from './practice.entity.js';
 
-/** Content fields and, for each Markdown section, its rendered HTML. */
+/** Content fields and, for each Markdown section, its rendered HTML: worked out before the write's transaction. */
 export function contentChanges(dto: UpdatePracticeDto): Partial<Practice> {
   const { coAuthorIds: _coAuthors, ...fields } = dto;
   const changes: Partial<Practice> = { ...fields } as Partial<Practice>;

@@ -58,10 +58,11 @@ export class PracticesService {
   /** Always starts as a draft that only its authors can see. */
   async create(user: AuthUser, dto: CreatePracticeDto): Promise<PracticeDetailDto> {
     if (dto.collaborativeId) await this.access.requirePost(user, dto.collaborativeId);
+    const changes = contentChanges(dto);
     const id = await this.withUnknownUsers(() =>
       this.dataSource.transaction(async (manager) => {
         const result = await manager.insert(Practice, {
-          ...contentChanges(dto),
+          ...changes,
           collaborativeId: dto.collaborativeId ?? null,
           authorId: user.id,
         });
@@ -81,6 +82,8 @@ export class PracticesService {
   async update(user: AuthUser, id: string, dto: UpdatePracticeDto): Promise<PracticeDetailDto> {
     const found = await this.loader.read(user, id);
     requireMayEditPractice(user, found);
+    // Rendered before the row lock is taken: the lock is held only for the writes.
+    const changes = contentChanges(dto);
     await this.withUnknownUsers(() =>
       this.dataSource.transaction(async (manager) => {
         const current = await lockPractice(manager, id);
@@ -90,7 +93,7 @@ export class PracticesService {
            SELECT $1, COALESCE((SELECT max(number) FROM practice_revisions WHERE practice_id = $1), 0) + 1, $2, $3::jsonb`,
           [id, user.id, JSON.stringify(snapshot(current))],
         );
-        await manager.update(Practice, { id }, { ...contentChanges(dto), editedAt: () => 'now()' });
+        await manager.update(Practice, { id }, { ...changes, editedAt: () => 'now()' });
         if (dto.coAuthorIds) await setCoAuthors(manager, id, current.authorId, dto.coAuthorIds);
         if (current.status === 'published') await this.announce(manager, 'practice.updated', id);
       }),

@@ -10,6 +10,14 @@ export abstract class PostColumns {
   @Column({ type: 'text' })
   bodyHtml: string;
 
+  /** The body's first words as plain text, rendered with `bodyHtml`; only notifications read it. */
+  @Column({ type: 'text', select: false })
+  excerpt: string;
+
+  /** Handles the body @mentions, rendered with `bodyHtml`; only notifications read them. */
+  @Column({ type: 'text', array: true, select: false })
+  mentions: string[];
+
   @Column({ type: 'integer', default: 0 })
   voteCount: number;
 

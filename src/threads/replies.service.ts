@@ -2,7 +2,7 @@ import { ConflictException, Injectable, UnprocessableEntityException } from '@ne
 import { DataSource, type EntityManager } from 'typeorm';
 
 import type { CollaborativeAccess } from '../collaboratives/access.service.js';
-import { renderMarkdown } from '../common/markdown.js';
+import { prepareBody } from '../common/markdown.js';
 import type { Page, PageQueryDto } from '../common/pagination.js';
 import { ContentWrites } from '../content/content-writes.js';
 import { Keyset } from '../database/keyset.js';
@@ -37,11 +37,12 @@ export class RepliesService {
     requireLive(thread, 'thread');
     requireUnlocked(thread);
     if (dto.quotedReplyId) await this.requireQuotable(thread.id, dto.quotedReplyId);
+    const body = prepareBody(dto.body);
     const reply = await this.dataSource.transaction(async (manager) => {
       const created = await insertReply(manager, {
         threadId,
         authorId: user.id,
-        body: dto.body,
+        body,
         quotedReplyId: dto.quotedReplyId,
       });
       // Locked, hidden or deleted after the checks above: the locked row has the last word.
@@ -89,6 +90,8 @@ export class RepliesService {
   async edit(user: AuthUser, replyId: string, dto: UpdateReplyDto): Promise<ReplyViewDto> {
     const { reply, thread, access } = await this.guard.readReply(user, replyId);
     requireMayEdit(user, reply, access, 'reply');
+    // Rendered before the row lock is taken: the lock is held only for the writes.
+    const body = prepareBody(dto.body);
     const updated = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockReply(manager, replyId);
       requireLive(current, 'reply');
@@ -97,7 +100,13 @@ export class RepliesService {
       await manager.update(
         Reply,
         { id: replyId },
-        { body: dto.body, bodyHtml: renderMarkdown(dto.body), editedAt: () => 'now()' },
+        {
+          body: body.markdown,
+          bodyHtml: body.html,
+          excerpt: body.excerpt,
+          mentions: body.mentions,
+          editedAt: () => 'now()',
+        },
       );
       const edited = await manager.findOneOrFail(Reply, { where: { id: replyId }, relations: { author: true } });
       await this.events.append(manager, {

@@ -1,11 +1,9 @@
 import type { EntityManager } from 'typeorm';
 
-import { mentionedHandles, plainText } from '../common/markdown.js';
 import { HIDDEN_NOTICE } from '../content/hidden-notice.js';
 import type { EventRow } from '../events/envelope.js';
 import type { NotificationDraft, NotificationRules, RuleEvent } from '../notifications/notification-rules.js';
-
-const excerpt = (markdown: string) => plainText(markdown).slice(0, 160);
+import { type PostText, storedPostText } from '../notifications/post-text.js';
 
 async function threadTitle(
   manager: EntityManager,
@@ -19,20 +17,22 @@ async function threadTitle(
   return { title: row?.title ?? 'a thread', authorId: row?.author_id ?? null };
 }
 
-/** @mentioned people, by handle. */
+/**
+ * @mentioned people, by the handles stored with the post (as it reads now: an edit made
+ * before the worker came to it counts, and a hidden or deleted post mentions nobody).
+ */
 async function mentions(
   manager: EntityManager,
   event: Pick<EventRow, 'collaborative_id'>,
-  markdown: string,
+  text: PostText,
   actorId: string | null,
   title: string,
   threadId: string,
 ) {
-  const handles = mentionedHandles(markdown);
-  if (handles.length === 0) return [];
+  if (text.mentions.length === 0) return [];
   const users: Array<{ id: string }> = await manager.query(
     `SELECT id FROM users WHERE lower(handle) = ANY($1::text[])`,
-    [handles],
+    [text.mentions],
   );
   return users.map((user): NotificationDraft => ({
     userId: user.id,
@@ -41,7 +41,7 @@ async function mentions(
     collaborativeId: event.collaborative_id,
     threadId,
     title,
-    excerpt: excerpt(markdown),
+    excerpt: text.excerpt,
   }));
 }
 
@@ -59,6 +59,7 @@ async function onReply(event: RuleEvent<'reply.created'>, manager: EntityManager
   const reply = event.payload;
   const actorId = reply.author?.id ?? null;
   const thread = await threadTitle(manager, reply.threadId);
+  const text = await storedPostText(manager, 'replies', reply.id);
   const people: Array<{ user_id: string }> = await manager.query(REPLY_RECIPIENTS_SQL, [
     reply.threadId,
     reply.position,
@@ -67,13 +68,13 @@ async function onReply(event: RuleEvent<'reply.created'>, manager: EntityManager
     actorId,
     collaborativeId: event.collaborative_id,
     threadId: reply.threadId,
-    excerpt: excerpt(reply.body),
+    excerpt: text.excerpt,
   };
   return [
     ...(await mentions(
       manager,
       event,
-      reply.body,
+      text,
       actorId,
       `${reply.author?.displayName ?? 'Someone'} mentioned you in "${thread.title}"`,
       reply.threadId,
@@ -99,8 +100,9 @@ async function onThread(event: RuleEvent<'thread.created'>, manager: EntityManag
     [collaborativeId, levels],
   );
   const name = thread.author?.displayName ?? 'Someone';
+  const text = await storedPostText(manager, 'threads', thread.id);
   return [
-    ...(await mentions(manager, event, thread.body, actorId, `${name} mentioned you in "${thread.title}"`, thread.id)),
+    ...(await mentions(manager, event, text, actorId, `${name} mentioned you in "${thread.title}"`, thread.id)),
     ...followers.map((follower): NotificationDraft => ({
       userId: follower.user_id,
       type: 'new-thread',
@@ -108,7 +110,7 @@ async function onThread(event: RuleEvent<'thread.created'>, manager: EntityManag
       collaborativeId,
       threadId: thread.id,
       title: `${name} ${thread.kind === 'question' ? 'asked' : 'started'} "${thread.title}"`,
-      excerpt: excerpt(thread.body),
+      excerpt: text.excerpt,
     })),
   ];
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-import { renderMarkdown } from '../common/markdown.js';
+import type { PreparedBody } from '../common/markdown.js';
 import { rowsOf } from '../database/rows-of.js';
 import { Reply } from './reply.entity.js';
 import { Thread, type ThreadKind, TOMBSTONE_TITLE } from './thread.entity.js';
@@ -36,7 +36,8 @@ export interface NewThread {
   authorId: string;
   kind: ThreadKind;
   title: string;
-  body: string;
+  /** Rendered by the caller before its transaction (`prepareBody`). */
+  body: PreparedBody;
   tags: string[];
   /** Only the demo seed backdates; everything else happens now. */
   at?: Date;
@@ -45,19 +46,21 @@ export interface NewThread {
 export async function insertThread(manager: EntityManager, input: NewThread): Promise<Thread> {
   const [row] = await rowsOf<{ id: string; created_at: Date }>(
     manager,
-    `INSERT INTO threads (id, collaborative_id, author_id, kind, title, body, body_html, tags, created_at, last_activity_at)
-     VALUES (COALESCE($9::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, COALESCE($8::timestamptz, now()), COALESCE($8::timestamptz, now()))
+    `INSERT INTO threads (id, collaborative_id, author_id, kind, title, body, body_html, excerpt, mentions, tags, created_at, last_activity_at)
+     VALUES (COALESCE($9::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $10, $11, $7, COALESCE($8::timestamptz, now()), COALESCE($8::timestamptz, now()))
      RETURNING id, created_at`,
     [
       input.collaborativeId,
       input.authorId,
       input.kind,
       input.title,
-      input.body,
-      renderMarkdown(input.body),
+      input.body.markdown,
+      input.body.html,
       input.tags,
       input.at ?? null,
       input.id ?? null,
+      input.body.excerpt,
+      input.body.mentions,
     ],
   );
   await countInCollaborative(manager, input.collaborativeId, 1, 1, row!.created_at);
@@ -67,7 +70,8 @@ export async function insertThread(manager: EntityManager, input: NewThread): Pr
 export interface NewReply {
   threadId: string;
   authorId: string;
-  body: string;
+  /** Rendered by the caller before its transaction: this one holds the thread's row lock. */
+  body: PreparedBody;
   quotedReplyId?: string | null;
   at?: Date;
 }
@@ -91,17 +95,19 @@ export async function insertReply(manager: EntityManager, input: NewReply): Prom
   if (!thread) return null;
   const [row] = await rowsOf<{ id: string; created_at: Date }>(
     manager,
-    `INSERT INTO replies (thread_id, position, author_id, body, body_html, quoted_reply_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now()))
+    `INSERT INTO replies (thread_id, position, author_id, body, body_html, excerpt, mentions, quoted_reply_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $8, $9, $6, COALESCE($7::timestamptz, now()))
      RETURNING id, created_at`,
     [
       input.threadId,
       thread.reply_seq,
       input.authorId,
-      input.body,
-      renderMarkdown(input.body),
+      input.body.markdown,
+      input.body.html,
       input.quotedReplyId ?? null,
       at,
+      input.body.excerpt,
+      input.body.mentions,
     ],
   );
   await countInCollaborative(manager, thread.collaborative_id, 0, 1, row!.created_at);
@@ -115,7 +121,7 @@ export async function insertReply(manager: EntityManager, input: NewReply): Prom
 export async function tombstoneThread(manager: EntityManager, threadId: string, deletedById: string): Promise<boolean> {
   const [thread] = await rowsOf<{ collaborative_id: string }>(
     manager,
-    `UPDATE threads SET title = $3, body = '', body_html = '', tags = '{}', deleted_at = now(), deleted_by_id = $2
+    `UPDATE threads SET title = $3, body = '', body_html = '', excerpt = '', mentions = '{}', tags = '{}', deleted_at = now(), deleted_by_id = $2
       WHERE id = $1 AND deleted_at IS NULL
       RETURNING collaborative_id`,
     [threadId, deletedById, TOMBSTONE_TITLE],
@@ -137,7 +143,7 @@ export async function tombstoneReply(
 ): Promise<{ wasAccepted: boolean } | null> {
   const [reply] = await rowsOf<{ thread_id: string }>(
     manager,
-    `UPDATE replies SET body = '', body_html = '', deleted_at = now(), deleted_by_id = $2
+    `UPDATE replies SET body = '', body_html = '', excerpt = '', mentions = '{}', deleted_at = now(), deleted_by_id = $2
       WHERE id = $1 AND deleted_at IS NULL
       RETURNING thread_id`,
     [replyId, deletedById],

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 import { Collaborative } from '../collaboratives/collaborative.entity.js';
+import { prepareBody } from '../common/markdown.js';
 import type { DemoSeeder } from '../database/demo-seeder.js';
 import { User } from '../users/user.entity.js';
 import { changeVote, insertReply, insertThread, setAcceptedReply } from './thread-writes.js';
@@ -64,7 +65,7 @@ export class ThreadsSeeder implements DemoSeeder {
       authorId,
       kind: demo.kind,
       title: demo.title,
-      body: demo.body,
+      body: prepareBody(demo.body),
       tags: demo.tags,
       at,
     });
@@ -76,7 +77,7 @@ export class ThreadsSeeder implements DemoSeeder {
       const created = await insertReply(manager, {
         threadId: thread.id,
         authorId: replyAuthor,
-        body: reply.body,
+        body: prepareBody(reply.body),
         quotedReplyId,
         at: new Date(at.getTime() + reply.after * HOUR),
       });

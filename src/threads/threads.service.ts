@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
-import { renderMarkdown } from '../common/markdown.js';
+import { prepareBody } from '../common/markdown.js';
 import { ContentWrites } from '../content/content-writes.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
@@ -47,13 +47,14 @@ export class ThreadsService {
     linked?: (manager: EntityManager, threadId: string) => Promise<void>,
   ): Promise<ThreadDetailDto> {
     await this.access.requirePost(user, collaborativeId);
+    const body = prepareBody(dto.body);
     const thread = await this.dataSource.transaction(async (manager) => {
       const created = await insertThread(manager, {
         collaborativeId,
         authorId: user.id,
         kind: dto.kind ?? 'question',
         title: dto.title,
-        body: dto.body,
+        body,
         tags: dto.tags ?? [],
       });
       await linked?.(manager, created.id);
@@ -91,6 +92,8 @@ export class ThreadsService {
   async edit(user: AuthUser, threadId: string, dto: UpdateThreadDto): Promise<ThreadDetailDto> {
     const { thread, access } = await this.guard.read(user, threadId);
     requireMayEdit(user, thread, access, 'thread');
+    // Rendered before the row lock is taken: the lock is held only for the writes.
+    const body = dto.body === undefined ? null : prepareBody(dto.body);
     await this.dataSource.transaction(async (manager) => {
       // NO KEY UPDATE: new replies' key-share locks on the thread are not blocked by it.
       await manager.query(`SELECT 1 FROM threads WHERE id = $1 FOR NO KEY UPDATE`, [threadId]);
@@ -98,18 +101,15 @@ export class ThreadsService {
       requireLive(current, 'thread');
       const next = {
         title: dto.title ?? current.title,
-        body: dto.body ?? current.body,
+        body: body?.markdown ?? current.body,
         tags: dto.tags ?? current.tags,
       };
       const unchanged =
         next.title === current.title && next.body === current.body && next.tags.join() === current.tags.join();
       if (unchanged) return;
       await this.revisions.recordThread(manager, threadId, user.id);
-      await manager.update(
-        Thread,
-        { id: threadId },
-        { ...next, bodyHtml: renderMarkdown(next.body), editedAt: () => 'now()' },
-      );
+      const rendered = body ? { bodyHtml: body.html, excerpt: body.excerpt, mentions: body.mentions } : {};
+      await manager.update(Thread, { id: threadId }, { ...next, ...rendered, editedAt: () => 'now()' });
       const edited = await manager.findOneOrFail(Thread, { where: { id: threadId }, relations: { author: true } });
       await this.events.append(manager, {
         type: 'thread.updated',
