@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { DataSource } from 'typeorm';
 
 import { addMember, createCollaborative, type TestCollaborative } from './factories/collaborative.factory.js';
 import { allPages } from './factories/thread.factory.js';
@@ -501,6 +502,51 @@ describe('best-practice library', () => {
     expect(comment.status).toBe(409);
     // Deleting twice changes nothing, as for threads.
     expect((await forum.http.delete(`/api/practices/${studied.id}`, { token: author.accessToken })).status).toBe(204);
+  });
+
+  test('a deleted case study keeps none of its words, deleted by its author or by a moderator', async () => {
+    // Words no other case study in this suite uses, to look for in stored copies.
+    const words = { title: 'Quokka pathway', summary: 'Quokka summary.', approach: 'Quokka approach.' };
+    const byAuthor = await draft(words);
+    const byModerator = await draft(words);
+    await Promise.all([publish(byAuthor.id), publish(byModerator.id)]);
+    expect((await forum.http.delete(`/api/practices/${byAuthor.id}`, { token: author.accessToken })).status).toBe(204);
+    const removed = await forum.http.post(
+      `/api/practices/${byModerator.id}/delete`,
+      { reason: 'Names a patient.' },
+      { token: admin.accessToken },
+    );
+    expect(removed.status).toBe(204);
+
+    const sql = forum.app.get(DataSource);
+    const rows = await sql.query(
+      `SELECT title, summary, challenge, challenge_html, approach, approach_html, outcomes, outcomes_html,
+              lessons, lessons_html, outcome_measures, tags, organisations, contact
+         FROM practices WHERE id = ANY($1::uuid[])`,
+      [[byAuthor.id, byModerator.id]],
+    );
+    const tombstone = {
+      title: '[deleted]',
+      summary: '',
+      ...Object.fromEntries(
+        ['challenge', 'approach', 'outcomes', 'lessons'].flatMap((section) => [
+          [section, ''],
+          [`${section}_html`, ''],
+        ]),
+      ),
+      outcome_measures: [],
+      tags: [],
+      organisations: [],
+      contact: '',
+    };
+    expect(rows).toEqual([tombstone, tombstone]);
+    // Nor do the stored copies readers can replay.
+    const [copies] = await sql.query(
+      `SELECT (SELECT count(*)::int FROM events WHERE payload::text LIKE '%' || $1 || '%') AS events,
+              (SELECT count(*)::int FROM notifications WHERE data::text LIKE '%' || $1 || '%') AS notifications`,
+      ['Quokka'],
+    );
+    expect(copies).toEqual({ events: 0, notifications: 0 });
   });
 });
 

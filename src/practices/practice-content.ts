@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 import type { ContentKind, ContentKinds, ContentPlace } from '../content/content-kinds.js';
+import { TOMBSTONE_TITLE } from '../content/hidden-notice.js';
 import { rowsOf } from '../database/rows-of.js';
 import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { User } from '../users/user.entity.js';
@@ -37,8 +38,12 @@ const practiceKind: Omit<ContentKind, 'view'> = {
   async tombstone(manager, place) {
     const [practice] = await rowsOf<{ status: string }>(
       manager,
-      `UPDATE practices SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING status::text`,
-      [place.id],
+      // Its words go, as a thread's do: the tombstone keeps where it was and what it was about (sectors, themes).
+      `UPDATE practices SET title = $2, summary = '', challenge = '', challenge_html = '', approach = '', approach_html = '',
+              outcomes = '', outcomes_html = '', lessons = '', lessons_html = '', outcome_measures = '[]', tags = '{}',
+              organisations = '{}', contact = '', deleted_at = now()
+        WHERE id = $1 AND deleted_at IS NULL RETURNING status::text`,
+      [place.id, TOMBSTONE_TITLE],
     );
     if (!practice) return null;
     await forgetPracticeRevisions(manager, place.id);

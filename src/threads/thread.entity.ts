@@ -8,8 +8,8 @@ import { Reply } from './reply.entity.js';
 export const THREAD_KINDS = ['question', 'discussion'] as const;
 export type ThreadKind = (typeof THREAD_KINDS)[number];
 
-/** What a deleted thread or reply shows in place of its title. */
-export const TOMBSTONE_TITLE = '[deleted]';
+/** What a deleted thread shows in place of its title (shared with case studies). */
+export { TOMBSTONE_TITLE } from '../content/hidden-notice.js';
 
 @Entity('threads')
 @Check('threads_tags_max', 'cardinality(tags) <= 5')

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import { PageOf } from '../../common/pagination.js';
-import { HIDDEN_NOTICE } from '../../content/hidden-notice.js';
+import { HIDDEN_NOTICE, TOMBSTONE_TITLE } from '../../content/hidden-notice.js';
 import { PublicProfileDto, toPublicProfile } from '../../users/dto/profile.dto.js';
 import { type Practice, PRACTICE_STATUSES, type PracticeStatus, THEMES } from '../practice.entity.js';
 import { OutcomeMeasureDto } from './write-practice.dto.js';
@@ -79,8 +79,6 @@ export class PracticeRevisionDto {
 
 export class PracticeRevisionPageDto extends PageOf(PracticeRevisionDto) {}
 
-const DELETED = '[deleted]';
-
 /**
  * `practice.author` must be loaded. Hidden ones show a notice unless `showHidden`
  * (authors, moderators); deleted ones are a tombstone.
@@ -91,7 +89,7 @@ export function toPracticeSummary(practice: Practice, showHidden = false): Pract
   return {
     id: practice.id,
     collaborativeId: practice.collaborativeId,
-    title: deleted ? DELETED : masked ? HIDDEN_NOTICE : practice.title,
+    title: deleted ? TOMBSTONE_TITLE : masked ? HIDDEN_NOTICE : practice.title,
     summary: masked ? '' : practice.summary,
     outcomeMeasures: masked ? [] : practice.outcomeMeasures,
     sectors: practice.sectors,
