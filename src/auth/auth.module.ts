@@ -12,8 +12,11 @@ import { AuthController } from './auth.controller.js';
 import { ACCESS_TOKEN_SECONDS, AuthService } from './auth.service.js';
 import { AuthAttempt } from './auth-attempt.entity.js';
 import { AuthAttemptsService } from './auth-attempts.service.js';
+import { CodeLimits } from './code-limits.js';
 import { OneTimeCode } from './one-time-code.entity.js';
 import { OneTimeCodes } from './one-time-codes.js';
+import { PasswordResetController } from './password-reset.controller.js';
+import { PasswordResetService } from './password-reset.service.js';
 import { RefreshCookie } from './refresh-cookie.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { Session } from './session.entity.js';
@@ -36,12 +39,14 @@ import { LocalStrategy } from './strategies/local.strategy.js';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, PasswordResetController],
   providers: [
     AuthService,
     SessionsService,
     AuthAttemptsService,
     OneTimeCodes,
+    CodeLimits,
+    PasswordResetService,
     LocalStrategy,
     AccessTokens,
     RefreshCookie,

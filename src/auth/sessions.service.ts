@@ -97,10 +97,13 @@ export class SessionsService {
   }
 
   async endAllFor(userId: string, reason: string, except?: string): Promise<void> {
+    await this.dataSource.transaction((manager) => this.endAllIn(manager, userId, reason, except));
+  }
+
+  /** As {@link endAllFor}, inside the caller's transaction (a password reset's, say). */
+  async endAllIn(manager: EntityManager, userId: string, reason: string, except?: string): Promise<void> {
     const others = except ? ' AND id <> :except' : '';
-    await this.dataSource.transaction((manager) =>
-      this.endWhere(manager, reason, `user_id = :userId${others}`, { userId, except }),
-    );
+    await this.endWhere(manager, reason, `user_id = :userId${others}`, { userId, except });
   }
 
   /**

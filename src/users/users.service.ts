@@ -167,8 +167,48 @@ export class UsersService {
     return this.users.createQueryBuilder('user').addSelect('user.passwordHash').where('user.id = :id', { id }).getOne();
   }
 
-  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.users.update({ id }, { passwordHash });
+  async setPasswordHash(id: string, passwordHash: string, manager: EntityManager = this.users.manager): Promise<void> {
+    await manager.update(User, { id }, { passwordHash });
+  }
+
+  /** The account at `email`, with its hash, locked for the rest of the caller's transaction. */
+  lockByEmail(manager: EntityManager, email: string): Promise<User | null> {
+    return manager
+      .createQueryBuilder(User, 'user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  lockById(manager: EntityManager, id: string): Promise<User | null> {
+    return manager
+      .createQueryBuilder(User, 'user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /**
+   * A code sent to the account's address came back. The first time, anything the account
+   * posted before may have been posted by someone other than the address's owner: when the
+   * owner proves it by a password reset (`takingOver`), they are asked to review it.
+   */
+  async confirmAddress(manager: EntityManager, id: string, now: Date, takingOver = false): Promise<void> {
+    await manager.query(
+      `UPDATE users SET
+         takeover_review_since = CASE
+           WHEN $3 AND email_confirmed_at IS NULL AND (
+             EXISTS (SELECT 1 FROM threads WHERE author_id = $1)
+             OR EXISTS (SELECT 1 FROM replies WHERE author_id = $1)
+             OR EXISTS (SELECT 1 FROM practices WHERE author_id = $1)
+             OR EXISTS (SELECT 1 FROM practice_comments WHERE author_id = $1))
+           THEN $2::timestamptz ELSE takeover_review_since END,
+         email_confirmed_at = coalesce(email_confirmed_at, $2)
+       WHERE id = $1`,
+      [id, now, takingOver],
+    );
   }
 
   async requireUser(id: string): Promise<User> {

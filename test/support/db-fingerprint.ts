@@ -6,6 +6,7 @@ import pg from 'pg';
  */
 export const WRITTEN_ON_REFUSAL: Record<string, string> = {
   auth_attempts: 'failed sign-ins and registrations count towards the abuse limits (401, 409, 429 by design)',
+  one_time_codes: 'a wrong emailed code counts against that code, which dies after five tries (400 by design)',
 };
 
 /** Per table: row count and a hash of every row, so any insert, update or delete shows. */
