@@ -5,6 +5,7 @@ import { Collaborative } from '../collaboratives/collaborative.entity.js';
 import { EntityRows } from '../database/entity-rows.js';
 import { SnakeNamingStrategy } from '../database/snake-naming.strategy.js';
 import { EventRecord } from '../events/event.entity.js';
+import { PRACTICE_SUMMARY_FIELDS } from '../practices/dto/practice.dto.js';
 import { Practice } from '../practices/practice.entity.js';
 import {
   PracticeComment,
@@ -57,6 +58,12 @@ describe('EntityRows', () => {
     expect(() => EntityRows.of(dataSource, User, 'b', ['passwordHash'])).toThrow(
       /User has no selectable column passwordHash/,
     );
+  });
+
+  test('a case study list reads its summary columns only, never the sections', async () => {
+    const summaries = EntityRows.of(await metadataOnly(), Practice, 'p', PRACTICE_SUMMARY_FIELDS);
+    expect(summaries.select).toContain('p.outcome_measures AS p__outcome_measures');
+    expect(summaries.select).not.toMatch(/challenge|approach|outcomes\b|lessons|organisations|contact/);
   });
 
   test('accepts every entity the hot reads map, and refuses one with a column pg would not parse as the entity holds it', async () => {

@@ -8,7 +8,7 @@ import { type KeyPart, Keyset } from '../database/keyset.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { PUBLIC_PROFILE_FIELDS, User } from '../users/user.entity.js';
 import type { ListPracticesQuery } from './dto/list-practices.query.js';
-import { type PracticeSummaryDto, toPracticeSummary } from './dto/practice.dto.js';
+import { PRACTICE_SUMMARY_FIELDS, type PracticeSummaryDto, toPracticeSummary } from './dto/practice.dto.js';
 import { Practice } from './practice.entity.js';
 
 const ID: KeyPart = { sql: 'p.id', kind: 'uuid' };
@@ -58,7 +58,7 @@ export class PracticeListsService {
       );
     }
     const { q, theme, sector, tag, collaborativeId, author } = query;
-    const practices = EntityRows.of(this.dataSource, Practice, 'p');
+    const practices = EntityRows.of(this.dataSource, Practice, 'p', PRACTICE_SUMMARY_FIELDS);
     const authors = EntityRows.of(this.dataSource, User, 'a', PUBLIC_PROFILE_FIELDS);
     const { rows, nextCursor } = await this.order(query).fetchRows(
       this.dataSource,
@@ -71,8 +71,7 @@ export class PracticeListsService {
       query,
     );
     const items = rows.map((row) => {
-      const practice = practices.from(row)!;
-      practice.author = authors.from(row) ?? undefined;
+      const practice = { ...practices.from(row)!, author: authors.from(row) ?? undefined };
       return toPracticeSummary(practice, practice.authorId === user.id);
     });
     return { items, nextCursor };

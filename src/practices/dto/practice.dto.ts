@@ -80,10 +80,34 @@ export class PracticeRevisionDto {
 export class PracticeRevisionPageDto extends PageOf(PracticeRevisionDto) {}
 
 /**
+ * The columns a summary is made of, all a list reads: never the sections' Markdown and
+ * HTML. `authorId` says whether the reader is its author.
+ */
+export const PRACTICE_SUMMARY_FIELDS = [
+  'id',
+  'collaborativeId',
+  'authorId',
+  'title',
+  'summary',
+  'outcomeMeasures',
+  'sectors',
+  'themes',
+  'tags',
+  'status',
+  'publishedAt',
+  'endorsementCount',
+  'commentCount',
+  'viewCount',
+  'hiddenAt',
+  'deletedAt',
+] as const satisfies ReadonlyArray<keyof Practice>;
+export type PracticeSummaryRow = Pick<Practice, (typeof PRACTICE_SUMMARY_FIELDS)[number] | 'author'>;
+
+/**
  * `practice.author` must be loaded. Hidden ones show a notice unless `showHidden`
  * (authors, moderators); deleted ones are a tombstone.
  */
-export function toPracticeSummary(practice: Practice, showHidden = false): PracticeSummaryDto {
+export function toPracticeSummary(practice: PracticeSummaryRow, showHidden = false): PracticeSummaryDto {
   const deleted = practice.deletedAt !== null;
   const masked = deleted || (practice.hiddenAt !== null && !showHidden);
   return {
