@@ -1,17 +1,18 @@
-import { randomBytes } from 'node:crypto';
-
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { DataSource } from 'typeorm';
 
+import { AdjustableClock } from '../src/common/clock.js';
 import { registrationFor, TEST_PASSWORD } from './factories/user.factory.js';
+import { from, limitsOf, newNetwork, newNetworkAddress } from './support/abuse-limits.js';
 import { withCookie } from './support/cookies.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('abuse limits', () => {
   let forum: TestApp;
+  const clock = new AdjustableClock();
 
   beforeAll(async () => {
     forum = await startTestApp({
+      clock,
       env: {
         RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '3',
         RATE_LIMIT_LOGIN_PER_IP: '8',
@@ -22,15 +23,7 @@ describe('abuse limits', () => {
   });
   afterAll(() => forum?.close());
 
-  const register = async () => {
-    const registration = registrationFor();
-    expect((await forum.http.post('/api/auth/register', registration)).status).toBe(201);
-    return registration.email;
-  };
-  const login = (email: string, password: string) => forum.http.post('/api/auth/login', { email, password });
-  /** Lets every counter's window run out, as if the time had passed. */
-  const endWindows = () =>
-    forum.app.get(DataSource).query(`UPDATE auth_attempts SET expires_at = now() - interval '1 second'`);
+  const { register, login, endWindows } = limitsOf(() => forum, clock);
 
   test('failed sign-ins per account from one address: blocked with Retry-After even for the right password; a success resets the count', async () => {
     const email = await register();
@@ -116,21 +109,17 @@ describe('abuse limits', () => {
 describe('limits hold under bursts', () => {
   let forum: TestApp;
 
+  const clock = new AdjustableClock();
+
   beforeAll(async () => {
     forum = await startTestApp({
+      clock,
       env: { RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '3', RATE_LIMIT_LOGIN_PER_IP: '8', RATE_LIMIT_REGISTER_PER_IP: '6' },
     });
   });
   afterAll(() => forum?.close());
 
-  const register = async () => {
-    const registration = registrationFor();
-    expect((await forum.http.post('/api/auth/register', registration)).status).toBe(201);
-    return registration.email;
-  };
-  const login = (email: string, password: string) => forum.http.post('/api/auth/login', { email, password });
-  const endWindows = () =>
-    forum.app.get(DataSource).query(`UPDATE auth_attempts SET expires_at = now() - interval '1 second'`);
+  const { register, login, endWindows } = limitsOf(() => forum, clock);
 
   test('a burst of 200 sign-ins at once to one account checks no more passwords than the limit, the right one among them', async () => {
     await endWindows();
@@ -195,7 +184,7 @@ describe('limits hold under bursts', () => {
 describe('abuse limits by network, behind a proxy', () => {
   let forum: TestApp;
   // A /64 of the documentation range of our own, so no other test shares its counters.
-  const networks = [1, 2, 3].map(() => `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`);
+  const networks = [1, 2, 3].map(newNetwork);
 
   beforeAll(async () => {
     forum = await startTestApp({
@@ -203,8 +192,6 @@ describe('abuse limits by network, behind a proxy', () => {
     });
   });
   afterAll(() => forum?.close());
-
-  const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
 
   test('a new IPv6 address in the same /64 does not start a new registration budget; another /64 does', async () => {
     for (const host of ['1', '2', '3'])
@@ -239,7 +226,6 @@ describe('abuse limits by network, behind a proxy', () => {
 
 describe('sign-in limits cannot lock a named person out', () => {
   let forum: TestApp;
-  const network = () => `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}::1`;
 
   beforeAll(async () => {
     forum = await startTestApp({
@@ -253,35 +239,28 @@ describe('sign-in limits cannot lock a named person out', () => {
   });
   afterAll(() => forum?.close());
 
-  const from = (address: string) => ({ headers: { 'x-forwarded-for': address } });
-  const login = (email: string, password: string, address: string) =>
-    forum.http.post('/api/auth/login', { email, password }, from(address));
-  const register = async () => {
-    const registration = registrationFor();
-    expect((await forum.http.post('/api/auth/register', registration, from(network()))).status).toBe(201);
-    return registration.email;
-  };
+  const { login, register } = limitsOf(() => forum);
 
   test("a stranger's failures lock the stranger's address out of the account, not the owner", async () => {
-    const email = await register();
-    const stranger = network();
+    const email = await register(newNetworkAddress());
+    const stranger = newNetworkAddress();
     for (let attempt = 0; attempt < 3; attempt++)
       expect((await login(email, `guess-${attempt}`, stranger)).status).toBe(401);
     const locked = await login(email, TEST_PASSWORD, stranger);
     expect(locked.status).toBe(429);
     expect(locked.body.detail).toMatch(/from your network/);
-    expect((await login(email, TEST_PASSWORD, network())).status).toBe(200);
+    expect((await login(email, TEST_PASSWORD, newNetworkAddress())).status).toBe(200);
   });
 
   test('failures from many addresses slow the account for strangers; the owner gets in from an address they used before', async () => {
-    const email = await register();
-    const home = network();
+    const email = await register(newNetworkAddress());
+    const home = newNetworkAddress();
     expect((await login(email, TEST_PASSWORD, home)).status).toBe(200);
     for (let attempt = 0; attempt < 6; attempt++)
-      expect((await login(email, `guess-${attempt}`, network())).status).toBe(401);
+      expect((await login(email, `guess-${attempt}`, newNetworkAddress())).status).toBe(401);
     // Past the ceiling: one attempt is let through, the next waits for the slow lane's window.
-    expect((await login(email, 'guess-past-ceiling', network())).status).toBe(401);
-    const slowed = await login(email, 'another-guess', network());
+    expect((await login(email, 'guess-past-ceiling', newNetworkAddress())).status).toBe(401);
+    const slowed = await login(email, 'another-guess', newNetworkAddress());
     expect(slowed.status).toBe(429);
     expect(Number(slowed.headers.get('retry-after'))).toBeLessThanOrEqual(10);
     expect(slowed.body.detail).toMatch(/from many places/);
@@ -302,10 +281,7 @@ describe('only trusted proxies say who the caller is', () => {
   test('a caller that is not a trusted proxy cannot pick its own address with X-Forwarded-For', async () => {
     const answers = [];
     for (const address of ['2001:db8:1::1', '2001:db8:2::1', '2001:db8:3::1']) {
-      answers.push(
-        (await forum.http.post('/api/auth/register', registrationFor(), { headers: { 'x-forwarded-for': address } }))
-          .status,
-      );
+      answers.push((await forum.http.post('/api/auth/register', registrationFor(), from(address))).status);
     }
     expect(answers).toEqual([201, 201, 429]);
   });
