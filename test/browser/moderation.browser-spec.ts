@@ -66,7 +66,7 @@ describe('moderation, in a browser', () => {
     const reporterPage = await suite.newPage();
     await signIn(reporterPage, reporter.email, reporter.password);
     await openThread(reporterPage, threadPath);
-    await reporterPage.getByText('Report reply 1').click();
+    await reporterPage.getByText(`Report the reply by ${replier.displayName}`).click();
     await reporterPage.getByRole('button', { name: 'Send report' }).click();
     expect(await errorSummaryShown(reporterPage)).toEqual(['Select why you are reporting it']);
     const replies = reporterPage.getByTestId('replies');
@@ -74,9 +74,11 @@ describe('moderation, in a browser', () => {
     await replies.getByLabel('What should the moderators know? (optional)').fill('A personal attack on the asker.');
     await reviewPage(reporterPage, 'report-form');
     await reporterPage.getByRole('button', { name: 'Send report' }).click();
-    await reporterPage.getByText('Thank you: your report of reply 1 has been sent to the moderators.').waitFor();
+    await reporterPage
+      .getByText(`Thank you: your report of the reply by ${replier.displayName} has been sent to the moderators.`)
+      .waitFor();
     await openThread(reporterPage, threadPath);
-    await reporterPage.getByText('Report reply 1').click();
+    await reporterPage.getByText(`Report the reply by ${replier.displayName}`).click();
     await reporterPage.getByTestId('replies').getByLabel('Spam or advertising').check();
     await reporterPage.getByRole('button', { name: 'Send report' }).click();
     await reporterPage
@@ -141,11 +143,13 @@ describe('moderation, in a browser', () => {
     const page = await suite.newPage();
     await signIn(page, reporter.email, reporter.password);
     await openThread(page, threadPath);
-    for (let presses = 0; presses < 80 && !/^Report\s+reply 1$/.test((await focused(page)).text); presses++) {
+    // Replies are not numbered on screen, so the report names the reply by its author.
+    const reportIt = new RegExp(`^Report\\s+the reply by ${replier.displayName}$`);
+    for (let presses = 0; presses < 80 && !reportIt.test((await focused(page)).text); presses++) {
       await page.keyboard.press('Tab');
       expect((await focused(page)).visible).toBe(true);
     }
-    expect((await focused(page)).text).toMatch(/^Report\s+reply 1$/);
+    expect((await focused(page)).text).toMatch(reportIt);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     expect((await focused(page)).id).toMatch(/-reason$/);
@@ -158,7 +162,9 @@ describe('moderation, in a browser', () => {
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ text: 'Send report', visible: true });
     await page.keyboard.press('Enter');
-    await page.getByText('Thank you: your report of reply 1 has been sent to the moderators.').waitFor();
+    await page
+      .getByText(`Thank you: your report of the reply by ${replier.displayName} has been sent to the moderators.`)
+      .waitFor();
   });
 
   test('a lead hides and restores a reply where it is shown, with a reason; readers follow live', async () => {

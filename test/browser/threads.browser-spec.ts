@@ -3,7 +3,15 @@ import type { Page } from 'playwright-core';
 
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { browserSuite } from './support/browser-suite.js';
-import { errorSummaryShown, focused, heading, registerMember, signIn, sticksOut } from './support/forum-pages.js';
+import {
+  errorSummaryShown,
+  focused,
+  heading,
+  registerMember,
+  signIn,
+  sticksOut,
+  waitUntil,
+} from './support/forum-pages.js';
 import { reviewPage } from './support/review.js';
 
 /** Asks a question in a public demo collaborative through the page, as a person would; gives the thread's address. */
@@ -159,6 +167,14 @@ describe('threads, in a browser', () => {
     expect(await focused(page)).toMatchObject({ text: 'Post reply', visible: true });
     await page.keyboard.press('Enter');
     await page.getByTestId('replies').getByText('The chief finance officers take turns.').waitFor();
+    // Focus moves to the new reply (not the page body), visibly, and the page says it was posted.
+    await waitUntil(page, 'document.activeElement?.id.startsWith("reply-")');
+    expect(await focused(page)).toMatchObject({
+      text: expect.stringContaining('The chief finance officers take turns.'),
+      visible: true,
+    });
+    expect(await page.getByRole('status').filter({ hasText: 'Your reply has been posted.' }).count()).toBe(1);
+    await reviewPage(page, 'thread-reply-posted');
   });
 
   test('a moderator pins and locks a thread; the asker sees it locked, live, and the reply form goes', async () => {

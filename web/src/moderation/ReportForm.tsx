@@ -12,7 +12,7 @@ import { REASON_LABELS, REASONS, TARGET_LABELS } from './labels';
 interface Props {
   targetType: ReportTarget;
   targetId: string;
-  /** Tells one report form from the others on the page ("reply 3"), for ids and screen readers. */
+  /** Tells one report form from the others on the page ("the reply by Sarah Whitfield"), in words people see. */
   name?: string;
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import { api } from '../api/client';
 import type { Reply, ThreadDetail } from '../api/types';
@@ -28,6 +28,7 @@ function quoteOf(reply: Reply): string {
 export function RepliesSection({ thread, replies, meId, onAccepted }: Props) {
   const [body, setBody] = useState('');
   const [quoted, setQuoted] = useState<Reply | null>(null);
+  const [posted, setPosted] = useState<Reply | null>(null);
   const accept = useAction();
   const canAccept = thread.viewer.canAcceptAnswer && thread.kind === 'question';
   const replace = (reply: Reply) =>
@@ -61,6 +62,15 @@ export function RepliesSection({ thread, replies, meId, onAccepted }: Props) {
     document.getElementById('replyBody')?.focus();
   };
 
+  // After posting, focus goes to the new reply, so a keyboard or screen reader user lands on what
+  // they wrote rather than on the page body; while earlier pages are still unloaded it is not
+  // shown yet, so the status message takes focus instead.
+  useEffect(() => {
+    if (!posted) return;
+    const shown = document.getElementById(`reply-${posted.id}`) ?? document.getElementById('reply-posted');
+    shown?.focus();
+  }, [posted]);
+
   return (
     <>
       {accept.problem && <p className="nhsuk-error-message">{accept.problem}</p>}
@@ -82,6 +92,9 @@ export function RepliesSection({ thread, replies, meId, onAccepted }: Props) {
         </div>
         <ShowMore list={replies} what="replies" />
       </section>
+      <p id="reply-posted" role="status" tabIndex={-1} className={posted ? 'nhsuk-body app-status' : undefined}>
+        {posted && 'Your reply has been posted.'}
+      </p>
       {thread.viewer.canReply && (
         <ReplyForm
           threadId={thread.id}
@@ -94,6 +107,7 @@ export function RepliesSection({ thread, replies, meId, onAccepted }: Props) {
             setQuoted(null);
             if (!replies.hasMore)
               replies.update((items) => (items.some((item) => item.id === reply.id) ? items : [...items, reply]));
+            setPosted(reply);
           }}
         />
       )}

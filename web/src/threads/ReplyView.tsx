@@ -48,6 +48,7 @@ export function ReplyView({
   return (
     <article
       id={anchor}
+      tabIndex={-1}
       className={`app-reply${reply.isAccepted ? ' app-reply--accepted' : ''}`}
       aria-labelledby={`${anchor}-by`}
     >
@@ -116,7 +117,13 @@ export function ReplyView({
       )}
       {!deleted && !editing && !copy && (
         <>
-          {!own && !masked && <ReportForm targetType="reply" targetId={reply.id} name={`reply ${reply.position}`} />}
+          {!own && !masked && (
+            <ReportForm
+              targetType="reply"
+              targetId={reply.id}
+              name={`the reply by ${reply.author?.displayName ?? 'a deleted account'}`}
+            />
+          )}
           {canModerate && (
             <HideRestoreForm
               kind="reply"
