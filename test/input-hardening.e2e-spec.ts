@@ -108,6 +108,19 @@ describe('hostile input is refused as problem details', () => {
     ]);
   });
 
+  test('every broken rule comes back at once, in words a form can show to a person', async () => {
+    const response = await forum.http.post(
+      `/api/collaboratives/${collaborative.id}/threads`,
+      { title: 'CT?', body: 'Short title on purpose.', tags: ['a', 'b', 'c', 'd', 'e', 'f'] },
+      { token: admin.accessToken },
+    );
+    expectProblem(response, 400);
+    expect(response.body.errors).toEqual([
+      { field: 'title', message: 'title must be 5 characters or more' },
+      { field: 'tags', message: 'tags can have 5 entries at most' },
+    ]);
+  });
+
   test('null still clears the nullable region of a collaborative', async () => {
     const cleared = await forum.http.patch(
       `/api/collaboratives/${collaborative.id}`,

@@ -2,6 +2,7 @@ import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@ne
 
 import { pathOfNulCharacter } from './nul-characters.js';
 import { type FieldError, ValidationProblem } from './problem-details.js';
+import { readableMessage } from './readable-messages.js';
 
 /** Rules that say what kind of value a field takes: when one fails, the others (lengths, sizes) only repeat it. */
 const TYPE_RULES = new Set([
@@ -48,7 +49,10 @@ function ownErrors(error: ValidationError, field: string): FieldError[] {
       ];
     }
   }
-  return (typeRules.length > 0 ? typeRules : rules).map(([, message]) => ({ field, message }));
+  return (typeRules.length > 0 ? typeRules : rules).map(([, message]) => ({
+    field,
+    message: readableMessage(error.property, message),
+  }));
 }
 
 /** The DTO rules, after one rule for every input: no NUL characters, which PostgreSQL cannot store. */

@@ -11,6 +11,11 @@ export interface FieldSpec {
   label: string;
   /** NHS.UK style: say what to do ("Enter your email address"). Only for required fields. */
   whenEmpty?: string;
+  /** The API's limits on what is typed (trimmed), checked before sending so every error shows at once. */
+  minLength?: number;
+  maxLength?: number;
+  /** For a list typed with commas (tags): how many entries it may have. */
+  maxEntries?: number;
 }
 
 export type FieldSpecs = Record<string, FieldSpec>;
@@ -30,6 +35,35 @@ export function emptyRequiredFields(form: FormData, fields: FieldSpecs): FormErr
   return Object.entries(fields)
     .filter(([name, spec]) => spec.whenEmpty && String(form.get(name) ?? '').trim() === '')
     .map(([name, spec]) => ({ field: name, message: spec.whenEmpty! }));
+}
+
+function problemWith(value: string, spec: FieldSpec): string | null {
+  if (value === '') return spec.whenEmpty ?? null;
+  if (spec.minLength !== undefined && value.length < spec.minLength)
+    return `${spec.label} must be ${spec.minLength} characters or more`;
+  if (spec.maxLength !== undefined && value.length > spec.maxLength)
+    return `${spec.label} must be ${spec.maxLength} characters or fewer`;
+  const entries = new Set(
+    value
+      .split(',')
+      .map((entry) => entry.trim().toLowerCase())
+      .filter(Boolean),
+  );
+  if (spec.maxEntries !== undefined && entries.size > spec.maxEntries)
+    return `${spec.label} can have ${spec.maxEntries} entries at most`;
+  return null;
+}
+
+/**
+ * Every field the API would refuse for a reason the page can see (empty, too short or long, too
+ * many entries), all at once, in words a person can act on: one round of corrections, not one
+ * per rule.
+ */
+export function checkFields(form: FormData, fields: FieldSpecs): FormError[] {
+  return Object.entries(fields).flatMap(([name, spec]) => {
+    const message = problemWith(String(form.get(name) ?? '').trim(), spec);
+    return message ? [{ field: name, message }] : [];
+  });
 }
 
 /**

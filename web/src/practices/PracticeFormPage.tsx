@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { PracticeDetail, Sector, Theme } from '../api/types';
 import { useLoad } from '../api/use-load';
-import { emptyRequiredFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
+import { checkFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
 import { FormPage } from '../forms/FormPage';
 import { parseTags } from '../forms/tags';
 import { text, useFormSubmit } from '../forms/use-form-submit';
@@ -28,8 +28,8 @@ type SectionId = (typeof SECTIONS)[number]['id'];
 
 function fieldsFor(rows: number): FieldSpecs {
   const fields: FieldSpecs = {
-    title: { label: 'Title', whenEmpty: 'Enter a title for your case study' },
-    summary: { label: 'Summary' },
+    title: { label: 'Title', whenEmpty: 'Enter a title for your case study', minLength: 5, maxLength: 200 },
+    summary: { label: 'Summary', maxLength: 1000 },
     themes: { label: 'Themes' },
     sectors: { label: 'Sectors' },
     tags: { label: 'Tags' },
@@ -77,7 +77,7 @@ function PracticeForm({ existing }: { existing: PracticeDetail | null }) {
   const isPublished = existing?.status === 'published';
 
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
-    const empty = emptyRequiredFields(form, fields);
+    const empty = checkFields(form, fields);
     if (empty.length > 0) return empty;
     const coAuthors = await resolveHandles(text(form, 'coAuthorIds'), 'coAuthorIds');
     if ('errors' in coAuthors) return coAuthors.errors;

@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 
 import { api } from '../api/client';
 import { useLoad } from '../api/use-load';
-import { emptyRequiredFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
+import { checkFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
 import { FormPage } from '../forms/FormPage';
 import { parseTags } from '../forms/tags';
 import { text, useFormSubmit } from '../forms/use-form-submit';
@@ -13,9 +13,9 @@ import { MarkdownEditor } from '../markdown/MarkdownEditor';
 
 const FIELDS: FieldSpecs = {
   kind: { label: 'Kind' },
-  title: { label: 'Title', whenEmpty: 'Enter a title for your question' },
+  title: { label: 'Title', whenEmpty: 'Enter a title for your question', minLength: 5, maxLength: 200 },
   body: { label: 'Details', whenEmpty: 'Enter the details of your question' },
-  tags: { label: 'Tags' },
+  tags: { label: 'Tags', maxEntries: 5 },
 };
 
 export function AskQuestionPage() {
@@ -29,7 +29,7 @@ export function AskQuestionPage() {
   const collaborative = loaded.status === 'loaded' ? loaded.data : null;
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
     if (!collaborative) return;
-    const empty = emptyRequiredFields(form, FIELDS);
+    const empty = checkFields(form, FIELDS);
     if (empty.length > 0) return empty;
     const { data, error } = await api.POST('/api/collaboratives/{id}/threads', {
       params: { path: { id: collaborative.id } },

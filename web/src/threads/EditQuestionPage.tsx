@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { ThreadDetail } from '../api/types';
 import { useLoad } from '../api/use-load';
-import { emptyRequiredFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
+import { checkFields, errorsFromProblem, type FieldSpecs } from '../forms/form-errors';
 import { FormPage } from '../forms/FormPage';
 import { parseTags } from '../forms/tags';
 import { text, useFormSubmit } from '../forms/use-form-submit';
@@ -13,16 +13,16 @@ import { LoadProblem } from '../layout/LoadProblem';
 import { MarkdownEditor } from '../markdown/MarkdownEditor';
 
 const FIELDS: FieldSpecs = {
-  title: { label: 'Title', whenEmpty: 'Enter a title for your question' },
+  title: { label: 'Title', whenEmpty: 'Enter a title for your question', minLength: 5, maxLength: 200 },
   body: { label: 'Details', whenEmpty: 'Enter the details of your question' },
-  tags: { label: 'Tags' },
+  tags: { label: 'Tags', maxEntries: 5 },
 };
 
 function EditQuestionForm({ thread }: { thread: ThreadDetail }) {
   const navigate = useNavigate();
   const [body, setBody] = useState(thread.body);
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
-    const empty = emptyRequiredFields(form, FIELDS);
+    const empty = checkFields(form, FIELDS);
     if (empty.length > 0) return empty;
     const { error } = await api.PATCH('/api/threads/{id}', {
       params: { path: { id: thread.id } },
