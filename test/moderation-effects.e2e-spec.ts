@@ -499,10 +499,28 @@ describe('notifications and live events', () => {
     }
     const notice = await notificationOf(cast.author, 'moderation', thread.id);
     expect(notice).toMatchObject({
-      title: 'Moderators locked your thread',
+      title: `Moderators locked your thread “${thread.title}”`,
       excerpt: 'Reason: Answered fully.',
       threadId: thread.id,
     });
+  });
+
+  test('a notice names the author’s own thread; a reply’s notice quotes no title', async () => {
+    const { thread, reply } = await authorThread(forum, cast);
+    await forum.http.post(`/api/replies/${reply.id}/hide`, { reason: REASON }, as(cast.lead));
+    await notificationOf(cast.author, 'moderation', thread.id);
+    await forum.http.post(`/api/threads/${thread.id}/pin`, { reason: 'Useful to every trust.' }, as(cast.lead));
+    const titles = await eventually(async () => {
+      const list = await forum.http.get('/api/notifications', as(cast.author));
+      const found = list.body.items
+        .filter(
+          (item: { type: string; threadId: string | null }) =>
+            item.type === 'moderation' && item.threadId === thread.id,
+        )
+        .map((item: { title: string }) => item.title);
+      return found.length >= 2 ? found : undefined;
+    }, 'both notices about the thread');
+    expect(titles.sort()).toEqual(['Moderators hid your reply', `Moderators pinned your thread “${thread.title}”`]);
   });
 
   test('hiding a reply reaches the thread room as reply.hidden without its words', async () => {

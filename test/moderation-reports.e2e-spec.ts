@@ -203,7 +203,7 @@ describe('the review queue', () => {
       );
     }, "the author's edit-request notice");
     expect(notice).toMatchObject({
-      title: 'Moderators ask you to edit your thread',
+      title: `Moderators ask you to edit your thread “${vague.thread.title}”`,
       excerpt: 'Reason: Please cite the source.',
     });
   });

@@ -14,8 +14,13 @@ describe('renderMarkdown', () => {
 
   test('the excerpt is cut to whole characters: an emoji at the edge is kept or dropped, never split', () => {
     const excerpt = prepareBody(`${'a'.repeat(EXCERPT_LENGTH - 1)}🩺 and more`).excerpt;
-    expect(Array.from(excerpt)).toHaveLength(EXCERPT_LENGTH);
-    expect(excerpt.endsWith('🩺')).toBe(true);
+    expect(excerpt).toBe(`${'a'.repeat(EXCERPT_LENGTH - 1)}…`);
+  });
+
+  test('the excerpt ends at a whole word, with an ellipsis when words were left off', () => {
+    const excerpt = prepareBody(`We pooled the waiting list ${'across the trusts '.repeat(12)}`).excerpt;
+    expect(Array.from(excerpt).length).toBeLessThanOrEqual(EXCERPT_LENGTH);
+    expect(excerpt).toMatch(/ (across|the|trusts)…$/);
   });
 
   test('one call gives the HTML, excerpt and mentions of the same text', () => {

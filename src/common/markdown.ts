@@ -1,6 +1,8 @@
 import { Marked, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
+import { wordExcerpt } from './word-excerpt.js';
+
 const HANDLE = /^@([a-z0-9](?:[a-z0-9-]{0,28}[a-z0-9])?)(?![\w-])/i;
 
 /** `@handle` becomes a link to that person's profile (and, elsewhere, a notification). */
@@ -146,8 +148,8 @@ const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '
 
 /**
  * The words of rendered HTML without its markup, on one line, cut to `EXCERPT_LENGTH`
- * characters (whole characters: an emoji is never split): "**PTL** review" reads
- * "PTL review", not its asterisks.
+ * characters at a word boundary (see `wordExcerpt`): "**PTL** review" reads "PTL review",
+ * not its asterisks.
  */
 function excerptOf(html: string): string {
   const spaced = html.replace(/<(?:br|hr)\b[^>]*>|<\/(?:p|li|h[1-6]|blockquote|pre|tr|td|th)>/g, ' ');
@@ -155,7 +157,5 @@ function excerptOf(html: string): string {
     .replace(/&(?:lt|gt|quot|amp);/g, (entity) => ENTITIES[entity]!)
     .replace(/\s+/g, ' ')
     .trim();
-  return Array.from(text.slice(0, 2 * EXCERPT_LENGTH))
-    .slice(0, EXCERPT_LENGTH)
-    .join('');
+  return wordExcerpt(text, EXCERPT_LENGTH);
 }

@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm';
 
+import { wordExcerpt } from '../common/word-excerpt.js';
 import type { EventStore } from '../events/event-store.service.js';
 import type { NotificationDraft, NotificationRules, RuleEvent } from '../notifications/notification-rules.js';
 import type { Target } from './moderation-targets.service.js';
+import { noticePlace } from './notice-place.js';
 
 /** Tells the person whose content or account it was what moderators did, and why (not when they did it themself). */
 export async function noticeAuthor(
@@ -52,14 +54,19 @@ const KINDS: Record<string, string> = {
   user: 'account',
 };
 
-/** `moderation.notice` events become a `moderation` notification with the reason as its excerpt. */
-async function onNotice(event: RuleEvent<'moderation.notice'>): Promise<NotificationDraft[]> {
+/**
+ * `moderation.notice` events become a `moderation` notification with the reason as its excerpt,
+ * and a title that says which post: "Moderators locked your thread “Who pools rotas?”".
+ */
+async function onNotice(event: RuleEvent<'moderation.notice'>, manager: EntityManager): Promise<NotificationDraft[]> {
   const notice = event.payload;
   const verb = notice.action.slice(notice.action.indexOf('.') + 1);
-  const title = (TITLES[verb] ?? 'Moderators acted on your {kind}').replace(
+  const what = (TITLES[verb] ?? 'Moderators acted on your {kind}').replace(
     '{kind}',
     KINDS[notice.targetType] ?? 'post',
   );
+  const place = await noticePlace(manager, notice, verb);
+  const title = place ? `${what} “${place}”` : what;
   return [
     {
       userId: event.user_id!,
@@ -70,7 +77,7 @@ async function onNotice(event: RuleEvent<'moderation.notice'>): Promise<Notifica
       threadId: notice.threadId,
       practiceId: notice.practiceId,
       title,
-      excerpt: `Reason: ${notice.reason}`.slice(0, 300),
+      excerpt: wordExcerpt(`Reason: ${notice.reason}`, 300),
     },
   ];
 }

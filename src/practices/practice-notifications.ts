@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
+import { EXCERPT_LENGTH } from '../common/markdown.js';
+import { wordExcerpt } from '../common/word-excerpt.js';
 import type { NotificationDraft, NotificationRules, RuleEvent } from '../notifications/notification-rules.js';
 import { storedPostText } from '../notifications/post-text.js';
 
@@ -30,7 +32,7 @@ async function onPublished(
     collaborativeId: practice.collaborativeId,
     practiceId: practice.id,
     title: `${practice.author?.displayName ?? 'Someone'} shared "${practice.title}"`,
-    excerpt: practice.summary.slice(0, 160),
+    excerpt: wordExcerpt(practice.summary, EXCERPT_LENGTH),
   }));
 }
 
