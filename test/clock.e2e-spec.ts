@@ -60,6 +60,10 @@ describe('time moves on', () => {
     expect(suspended.status).toBe(200);
     const refused = await forum.http.post('/api/auth/login', { email: member.email, password: TEST_PASSWORD });
     expect(refused.status).toBe(403);
+    // Said as a person reads a date ("14 December 2026, 23:23", UK time), never as ISO 8601.
+    expect(refused.body.detail).toMatch(
+      /^Your account is suspended until \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}: A cooling-off period\.$/,
+    );
     clock.advance(3 * DAY);
     expect((await signIn(forum.http, member.email)).accessToken).toEqual(expect.any(String));
   });

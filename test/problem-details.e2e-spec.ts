@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
+import { createUser } from './factories/user.factory.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('problem details and cross-cutting behaviour', () => {
@@ -21,6 +22,18 @@ describe('problem details and cross-cutting behaviour', () => {
       instance: '/api/no-such-thing',
     });
     expect(typeof response.body.detail).toBe('string');
+  });
+
+  test('a link with a broken id says so in words, not as a parser would', async () => {
+    const member = await createUser(forum);
+    const response = await forum.http.get('/api/threads/9f3c2a1e-not-an-id', { token: member.accessToken });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      type: '/problems/not-an-id',
+      title: 'Not a valid address',
+      detail:
+        'This address does not lead to anything: the id in it is incomplete or mistyped. Check the link, or copy the whole address again.',
+    });
   });
 
   test('every response carries a request id, and a sane one from the caller is kept', async () => {

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 
 import type { ClientInfo } from '../common/client-info.decorator.js';
 import { Clock } from '../common/clock.js';
+import { londonDateTime } from '../common/london-time.js';
 import { networkOf } from '../common/network-of.js';
 import { ValidationProblem } from '../common/problem-details.js';
 import { AppConfig } from '../config/app-config.js';
@@ -152,7 +153,7 @@ export class AuthService implements OnModuleInit {
 
   private requireNotSuspended(user: User): void {
     if (!user.isSuspended(this.clock.now())) return;
-    const until = user.suspendedUntil ? ` until ${user.suspendedUntil.toISOString()}` : '';
+    const until = user.suspendedUntil ? ` until ${londonDateTime(user.suspendedUntil)}` : '';
     throw new ForbiddenException(`Your account is suspended${until}: ${user.suspensionReason ?? 'no reason given'}.`);
   }
 

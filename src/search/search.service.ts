@@ -11,6 +11,7 @@ import { toPublicProfile } from '../users/dto/profile.dto.js';
 import { PUBLIC_PROFILE_FIELDS, User } from '../users/user.entity.js';
 import type { SearchHitDto, SearchQueryDto } from './dto/search.dto.js';
 import { SNIPPET_OPTIONS, START, STOP, TITLE_OPTIONS, toMarkedHtml } from './highlight.js';
+import { snippetWithoutMarkdown } from './snippet-text.js';
 
 /** Written out where it is used (not a CTE), so the planner sees the words and picks the GIN index. */
 const QUERY = `websearch_to_tsquery('english', :q)`;
@@ -116,7 +117,7 @@ export class SearchService {
         collaborativeId: row.collaborative_id,
         threadTitle: row.thread_title,
         titleHtml: toMarkedHtml(row.title_headline),
-        snippetHtml: toMarkedHtml(row.snippet),
+        snippetHtml: toMarkedHtml(snippetWithoutMarkdown(row.snippet)),
         author: toPublicProfile(authors.from(row)!),
         createdAt: row.created_at.toISOString(),
       })),

@@ -14,6 +14,7 @@ import { Layout } from './layout/Layout';
 import { AuditLogPage } from './moderation/AuditLogPage';
 import { ModerationQueuePage } from './moderation/ModerationQueuePage';
 import { NotificationsPage } from './notifications/NotificationsPage';
+import { HelpPage } from './pages/HelpPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
@@ -34,6 +35,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="help" element={<HelpPage />} />
         <Route element={<RequireSignIn />}>
           <Route path="collaboratives" element={<CollaborativesPage />} />
           <Route path="collaboratives/:idOrSlug" element={<CollaborativePage />} />

@@ -14,6 +14,19 @@ const FASTIFY_DETAILS: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body.',
 };
 
+/**
+ * Nest's ParseUUIDPipe says "Validation failed (uuid is expected)": a person following a broken
+ * link needs more, and the web client a type of its own to show its "Page not found" for it.
+ */
+const PIPE_PROBLEMS: Record<string, Partial<ProblemDetails>> = {
+  'Validation failed (uuid is expected)': {
+    type: '/problems/not-an-id',
+    title: 'Not a valid address',
+    detail:
+      'This address does not lead to anything: the id in it is incomplete or mistyped. Check the link, or copy the whole address again.',
+  },
+};
+
 interface ErrorWithStatus {
   statusCode?: number;
   code?: string;
@@ -28,7 +41,8 @@ export function toProblem(exception: unknown): ProblemDetails {
       return body as ProblemDetails;
     }
     const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
-    return problem(status, Array.isArray(message) ? message.join('; ') : String(message ?? exception.message));
+    const detail = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+    return { ...problem(status, detail), ...PIPE_PROBLEMS[detail] };
   }
   const error = exception as ErrorWithStatus;
   if (typeof error?.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {

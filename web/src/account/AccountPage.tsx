@@ -25,8 +25,8 @@ function signInDetails(user: Profile): Detail[] {
     { key: 'Email address', value: user.email },
     { key: 'Password', value: 'Hidden', changeAt: '/account/password' },
     { key: 'Role', value: <Tag modifier={user.role === 'member' ? 'grey' : 'blue'}>{ROLE_LABELS[user.role]}</Tag> },
-    // Until the forum lists its members, an admin finds someone by this ID.
-    { key: 'Member ID', value: <code>{user.id}</code> },
+    // Until the forum lists its members, an admin finds someone by this ID: plain text, not code.
+    { key: 'Member ID (for an admin who manages your role)', value: user.id },
   ];
 }
 

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 
 import type { Collaborative } from '../api/types';
 import { plural } from '../layout/format';
+import { plainTextOf } from '../layout/plain-text';
 import { Tags } from '../layout/Tags';
 import { SECTOR_LABELS } from '../users/labels';
 import { TYPE_LABELS } from './labels';
@@ -22,7 +23,7 @@ export function CollaborativeItem({ collaborative }: { collaborative: Collaborat
         <Link to={`/collaboratives/${collaborative.slug}`}>{collaborative.name}</Link>
       </h2>
       <Tags tags={standing} modifier="blue" label="Your standing" />
-      <p className="nhsuk-u-margin-bottom-2">{collaborative.description}</p>
+      <p className="nhsuk-u-margin-bottom-2">{plainTextOf(collaborative.descriptionHtml)}</p>
       <p className="app-meta nhsuk-u-margin-bottom-0">
         {TYPE_LABELS[collaborative.type]}
         {collaborative.sectors.length > 0 &&

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { ThreadSummary } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
+import { useCollaborativeNames } from '../collaboratives/collaborative-names';
 import { LoadProblem } from '../layout/LoadProblem';
 import { ShowMore } from '../layout/ShowMore';
 import { useLiveEvents } from '../live/use-live';
@@ -19,6 +20,7 @@ export function HomeFeed() {
     (cursor) => api.GET('/api/threads', { params: { query: { cursor } } }),
     'feed',
   );
+  const names = useCollaborativeNames();
   const [fresh, setFresh] = useState(0);
   useLiveEvents(['thread.created', 'reply.created', 'practice.published'], (event) => {
     if (event.type === 'resync') return list.reload();
@@ -58,7 +60,7 @@ export function HomeFeed() {
       )}
       <ul className="nhsuk-list app-items" aria-labelledby="feed-heading">
         {list.items.map((thread) => (
-          <ThreadItem key={thread.id} thread={thread} />
+          <ThreadItem key={thread.id} thread={thread} collaborative={names.get(thread.collaborativeId)} />
         ))}
       </ul>
       <ShowMore list={list} what="threads" />

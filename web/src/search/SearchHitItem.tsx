@@ -2,6 +2,7 @@ import { Tag } from 'nhsuk-react-components';
 import { Link } from 'react-router';
 
 import type { SearchHit } from '../api/types';
+import type { CollaborativeName } from '../collaboratives/collaborative-names';
 import { formatDateTime } from '../layout/format';
 
 const KIND: Record<SearchHit['type'], string> = { thread: 'Question', reply: 'Reply', practice: 'Case study' };
@@ -16,7 +17,7 @@ function linkTo(hit: SearchHit): string {
  * One result. `titleHtml` and `snippetHtml` come from the API with every character escaped
  * except the <mark> around each match, so they are shown as HTML to keep the highlights.
  */
-export function SearchHitItem({ hit }: { hit: SearchHit }) {
+export function SearchHitItem({ hit, collaborative }: { hit: SearchHit; collaborative?: CollaborativeName }) {
   return (
     <li>
       <p className="nhsuk-u-margin-bottom-1">
@@ -28,6 +29,12 @@ export function SearchHitItem({ hit }: { hit: SearchHit }) {
       <p className="app-snippet nhsuk-u-margin-bottom-1" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
       <p className="app-meta nhsuk-u-margin-bottom-0">
         {hit.author.displayName}, {hit.author.organisation} · {formatDateTime(hit.createdAt)}
+        {collaborative && (
+          <>
+            {' '}
+            · in <Link to={`/collaboratives/${collaborative.slug}`}>{collaborative.name}</Link>
+          </>
+        )}
       </p>
     </li>
   );

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { SearchHit } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
+import { useCollaborativeNames } from '../collaboratives/collaborative-names';
 import { LoadProblem } from '../layout/LoadProblem';
 import { ShowMore } from '../layout/ShowMore';
 import { usePageTitle } from '../layout/use-page-title';
@@ -22,6 +23,7 @@ function Results({ q, type }: { q: string; type: Kind }) {
     (cursor) => api.GET('/api/search', { params: { query: { q, type, cursor } } }),
     `${q}:${type}`,
   );
+  const names = useCollaborativeNames();
   if (list.status === 'failed' && list.problem) return <LoadProblem problem={list.problem} />;
   if (list.status === 'loading') return <p role="status">Searching…</p>;
   return (
@@ -33,7 +35,11 @@ function Results({ q, type }: { q: string; type: Kind }) {
       </p>
       <ul className="nhsuk-list app-items" aria-label="Results">
         {list.items.map((hit) => (
-          <SearchHitItem key={`${hit.type}:${hit.id}`} hit={hit} />
+          <SearchHitItem
+            key={`${hit.type}:${hit.id}`}
+            hit={hit}
+            collaborative={hit.collaborativeId ? names.get(hit.collaborativeId) : undefined}
+          />
         ))}
       </ul>
       <ShowMore list={list} what="results" />

@@ -1,11 +1,19 @@
 import { Link } from 'react-router';
 
 import type { ThreadSummary } from '../api/types';
+import type { CollaborativeName } from '../collaboratives/collaborative-names';
 import { formatDateTime, plural } from '../layout/format';
 import { Tags } from '../layout/Tags';
 
-/** One thread in a list: title, state, tags and how much has happened in it. */
-export function ThreadItem({ thread, tagLink }: { thread: ThreadSummary; tagLink?: (tag: string) => string }) {
+interface Props {
+  thread: ThreadSummary;
+  tagLink?: (tag: string) => string;
+  /** Where it was posted, for lists that mix collaboratives (the feed); left out on a collaborative's own page. */
+  collaborative?: CollaborativeName;
+}
+
+/** One thread in a list: title, where it was posted, state, tags and how much has happened in it. */
+export function ThreadItem({ thread, tagLink, collaborative }: Props) {
   const state = [
     thread.isPinned ? 'Pinned' : null,
     thread.isLocked ? 'Locked' : null,
@@ -17,6 +25,11 @@ export function ThreadItem({ thread, tagLink }: { thread: ThreadSummary; tagLink
       <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
         <Link to={`/threads/${thread.id}`}>{thread.deletedAt ? '[deleted]' : thread.title}</Link>
       </h3>
+      {collaborative && (
+        <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+          In <Link to={`/collaboratives/${collaborative.slug}`}>{collaborative.name}</Link>
+        </p>
+      )}
       <Tags tags={state} modifier={thread.acceptedReplyId ? 'green' : 'blue'} label="State" />
       {thread.tags.length > 0 && (
         <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">

@@ -7,6 +7,7 @@ import type { Problem, Reply, ThreadDetail } from '../api/types';
 import { useCursorList } from '../api/use-cursor-list';
 import { useLoad } from '../api/use-load';
 import { useSession } from '../auth/use-session';
+import { useCollaborativeNames } from '../collaboratives/collaborative-names';
 import { FlashBanner } from '../layout/FlashBanner';
 import { LoadProblem } from '../layout/LoadProblem';
 import { usePageTitle } from '../layout/use-page-title';
@@ -52,6 +53,7 @@ export function ThreadPage() {
     setThreadState((current) => (current ? change(current) : current));
   useThreadLive(id, { replies, setThread, reloadThread });
   usePageTitle(thread ? thread.title : 'Thread');
+  const collaborative = useCollaborativeNames().get(thread?.collaborativeId ?? '');
 
   if (loaded.status === 'failed') return <LoadProblem problem={loaded.problem} />;
   if (!thread || !user) return <p role="status">Loading…</p>;
@@ -62,8 +64,13 @@ export function ThreadPage() {
         to={`/collaboratives/${thread.collaborativeId}`}
         href={`/collaboratives/${thread.collaborativeId}`}
       >
-        Back to the collaborative
+        Back to {collaborative?.name ?? 'the collaborative'}
       </BackLink>
+      {collaborative && (
+        <p className="nhsuk-caption-m nhsuk-u-margin-bottom-2" data-testid="thread-collaborative">
+          In <Link to={`/collaboratives/${collaborative.slug}`}>{collaborative.name}</Link>
+        </p>
+      )}
       <FlashBanner />
       <ThreadQuestion thread={thread} />
       <ThreadActions
