@@ -71,6 +71,8 @@ export async function startServer(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
+    // No SMTP server in a benchmark: mail stays in the database (production must say so).
+    MAIL_TRANSPORT: 'mailbox',
     // The general per-person limit would otherwise answer 429 to a load generator.
     RATE_LIMIT_GENERAL: '1000000',
     RATE_LIMIT_REJECTS_PER_IP: '1000000',

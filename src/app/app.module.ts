@@ -16,6 +16,7 @@ import { ConfigModule } from '../config/config.module.js';
 import { ContentModule } from '../content/content.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { LiveModule } from '../live/live.module.js';
+import { MailModule } from '../mail/mail.module.js';
 import { ModerationModule } from '../moderation/moderation.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PracticesModule } from '../practices/practices.module.js';
@@ -64,6 +65,7 @@ export class AppModule {
         SearchModule,
         PracticesModule,
         ModerationModule,
+        MailModule,
       ],
       providers: [
         RejectBudget,

@@ -84,4 +84,32 @@ describe('loadConfig', () => {
       loadConfig({ DATA_DIR: dataDir(), ALLOWED_EMAIL_DOMAINS: ' NHS.net, @nhs.uk ' }).allowedEmailDomains,
     ).toEqual(['nhs.net', 'nhs.uk']);
   });
+
+  describe('mail', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATA_DIR: '/nonexistent' };
+
+    test('the development mailbox is the default without SMTP_URL, SMTP with it', () => {
+      expect(loadConfig({ DATA_DIR: dataDir() }).mail.transport).toBe('mailbox');
+      const smtp = loadConfig({ DATA_DIR: dataDir(), SMTP_URL: 'smtp://127.0.0.1:2525' }).mail;
+      expect(smtp).toMatchObject({ transport: 'smtp', smtpUrl: 'smtp://127.0.0.1:2525', giveUpHours: 48 });
+    });
+
+    test('production without SMTP_URL refuses to start unless the mailbox is chosen', () => {
+      expect(() => loadConfig(production)).toThrow(/^SMTP_URL is required when NODE_ENV=production/);
+      expect(loadConfig({ ...production, MAIL_TRANSPORT: 'mailbox' }).mail.transport).toBe('mailbox');
+    });
+
+    test('production requires STARTTLS unless the URL says otherwise', () => {
+      const url = (SMTP_URL: string) => loadConfig({ ...production, SMTP_URL }).mail.smtpUrl;
+      expect(url('smtp://mx.example.nhs.uk:587')).toBe('smtp://mx.example.nhs.uk:587?requireTLS=true');
+      expect(url('smtp://mail-catcher:1025?ignoreTLS=true')).toBe('smtp://mail-catcher:1025?ignoreTLS=true');
+      expect(url('smtps://mx.example.nhs.uk')).toBe('smtps://mx.example.nhs.uk');
+    });
+
+    test('DKIM needs both its key and its selector', () => {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), DKIM_SELECTOR: 'forum' })).toThrow(/DKIM_PRIVATE_KEY and/);
+      const dkim = loadConfig({ DATA_DIR: dataDir(), DKIM_SELECTOR: 'forum', DKIM_PRIVATE_KEY: 'a\\nb' }).mail.dkim;
+      expect(dkim).toEqual({ selector: 'forum', privateKey: 'a\nb' });
+    });
+  });
 });

@@ -19,6 +19,17 @@ export interface RateLimits {
   rejectsPerIp: number;
 }
 
+export interface MailConfig {
+  transport: 'smtp' | 'mailbox';
+  /** With requireTLS=true added in production unless the URL itself says how to use TLS. */
+  smtpUrl: string | undefined;
+  from: string;
+  giveUpHours: number;
+  retrySeconds: number;
+  pollSeconds: number;
+  dkim: { privateKey: string; selector: string } | undefined;
+}
+
 export interface LiveLimits {
   socketsPerPerson: number;
   socketsPerAddress: number;
@@ -45,6 +56,7 @@ export class AppConfig {
   readonly liveLimits: LiveLimits;
   /** Where people reach the forum, without a trailing slash. */
   readonly publicUrl: string;
+  readonly mail: MailConfig;
 
   constructor(values: Omit<AppConfig, never>) {
     Object.assign(this, values);
@@ -106,7 +118,47 @@ export function loadConfig(env: Env): AppConfig {
       socketsPerAddress: read(env, 'LIVE_SOCKETS_PER_ADDRESS')!,
     },
     publicUrl: (read(env, 'PUBLIC_URL') ?? `http://localhost:${read(env, 'PORT')!}`).replace(/\/+$/, ''),
+    mail: mailConfig(env, nodeEnv),
   });
+}
+
+/**
+ * SMTP when it is configured; the development mailbox otherwise, but never by default in
+ * production, where mail that silently stays in the database would lock people out.
+ */
+function mailConfig(env: Env, nodeEnv: string): MailConfig {
+  const smtpUrl = read(env, 'SMTP_URL');
+  const transport = read(env, 'MAIL_TRANSPORT') ?? (smtpUrl || nodeEnv === 'production' ? 'smtp' : 'mailbox');
+  if (transport === 'smtp' && !smtpUrl) {
+    throw new InvalidConfigError(
+      nodeEnv === 'production'
+        ? 'SMTP_URL is required when NODE_ENV=production (e.g. smtp://user:pass@smtp.example.nhs.uk:587); set MAIL_TRANSPORT=mailbox only for a trial that sends no real email'
+        : 'SMTP_URL is required when MAIL_TRANSPORT=smtp',
+    );
+  }
+  const privateKey = read(env, 'DKIM_PRIVATE_KEY');
+  const selector = read(env, 'DKIM_SELECTOR');
+  if (Boolean(privateKey) !== Boolean(selector)) {
+    throw new InvalidConfigError('DKIM_PRIVATE_KEY and DKIM_SELECTOR are set together or not at all');
+  }
+  return {
+    transport,
+    smtpUrl: smtpUrl && nodeEnv === 'production' ? withStartTlsRequired(smtpUrl) : smtpUrl,
+    from: read(env, 'MAIL_FROM')!,
+    giveUpHours: read(env, 'MAIL_GIVE_UP_HOURS')!,
+    retrySeconds: read(env, 'MAIL_RETRY_SECONDS')!,
+    pollSeconds: read(env, 'MAIL_POLL_SECONDS')!,
+    dkim: privateKey && selector ? { privateKey: privateKey.replace(/\\n/g, '\n'), selector } : undefined,
+  };
+}
+
+/** smtp:// in production must upgrade with STARTTLS, unless its URL says how to use TLS itself. */
+function withStartTlsRequired(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  const saysItself = ['requireTLS', 'ignoreTLS', 'secure'].some((option) => url.searchParams.has(option));
+  if (url.protocol !== 'smtp:' || saysItself) return smtpUrl;
+  url.searchParams.set('requireTLS', 'true');
+  return url.toString();
 }
 
 const MIN_SECRET_LENGTH = 32;

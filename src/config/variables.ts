@@ -129,6 +129,47 @@ export const VARIABLES = {
     meaning:
       'The address people reach the forum at, e.g. https://forum.example.nhs.uk. With https the refresh cookie is marked Secure. Unset: http://localhost:PORT.',
   }),
+  MAIL_TRANSPORT: variable({
+    parse: oneOf('smtp', 'mailbox'),
+    meaning:
+      'How email leaves: smtp (through SMTP_URL) or mailbox (kept in the database, logged and listed at /dev/mailbox; development only). Default: smtp when SMTP_URL is set, otherwise mailbox outside production. Production must name mailbox explicitly.',
+  }),
+  SMTP_URL: variable({
+    parse: url('smtp:', 'smtps:'),
+    meaning:
+      'SMTP server, e.g. smtp://user:pass@smtp.example.nhs.uk:587. In production STARTTLS is required unless the URL says otherwise (?requireTLS=false or ?ignoreTLS=true); smtps:// is TLS from the start.',
+  }),
+  MAIL_FROM: variable({
+    parse: text,
+    default: 'Collaboratives Forum <no-reply@localhost>',
+    meaning: 'The From address of every email, e.g. Collaboratives Forum <no-reply@forum.example.nhs.uk>.',
+  }),
+  MAIL_GIVE_UP_HOURS: variable({
+    parse: integer(1, 24 * 30),
+    default: '48',
+    meaning:
+      'Hours an email is retried (with exponential backoff) before it is kept as failed, for admins to see and retry.',
+  }),
+  MAIL_RETRY_SECONDS: variable({
+    parse: integer(1, 3600),
+    default: '30',
+    meaning:
+      'Wait before the first retry of an email that could not be sent; each retry waits about twice as long, up to an hour.',
+  }),
+  MAIL_POLL_SECONDS: variable({
+    parse: integer(1, 60),
+    default: '2',
+    meaning: 'How often each instance looks for email to send (it is also woken when mail is queued).',
+  }),
+  DKIM_PRIVATE_KEY: variable({
+    parse: text,
+    meaning:
+      'PEM private key that DKIM-signs every email (with DKIM_SELECTOR, for the domain of MAIL_FROM). Newlines may be written as \\n.',
+  }),
+  DKIM_SELECTOR: variable({
+    parse: text,
+    meaning: 'DKIM selector whose DNS record holds the public key of DKIM_PRIVATE_KEY, e.g. forum2026.',
+  }),
 } satisfies Record<string, Variable<unknown>>;
 
 export type VariableName = keyof typeof VARIABLES;

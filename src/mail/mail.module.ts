@@ -1,0 +1,37 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+
+import { AppConfig } from '../config/app-config.js';
+import { MailQueue } from './mail-queue.service.js';
+import { MailSender } from './mail-sender.service.js';
+import { MailTemplates } from './mail-templates.service.js';
+import { MailTransport } from './mail-transport.js';
+import { MailboxTransport } from './mailbox-transport.js';
+import { SmtpTransport } from './smtp-transport.js';
+import { ADDRESS_CONFIRMATION } from './templates/address-confirmation.js';
+
+/**
+ * The mail channel: templates, the transport MAIL_TRANSPORT names, and the pg-boss worker
+ * that sends what features queue with `queueMail` (outbox/). Features register their
+ * templates with MailTemplates when their module starts.
+ */
+@Module({
+  providers: [
+    MailTemplates,
+    MailSender,
+    MailQueue,
+    {
+      provide: MailTransport,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        config.mail.transport === 'smtp' ? new SmtpTransport(config.mail) : new MailboxTransport(),
+    },
+  ],
+  exports: [MailTemplates, MailQueue],
+})
+export class MailModule implements OnModuleInit {
+  constructor(private readonly templates: MailTemplates) {}
+
+  onModuleInit(): void {
+    this.templates.register('address-confirmation', ADDRESS_CONFIRMATION);
+  }
+}
