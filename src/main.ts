@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { createApp } from './app/app.js';
+import { demoAccountsTable } from './app/demo-accounts-table.js';
 import { openDatabase } from './app/open-database.js';
 import { SeedService } from './app/seed/seed.service.js';
 import { createLogger } from './common/logger.js';
@@ -30,7 +31,9 @@ function readConfigOrExit(): AppConfig {
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  const logger = createLogger(config.logLevel);
+  // A person at a terminal gets short lines; anything else (a file, a collector, production) JSON.
+  const readable = process.stdout.isTTY === true && config.nodeEnv !== 'production';
+  const logger = createLogger(config.logLevel, { readable });
   const database = await openDatabase(config, (line) => logger.debug({ postgres: line }));
   logger.info({ database: database.description }, `Using ${database.description}`);
 
@@ -40,10 +43,13 @@ async function main(): Promise<void> {
   const app = await createApp(config, database.url, logger, { webRoot });
   if (config.seedDemo) {
     await app.get(SeedService).seedDemo();
-    const accounts = DEMO_ACCOUNTS.map((account) => `${account.email} (${account.role})`).join(', ');
-    logger.info(`Demo accounts, all with the password "${DEMO_PASSWORD}": ${accounts}`);
   }
   await app.listen(config.port, config.host);
+  if (config.seedDemo && readable) process.stdout.write(demoAccountsTable());
+  else if (config.seedDemo) {
+    const demoAccounts = DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role }));
+    logger.info({ demoAccounts }, `Demo accounts, all with the password "${DEMO_PASSWORD}"`);
+  }
   logger.info(
     `Collaboratives Forum is listening on ${await app.getUrl()} (${webRoot ? 'web client at /, ' : ''}API under /api, docs at /docs)`,
   );

@@ -1,9 +1,14 @@
 import type { LoggerService } from '@nestjs/common';
 import { type Logger, pino } from 'pino';
 
-/** JSON lines on stdout; credentials never reach the log even if someone logs a request. */
-export function createLogger(level: string): Logger {
-  return pino({
+import { readableLogStream } from './readable-log.js';
+
+/**
+ * JSON lines on stdout, or short readable lines when `readable` (a person watching a terminal);
+ * credentials never reach the log even if someone logs a request.
+ */
+export function createLogger(level: string, { readable = false } = {}): Logger {
+  const options = {
     level,
     base: { service: 'collaboratives-forum' },
     redact: {
@@ -18,8 +23,12 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return readable ? pino(options, readableLogStream()) : pino(options);
 }
+
+/** Nest's start-up chatter (a line per module and per route, about 150): wanted only when debugging. */
+const START_UP_DETAIL = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController']);
 
 /** Lets Nest's own `Logger` write through the same pino instance. */
 export class PinoNestLogger implements LoggerService {
@@ -34,7 +43,8 @@ export class PinoNestLogger implements LoggerService {
   }
 
   log(message: unknown, ...params: unknown[]) {
-    this.write('info', message, params);
+    const context = params[params.length - 1];
+    this.write(typeof context === 'string' && START_UP_DETAIL.has(context) ? 'debug' : 'info', message, params);
   }
   error(message: unknown, ...params: unknown[]) {
     // Nest passes a stack string before the context; keep it as a field, not the message.
