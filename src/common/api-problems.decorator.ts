@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchem
 
 class FieldErrorDto {
   @ApiProperty({ example: 'title' }) field: string;
-  @ApiProperty({ example: 'title must be longer than or equal to 5 characters' }) message: string;
+  @ApiProperty({ example: 'title must be 5 characters or more' }) message: string;
 }
 
 /** The RFC 9457 body of every error response. */

@@ -1391,7 +1391,7 @@ export interface components {
         FieldErrorDto: {
             /** @example title */
             field: string;
-            /** @example title must be longer than or equal to 5 characters */
+            /** @example title must be 5 characters or more */
             message: string;
         };
         ProblemDetailsDto: {
