@@ -9,7 +9,7 @@ import { JwtAuthGuard } from '../auth/guards/jwt-auth.guard.js';
 import { RolesGuard } from '../auth/guards/roles.guard.js';
 import { RejectBudget } from '../auth/reject-budget.js';
 import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
-import type { Clock } from '../common/clock.js';
+import { Clock } from '../common/clock.js';
 import { createValidationPipe } from '../common/validation.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
@@ -38,7 +38,7 @@ function databaseName(databaseUrl: string): string {
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, databaseUrl: string, clock?: Clock): DynamicModule {
+  static register(config: AppConfig, databaseUrl: string, clock: Clock = new Clock()): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -49,8 +49,8 @@ export class AppModule {
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.rateLimits.general }],
           // With several instances the counters must be shared, or each would allow the full limit.
           storage: config.redisUrl
-            ? new RedisThrottlerStorage(config.redisUrl, databaseName(databaseUrl))
-            : new MemoryThrottlerStorage(),
+            ? new RedisThrottlerStorage(config.redisUrl, databaseName(databaseUrl), clock)
+            : new MemoryThrottlerStorage(clock),
         }),
         SeedModule,
         EventsModule,

@@ -65,10 +65,10 @@ export class AccessTokens {
    * for one is remembered a while: a flood of its token costs no query each.
    */
   async checkSession(claims: TokenClaims): Promise<TokenCheck> {
-    if (this.ended.has(claims.sessionId)) return { refused: 'ended' };
+    if (this.ended.has(claims.sessionId, this.clock.nowMs())) return { refused: 'ended' };
     const caller = await this.sessions.resolveCaller(claims.userId, claims.sessionId);
     if (!caller) {
-      this.ended.add(claims.sessionId);
+      this.ended.add(claims.sessionId, this.clock.nowMs());
       return { refused: 'ended' };
     }
     if (caller.suspended) return { refused: 'suspended' };

@@ -10,7 +10,7 @@ const MOST = 10_000;
 export class EndedSessions {
   private readonly seen = new Map<string, number>();
 
-  has(sessionId: string, now = Date.now()): boolean {
+  has(sessionId: string, now: number): boolean {
     const until = this.seen.get(sessionId);
     if (until === undefined) return false;
     if (until > now) return true;
@@ -18,7 +18,7 @@ export class EndedSessions {
     return false;
   }
 
-  add(sessionId: string, now = Date.now()): void {
+  add(sessionId: string, now: number): void {
     this.seen.delete(sessionId);
     this.seen.set(sessionId, now + REMEMBER_MS);
     if (this.seen.size > MOST) this.seen.delete(this.seen.keys().next().value!);

@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
+import { Clock } from '../common/clock.js';
 import { problem } from '../common/problem-details.js';
 import { AppConfig } from '../config/app-config.js';
 import { AccessTokens } from './access-tokens.service.js';
@@ -25,19 +26,20 @@ const WINDOW_MS = 60_000;
 @Injectable()
 export class RejectBudget implements OnApplicationShutdown {
   private readonly blockedUntil = new Map<string, number>();
-  private readonly sweep = setInterval(() => this.forgetEnded(Date.now()), WINDOW_MS).unref();
+  private readonly sweep = setInterval(() => this.forgetEnded(this.clock.nowMs()), WINDOW_MS).unref();
 
   constructor(
     @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
     private readonly config: AppConfig,
     private readonly tokens: AccessTokens,
+    private readonly clock: Clock,
   ) {}
 
   attach(fastify: FastifyInstance): void {
     fastify.addHook('onRequest', async (request, reply) => {
       if (!request.url.startsWith('/api/')) return;
       const until = this.blockedUntil.get(this.callerOf(request)) ?? 0;
-      const now = Date.now();
+      const now = this.clock.nowMs();
       if (until > now) return refuse(request, reply, Math.ceil((until - now) / 1000));
     });
     fastify.addHook('onResponse', async (request, reply) => {
@@ -47,7 +49,7 @@ export class RejectBudget implements OnApplicationShutdown {
       const counted = await this.storage
         .increment(`rejects:${caller}`, WINDOW_MS, this.config.rateLimits.rejectsPerIp - 1, 0, 'rejects')
         .catch(() => null);
-      if (counted?.isBlocked) this.blockedUntil.set(caller, Date.now() + counted.timeToBlockExpire * 1000);
+      if (counted?.isBlocked) this.blockedUntil.set(caller, this.clock.nowMs() + counted.timeToBlockExpire * 1000);
     });
   }
 

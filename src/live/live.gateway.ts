@@ -5,6 +5,7 @@ import type { Namespace } from 'socket.io';
 
 import { AccessTokens } from '../auth/access-tokens.service.js';
 import { SessionsService } from '../auth/sessions.service.js';
+import { Clock } from '../common/clock.js';
 import { Limiter } from '../common/limiter.js';
 import { UUID } from '../common/uuid.js';
 import { rooms, type RoutedEvent } from '../events/envelope.js';
@@ -41,6 +42,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     private readonly liveRooms: LiveRooms,
     private readonly sessions: SessionsService,
     private readonly limits: LiveLimits,
+    private readonly clock: Clock,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -66,7 +68,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
             lastEventId,
             gate: new DeliveryGate((envelope) => live.emit(envelope.type, envelope as never)),
             subjects: new Map(),
-            packets: { windowStart: Date.now(), count: 0 },
+            packets: { windowStart: this.clock.nowMs(), count: 0 },
           };
           next();
         })
@@ -83,8 +85,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       socket.on('error', () => undefined);
       // Access is checked with the token it was granted on: when that expires, so does the
       // socket; the client reconnects with a refreshed token (and its lastEventId).
-      const expiry = setTimeout(() => socket.disconnect(true), Math.max(0, socket.data.expiresAt - Date.now()));
-      socket.once('disconnect', () => clearTimeout(expiry));
+      const cancelExpiry = this.clock.at(socket.data.expiresAt, () => socket.disconnect(true));
+      socket.once('disconnect', cancelExpiry);
       socket.use((packet, next) => this.limit(socket, packet, next));
       socket.onAny((event: string, ...args: unknown[]) => {
         const ack = args[args.length - 1];
@@ -116,7 +118,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   /** Per-socket limit on client events: floods are dropped, with an error ack when one is asked for. */
   private limit(socket: LiveSocket, packet: unknown[], next: (error?: Error) => void): void {
     const window = socket.data.packets;
-    const now = Date.now();
+    const now = this.clock.nowMs();
     if (now - window.windowStart >= 1000) Object.assign(window, { windowStart: now, count: 0 });
     window.count++;
     if (window.count <= PACKETS_PER_SECOND) return next();

@@ -6,6 +6,7 @@ import type { AuthUser } from '../identity/auth-user.js';
 import { CurrentUser, Roles } from '../identity/decorators.js';
 import { SuspendUserDto } from '../users/dto/admin-user.dto.js';
 import { OwnProfileDto } from '../users/dto/profile.dto.js';
+import { SuspensionEndPipe } from '../users/suspension-end.pipe.js';
 import { UsersService } from '../users/users.service.js';
 import { ReasonDto } from './dto/action.dto.js';
 
@@ -25,7 +26,7 @@ export class UserModerationController {
   suspend(
     @CurrentUser() actor: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: SuspendUserDto,
+    @Body(SuspensionEndPipe) dto: SuspendUserDto,
   ): Promise<OwnProfileDto> {
     return this.users.suspend(actor, id, dto);
   }

@@ -78,7 +78,7 @@ export class User {
   updatedAt: Date;
 
   /** Suspended now: a suspension with an end date in the past no longer counts. */
-  isSuspended(now = new Date()): boolean {
+  isSuspended(now: Date): boolean {
     return this.status === 'suspended' && (this.suspendedUntil === null || this.suspendedUntil > now);
   }
 }

@@ -1,6 +1,8 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 
+import { Clock } from '../../common/clock.js';
+
 type Window = { hits: number; endsAt: number; blockedUntil: number };
 
 /**
@@ -11,10 +13,12 @@ type Window = { hits: number; endsAt: number; blockedUntil: number };
  */
 export class MemoryThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly windows = new Map<string, Window>();
-  private readonly sweep = setInterval(() => this.forgetEnded(Date.now()), 60_000).unref();
+  private readonly sweep = setInterval(() => this.forgetEnded(this.clock.nowMs()), 60_000).unref();
+
+  constructor(private readonly clock: Clock = new Clock()) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const id = `${throttlerName}:${key}`;
     let window = this.windows.get(id);
     if (!window) this.windows.set(id, (window = { hits: 0, endsAt: now + ttl, blockedUntil: 0 }));

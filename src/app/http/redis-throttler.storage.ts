@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
 
+import type { Clock } from '../../common/clock.js';
 import { MemoryThrottlerStorage } from './memory-throttler.storage.js';
 
 // One round trip: count the hit in a fixed window, and block the key once over the limit.
@@ -25,14 +26,19 @@ return { hits, ttl, blocked }`;
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly log = new Logger('RedisThrottlerStorage');
   private readonly redis: Redis;
-  private readonly local = new MemoryThrottlerStorage();
+  private readonly local: MemoryThrottlerStorage;
   private degraded = false;
 
-  /** `scope` keeps forums that share a Redis but not a database (test suites, say) from sharing counts. */
+  /**
+   * `scope` keeps forums that share a Redis but not a database (test suites, say) from sharing
+   * counts. Redis ends its windows by its own time; `clock` ends those of the local count.
+   */
   constructor(
     url: string,
     private readonly scope: string,
+    clock: Clock,
   ) {
+    this.local = new MemoryThrottlerStorage(clock);
     // No offline queue: while disconnected a command fails at once and the local count takes over.
     this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     this.redis.on('error', () => undefined); // surfaced by the failing command instead

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsDate, IsIn, IsString, Length, MinDate } from 'class-validator';
+import { IsDate, IsIn, IsString, Length } from 'class-validator';
 
 import { Optional, ToDate, Trim } from '../../common/transforms.js';
 import { type Role, ROLES } from '../user.entity.js';
@@ -29,6 +29,5 @@ export class SuspendUserDto {
   @Optional()
   @ToDate()
   @IsDate({ message: 'until must be an ISO 8601 date-time' })
-  @MinDate(() => new Date(), { message: 'until must be in the future' })
   until?: Date;
 }
