@@ -2,7 +2,16 @@ import { describe, expect, test } from '@jest/globals';
 
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { browserSuite } from './support/browser-suite.js';
-import { errorSummaryShown, fieldError, heading, registerMember, signIn, sticksOut } from './support/forum-pages.js';
+import {
+  errorSummaryShown,
+  fieldError,
+  focused,
+  heading,
+  registerMember,
+  signIn,
+  sticksOut,
+  waitUntil,
+} from './support/forum-pages.js';
 import { reviewPage } from './support/review.js';
 
 const DEMO_PRACTICE = 'Sharing CT and MRI capacity across six acute trusts';
@@ -152,6 +161,42 @@ describe('the best-practice library, in a browser', () => {
     await heading(page, 'Same-day emergency care across two sites');
     await page.getByText('Your changes have been published').waitFor();
     await page.getByText('open 14 hours a day').waitFor();
+  });
+
+  test('keyboard only: edit your own comment without a mouse, focus following each step', async () => {
+    const member = await registerMember(suite.url);
+    const page = await suite.newPage();
+    await signIn(page, member.email, member.password);
+    await page.goto('/practices');
+    await page.getByRole('link', { name: DEMO_PRACTICE }).click();
+    await heading(page, DEMO_PRACTICE);
+    await page.getByLabel('Your comment').fill('Which PACS did the six trusts share?');
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    const comments = page.getByRole('list', { name: 'Comments' });
+    await comments.getByText('Which PACS did the six trusts share?').waitFor();
+
+    // From the top of the page, as someone arriving at it would.
+    await page.reload();
+    await heading(page, DEMO_PRACTICE);
+    await comments.getByText('Which PACS did the six trusts share?').waitFor();
+    for (let presses = 0; presses < 120 && !/^Edit\s+your comment of/.test((await focused(page)).text); presses++) {
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).visible).toBe(true);
+    }
+    expect((await focused(page)).text).toMatch(/^Edit\s+your comment of/);
+    await page.keyboard.press('Enter');
+    // The words to edit take focus, then Preview, then Save changes.
+    await waitUntil(page, 'document.activeElement?.tagName === "TEXTAREA"');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' And who hosted it?');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ text: 'Preview', visible: true });
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ text: 'Save changes', visible: true });
+    await page.keyboard.press('Enter');
+    await comments.getByText('Which PACS did the six trusts share? And who hosted it?').waitFor();
+    // Focus returns to the comment's Edit button.
+    await waitUntil(page, '/^Edit\\s+your comment of/.test(document.activeElement?.innerText ?? "")');
   });
 
   test('search highlights the matching words in threads and case studies', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 
 import type { Comment } from '../api/types';
@@ -9,7 +9,7 @@ import { HideRestoreForm } from '../moderation/HideRestoreForm';
 import { ReportForm } from '../moderation/ReportForm';
 import { StaffTag } from '../users/StaffTag';
 import { CommentEditor } from './CommentEditor';
-import { OwnCommentActions } from './OwnCommentActions';
+import { editButtonId, OwnCommentActions } from './OwnCommentActions';
 
 interface Props {
   comment: Comment;
@@ -24,6 +24,12 @@ export function CommentView({ comment, meId, canModerate, onChanged }: Props) {
   const masked = comment.hidden && comment.body === '';
   const own = comment.author !== null && comment.author.id === meId;
   const [editing, setEditing] = useState(false);
+  // Back from editing (saved or cancelled), focus returns to the Edit button it started from.
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) document.getElementById(editButtonId(comment.id))?.focus();
+    wasEditing.current = editing;
+  }, [editing, comment.id]);
   const name = `the comment by ${comment.author?.displayName ?? 'a deleted account'}`;
   return (
     <>

@@ -5,6 +5,9 @@ import type { Comment } from '../api/types';
 import { ConfirmButton } from '../layout/ConfirmButton';
 import { formatDateTime } from '../layout/format';
 
+/** The Edit button's id, for focus to return to once the edit is saved or cancelled. */
+export const editButtonId = (commentId: string) => `edit-comment-${commentId}`;
+
 interface Props {
   comment: Comment;
   onEdit(): void;
@@ -19,7 +22,7 @@ export function OwnCommentActions({ comment, onEdit, onDeleted }: Props) {
   const which = ` your comment of ${formatDateTime(comment.createdAt)}`;
   return (
     <div className="app-actions nhsuk-u-margin-bottom-2">
-      <Button type="button" secondary small onClick={onEdit}>
+      <Button type="button" id={editButtonId(comment.id)} secondary small onClick={onEdit}>
         Edit<span className="nhsuk-u-visually-hidden">{which}</span>
       </Button>
       <ConfirmButton
