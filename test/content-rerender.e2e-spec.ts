@@ -26,19 +26,21 @@ const sql = (query: string, params: unknown[] = []) => forum.app.get(DataSource)
 describe('content:rerender', () => {
   test('restores what a faulty renderer stored, a batch at a time, reporting progress per table', async () => {
     const thread = await askThread(forum, cast.author, cast.home.id, { body: `**Lists** shared with @${handle}` });
-    const replies = [];
+    const replies: Array<{ id: string }> = [];
     for (let n = 1; n <= 5; n++) replies.push(await replyTo(forum, cast.author, thread.id, { body: `Reply _${n}_` }));
     await forum.http.patch(`/api/replies/${replies[0]!.id}`, { body: 'Reply *one*, edited' }, as(cast.author));
     const { practiceId, commentId } = await authorPractice(forum, cast);
-    const before = await sql(
-      `SELECT 'thread' AS kind, body_html AS html, excerpt, mentions FROM threads WHERE id = $1
-       UNION ALL SELECT 'reply ' || position, body_html, excerpt, mentions FROM replies WHERE thread_id = $2
-       UNION ALL SELECT 'comment', body_html, excerpt, mentions FROM practice_comments WHERE id = $3
-       UNION ALL SELECT 'practice', challenge_html || lessons_html, NULL, NULL FROM practices WHERE id = $4
-       UNION ALL SELECT 'revision', body_html, NULL, NULL FROM reply_revisions WHERE reply_id = $5
-       ORDER BY 1`,
-      [thread.id, thread.id, commentId, practiceId, replies[0]!.id],
-    );
+    const rendered = () =>
+      sql(
+        `SELECT 'thread' AS kind, body_html AS html, excerpt, mentions FROM threads WHERE id = $1
+         UNION ALL SELECT 'reply ' || position, body_html, excerpt, mentions FROM replies WHERE thread_id = $2
+         UNION ALL SELECT 'comment', body_html, excerpt, mentions FROM practice_comments WHERE id = $3
+         UNION ALL SELECT 'practice', challenge_html || lessons_html, NULL, NULL FROM practices WHERE id = $4
+         UNION ALL SELECT 'revision', body_html, NULL, NULL FROM reply_revisions WHERE reply_id = $5
+         ORDER BY 1`,
+        [thread.id, thread.id, commentId, practiceId, replies[0]!.id],
+      );
+    const before = await rendered();
 
     // What an old sanitiser might have let through, and an excerpt and mentions gone wrong.
     const faulty = '<p><img src=x onerror=alert(1)></p>';
@@ -60,15 +62,7 @@ describe('content:rerender', () => {
       onProgress: (step) => progress.push(step),
     });
 
-    const after = await sql(
-      `SELECT 'thread' AS kind, body_html AS html, excerpt, mentions FROM threads WHERE id = $1
-       UNION ALL SELECT 'reply ' || position, body_html, excerpt, mentions FROM replies WHERE thread_id = $2
-       UNION ALL SELECT 'comment', body_html, excerpt, mentions FROM practice_comments WHERE id = $3
-       UNION ALL SELECT 'practice', challenge_html || lessons_html, NULL, NULL FROM practices WHERE id = $4
-       UNION ALL SELECT 'revision', body_html, NULL, NULL FROM reply_revisions WHERE reply_id = $5
-       ORDER BY 1`,
-      [thread.id, thread.id, commentId, practiceId, replies[0]!.id],
-    );
+    const after = await rendered();
     expect(after).toEqual(before);
     expect(JSON.stringify(after)).not.toContain('onerror');
 

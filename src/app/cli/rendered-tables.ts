@@ -6,6 +6,7 @@ import {
   type RerenderProgress,
   rerenderTable,
 } from '../../content/rerender-bodies.js';
+import { SECTIONS } from '../../practices/practice.entity.js';
 
 const byId = [{ column: 'id', type: 'uuid' }] as const;
 const post = [{ markdown: 'body', html: 'body_html', excerpt: 'excerpt', mentions: 'mentions' }] as const;
@@ -22,7 +23,7 @@ export const RENDERED_TABLES: readonly RenderedTable[] = [
   {
     table: 'practices',
     key: byId,
-    columns: ['challenge', 'approach', 'outcomes', 'lessons'].map((section) => ({
+    columns: SECTIONS.map((section) => ({
       markdown: section,
       html: `${section}_html`,
     })),
