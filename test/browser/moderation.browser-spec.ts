@@ -177,12 +177,12 @@ describe('moderation, in a browser', () => {
     await openThread(askerPage, threadPath);
     await openThread(leadPage, threadPath);
 
-    await leadPage.getByText('Moderate reply 1').click();
-    await leadPage.getByRole('button', { name: 'Hide reply 1' }).click();
+    await leadPage.getByText(`Moderate the reply by ${replier.displayName}`).click();
+    await leadPage.getByRole('button', { name: `Hide the reply by ${replier.displayName}` }).click();
     expect(await errorSummaryShown(leadPage)).toEqual(['Enter the reason for this action']);
     await leadPage.getByTestId('replies').getByLabel('Reason').fill('Personal remarks');
-    await leadPage.getByRole('button', { name: 'Hide reply 1' }).click();
-    await leadPage.getByRole('button', { name: 'Restore reply 1' }).waitFor();
+    await leadPage.getByRole('button', { name: `Hide the reply by ${replier.displayName}` }).click();
+    await leadPage.getByRole('button', { name: `Restore the reply by ${replier.displayName}` }).waitFor();
     await leadPage
       .getByTestId('replies')
       .getByText('Hidden by moderators: Personal remarks', { exact: false })
@@ -194,8 +194,8 @@ describe('moderation, in a browser', () => {
     expect(await askerPage.getByTestId('replies').getByText(replyText).count()).toBe(0);
 
     await leadPage.getByTestId('replies').getByLabel('Reason').fill('Reviewed again: it may stay');
-    await leadPage.getByRole('button', { name: 'Restore reply 1' }).click();
-    await leadPage.getByRole('button', { name: 'Hide reply 1' }).waitFor();
+    await leadPage.getByRole('button', { name: `Restore the reply by ${replier.displayName}` }).click();
+    await leadPage.getByRole('button', { name: `Hide the reply by ${replier.displayName}` }).waitFor();
     await askerPage.getByTestId('replies').getByText(replyText).waitFor();
   });
 

@@ -118,10 +118,13 @@ describe('threads, in a browser', () => {
     await reviewPage(page, 'thread-320');
 
     await page.getByRole('button', { name: 'Edit reply 1' }).click();
+    // The words to edit take focus (the pressed button is gone), and give it back to Edit after.
+    await waitUntil(page, 'document.activeElement?.tagName === "TEXTAREA"');
     await page.getByLabel('Edit reply 1').fill('Anyone in the North West running one list?');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await replies.getByText('Anyone in the North West running one list?').waitFor();
     await replies.getByText('edited', { exact: false }).waitFor();
+    await waitUntil(page, 'document.activeElement?.id.startsWith("edit-reply-")');
 
     await page.getByRole('button', { name: 'Delete reply 1' }).click();
     await page.getByRole('button', { name: 'Yes, delete reply 1' }).click();

@@ -5,6 +5,9 @@ import { api } from '../api/client';
 import type { Reply } from '../api/types';
 import { useAction } from '../api/use-action';
 
+/** The Edit button's id, for focus to return to once the edit is saved or cancelled. */
+export const editReplyButtonId = (replyId: string) => `edit-reply-${replyId}`;
+
 interface Props {
   reply: Reply;
   onEdit(): void;
@@ -18,7 +21,7 @@ export function OwnReplyActions({ reply, onEdit, onDeleted }: Props) {
   const which = <span className="nhsuk-u-visually-hidden"> reply {reply.position}</span>;
   return (
     <>
-      <Button type="button" secondary small onClick={onEdit}>
+      <Button type="button" id={editReplyButtonId(reply.id)} secondary small onClick={onEdit}>
         Edit{which}
       </Button>
       {confirming ? (

@@ -1,5 +1,5 @@
 import { Button } from 'nhsuk-react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import { api } from '../api/client';
 import type { Reply } from '../api/types';
@@ -19,6 +19,8 @@ export function ReplyEditor({ reply, onSaved, onCancel }: Props) {
   const id = `edit-${reply.id}`;
   const fields: FieldSpecs = { [id]: { label: 'Your reply', whenEmpty: 'Enter your reply' } };
   const [body, setBody] = useState(reply.body);
+  // The Edit button that was pressed is gone: the reply's words, where the typing goes, take focus.
+  useEffect(() => document.getElementById(id)?.focus(), [id]);
   const { errors, attempt, errorFor, onSubmit, busy } = useFormSubmit(async (form) => {
     const empty = emptyRequiredFields(form, fields);
     if (empty.length > 0) return empty;

@@ -1,5 +1,5 @@
 import { Button, Tag } from 'nhsuk-react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 
 import type { Reply } from '../api/types';
@@ -9,7 +9,7 @@ import { HiddenNotice } from '../moderation/HiddenNotice';
 import { HideRestoreForm } from '../moderation/HideRestoreForm';
 import { ReportForm } from '../moderation/ReportForm';
 import { StaffTag } from '../users/StaffTag';
-import { OwnReplyActions } from './OwnReplyActions';
+import { editReplyButtonId, OwnReplyActions } from './OwnReplyActions';
 import { ReplyEditor } from './ReplyEditor';
 import { VoteButton } from './VoteButton';
 
@@ -45,6 +45,14 @@ export function ReplyView({
   // Readers get a notice instead of a hidden reply's words; its author and moderators get the words.
   const masked = reply.hidden && reply.body === '';
   const [editing, setEditing] = useState(false);
+  // Back from editing (saved or cancelled), focus returns to the Edit button it started from.
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) document.getElementById(editReplyButtonId(reply.id))?.focus();
+    wasEditing.current = editing;
+  }, [editing, reply.id]);
+  // Replies are not numbered on screen: forms about one name it by its author.
+  const named = `the reply by ${reply.author?.displayName ?? 'a deleted account'}`;
   return (
     <article
       id={anchor}
@@ -117,19 +125,13 @@ export function ReplyView({
       )}
       {!deleted && !editing && !copy && (
         <>
-          {!own && !masked && (
-            <ReportForm
-              targetType="reply"
-              targetId={reply.id}
-              name={`the reply by ${reply.author?.displayName ?? 'a deleted account'}`}
-            />
-          )}
+          {!own && !masked && <ReportForm targetType="reply" targetId={reply.id} name={named} />}
           {canModerate && (
             <HideRestoreForm
               kind="reply"
               id={reply.id}
               hidden={reply.hidden}
-              name={`reply ${reply.position}`}
+              name={named}
               onChanged={(changed) => onChanged({ ...changed, voted: reply.voted })}
             />
           )}
