@@ -27,6 +27,7 @@ export class CreateMailOutbox1795600000008 implements MigrationInterface {
         next_attempt_at timestamptz NOT NULL DEFAULT now(),
         created_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz,
+        retried_at timestamptz,
         CONSTRAINT mail_messages_pkey PRIMARY KEY (id)
       )`);
     await db.query(`CREATE UNIQUE INDEX mail_messages_message_id_key ON mail_messages (message_id)`);

@@ -50,6 +50,19 @@ describe('the mail outbox', () => {
     expect(await rowsTo('rolled-back@trust.nhs.uk')).toEqual([]);
   });
 
+  test('a message that cannot be rendered fails at once, for admins to see, instead of retrying for days', async () => {
+    await db.transaction((manager) =>
+      queueMail(manager, { ...confirmation('unrenderable@trust.nhs.uk'), template: 'no-such-template' as never }),
+    );
+    const failed = await eventually(async () => {
+      const [row] = await db.query(`SELECT status, last_error FROM mail_messages WHERE to_address = $1`, [
+        'unrenderable@trust.nhs.uk',
+      ]);
+      return row?.status === 'failed' ? row : null;
+    }, 'the message failed');
+    expect(failed.last_error).toBe('Could not be rendered: No mail template is registered as no-such-template');
+  });
+
   test('queuing the same idempotency key twice keeps one message', async () => {
     const key = `test:${Date.now()}:email`;
     await db.transaction((manager) => queueMail(manager, confirmation('once@trust.nhs.uk', key)));

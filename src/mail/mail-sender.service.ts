@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import type { MailTemplateName } from '../outbox/mail-templates.js';
+import type { RenderedMail } from './mail-template.js';
 import { MailTemplates } from './mail-templates.service.js';
 import { MailTransport } from './mail-transport.js';
 
@@ -45,7 +46,7 @@ export class MailSender {
 
   async attempt(id: string): Promise<AttemptOutcome> {
     const [row] = await this.dataSource.query<PendingRow[]>(
-      `SELECT message_id, to_address, category, template, data, attempts, created_at
+      `SELECT message_id, to_address, category, template, data, attempts, coalesce(retried_at, created_at) AS created_at
          FROM mail_messages WHERE id = $1 AND status = 'pending'`,
       [id],
     );
@@ -55,12 +56,19 @@ export class MailSender {
       await this.giveUp(id, row.attempts > 0 ? null : 'Not sent in time');
       return 'gave-up';
     }
+    const name = row.template as MailTemplateName;
+    let rendered: RenderedMail;
     try {
-      const name = row.template as MailTemplateName;
-      const rendered = this.templates.render(name, row.data as never, {
+      rendered = this.templates.render(name, row.data as never, {
         to: row.to_address,
         publicUrl: this.config.publicUrl,
       });
+    } catch (error) {
+      // A missing template or variable is a bug, not a passing fault: retrying cannot help.
+      await this.giveUp(id, `Could not be rendered: ${(error as Error).message}`.slice(0, ERROR_LIMIT));
+      return 'gave-up';
+    }
+    try {
       await this.transport.send({
         ...rendered,
         to: row.to_address,
@@ -96,7 +104,7 @@ export class MailSender {
   }
 
   private async giveUp(id: string, reason: string | null): Promise<void> {
-    this.logger.error(`Gave up on mail ${id} after ${this.config.mail.giveUpHours} hours`);
+    this.logger.error(`Gave up on mail ${id}: ${reason ?? `not sent in ${this.config.mail.giveUpHours} hours`}`);
     await this.dataSource.query(
       `UPDATE mail_messages SET status = 'failed', last_error = coalesce($2, last_error) WHERE id = $1 AND status = 'pending'`,
       [id, reason],

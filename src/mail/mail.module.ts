@@ -1,10 +1,14 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 
 import { AppConfig } from '../config/app-config.js';
+import { MailAdminController } from './mail-admin.controller.js';
+import { MailAdminService } from './mail-admin.service.js';
 import { MailQueue } from './mail-queue.service.js';
 import { MailSender } from './mail-sender.service.js';
 import { MailTemplates } from './mail-templates.service.js';
 import { MailTransport } from './mail-transport.js';
+import { MailboxController } from './mailbox.controller.js';
+import { MailboxService } from './mailbox.service.js';
 import { MailboxTransport } from './mailbox-transport.js';
 import { SmtpTransport } from './smtp-transport.js';
 import { ADDRESS_CONFIRMATION } from './templates/address-confirmation.js';
@@ -15,8 +19,11 @@ import { ADDRESS_CONFIRMATION } from './templates/address-confirmation.js';
  * templates with MailTemplates when their module starts.
  */
 @Module({
+  controllers: [MailAdminController, MailboxController],
   providers: [
     MailTemplates,
+    MailAdminService,
+    MailboxService,
     MailSender,
     MailQueue,
     {

@@ -62,4 +62,8 @@ export class MailMessage {
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /** When an admin last queued it again after it failed: MAIL_GIVE_UP_HOURS count from here then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  retriedAt: Date | null;
 }

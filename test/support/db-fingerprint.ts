@@ -55,15 +55,25 @@ export class DatabaseWatcher {
     return behind.rows[0]!.count;
   }
 
+  /** Email still waiting for the mail worker, which will mark it sent (the mailbox does at once). */
+  private async mailPending(): Promise<number> {
+    const found = await this.client.query(`SELECT to_regclass('mail_messages') IS NOT NULL AS ready`);
+    if (!found.rows[0].ready) return 0;
+    const pending = await this.client.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM mail_messages WHERE status = 'pending'`,
+    );
+    return pending.rows[0]!.count;
+  }
+
   /**
-   * Waits until background work has settled: consumers caught up, and a fingerprint that
+   * Waits until background work has settled: consumers caught up, mail sent, and a fingerprint that
    * agrees with the one before it (`known`, when the caller has one, saves a wait).
    */
   async settled(known?: Fingerprint, timeoutMs = 10_000): Promise<Fingerprint> {
     const started = Date.now();
     let previous = known;
     for (;;) {
-      if ((await this.consumersBehind()) === 0) {
+      if ((await this.consumersBehind()) === 0 && (await this.mailPending()) === 0) {
         const current = await this.fingerprint();
         if (previous && changedTables(previous, current).length === 0) return current;
         previous = current;
