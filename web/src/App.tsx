@@ -10,6 +10,7 @@ import { AdminUsersPage } from './admin/AdminUsersPage';
 import { RequireSignIn } from './auth/RequireSignIn';
 import { CollaborativePage } from './collaboratives/CollaborativePage';
 import { CollaborativesPage } from './collaboratives/CollaborativesPage';
+import { MailboxPage } from './dev/MailboxPage';
 import { Layout } from './layout/Layout';
 import { AuditLogPage } from './moderation/AuditLogPage';
 import { ModerationQueuePage } from './moderation/ModerationQueuePage';
@@ -36,6 +37,7 @@ export function App() {
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="help" element={<HelpPage />} />
+        <Route path="dev/mailbox" element={<MailboxPage />} />
         <Route element={<RequireSignIn />}>
           <Route path="collaboratives" element={<CollaborativesPage />} />
           <Route path="collaboratives/:idOrSlug" element={<CollaborativePage />} />
