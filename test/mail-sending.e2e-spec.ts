@@ -1,3 +1,5 @@
+import { generateKeyPairSync } from 'node:crypto';
+
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
 
@@ -138,4 +140,36 @@ describe('sending mail over SMTP', () => {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(smtp.to(to)).toHaveLength(0);
   }, 30_000);
+});
+
+describe('DKIM', () => {
+  test('with DKIM_PRIVATE_KEY and DKIM_SELECTOR every message is signed for the domain of MAIL_FROM', async () => {
+    const smtp = await SmtpPeer.start();
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const forum = await startTestApp({
+      env: {
+        SMTP_URL: smtp.url,
+        MAIL_FROM: 'Collaboratives Forum <no-reply@forum.example.nhs.uk>',
+        DKIM_SELECTOR: 'forum2026',
+        DKIM_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().replace(/\n/g, '\\n'),
+      },
+    });
+    try {
+      await forum.app.get(DataSource).transaction((manager) =>
+        queueMail(manager, {
+          to: 'signed@trust.nhs.uk',
+          template: 'address-confirmation',
+          data: { name: 'Ada', code: '111111', link: 'http://localhost/confirm' },
+          category: 'account',
+        }),
+      );
+      const [mail] = await eventually(async () => (smtp.received.length ? smtp.received : null), 'the message');
+      const signature = mail!.parsed.headerLines.find((line) => line.key === 'dkim-signature')?.line ?? '';
+      expect(signature).toContain('d=forum.example.nhs.uk');
+      expect(signature).toContain('s=forum2026');
+    } finally {
+      await forum.close();
+      await smtp.stop();
+    }
+  });
 });
