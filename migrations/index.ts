@@ -17,6 +17,7 @@ import { RedactionIndexesAndScrub1795600000005 } from './1795600000005-Redaction
 import { StorePostExcerptsAndMentions1795600000006 } from './1795600000006-StorePostExcerptsAndMentions.js';
 import { CreateMailOutbox1795600000008 } from './1795600000008-CreateMailOutbox.js';
 import { CreateOneTimeCodes1795600000009 } from './1795600000009-CreateOneTimeCodes.js';
+import { CreateEmailPreferences1795600000010 } from './1795600000010-CreateEmailPreferences.js';
 
 export const MIGRATIONS = [
   CreateCollaboratives1795504333697,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   StorePostExcerptsAndMentions1795600000006,
   CreateMailOutbox1795600000008,
   CreateOneTimeCodes1795600000009,
+  CreateEmailPreferences1795600000010,
 ];

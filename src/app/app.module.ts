@@ -17,6 +17,7 @@ import { ContentModule } from '../content/content.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { LiveModule } from '../live/live.module.js';
 import { MailModule } from '../mail/mail.module.js';
+import { NotificationMailModule } from '../mail/notification-mail.module.js';
 import { ModerationModule } from '../moderation/moderation.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PracticesModule } from '../practices/practices.module.js';
@@ -66,6 +67,7 @@ export class AppModule {
         PracticesModule,
         ModerationModule,
         MailModule,
+        NotificationMailModule,
       ],
       providers: [
         RejectBudget,

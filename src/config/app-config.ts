@@ -27,6 +27,8 @@ export interface MailConfig {
   giveUpHours: number;
   retrySeconds: number;
   pollSeconds: number;
+  /** Minutes an immediate notification email waits, so one read in the forum meanwhile is not sent. */
+  graceMinutes: number;
   dkim: { privateKey: string; selector: string } | undefined;
 }
 
@@ -148,6 +150,7 @@ function mailConfig(env: Env, nodeEnv: string): MailConfig {
     giveUpHours: read(env, 'MAIL_GIVE_UP_HOURS')!,
     retrySeconds: read(env, 'MAIL_RETRY_SECONDS')!,
     pollSeconds: read(env, 'MAIL_POLL_SECONDS')!,
+    graceMinutes: read(env, 'MAIL_GRACE_MINUTES')!,
     dkim: privateKey && selector ? { privateKey: privateKey.replace(/\\n/g, '\n'), selector } : undefined,
   };
 }

@@ -161,6 +161,12 @@ export const VARIABLES = {
     default: '2',
     meaning: 'How often each instance looks for email to send (it is also woken when mail is queued).',
   }),
+  MAIL_GRACE_MINUTES: variable({
+    parse: integer(0, 24 * 60),
+    default: '10',
+    meaning:
+      'Minutes a notification waits before it is emailed at once; read in the forum (or hidden, deleted, moved) meanwhile, it is not sent.',
+  }),
   DKIM_PRIVATE_KEY: variable({
     parse: text,
     meaning:

@@ -12,6 +12,8 @@ export interface MailTemplate<T extends MailTemplateName = MailTemplateName> {
   html: string;
   /** For the development mailbox's log line: the link or code this message carries. */
   logged?: (data: MailTemplateMap[T]) => string;
+  /** Extra headers, e.g. List-Unsubscribe on every message that is not account mail. */
+  headers?: (data: MailTemplateMap[T]) => Record<string, string>;
 }
 
 /** A message ready to send. */
@@ -19,4 +21,5 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  headers?: Record<string, string>;
 }

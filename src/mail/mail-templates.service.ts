@@ -13,6 +13,7 @@ interface Compiled {
   text: HandlebarsTemplateDelegate;
   html: HandlebarsTemplateDelegate;
   logged?: (data: never) => string;
+  headers?: (data: never) => Record<string, string>;
 }
 
 /** Where a message goes and where it links to: the layout's variables. */
@@ -42,6 +43,7 @@ export class MailTemplates {
       text: this.handlebars.compile(template.text, plain),
       html: this.handlebars.compile(template.html, { strict: true }),
       logged: template.logged as ((data: never) => string) | undefined,
+      headers: template.headers as ((data: never) => Record<string, string>) | undefined,
     });
   }
 
@@ -57,6 +59,7 @@ export class MailTemplates {
       subject,
       text: this.textLayout({ ...frame, body: template.text(data).trim() }),
       html: this.htmlLayout({ ...frame, subject, body: template.html(data).trim() }),
+      headers: template.headers?.(data as never),
     };
   }
 

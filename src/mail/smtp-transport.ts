@@ -37,6 +37,7 @@ export class SmtpTransport extends MailTransport {
       text: mail.text,
       html: mail.html,
       messageId: mail.messageId,
+      headers: mail.headers,
       dkim: dkim && { domainName: fromDomain(from), keySelector: dkim.selector, privateKey: dkim.privateKey },
     });
   }

@@ -2,6 +2,8 @@ import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
+import { EmailPreferencesController } from './email-preferences.controller.js';
+import { EmailPreferences } from './email-preferences.service.js';
 import { Notification } from './notification.entity.js';
 import { NotificationRules } from './notification-rules.js';
 import { NotificationsController } from './notifications.controller.js';
@@ -12,9 +14,9 @@ import { NotificationsWorker } from './notifications.worker.js';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Notification]), CollaborativesModule],
-  controllers: [NotificationsController],
-  providers: [NotificationRules, NotificationsService, NotificationsWorker],
-  exports: [NotificationRules],
+  controllers: [NotificationsController, EmailPreferencesController],
+  providers: [NotificationRules, NotificationsService, NotificationsWorker, EmailPreferences],
+  exports: [NotificationRules, EmailPreferences],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(private readonly rules: NotificationRules) {}

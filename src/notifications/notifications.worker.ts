@@ -3,7 +3,9 @@ import { Subscription } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import { AccessService } from '../collaboratives/access.service.js';
+import { Clock } from '../common/clock.js';
 import { SerialRunner } from '../common/serial-runner.js';
+import { AppConfig } from '../config/app-config.js';
 import type { DomainEvent } from '../events/domain-events.js';
 import { EVENT_COLUMNS, type EventRow } from '../events/envelope.js';
 import { EventRelay } from '../events/event-relay.service.js';
@@ -11,6 +13,7 @@ import { EventStore } from '../events/event-store.service.js';
 import { storedEvent } from '../events/stored-event.js';
 import type { User } from '../users/user.entity.js';
 import { toNotificationDto } from './dto/notification.dto.js';
+import { markNotificationEmails } from './notification-emails.js';
 import { NotificationRules } from './notification-rules.js';
 import {
   INSERT_NOTIFICATIONS_SQL,
@@ -47,6 +50,8 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
     private readonly rules: NotificationRules,
     private readonly access: AccessService,
     private readonly events: EventStore,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -138,6 +143,12 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
     const inserted: Array<{ id: string; user_id: string; type: string; created_at: Date }> = await manager.query(
       INSERT_NOTIFICATIONS_SQL,
       insertNotificationsParams(String(event.id), drafts),
+    );
+    await markNotificationEmails(
+      manager,
+      inserted.map((row) => row.id),
+      this.clock.now(),
+      this.config.mail.graceMinutes,
     );
     const byKey = new Map(inserted.map((row) => [`${row.user_id}:${row.type}`, row]));
     const actorIds = [...new Set(drafts.map((draft) => draft.actorId).filter((id): id is string => id !== null))];

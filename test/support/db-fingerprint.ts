@@ -55,14 +55,24 @@ export class DatabaseWatcher {
     return behind.rows[0]!.count;
   }
 
-  /** Email still waiting for the mail worker, which will mark it sent (the mailbox does at once). */
+  /** Email still waiting for the mail worker, which will mark it sent (the mailbox does at once), or still to be decided. */
   private async mailPending(): Promise<number> {
     const found = await this.client.query(`SELECT to_regclass('mail_messages') IS NOT NULL AS ready`);
     if (!found.rows[0].ready) return 0;
     const pending = await this.client.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM mail_messages WHERE status = 'pending'`,
     );
-    return pending.rows[0]!.count;
+    return pending.rows[0]!.count + (await this.notificationEmailsDue());
+  }
+
+  /** Notification emails whose grace window is over but which are not yet queued or skipped. */
+  private async notificationEmailsDue(): Promise<number> {
+    const found = await this.client.query(`SELECT to_regclass('notification_emails') IS NOT NULL AS ready`);
+    if (!found.rows[0].ready) return 0;
+    const due = await this.client.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM notification_emails WHERE status = 'waiting' AND due_at <= now()`,
+    );
+    return due.rows[0]!.count;
   }
 
   /**

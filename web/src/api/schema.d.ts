@@ -604,6 +604,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/email-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How you want each kind of notification emailed: immediate, digest or never. Moderators’ notices are always emailed. */
+        get: operations["EmailPreferencesController_get"];
+        /** Set how each kind of notification is emailed (every kind, each immediate, digest or never). */
+        put: operations["EmailPreferencesController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/collaboratives/{id}/threads": {
         parameters: {
             query?: never;
@@ -1435,6 +1453,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/email-preferences/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an unsubscribe link turns off; changes nothing. */
+        get: operations["UnsubscribeController_show"];
+        put?: never;
+        /** Turn off the kind of email the link names (RFC 8058 one-click: no sign-in, any body is ignored). */
+        post: operations["UnsubscribeController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1830,6 +1866,33 @@ export interface components {
             ids?: string[];
             /** @description Mark every notification read. */
             all?: boolean;
+        };
+        EmailPreferencesDto: {
+            /**
+             * @description Replies to your questions, threads you follow and comments on your case studies.
+             * @enum {string}
+             */
+            replies: "immediate" | "digest" | "never";
+            /**
+             * @description When someone @mentions you.
+             * @enum {string}
+             */
+            mentions: "immediate" | "digest" | "never";
+            /**
+             * @description When your reply is accepted as the answer.
+             * @enum {string}
+             */
+            "accepted-answers": "immediate" | "digest" | "never";
+            /**
+             * @description New threads and case studies in collaboratives you follow.
+             * @enum {string}
+             */
+            "followed-collaboratives": "immediate" | "digest" | "never";
+            /**
+             * @description The outcome of your requests to join a collaborative.
+             * @enum {string}
+             */
+            "join-requests": "immediate" | "digest" | "never";
         };
         CreateThreadDto: {
             /** @example How are you sharing diagnostic capacity across sites? */
@@ -2629,6 +2692,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+        };
+        UnsubscribeDto: {
+            /** @enum {string} */
+            kind: "replies" | "mentions" | "accepted-answers" | "followed-collaboratives" | "join-requests";
+            /** @description What the kind covers, in words for people. */
+            label: string;
+            /** @enum {string} */
+            frequency: "immediate" | "digest" | "never";
+        };
+        OneClickDto: {
+            /** @enum {string} */
+            "List-Unsubscribe"?: "One-Click";
         };
     };
     UsersController_update: {
@@ -4561,6 +4636,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description Invalid request (problem details with per-field `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    EmailPreferencesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesDto"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    EmailPreferencesController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferencesDto"];
                 };
             };
             /** @description Invalid request (problem details with per-field `errors`) */
@@ -8542,6 +8686,72 @@ export interface operations {
             };
             /** @description Not found (or not visible to you) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the link in the email. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeDto"];
+                };
+            };
+            /** @description Invalid request (problem details with per-field `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the link in the email. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OneClickDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeDto"];
+                };
+            };
+            /** @description Invalid request (problem details with per-field `errors`) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
