@@ -11,6 +11,8 @@ import { RequireSignIn } from './auth/RequireSignIn';
 import { CollaborativePage } from './collaboratives/CollaborativePage';
 import { CollaborativesPage } from './collaboratives/CollaborativesPage';
 import { MailboxPage } from './dev/MailboxPage';
+import { EmailPreferencesPage } from './email/EmailPreferencesPage';
+import { UnsubscribePage } from './email/UnsubscribePage';
 import { Layout } from './layout/Layout';
 import { AuditLogPage } from './moderation/AuditLogPage';
 import { ModerationQueuePage } from './moderation/ModerationQueuePage';
@@ -38,6 +40,7 @@ export function App() {
         <Route path="register" element={<RegisterPage />} />
         <Route path="help" element={<HelpPage />} />
         <Route path="dev/mailbox" element={<MailboxPage />} />
+        <Route path="unsubscribe" element={<UnsubscribePage />} />
         <Route element={<RequireSignIn />}>
           <Route path="collaboratives" element={<CollaborativesPage />} />
           <Route path="collaboratives/:idOrSlug" element={<CollaborativePage />} />
@@ -58,6 +61,7 @@ export function App() {
           <Route path="account/profile" element={<EditProfilePage />} />
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="account/sessions" element={<SessionsPage />} />
+          <Route path="account/email-notifications" element={<EmailPreferencesPage />} />
           {/* Leads are members with a role inside a collaborative: the pages ask the API, which answers 403 to others. */}
           <Route path="moderation" element={<ModerationQueuePage />} />
           <Route path="moderation/audit-log" element={<AuditLogPage />} />

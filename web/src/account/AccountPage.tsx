@@ -46,6 +46,9 @@ export function AccountPage() {
       <h2>Settings</h2>
       <ul className="nhsuk-list">
         <li>
+          <Link to="/account/email-notifications">Email notifications</Link>
+        </li>
+        <li>
           <Link to="/account/following">Notifications from collaboratives you follow</Link>
         </li>
         <li>
