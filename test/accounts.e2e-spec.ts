@@ -2,8 +2,17 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
 
 import { isReservedName } from '../src/users/reserved-names.js';
-import { createUser, registrationFor, signIn, TEST_PASSWORD, type TestUser } from './factories/user.factory.js';
+import {
+  confirmAddress,
+  createUser,
+  registrationFor,
+  signIn,
+  TEST_PASSWORD,
+  type TestUser,
+} from './factories/user.factory.js';
 import { withCookie } from './support/cookies.js';
+import { readMailbox } from './support/mailbox.js';
+import { lastMailTo } from './support/outbox-mail.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('accounts and profiles', () => {
@@ -16,25 +25,59 @@ describe('accounts and profiles', () => {
   });
   afterAll(() => forum?.close());
 
-  test('registering returns the profile, normalises the email and never leaks the hash', async () => {
+  test('registering normalises the email, sends a code, and the code signs in to the new profile', async () => {
     const registration = registrationFor();
     const response = await forum.http.post('/api/auth/register', {
       ...registration,
       email: `  ${registration.email.toUpperCase()} `,
     });
-    expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({ email: registration.email, detail: expect.stringContaining(registration.email) });
+    const signedIn = await confirmAddress(forum, registration.email);
+    expect(signedIn.user).toMatchObject({
       email: registration.email,
       role: 'member',
       status: 'active',
       sector: 'acute',
     });
-    expect(response.text).not.toMatch(/password|hash/i);
+    expect(JSON.stringify(signedIn.user)).not.toMatch(/password|hash/i);
+  });
+
+  test('a new account cannot sign in before its address is confirmed', async () => {
+    const registration = registrationFor();
+    await forum.http.post('/api/auth/register', registration);
+    const refused = await forum.http.post('/api/auth/login', { email: registration.email, password: TEST_PASSWORD });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      type: '/problems/address-not-confirmed',
+      detail: expect.stringContaining(`we have sent a code to ${registration.email}`),
+    });
+    // The sign-in sent a second code, which replaced the first.
+    await readMailbox(forum.http, registration.email, 'Confirm your email address', 2);
+    await confirmAddress(forum, registration.email);
+    await signIn(forum.http, registration.email);
+  });
+
+  test('registering a taken address answers as a new registration does, and emails its owner instead', async () => {
+    const owner = await createUser(forum);
+    const fresh = registrationFor();
+    const forNew = await forum.http.post('/api/auth/register', fresh);
+    const forTaken = await forum.http.post('/api/auth/register', {
+      ...registrationFor(),
+      email: owner.email.toUpperCase(),
+    });
+    expect(forTaken.status).toBe(forNew.status);
+    expect(forTaken.body).toEqual({ email: owner.email, detail: forNew.body.detail.replace(fresh.email, owner.email) });
+    expect(await lastMailTo(forum, owner.email, 'registration-attempt')).toMatchObject({
+      resetLink: expect.stringMatching(/\/forgot-password$/),
+    });
+    // The owner's account is untouched: same password, same name.
+    expect((await signIn(forum.http, owner.email)).user.id).toBe(owner.id);
   });
 
   test('a subdomain of an allowed domain may register; another domain gets 422 with the reason', async () => {
     expect((await forum.http.post('/api/auth/register', registrationFor({ email: 'coo@mft.nhs.uk' }))).status).toBe(
-      201,
+      202,
     );
     const refused = await forum.http.post('/api/auth/register', registrationFor({ email: 'someone@gmail.com' }));
     expect(refused.status).toBe(422);
@@ -49,19 +92,9 @@ describe('accounts and profiles', () => {
         forum.http.post('/api/auth/register', registrationFor({ displayName: 'Jane Concurrent' })),
       ),
     );
-    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(201));
-    expect(new Set(answers.map((answer) => answer.body.handle)).size).toBe(10);
-  });
-
-  test('the same email in another case is a 409', async () => {
-    const registration = registrationFor();
-    expect((await forum.http.post('/api/auth/register', registration)).status).toBe(201);
-    const again = await forum.http.post('/api/auth/register', {
-      ...registration,
-      email: registration.email.toUpperCase(),
-    });
-    expect(again.status).toBe(409);
-    expect(again.body.detail).toMatch(/already exists/);
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(202));
+    const people = await Promise.all(answers.map((answer) => confirmAddress(forum, answer.body.email)));
+    expect(new Set(people.map((person) => person.user.handle)).size).toBe(10);
   });
 
   test.each([
@@ -340,8 +373,11 @@ describe('names that pose as staff or as the forum', () => {
     );
 
     const person = await forum.http.post('/api/auth/register', registrationFor({ displayName: 'Admin Smith' }));
-    expect(person.status).toBe(201);
-    expect(person.body).toMatchObject({ displayName: 'Admin Smith', handle: 'admin-smith' });
+    expect(person.status).toBe(202);
+    expect((await confirmAddress(forum, person.body.email)).user).toMatchObject({
+      displayName: 'Admin Smith',
+      handle: 'admin-smith',
+    });
   });
 
   test("a name that merely contains such a word is a member's own", async () => {

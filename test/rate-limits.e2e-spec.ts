@@ -59,7 +59,7 @@ describe('abuse limits', () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(3000);
     await endWindows();
-    expect((await forum.http.post('/api/auth/register', registrationFor())).status).toBe(201);
+    expect((await forum.http.post('/api/auth/register', registrationFor())).status).toBe(202);
   });
 
   test('the general limit applies per person, with Retry-After', async () => {
@@ -173,7 +173,7 @@ describe('limits hold under bursts', () => {
     const answers = await Promise.all(
       Array.from({ length: 80 }, () => forum.http.post('/api/auth/register', registrationFor())),
     );
-    const created = answers.filter((answer) => answer.status === 201).length;
+    const created = answers.filter((answer) => answer.status === 202).length;
     expect(created).toBeGreaterThan(0);
     expect(created).toBeLessThanOrEqual(6);
     expect(answers.filter((answer) => answer.status === 429).length).toBe(80 - created);
@@ -197,7 +197,7 @@ describe('abuse limits by network, behind a proxy', () => {
     for (const host of ['1', '2', '3'])
       expect(
         (await forum.http.post('/api/auth/register', registrationFor(), from(`${networks[0]}::${host}`))).status,
-      ).toBe(201);
+      ).toBe(202);
     const rotated = await forum.http.post(
       '/api/auth/register',
       registrationFor(),
@@ -205,7 +205,7 @@ describe('abuse limits by network, behind a proxy', () => {
     );
     expect(rotated.status).toBe(429);
     expect((await forum.http.post('/api/auth/register', registrationFor(), from(`${networks[1]}::1`))).status).toBe(
-      201,
+      202,
     );
   });
 
@@ -283,6 +283,6 @@ describe('only trusted proxies say who the caller is', () => {
     for (const address of ['2001:db8:1::1', '2001:db8:2::1', '2001:db8:3::1']) {
       answers.push((await forum.http.post('/api/auth/register', registrationFor(), from(address))).status);
     }
-    expect(answers).toEqual([201, 201, 429]);
+    expect(answers).toEqual([202, 202, 429]);
   });
 });

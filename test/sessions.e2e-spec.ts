@@ -6,7 +6,14 @@ import jsonwebtoken from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
 
 import { AppConfig } from '../src/config/app-config.js';
-import { createUser, registrationFor, signIn, TEST_PASSWORD, type TestUser } from './factories/user.factory.js';
+import {
+  confirmAddress,
+  createUser,
+  registrationFor,
+  signIn,
+  TEST_PASSWORD,
+  type TestUser,
+} from './factories/user.factory.js';
 import { parseSetCookie, REFRESH_COOKIE, refreshCookieFrom, setCookieLine, withCookie } from './support/cookies.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -45,6 +52,7 @@ describe('sign-in, sessions and tokens', () => {
   test('login answers tokens and the profile; the email may differ in case and spacing', async () => {
     const registration = registrationFor();
     await forum.http.post('/api/auth/register', registration);
+    await confirmAddress(forum, registration.email);
     const response = await forum.http.post('/api/auth/login', {
       email: ` ${registration.email.toUpperCase()}`,
       password: TEST_PASSWORD,

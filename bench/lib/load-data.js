@@ -120,12 +120,12 @@ async function people(client, size, hash) {
     `CREATE TABLE bench_collaboratives AS SELECT n, gen_random_uuid() AS id FROM generate_series(0, ${C - 1}) n`,
   );
   await client.query(
-    `INSERT INTO users (id, email, password_hash, display_name, organisation, job_title, sector, role, handle, created_at, updated_at)
+    `INSERT INTO users (id, email, password_hash, display_name, organisation, job_title, sector, role, handle, created_at, updated_at, email_confirmed_at)
      SELECT id, 'bench-user-' || n || '@bench.example.nhs.uk', $1, 'Bench User ' || n,
             ($2::text[])[1 + n % cardinality($2::text[])], ($3::text[])[1 + n % cardinality($3::text[])],
             (($4::text[])[1 + n % cardinality($4::text[])])::user_sector,
             (CASE WHEN n = 1 THEN 'admin' WHEN n <= 3 THEN 'moderator' ELSE 'member' END)::user_role,
-            'bench-user-' || n, now() - interval '400 days', now() - interval '400 days'
+            'bench-user-' || n, now() - interval '400 days', now() - interval '400 days', now() - interval '400 days'
        FROM bench_users`,
     [hash, ORGANISATIONS, JOB_TITLES, SECTORS],
   );

@@ -14,10 +14,10 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiBody,
   ApiCookieAuth,
-  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -30,17 +30,17 @@ import { Client, type ClientInfo } from '../common/client-info.decorator.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { CurrentUser } from '../identity/decorators.js';
 import { Public } from '../identity/public.decorator.js';
-import { OwnProfileDto } from '../users/dto/profile.dto.js';
 import { RegisterDto } from '../users/dto/register.dto.js';
 import type { User } from '../users/user.entity.js';
-import { UsersService } from '../users/users.service.js';
 import { AuthService, type IssuedTokens } from './auth.service.js';
 import { AuthAttemptsService } from './auth-attempts.service.js';
 import { LoginDto, SessionListDto, TokensDto } from './dto/auth.dto.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
+import { MailSentDto } from './dto/one-time-code.dto.js';
 import { LocalAuthGuard } from './guards/local-auth.guard.js';
 import { SameOriginGuard } from './guards/same-origin.guard.js';
 import { REFRESH_COOKIE, RefreshCookie } from './refresh-cookie.js';
+import { RegistrationService } from './registration.service.js';
 import { SessionsService } from './sessions.service.js';
 
 const SETS_REFRESH_COOKIE = {
@@ -57,7 +57,7 @@ const NO_REFRESH_COOKIE = `No ${REFRESH_COOKIE} cookie came with this request: s
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly users: UsersService,
+    private readonly registration: RegistrationService,
     private readonly sessions: SessionsService,
     private readonly attempts: AuthAttemptsService,
     private readonly refreshCookie: RefreshCookie,
@@ -71,12 +71,16 @@ export class AuthController {
 
   @Public()
   @Post('register')
-  @ApiOperation({ summary: 'Create an account (work email; see ALLOWED_EMAIL_DOMAINS).' })
-  @ApiCreatedResponse({ type: OwnProfileDto })
-  @ApiProblems(400, 409, 422, 429)
-  async register(@Body() dto: RegisterDto, @Client() client: ClientInfo): Promise<OwnProfileDto> {
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Create an account (work email; see ALLOWED_EMAIL_DOMAINS). A code goes to the address; the account signs in once it is confirmed (POST /api/auth/confirm-address). An address that already has an account gets the same answer, and its owner an email.',
+  })
+  @ApiAcceptedResponse({ type: MailSentDto })
+  @ApiProblems(400, 422, 429)
+  async register(@Body() dto: RegisterDto, @Client() client: ClientInfo): Promise<MailSentDto> {
     await this.attempts.take(this.auth.registerLimit(client.ip));
-    return this.users.register(dto);
+    return this.registration.register(dto, client);
   }
 
   @Public()

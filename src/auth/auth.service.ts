@@ -12,6 +12,7 @@ import { toOwnProfile } from '../users/dto/profile.dto.js';
 import { hashPassword, verifyPassword } from '../users/password-hasher.js';
 import type { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
+import { AddressConfirmation } from './address-confirmation.service.js';
 import { AuthAttemptsService, type Limit, tooMany } from './auth-attempts.service.js';
 import type { TokensDto } from './dto/auth.dto.js';
 import type { ChangePasswordDto } from './dto/change-password.dto.js';
@@ -44,6 +45,7 @@ export class AuthService implements OnModuleInit {
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly confirmation: AddressConfirmation,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -148,6 +150,8 @@ export class AuthService implements OnModuleInit {
     });
     if (!user) throw new UnauthorizedException(WRONG_CREDENTIALS);
     this.requireNotSuspended(user);
+    // Only after the right password, so it tells nobody else whether the address has an account.
+    if (!user.emailConfirmedAt) await this.confirmation.refuseUnconfirmed(user, client);
     return user;
   }
 
@@ -160,6 +164,12 @@ export class AuthService implements OnModuleInit {
   async signIn(user: User, client: ClientInfo): Promise<IssuedTokens> {
     const { session, refreshToken } = await this.sessions.start(user.id, client.userAgent, client.ip);
     return this.tokens(user, session, refreshToken);
+  }
+
+  /** Signs in the account whose address a code just confirmed, as a password sign-in would. */
+  async signInConfirmed(user: User, client: ClientInfo): Promise<IssuedTokens> {
+    this.requireNotSuspended(user);
+    return this.signIn(user, client);
   }
 
   async refresh(refreshToken: string): Promise<IssuedTokens> {
@@ -185,6 +195,14 @@ export class AuthService implements OnModuleInit {
       user: toOwnProfile(user),
     };
     return { body, refreshToken, sessionExpiresAt: session.expiresAt };
+  }
+
+  /** Whether `password` is the account's, counted as a sign-in attempt (a wrong one is a failure). */
+  async checkPassword(user: User, password: string, client: ClientInfo): Promise<boolean> {
+    const verified = await this.underLimits(user.email, client.ip, async () =>
+      (await verifyPassword(user.passwordHash, password)) ? true : null,
+    );
+    return verified === true;
   }
 
   /** Needs the current password (wrong guesses count as failed sign-ins) and ends every other session. */

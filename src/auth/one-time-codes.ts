@@ -34,6 +34,11 @@ export interface RedeemedCode {
 /** Either the short code typed with the address it was sent to, or the link's token. */
 export type CodeProof = { address: string; code: string } | { token: string };
 
+/** The proof a request carries: the link's token if it has one, else the typed code and its address. */
+export function proofOf(dto: { email?: string; code?: string; token?: string }): CodeProof {
+  return dto.token !== undefined ? { token: dto.token } : { address: dto.email!, code: dto.code! };
+}
+
 const NEXT_STEP: Record<CodePurpose, string> = {
   'confirm-address': 'Ask for a new code, and use the one in the newest email.',
   'change-email': 'Start the change of address again to get a new code.',
@@ -95,6 +100,17 @@ export class OneTimeCodes {
         WHERE user_id = $1 AND purpose = ANY($2::one_time_code_purpose[]) AND used_at IS NULL AND voided_at IS NULL`,
       [userId, purposes, this.clock.now()],
     );
+  }
+
+  /** Where the person's newest live code of this kind was sent (a change of address's new one), if any. */
+  async pendingAddress(userId: string, purpose: CodePurpose): Promise<string | null> {
+    const rows: Array<{ address: string }> = await this.dataSource.query(
+      `SELECT address FROM one_time_codes
+        WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL AND voided_at IS NULL AND expires_at > $3
+        ORDER BY created_at DESC LIMIT 1`,
+      [userId, purpose, this.clock.now()],
+    );
+    return rows[0]?.address ?? null;
   }
 
   /**

@@ -8,14 +8,9 @@ import { queueMail } from '../outbox/queue-mail.js';
 import { hashPassword } from '../users/password-hasher.js';
 import { UsersService } from '../users/users.service.js';
 import { CodeLimits } from './code-limits.js';
-import type { CodeProofDto, MailSentDto, ResetPasswordDto } from './dto/one-time-code.dto.js';
-import { CodeNotValid, type CodeProof, OneTimeCodes } from './one-time-codes.js';
+import type { MailSentDto, ResetPasswordDto } from './dto/one-time-code.dto.js';
+import { CodeNotValid, OneTimeCodes, proofOf } from './one-time-codes.js';
 import { SessionsService } from './sessions.service.js';
-
-/** The proof a request carries: the link's token if it has one, else the typed code and its address. */
-export function proofOf(dto: CodeProofDto): CodeProof {
-  return dto.token !== undefined ? { token: dto.token } : { address: dto.email!, code: dto.code! };
-}
 
 /**
  * "Forgot your password?": a code or link by email, then a new password. Asking answers

@@ -11,6 +11,7 @@ import { MailboxController } from './mailbox.controller.js';
 import { MailboxService } from './mailbox.service.js';
 import { MailboxTransport } from './mailbox-transport.js';
 import { SmtpTransport } from './smtp-transport.js';
+import { registerAccountTemplates } from './templates/account-templates.js';
 import { ADDRESS_CONFIRMATION } from './templates/address-confirmation.js';
 
 /**
@@ -40,5 +41,6 @@ export class MailModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.templates.register('address-confirmation', ADDRESS_CONFIRMATION);
+    registerAccountTemplates(this.templates);
   }
 }

@@ -20,7 +20,15 @@ export class UsersSeeder implements DemoSeeder {
       .createQueryBuilder()
       .insert()
       .into(User)
-      .values(missing.map((account) => ({ ...account, handle: slugify(account.displayName), passwordHash })))
+      // Seeded confirmed: the demo addresses reach nobody, and the README signs in with them.
+      .values(
+        missing.map((account) => ({
+          ...account,
+          handle: slugify(account.displayName),
+          passwordHash,
+          emailConfirmedAt: new Date(),
+        })),
+      )
       .orIgnore()
       .execute();
   }

@@ -16,7 +16,7 @@ import { escapeLike, type Page } from '../common/pagination.js';
 import { type FieldError, ValidationProblem } from '../common/problem-details.js';
 import { slugify } from '../common/slug.js';
 import { AppConfig } from '../config/app-config.js';
-import { hasSqlState, UNIQUE_VIOLATION, uniqueConstraintOf } from '../database/database-errors.js';
+import { hasSqlState, UNIQUE_VIOLATION } from '../database/database-errors.js';
 import { Keyset } from '../database/keyset.js';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
@@ -55,35 +55,70 @@ export class UsersService {
     private readonly events: EventStore,
   ) {}
 
-  /** Creates an account; the same rules for self-registration, the CLI and the demo seed. */
-  async register(dto: RegisterDto, role: Role = 'member'): Promise<OwnProfileDto> {
+  /** What every new account must satisfy, whoever makes it: throws a problem the person can act on. */
+  requireValidRegistration(dto: RegisterDto, role: Role = 'member'): void {
     this.requireAllowedDomain(dto.email);
     this.requireStrongPassword(dto.password, dto.email);
     if (role === 'member') this.requireOwnNames({ displayName: dto.displayName });
+  }
+
+  /**
+   * Creates an account outside self-registration: the CLI, where the operator vouches for
+   * the address (`confirmed`), and tests. A taken address is a 409 here; self-registration
+   * (auth/registration.service.ts) answers it without saying so.
+   */
+  async register(
+    dto: RegisterDto,
+    role: Role = 'member',
+    options: { confirmed?: boolean } = {},
+  ): Promise<OwnProfileDto> {
+    this.requireValidRegistration(dto, role);
     const passwordHash = await hashPassword(dto.password);
+    const user = await this.users.manager.transaction((manager) =>
+      this.createAccount(manager, dto, passwordHash, role, options.confirmed ? new Date() : null),
+    );
+    if (!user)
+      throw new ConflictException('An account with this email address already exists: sign in with it instead.');
+    return toOwnProfile(user);
+  }
+
+  /**
+   * Inserts an account in the caller's transaction, or answers null when the address already
+   * has one. Nothing is thrown for a taken address, so the transaction can go on (and queue
+   * the owner's email).
+   */
+  async createAccount(
+    manager: EntityManager,
+    dto: RegisterDto,
+    passwordHash: string,
+    role: Role,
+    emailConfirmedAt: Date | null,
+  ): Promise<User | null> {
     for (let attempt = 1; ; attempt++) {
-      const user = this.users.create({
-        email: dto.email,
-        handle: await this.freeHandle(dto.displayName, role, attempt > 1),
-        passwordHash,
-        displayName: dto.displayName,
-        organisation: dto.organisation,
-        jobTitle: dto.jobTitle,
-        sector: dto.sector,
-        role,
-      });
-      try {
-        return toOwnProfile(await this.users.save(user));
-      } catch (error) {
-        const violated = uniqueConstraintOf(error);
-        // Two people with the same name registering at once were handed the same free
-        // handle; the later one takes the next free one.
-        if (violated === 'users_handle_key' && attempt < HANDLE_ATTEMPTS) continue;
-        if (violated !== null) {
-          throw new ConflictException('An account with this email address already exists: sign in with it instead.');
-        }
-        throw error;
-      }
+      const handle = await this.freeHandle(dto.displayName, role, attempt > 1);
+      const inserted: Array<{ id: string }> = await manager.query(
+        `INSERT INTO users (email, handle, password_hash, display_name, organisation, job_title, sector, role, email_confirmed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT DO NOTHING
+         RETURNING id`,
+        [
+          dto.email,
+          handle,
+          passwordHash,
+          dto.displayName,
+          dto.organisation,
+          dto.jobTitle,
+          dto.sector,
+          role,
+          emailConfirmedAt,
+        ],
+      );
+      if (inserted.length > 0) return manager.findOneByOrFail(User, { id: inserted[0]!.id });
+      if (await manager.existsBy(User, { email: dto.email })) return null;
+      // Two people with the same name registering at once were handed the same free
+      // handle; the later one takes the next free one.
+      if (attempt >= HANDLE_ATTEMPTS)
+        throw new ConflictException('Too many people are registering with this name at once. Try again.');
     }
   }
 
@@ -143,7 +178,7 @@ export class UsersService {
     if (problem) throw new ValidationProblem([{ field, message: problem }]);
   }
 
-  private requireAllowedDomain(email: string): void {
+  requireAllowedDomain(email: string): void {
     const allowed = this.config.allowedEmailDomains;
     if (allowed.length === 0) return;
     const domain = email.slice(email.lastIndexOf('@') + 1);

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DEMO_PASSWORD } from '../../src/users/demo-accounts.js';
 import { registrationFor, TEST_PASSWORD } from '../factories/user.factory.js';
 import type { HttpClient } from '../support/http.js';
+import { confirmFromMailbox } from '../support/mailbox.js';
 import type { Writer } from './write-load.js';
 
 async function signIn(http: HttpClient, email: string, password: string): Promise<Writer> {
@@ -14,13 +15,14 @@ async function signIn(http: HttpClient, email: string, password: string): Promis
 /** The demo admin (the server runs with its demo data). */
 export const signInDemoAdmin = (http: HttpClient) => signIn(http, 'admin@example.nhs.uk', DEMO_PASSWORD);
 
-/** New members who register and sign in over HTTP. */
+/** New members who register, confirm their address from the mailbox and sign in over HTTP. */
 export async function registerWriters(http: HttpClient, count: number): Promise<Writer[]> {
   return Promise.all(
     Array.from({ length: count }, async () => {
       const registration = registrationFor({ email: `writer-${randomBytes(5).toString('hex')}@nhs.net` });
       const response = await http.post('/api/auth/register', registration);
-      if (response.status !== 201) throw new Error(`register failed: ${response.status} ${response.text}`);
+      if (response.status !== 202) throw new Error(`register failed: ${response.status} ${response.text}`);
+      await confirmFromMailbox(http, registration.email);
       return signIn(http, registration.email, TEST_PASSWORD);
     }),
   );

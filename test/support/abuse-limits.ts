@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { AdjustableClock } from '../../src/common/clock.js';
-import { registrationFor } from '../factories/user.factory.js';
+import { confirmAddress, registrationFor } from '../factories/user.factory.js';
 import type { RequestOptions } from './http.js';
 import type { TestApp } from './test-app.js';
 
@@ -28,11 +28,12 @@ export const from = (address: string, token?: string): RequestOptions => ({
 export function limitsOf(forumOf: () => TestApp, clock?: AdjustableClock) {
   const as = (address?: string) => (address ? from(address) : {});
   return {
-    /** A new account's email; the registration must succeed. */
+    /** A new account's email, confirmed from the mailbox; the registration must succeed. */
     async register(address?: string): Promise<string> {
       const registration = registrationFor();
       const response = await forumOf().http.post('/api/auth/register', registration, as(address));
-      if (response.status !== 201) throw new Error(`register failed: ${response.status} ${response.text}`);
+      if (response.status !== 202) throw new Error(`register failed: ${response.status} ${response.text}`);
+      await confirmAddress(forumOf(), registration.email);
       return registration.email;
     },
     login: (email: string, password: string, address?: string) =>

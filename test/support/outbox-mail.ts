@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 
-import { createUser } from '../factories/user.factory.js';
 import type { TestApp } from './test-app.js';
 
 /**
@@ -24,11 +23,3 @@ export async function lastMailTo(
 
 /** The token of an emailed link, as the page it opens reads it. */
 export const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
-
-/** A new person's emailed password reset code, for routes that need a valid one. */
-export async function resetCode(forum: TestApp): Promise<{ email: string; code: string }> {
-  const person = await createUser(forum);
-  const asked = await forum.http.post('/api/auth/password-reset', { email: person.email });
-  if (asked.status !== 202) throw new Error(`password reset failed: ${asked.status} ${asked.text}`);
-  return { email: person.email, code: (await lastMailTo(forum, person.email, 'password-reset'))!.code! };
-}

@@ -1,13 +1,17 @@
 import { Route, Routes } from 'react-router';
 
 import { AccountPage } from './account/AccountPage';
+import { ChangeEmailPage } from './account/ChangeEmailPage';
 import { ChangePasswordPage } from './account/ChangePasswordPage';
 import { EditProfilePage } from './account/EditProfilePage';
 import { FollowingSettingsPage } from './account/FollowingSettingsPage';
 import { JoinRequestsPage } from './account/JoinRequestsPage';
 import { SessionsPage } from './account/SessionsPage';
 import { AdminUsersPage } from './admin/AdminUsersPage';
+import { ConfirmAddressPage } from './auth/ConfirmAddressPage';
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { RequireSignIn } from './auth/RequireSignIn';
+import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { CollaborativePage } from './collaboratives/CollaborativePage';
 import { CollaborativesPage } from './collaboratives/CollaborativesPage';
 import { MailboxPage } from './dev/MailboxPage';
@@ -38,6 +42,9 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="confirm-address" element={<ConfirmAddressPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="help" element={<HelpPage />} />
         <Route path="dev/mailbox" element={<MailboxPage />} />
         <Route path="unsubscribe" element={<UnsubscribePage />} />
@@ -60,6 +67,7 @@ export function App() {
           <Route path="account" element={<AccountPage />} />
           <Route path="account/profile" element={<EditProfilePage />} />
           <Route path="account/password" element={<ChangePasswordPage />} />
+          <Route path="account/email" element={<ChangeEmailPage />} />
           <Route path="account/sessions" element={<SessionsPage />} />
           <Route path="account/email-notifications" element={<EmailPreferencesPage />} />
           {/* Leads are members with a role inside a collaborative: the pages ask the API, which answers 403 to others. */}

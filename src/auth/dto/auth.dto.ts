@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 
+import { IsEmailAddress } from '../../common/is-email-address.js';
 import { TrimLower } from '../../common/transforms.js';
 import { OwnProfileDto } from '../../users/dto/profile.dto.js';
 import { PASSWORD_MAX_LENGTH } from '../../users/password-policy.js';
@@ -8,7 +9,7 @@ import { PASSWORD_MAX_LENGTH } from '../../users/password-policy.js';
 export class LoginDto {
   @ApiProperty({ example: 'sarah.whitfield@nhs.net' })
   @TrimLower()
-  @IsEmail({}, { message: 'email must be an email address such as name@nhs.net' })
+  @IsEmailAddress({ message: 'email must be an email address such as name@nhs.net' })
   @MaxLength(254)
   email: string;
 

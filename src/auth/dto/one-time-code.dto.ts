@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
+import { IsEmailAddress } from '../../common/is-email-address.js';
 import { TrimLower } from '../../common/transforms.js';
 import { PASSWORD_MAX_LENGTH } from '../../users/password-policy.js';
 
@@ -11,7 +12,7 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
 export class EmailOnlyDto {
   @ApiProperty({ example: 'sarah.whitfield@nhs.net', description: 'Trimmed and lower-cased.' })
   @TrimLower()
-  @IsEmail({}, { message: 'email must be an email address such as name@nhs.net' })
+  @IsEmailAddress({ message: 'email must be an email address such as name@nhs.net' })
   @MaxLength(254)
   email: string;
 }
@@ -24,7 +25,7 @@ export class CodeProofDto {
   @ApiPropertyOptional({ description: 'With `code`: the address the code was sent to.' })
   @ValidateIf((dto: CodeProofDto) => dto.token === undefined || dto.email !== undefined)
   @TrimLower()
-  @IsEmail({}, { message: "email must be the address the code was sent to (or send the link's token instead)" })
+  @IsEmailAddress({ message: "email must be the address the code was sent to (or send the link's token instead)" })
   @MaxLength(254)
   email?: string;
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsIn, IsString, Length, MaxLength } from 'class-validator';
 
+import { IsEmailAddress } from '../../common/is-email-address.js';
 import { Trim, TrimLower } from '../../common/transforms.js';
 import { PASSWORD_MAX_LENGTH } from '../password-policy.js';
 import { type Sector, SECTORS } from '../user.entity.js';
@@ -8,7 +9,7 @@ import { type Sector, SECTORS } from '../user.entity.js';
 export class RegisterDto {
   @ApiProperty({ example: 'sarah.whitfield@nhs.net', description: 'Work email; trimmed and lower-cased.' })
   @TrimLower()
-  @IsEmail({}, { message: 'email must be an email address such as name@nhs.net' })
+  @IsEmailAddress({ message: 'email must be an email address such as name@nhs.net' })
   @MaxLength(254)
   email: string;
 

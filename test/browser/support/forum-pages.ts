@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 
 import { registrationFor, signIn as signInThroughApi } from '../../factories/user.factory.js';
 import { HttpClient } from '../../support/http.js';
+import { confirmFromMailbox } from '../../support/mailbox.js';
 
 export interface Member {
   id: string;
@@ -10,14 +11,15 @@ export interface Member {
   displayName: string;
 }
 
-/** A new member, registered through the API, for a test that needs someone of its own. */
+/** A new member, registered through the API and confirmed from the mailbox, for a test that needs someone of its own. */
 export async function registerMember(baseUrl: string): Promise<Member> {
   const http = new HttpClient(baseUrl);
   const registration = registrationFor();
   const response = await http.post('/api/auth/register', registration);
-  if (response.status !== 201) throw new Error(`register failed: ${response.status} ${response.text}`);
+  if (response.status !== 202) throw new Error(`register failed: ${response.status} ${response.text}`);
+  const confirmed = await confirmFromMailbox(http, registration.email);
   return {
-    id: response.body.id,
+    id: confirmed.body.user.id,
     email: registration.email,
     password: registration.password,
     displayName: registration.displayName,

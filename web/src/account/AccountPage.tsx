@@ -22,7 +22,7 @@ function profileDetails(user: Profile): Detail[] {
 
 function signInDetails(user: Profile): Detail[] {
   return [
-    { key: 'Email address', value: user.email },
+    { key: 'Email address', value: user.email, changeAt: '/account/email' },
     { key: 'Password', value: 'Hidden', changeAt: '/account/password' },
     { key: 'Role', value: <Tag modifier={user.role === 'member' ? 'grey' : 'blue'}>{ROLE_LABELS[user.role]}</Tag> },
     // Until the forum lists its members, an admin finds someone by this ID: plain text, not code.

@@ -148,7 +148,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account (work email; see ALLOWED_EMAIL_DOMAINS). */
+        /** Create an account (work email; see ALLOWED_EMAIL_DOMAINS). A code goes to the address; the account signs in once it is confirmed (POST /api/auth/confirm-address). An address that already has an account gets the same answer, and its owner an email. */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -287,6 +287,74 @@ export interface paths {
         put?: never;
         /** Sets a new password with the emailed code (and the address) or the link's token. Every session of the account ends; sign in again. */
         post: operations["PasswordResetController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/confirm-address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirms your email address with the emailed code (and the address) or the link's token, and signs you in: sets the forum_refresh cookie as sign-in does. */
+        post: operations["AddressConfirmationController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/confirm-address/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a new confirmation code to an account whose address is not confirmed yet. The answer is the same for any address. */
+        post: operations["AddressConfirmationController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start moving your account to another address (needs your current password): a code goes to the new address, and nothing changes until it comes back. */
+        post: operations["EmailChangeController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move your account to the new address with the code sent there (or its link's token). The old address is told, your other sessions end and pending password resets die. */
+        post: operations["EmailChangeController_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1584,6 +1652,11 @@ export interface components {
             /** @enum {string} */
             sector: "acute" | "mental-health" | "community" | "specialist" | "ambulance" | "primary-care" | "other";
         };
+        MailSentDto: {
+            email: string;
+            /** @description What happens next, in words to show the person. */
+            detail: string;
+        };
         LoginDto: {
             /** @example sarah.whitfield@nhs.net */
             email: string;
@@ -1629,11 +1702,6 @@ export interface components {
              */
             email: string;
         };
-        MailSentDto: {
-            email: string;
-            /** @description What happens next, in words to show the person. */
-            detail: string;
-        };
         ResetPasswordDto: {
             /** @description With `code`: the address the code was sent to. */
             email?: string;
@@ -1645,6 +1713,34 @@ export interface components {
             /** @description The token from the email's link, instead of email and code. */
             token?: string;
             newPassword: string;
+        };
+        CodeProofDto: {
+            /** @description With `code`: the address the code was sent to. */
+            email?: string;
+            /**
+             * @description The six-digit code from the email.
+             * @example 042917
+             */
+            code?: string;
+            /** @description The token from the email's link, instead of email and code. */
+            token?: string;
+        };
+        ChangeEmailDto: {
+            currentPassword: string;
+            /**
+             * @description Trimmed and lower-cased.
+             * @example sarah.whitfield@mft.nhs.uk
+             */
+            newEmail: string;
+        };
+        ConfirmEmailChangeDto: {
+            /**
+             * @description The six-digit code sent to the new address.
+             * @example 042917
+             */
+            code?: string;
+            /** @description The token from the email's link, instead of the code. */
+            token?: string;
         };
         ViewerDto: {
             /**
@@ -2612,6 +2708,18 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
+        UnsubscribeDto: {
+            /** @enum {string} */
+            kind: "replies" | "mentions" | "accepted-answers" | "followed-collaboratives" | "join-requests";
+            /** @description What the kind covers, in words for people. */
+            label: string;
+            /** @enum {string} */
+            frequency: "immediate" | "digest" | "never";
+        };
+        OneClickDto: {
+            /** @enum {string} */
+            "List-Unsubscribe"?: "One-Click";
+        };
     };
     responses: never;
     parameters: never;
@@ -2692,18 +2800,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-        };
-        UnsubscribeDto: {
-            /** @enum {string} */
-            kind: "replies" | "mentions" | "accepted-answers" | "followed-collaboratives" | "join-requests";
-            /** @description What the kind covers, in words for people. */
-            label: string;
-            /** @enum {string} */
-            frequency: "immediate" | "digest" | "never";
-        };
-        OneClickDto: {
-            /** @enum {string} */
-            "List-Unsubscribe"?: "One-Click";
         };
     };
     UsersController_update: {
@@ -3035,25 +3131,16 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OwnProfileDto"];
+                    "application/json": components["schemas"]["MailSentDto"];
                 };
             };
             /** @description Invalid request (problem details with per-field `errors`) */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3426,6 +3513,204 @@ export interface operations {
             };
             /** @description Invalid request (problem details with per-field `errors`) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AddressConfirmationController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeProofDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokensDto"];
+                };
+            };
+            /** @description Invalid request (problem details with per-field `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Signed in but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AddressConfirmationController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailOnlyDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailSentDto"];
+                };
+            };
+            /** @description Invalid request (problem details with per-field `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    EmailChangeController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEmailDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailSentDto"];
+                };
+            };
+            /** @description Invalid request (problem details with per-field `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Understood but refused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    EmailChangeController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmailChangeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (problem details with per-field `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,8 +15,8 @@ const FIELDS: FieldSpecs = {
   ...PROFILE_FIELDS,
 };
 
-/** A taken address (409) and a domain the forum does not accept (422) are both about the email. */
-const EMAIL_PROBLEMS = { 409: 'email', 422: 'email' };
+/** A domain the forum does not accept (422) is about the email. */
+const EMAIL_PROBLEMS = { 422: 'email' };
 
 export function RegisterPage() {
   const navigate = useNavigate();
@@ -35,11 +35,8 @@ export function RegisterPage() {
       },
     });
     if (registered.error) return errorsFromProblem(registered.error, FIELDS, EMAIL_PROBLEMS);
-    // Registering gives no tokens; signing in straight away saves typing the password twice.
-    const signedIn = await publicApi.POST('/api/auth/login', { body: credentials });
-    if (signedIn.error)
-      return void navigate('/sign-in', { state: { flash: 'Your account has been created. Sign in to continue.' } });
-    handOff.signedIn(signedIn.data, '/', `Welcome to the forum, ${signedIn.data.user.displayName}`);
+    // No tokens until the address is confirmed: the code from the email signs the person in.
+    navigate('/confirm-address', { state: { email: registered.data.email, flash: registered.data.detail } });
   });
 
   if (handOff.alreadySignedIn) return <Navigate to="/" replace />;

@@ -1,5 +1,5 @@
 import { Button, PasswordInput, TextInput } from 'nhsuk-react-components';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 
 import { publicApi } from '../api/client';
 import { safeNext } from '../auth/safe-next';
@@ -17,12 +17,17 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'), window.location.origin);
   const handOff = useSignInHandOff();
+  const navigate = useNavigate();
   const { errors, attempt, errorFor, onSubmit } = useFormSubmit(async (form) => {
     const empty = emptyRequiredFields(form, FIELDS);
     if (empty.length > 0) return empty;
+    const email = text(form, 'email');
     const { data, error } = await publicApi.POST('/api/auth/login', {
-      body: { email: text(form, 'email'), password: String(form.get('password')) },
+      body: { email, password: String(form.get('password')) },
     });
+    // The right password, but the address is not confirmed yet: a code has just been sent.
+    if (error?.type === '/problems/address-not-confirmed')
+      return void navigate('/confirm-address', { state: { email, flash: error.detail } });
     if (error) return errorsFromProblem(error, FIELDS);
     handOff.signedIn(data, next);
   });
@@ -49,6 +54,9 @@ export function SignInPage() {
         />
         <Button type="submit">Sign in</Button>
       </form>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <p>
         New to the forum? <Link to="/register">Create an account</Link>
       </p>
