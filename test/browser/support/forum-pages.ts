@@ -18,6 +18,8 @@ export async function registerMember(baseUrl: string): Promise<Member> {
   const response = await http.post('/api/auth/register', registration);
   if (response.status !== 202) throw new Error(`register failed: ${response.status} ${response.text}`);
   const confirmed = await confirmFromMailbox(http, registration.email);
+  // Confirming signed the member in over the API: end that session, so the browser's are their only ones.
+  await http.post('/api/auth/logout', undefined, { token: confirmed.body.accessToken });
   return {
     id: confirmed.body.user.id,
     email: registration.email,
