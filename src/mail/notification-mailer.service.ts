@@ -60,8 +60,8 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    this.cancelNext?.();
     await this.runner.stop();
+    this.cancelNext?.();
   }
 
   async drain(): Promise<void> {
@@ -74,7 +74,8 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
       `SELECT due_at FROM notification_emails WHERE status = 'waiting' ORDER BY due_at LIMIT 1`,
     );
     this.cancelNext?.();
-    this.cancelNext = next ? this.clock.at(next.due_at.getTime(), () => this.runner.wake()) : null;
+    // Stopping meanwhile: arm nothing, or the timer would outlive the app.
+    this.cancelNext = next && !this.stopped ? this.clock.at(next.due_at.getTime(), () => this.runner.wake()) : null;
   }
 
   private decideBatch(): Promise<number> {
