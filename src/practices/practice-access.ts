@@ -28,7 +28,7 @@ export interface CommentInContext extends PracticeInContext {
 
 /**
  * Loads a case study, or a comment with its case study, together with the caller's access
- * to its collaborative, in one query (as ThreadGuard does for threads). A case study in a
+ * to its collaborative, in one query (as ThreadAccess does for threads). A case study in a
  * collaborative the caller may not read, or a draft the caller did not write, answers
  * exactly like a missing id: the same 404, the same words. What the caller may then do
  * with it is practice-rules.ts's.

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import type { ThreadDetailDto } from './dto/thread.dto.js';
-import { ThreadGuard } from './thread-guard.service.js';
+import { ThreadAccess } from './thread-access.js';
 import { requireMayAcceptAnswer } from './thread-rules.js';
 import { setAcceptedReply } from './thread-writes.js';
 import { ThreadsService } from './threads.service.js';
@@ -14,7 +14,7 @@ import { ThreadsService } from './threads.service.js';
 export class AnswersService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly guard: ThreadGuard,
+    private readonly guard: ThreadAccess,
     private readonly threads: ThreadsService,
     private readonly events: EventStore,
   ) {}

@@ -14,7 +14,7 @@ import type { CreateReplyDto, UpdateReplyDto } from './dto/write-reply.dto.js';
 import { Reply } from './reply.entity.js';
 import { RevisionsService } from './revisions.service.js';
 import type { Thread } from './thread.entity.js';
-import { ThreadGuard } from './thread-guard.service.js';
+import { ThreadAccess } from './thread-access.js';
 import { requireLive, requireMayDelete, requireMayEdit, requireUnlocked } from './thread-rules.js';
 import { insertReply } from './thread-writes.js';
 import { postRows, replyWithAuthor, withAuthor } from './with-author.js';
@@ -26,7 +26,7 @@ const OLDEST_FIRST = new Keyset([{ sql: 'r.position', kind: 'int' }], 'ASC');
 export class RepliesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly guard: ThreadGuard,
+    private readonly guard: ThreadAccess,
     private readonly revisions: RevisionsService,
     private readonly events: EventStore,
     private readonly content: ContentWrites,

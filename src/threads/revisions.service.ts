@@ -11,7 +11,7 @@ import {
   toThreadRevision,
 } from './dto/revision.dto.js';
 import { ReplyRevision, ThreadRevision } from './revision.entities.js';
-import { ThreadGuard } from './thread-guard.service.js';
+import { ThreadAccess } from './thread-access.js';
 import { seesHidden } from './thread-rules.js';
 
 /**
@@ -23,7 +23,7 @@ import { seesHidden } from './thread-rules.js';
 export class RevisionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly guard: ThreadGuard,
+    private readonly guard: ThreadAccess,
   ) {}
 
   /** Copies the thread as it is now; call under the thread's row lock, before changing it. */

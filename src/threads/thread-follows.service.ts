@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { AuthUser } from '../identity/auth-user.js';
-import { ThreadGuard } from './thread-guard.service.js';
+import { ThreadAccess } from './thread-access.js';
 
 /** Following one thread: its new replies notify you (idempotent both ways). */
 @Injectable()
 export class ThreadFollowsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly guard: ThreadGuard,
+    private readonly guard: ThreadAccess,
   ) {}
 
   async follow(user: AuthUser, threadId: string): Promise<void> {

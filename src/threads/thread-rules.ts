@@ -16,7 +16,7 @@ import type { Thread } from './thread.entity.js';
  * (`viewer` flags); `require*` refuses with the status and reason. The rules every kind of
  * content shares (edit, delete, live, archived) are content/content-rules.ts's, re-exported
  * here so thread code asks one file. Whether the caller may see the thread at all is
- * AccessService's (via ThreadGuard).
+ * AccessService's (via ThreadAccess).
  */
 export {
   mayDelete,

@@ -9,11 +9,11 @@ import { AnswersService } from './answers.service.js';
 import { RepliesController } from './replies.controller.js';
 import { RepliesService } from './replies.service.js';
 import { RevisionsService } from './revisions.service.js';
+import { ThreadAccess } from './thread-access.js';
 import { ThreadActionsController } from './thread-actions.controller.js';
 import { registerThreadContent } from './thread-content.js';
 import { ThreadFollowsController } from './thread-follows.controller.js';
 import { ThreadFollowsService } from './thread-follows.service.js';
-import { ThreadGuard } from './thread-guard.service.js';
 import { ThreadListsService } from './thread-lists.service.js';
 import { registerThreadNotifications } from './thread-notifications.js';
 import { ThreadViewsService } from './thread-views.service.js';
@@ -27,7 +27,7 @@ import { VotesService } from './votes.service.js';
   imports: [CollaborativesModule],
   controllers: [ThreadsController, RepliesController, ThreadActionsController, ThreadFollowsController],
   providers: [
-    ThreadGuard,
+    ThreadAccess,
     ThreadsService,
     ThreadListsService,
     ThreadViewsService,
@@ -45,7 +45,7 @@ export class ThreadsModule implements OnModuleInit {
     private readonly subjects: LiveSubjects,
     private readonly rules: NotificationRules,
     private readonly contentKinds: ContentKinds,
-    private readonly guard: ThreadGuard,
+    private readonly guard: ThreadAccess,
     private readonly threads: ThreadsService,
     private readonly replies: RepliesService,
   ) {}

@@ -11,7 +11,7 @@ import type { CreateThreadDto, UpdateThreadDto } from './dto/write-thread.dto.js
 import { RepliesService } from './replies.service.js';
 import { RevisionsService } from './revisions.service.js';
 import { Thread } from './thread.entity.js';
-import { ThreadGuard } from './thread-guard.service.js';
+import { ThreadAccess } from './thread-access.js';
 import {
   mayAcceptAnswer,
   mayDelete,
@@ -31,7 +31,7 @@ export class ThreadsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly guard: ThreadGuard,
+    private readonly guard: ThreadAccess,
     private readonly views: ThreadViewsService,
     private readonly replies: RepliesService,
     private readonly revisions: RevisionsService,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { EventStore } from '../events/event-store.service.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import type { VoteStateDto } from './dto/vote.dto.js';
-import { ThreadGuard } from './thread-guard.service.js';
+import { ThreadAccess } from './thread-access.js';
 import { requireLive, requireNotOwn } from './thread-rules.js';
 import { changeVote, type VoteTarget } from './thread-writes.js';
 
@@ -17,7 +17,7 @@ import { changeVote, type VoteTarget } from './thread-writes.js';
 export class VotesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly guard: ThreadGuard,
+    private readonly guard: ThreadAccess,
     private readonly events: EventStore,
   ) {}
 

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import { AccessService, type CollaborativeAccess } from '../collaboratives/access.service.js';
+import { NotFoundContent } from '../content/content-errors.js';
 import { readRows } from '../database/read-rows.js';
 import type { AuthUser } from '../identity/auth-user.js';
 import { Reply } from './reply.entity.js';
@@ -17,8 +18,8 @@ export interface ReplyInContext extends ThreadInContext {
   reply: Reply;
 }
 
-const threadNotFound = () => new NotFoundException('No thread with this id.');
-const replyNotFound = () => new NotFoundException('No reply with this id.');
+const threadNotFound = () => new NotFoundContent('thread');
+const replyNotFound = () => new NotFoundContent('reply');
 
 type Need = 'read' | 'post';
 
@@ -29,7 +30,7 @@ type Need = 'read' | 'post';
  * exactly like a missing id: the same 404, the same words.
  */
 @Injectable()
-export class ThreadGuard {
+export class ThreadAccess {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
