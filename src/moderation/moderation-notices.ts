@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 import { wordExcerpt } from '../common/word-excerpt.js';
+import type { ContentKinds } from '../content/content-kinds.js';
 import type { EventStore } from '../events/event-store.service.js';
 import type { NotificationDraft, NotificationRules, RuleEvent } from '../notifications/notification-rules.js';
 import type { Target } from './moderation-targets.service.js';
@@ -58,14 +59,18 @@ const KINDS: Record<string, string> = {
  * `moderation.notice` events become a `moderation` notification with the reason as its excerpt,
  * and a title that says which post: "Moderators locked your thread “Who pools rotas?”".
  */
-async function onNotice(event: RuleEvent<'moderation.notice'>, manager: EntityManager): Promise<NotificationDraft[]> {
+async function onNotice(
+  kinds: ContentKinds,
+  event: RuleEvent<'moderation.notice'>,
+  manager: EntityManager,
+): Promise<NotificationDraft[]> {
   const notice = event.payload;
   const verb = notice.action.slice(notice.action.indexOf('.') + 1);
   const what = (TITLES[verb] ?? 'Moderators acted on your {kind}').replace(
     '{kind}',
     KINDS[notice.targetType] ?? 'post',
   );
-  const place = await noticePlace(manager, notice, verb);
+  const place = await noticePlace(manager, kinds, notice, verb);
   const title = place ? `${what} “${place}”` : what;
   return [
     {
@@ -82,6 +87,6 @@ async function onNotice(event: RuleEvent<'moderation.notice'>, manager: EntityMa
   ];
 }
 
-export function registerModerationNotifications(rules: NotificationRules): void {
-  rules.register('moderation.notice', onNotice);
+export function registerModerationNotifications(rules: NotificationRules, kinds: ContentKinds): void {
+  rules.register('moderation.notice', (event, manager) => onNotice(kinds, event, manager));
 }

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 
 import { CollaborativesModule } from '../collaboratives/collaboratives.module.js';
+import { ContentKinds } from '../content/content-kinds.js';
 import { NotificationRules } from '../notifications/notification-rules.js';
 import { PracticesModule } from '../practices/practices.module.js';
 import { ThreadsModule } from '../threads/threads.module.js';
@@ -40,9 +41,12 @@ import { UserModerationController } from './user-moderation.controller.js';
   ],
 })
 export class ModerationModule implements OnModuleInit {
-  constructor(private readonly rules: NotificationRules) {}
+  constructor(
+    private readonly rules: NotificationRules,
+    private readonly kinds: ContentKinds,
+  ) {}
 
   onModuleInit(): void {
-    registerModerationNotifications(this.rules);
+    registerModerationNotifications(this.rules, this.kinds);
   }
 }
