@@ -49,9 +49,3 @@ export const FOREIGN_KEY_VIOLATION = '23503';
 export function hasSqlState(error: unknown, state: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === state;
 }
-
-/** The unique constraint (or index) a failed write broke, if that is why it failed ('' when unnamed). */
-export function uniqueConstraintOf(error: unknown): string | null {
-  if (!hasSqlState(error, UNIQUE_VIOLATION)) return null;
-  return (error as { constraint?: string }).constraint ?? '';
-}
