@@ -17,6 +17,9 @@ const RELIABILITY_ENV = {
   RATE_LIMIT_GENERAL: '1000000',
   LIVE_SOCKETS_PER_PERSON: '1000000',
   LIVE_SOCKETS_PER_ADDRESS: '1000000',
+  // An email whose first attempt failed under load is tried again within seconds, not 30 s.
+  MAIL_RETRY_SECONDS: '1',
+  MAIL_POLL_SECONDS: '1',
 };
 
 /**

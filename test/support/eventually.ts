@@ -6,11 +6,12 @@ export async function eventually<T>(
   check: () => Promise<T>,
   what = 'the condition',
   withinMs = 10_000,
+  everyMs = 50,
 ): Promise<NonNullable<T>> {
-  for (let waited = 0; waited < withinMs; waited += 50) {
+  for (let waited = 0; waited < withinMs; waited += everyMs) {
     const found = await check();
     if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
   throw new Error(`${what} never held within ${withinMs} ms`);
 }

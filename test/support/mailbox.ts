@@ -25,10 +25,17 @@ export async function readMailbox(
   subject: string,
   count = 1,
 ): Promise<MailboxMessage> {
-  return eventually(async () => {
-    const matching = (await mailTo(http, email)).filter((message) => message.subject.startsWith(subject));
-    return matching.length >= count ? matching[0] : undefined;
-  }, `${count} email(s) "${subject}" to ${email}`);
+  // Checked every 200 ms for up to 30 s, as a person would look at an inbox: a hundred
+  // people registering at once, each polling every 50 ms, kept the server too busy to send.
+  return eventually(
+    async () => {
+      const matching = (await mailTo(http, email)).filter((message) => message.subject.startsWith(subject));
+      return matching.length >= count ? matching[0] : undefined;
+    },
+    `${count} email(s) "${subject}" to ${email}`,
+    30_000,
+    200,
+  );
 }
 
 /** The code a confirmation email gives, as a person would copy it from the message. */
